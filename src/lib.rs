@@ -1,0 +1,7 @@
+//! degree-planner: plan a degree semester by semester in the terminal.
+//!
+//! The library holds everything but the process edge (`main.rs`), so that tests and
+//! benchmarks can drive the same code the binary runs.
+
+pub mod model;
+pub mod store;

@@ -1,0 +1,314 @@
+//! Credits and problems: what the plan adds up to and what is wrong with it.
+//!
+//! Problems are shown, never enforced: every edit is allowed, and the audit says what it broke.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use super::curriculum::Curriculum;
+use super::plan::{Plan, Status};
+
+/// Credits of a plan toward the degree. Each course counts once, at its furthest status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Credits {
+    /// Credits of completed courses.
+    pub completed: u32,
+    /// Credits of courses in progress.
+    pub in_progress: u32,
+    /// Credits of courses planned but not started.
+    pub planned: u32,
+    /// Credits the degree needs.
+    pub degree: u32,
+}
+
+impl Credits {
+    /// Completed plus in progress plus planned.
+    pub fn total(&self) -> u32 {
+        self.completed + self.in_progress + self.planned
+    }
+
+    /// Credits still to be placed in some term to reach the degree.
+    pub fn remaining(&self) -> u32 {
+        self.degree.saturating_sub(self.total())
+    }
+}
+
+/// Each known course placed in the plan, with its furthest status.
+pub fn course_statuses<'p>(curriculum: &Curriculum, plan: &'p Plan) -> HashMap<&'p str, Status> {
+    let mut statuses: HashMap<&str, Status> = HashMap::new();
+    for placement in plan.terms.iter().flat_map(|t| &t.courses) {
+        if curriculum.course(&placement.code).is_some() {
+            let status = statuses.entry(&placement.code).or_insert(placement.status);
+            *status = (*status).max(placement.status);
+        }
+    }
+    statuses
+}
+
+/// Credits toward the degree.
+pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
+    let mut credits = Credits {
+        degree: curriculum.degree_credits,
+        ..Credits::default()
+    };
+    for (code, status) in course_statuses(curriculum, plan) {
+        let value = curriculum.course(code).map_or(0, |c| c.credits);
+        match status {
+            Status::Completed => credits.completed += value,
+            Status::InProgress => credits.in_progress += value,
+            Status::Planned => credits.planned += value,
+        }
+    }
+    credits
+}
+
+/// Credits placed in one term (every known course in it, whatever its status).
+pub fn term_credits(curriculum: &Curriculum, plan: &Plan, term: usize) -> u32 {
+    plan.terms.get(term).map_or(0, |t| {
+        t.courses
+            .iter()
+            .filter_map(|p| curriculum.course(&p.code))
+            .map(|c| c.credits)
+            .sum()
+    })
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The plan cannot work as it stands.
+    Error,
+    /// Worth a look, but the plan can work.
+    Warning,
+}
+
+/// What kind of problem was found; each carries the facts its message names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// `course` is in a term no later than its prerequisite (or the prerequisite is unplanned).
+    PrerequisiteOrder {
+        course: String,
+        prerequisite: String,
+    },
+    /// A term carries more credits than the program's limit.
+    OverLoad {
+        term: usize,
+        credits: u32,
+        limit: u32,
+    },
+    /// The same course is placed more than once.
+    PlacedTwice { course: String },
+    /// A placed code that the curriculum does not know.
+    UnknownCourse { course: String },
+    /// A required course is in no term.
+    RequiredUnplanned { course: String },
+    /// An elective group has fewer credits placed than it needs.
+    ElectivesShort {
+        group: String,
+        placed: u32,
+        needed: u32,
+    },
+    /// All placed courses together fall short of the degree total.
+    DegreeShort { placed: u32, needed: u32 },
+    /// The plan was made for another version of the curriculum.
+    CurriculumChanged,
+}
+
+/// One problem with a plan: its kind, severity, plain-language message and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What was found.
+    pub kind: ProblemKind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The sentence shown to the student.
+    pub message: String,
+    /// The term it is in, if it belongs to one.
+    pub term: Option<usize>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.message)
+    }
+}
+
+/// Every problem with the plan, errors first, then in term order.
+pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let term_name = |t: usize| plan.terms.get(t).map_or("?", |t| t.name.as_str());
+
+    if plan.curriculum.hash != curriculum.content_hash() {
+        found.push(Problem {
+            kind: ProblemKind::CurriculumChanged,
+            severity: Severity::Warning,
+            message: format!(
+                "this plan was made for a different version of \"{}\"; check it against the current one",
+                plan.curriculum.name
+            ),
+            term: None,
+        });
+    }
+
+    // Where each code is placed, in term order.
+    let mut places: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (t, term) in plan.terms.iter().enumerate() {
+        for p in &term.courses {
+            places.entry(&p.code).or_default().push(t);
+        }
+    }
+
+    for (t, term) in plan.terms.iter().enumerate() {
+        let mut seen_unknown = Vec::new();
+        for p in &term.courses {
+            let Some(course) = curriculum.course(&p.code) else {
+                if !seen_unknown.contains(&p.code) {
+                    seen_unknown.push(p.code.clone());
+                    found.push(Problem {
+                        kind: ProblemKind::UnknownCourse {
+                            course: p.code.clone(),
+                        },
+                        severity: Severity::Error,
+                        message: format!(
+                            "{} in {} is not a course of {}",
+                            p.code, term.name, curriculum.name
+                        ),
+                        term: Some(t),
+                    });
+                }
+                continue;
+            };
+            for pre in &course.prerequisites {
+                let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
+                let message = match earliest {
+                    Some(pt) if pt < t => continue,
+                    Some(pt) if pt == t => format!(
+                        "{} needs {} first, but both are in {}",
+                        course.code, pre, term.name
+                    ),
+                    Some(pt) => format!(
+                        "{} in {} needs {} first, which is later, in {}",
+                        course.code,
+                        term.name,
+                        pre,
+                        term_name(pt)
+                    ),
+                    None => format!(
+                        "{} in {} needs {} first, which is not planned",
+                        course.code, term.name, pre
+                    ),
+                };
+                found.push(Problem {
+                    kind: ProblemKind::PrerequisiteOrder {
+                        course: course.code.clone(),
+                        prerequisite: pre.clone(),
+                    },
+                    severity: Severity::Error,
+                    message,
+                    term: Some(t),
+                });
+            }
+        }
+        if let Some(limit) = curriculum.max_term_credits {
+            let credits = term_credits(curriculum, plan, t);
+            if credits > limit {
+                found.push(Problem {
+                    kind: ProblemKind::OverLoad {
+                        term: t,
+                        credits,
+                        limit,
+                    },
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{} carries {credits} credits, over the limit of {limit}",
+                        term.name
+                    ),
+                    term: Some(t),
+                });
+            }
+        }
+    }
+
+    for (code, terms) in &places {
+        if terms.len() > 1 {
+            let names: Vec<&str> = terms.iter().map(|&t| term_name(t)).collect();
+            found.push(Problem {
+                kind: ProblemKind::PlacedTwice {
+                    course: code.to_string(),
+                },
+                severity: Severity::Error,
+                message: format!(
+                    "{code} is placed {} times: {}",
+                    terms.len(),
+                    names.join(", ")
+                ),
+                term: terms.get(1).copied(),
+            });
+        }
+    }
+
+    for course in curriculum.courses.iter().filter(|c| c.required) {
+        if !places.contains_key(course.code.as_str()) {
+            found.push(Problem {
+                kind: ProblemKind::RequiredUnplanned {
+                    course: course.code.clone(),
+                },
+                severity: Severity::Error,
+                message: format!(
+                    "{} {} is required but in no term",
+                    course.code, course.title
+                ),
+                term: None,
+            });
+        }
+    }
+
+    for group in &curriculum.electives {
+        let placed: u32 = group
+            .courses
+            .iter()
+            .filter(|code| places.contains_key(code.as_str()))
+            .filter_map(|code| curriculum.course(code))
+            .map(|c| c.credits)
+            .sum();
+        if placed < group.min_credits {
+            found.push(Problem {
+                kind: ProblemKind::ElectivesShort {
+                    group: group.name.clone(),
+                    placed,
+                    needed: group.min_credits,
+                },
+                severity: Severity::Error,
+                message: format!(
+                    "{} needs at least {} credits; {placed} are planned",
+                    group.name, group.min_credits
+                ),
+                term: None,
+            });
+        }
+    }
+
+    let placed = credits(curriculum, plan).total();
+    if placed < curriculum.degree_credits {
+        found.push(Problem {
+            kind: ProblemKind::DegreeShort {
+                placed,
+                needed: curriculum.degree_credits,
+            },
+            severity: Severity::Error,
+            message: format!(
+                "the plan reaches {placed} of {} credits: {} short of the degree",
+                curriculum.degree_credits,
+                curriculum.degree_credits - placed
+            ),
+            term: None,
+        });
+    }
+
+    found.sort_by_key(|p| (p.severity, p.term.unwrap_or(usize::MAX)));
+    found
+}

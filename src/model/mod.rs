@@ -1,0 +1,13 @@
+//! The domain: curricula, plans, and everything computed from them. No terminal code here.
+
+pub mod audit;
+pub mod career;
+pub mod curriculum;
+pub mod plan;
+pub mod text;
+pub mod validate;
+
+pub use audit::{Credits, Problem, ProblemKind, Severity, credits, problems, term_credits};
+pub use career::{Readiness, next_course, ranked, readiness};
+pub use curriculum::{CareerPath, Course, Curriculum, ElectiveGroup};
+pub use plan::{CurriculumRef, PLAN_VERSION, Placement, Plan, Slot, Status, Term};

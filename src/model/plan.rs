@@ -1,0 +1,296 @@
+//! A student's plan: which courses go into which term, and how far along each one is.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::curriculum::{Course, Curriculum};
+use super::text::Clean;
+
+/// The plan file format version this build writes.
+pub const PLAN_VERSION: u32 = 1;
+
+/// A student's plan for one curriculum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// File format version, always [`PLAN_VERSION`] once loaded.
+    pub version: u32,
+    /// The curriculum the plan was made for.
+    pub curriculum: CurriculumRef,
+    /// The student's name.
+    #[serde(default)]
+    pub student: String,
+    /// The career path the student aims for, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_path: Option<String>,
+    /// Terms in order.
+    pub terms: Vec<Term>,
+}
+
+/// Which curriculum a plan belongs to: its name and content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurriculumRef {
+    /// The curriculum's name.
+    pub name: String,
+    /// [`Curriculum::content_hash`] when the plan was made or last saved.
+    pub hash: String,
+}
+
+/// One term (semester, summer term, ...) and the courses placed in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Display name, e.g. "Semester I" or "Summer 2027".
+    pub name: String,
+    /// Courses in the order the student arranged them.
+    #[serde(default)]
+    pub courses: Vec<Placement>,
+}
+
+/// A course placed in a term, with its status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    /// Course code from the curriculum.
+    pub code: String,
+    /// How far along the course is.
+    pub status: Status,
+    /// Grade, for completed courses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+}
+
+/// How far along a placed course is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Intended but not started.
+    Planned,
+    /// Being taken now.
+    InProgress,
+    /// Passed.
+    Completed,
+}
+
+impl Status {
+    /// The next status in the planned, in progress, completed cycle.
+    pub fn next(self) -> Self {
+        match self {
+            Status::Planned => Status::InProgress,
+            Status::InProgress => Status::Completed,
+            Status::Completed => Status::Planned,
+        }
+    }
+
+    /// Lower-case label, e.g. "in progress".
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in progress",
+            Status::Completed => "completed",
+        }
+    }
+}
+
+/// Where a placed course is: term index and position in the term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// Index into [`Plan::terms`].
+    pub term: usize,
+    /// Index into that term's courses.
+    pub index: usize,
+}
+
+impl Plan {
+    /// A new plan following the program's recommended schedule: every course with a
+    /// recommended semester is planned in it; the rest start unplanned.
+    pub fn recommended(curriculum: &Curriculum, student: &str) -> Self {
+        let mut terms: Vec<Term> = curriculum
+            .semesters
+            .iter()
+            .map(|name| Term {
+                name: name.clone(),
+                courses: Vec::new(),
+            })
+            .collect();
+        for course in &curriculum.courses {
+            let term = course
+                .semester
+                .and_then(|s| s.checked_sub(1))
+                .map(|s| s as usize);
+            if let Some(term) = term.and_then(|t| terms.get_mut(t)) {
+                term.courses.push(Placement::planned(&course.code));
+            }
+        }
+        Plan {
+            version: PLAN_VERSION,
+            curriculum: CurriculumRef {
+                name: curriculum.name.clone(),
+                hash: curriculum.content_hash().to_string(),
+            },
+            student: student.to_string(),
+            target_path: None,
+            terms,
+        }
+    }
+
+    /// The placement at `slot`, if it exists.
+    pub fn placement(&self, slot: Slot) -> Option<&Placement> {
+        self.terms.get(slot.term)?.courses.get(slot.index)
+    }
+
+    /// Where the course with `code` is first placed.
+    pub fn find(&self, code: &str) -> Option<Slot> {
+        self.terms.iter().enumerate().find_map(|(term, t)| {
+            let index = t.courses.iter().position(|p| p.code == code)?;
+            Some(Slot { term, index })
+        })
+    }
+
+    /// Codes placed in any term.
+    pub fn placed_codes(&self) -> HashSet<&str> {
+        self.terms
+            .iter()
+            .flat_map(|t| &t.courses)
+            .map(|p| p.code.as_str())
+            .collect()
+    }
+
+    /// Curriculum courses placed in no term, in curriculum order: the unplanned pool.
+    pub fn unplanned<'c>(&self, curriculum: &'c Curriculum) -> Vec<&'c Course> {
+        let placed = self.placed_codes();
+        curriculum
+            .courses
+            .iter()
+            .filter(|c| !placed.contains(c.code.as_str()))
+            .collect()
+    }
+
+    /// Takes the course at `slot` out of its term (into the unplanned pool).
+    pub fn remove(&mut self, slot: Slot) -> Option<Placement> {
+        let term = self.terms.get_mut(slot.term)?;
+        (slot.index < term.courses.len()).then(|| term.courses.remove(slot.index))
+    }
+
+    /// Appends a placement to a term; returns its slot.
+    pub fn place(&mut self, term: usize, placement: Placement) -> Option<Slot> {
+        let t = self.terms.get_mut(term)?;
+        t.courses.push(placement);
+        Some(Slot {
+            term,
+            index: t.courses.len() - 1,
+        })
+    }
+
+    /// Moves the course at `slot` to the end of term `to`; returns its new slot.
+    pub fn move_to(&mut self, slot: Slot, to: usize) -> Option<Slot> {
+        if to >= self.terms.len() || self.placement(slot).is_none() {
+            return None;
+        }
+        let placement = self.remove(slot)?;
+        self.place(to, placement)
+    }
+
+    /// Sets the next status on the course at `slot`; a grade only survives on completed courses.
+    pub fn cycle_status(&mut self, slot: Slot) -> Option<Status> {
+        let p = self.terms.get_mut(slot.term)?.courses.get_mut(slot.index)?;
+        p.status = p.status.next();
+        if p.status != Status::Completed {
+            p.grade = None;
+        }
+        Some(p.status)
+    }
+
+    /// Sets or clears the grade of a completed course. Returns false if the course is not
+    /// completed.
+    pub fn set_grade(&mut self, slot: Slot, grade: Option<String>) -> bool {
+        let Some(p) = self
+            .terms
+            .get_mut(slot.term)
+            .and_then(|t| t.courses.get_mut(slot.index))
+        else {
+            return false;
+        };
+        if p.status != Status::Completed {
+            return false;
+        }
+        p.grade = grade.filter(|g| !g.trim().is_empty());
+        true
+    }
+
+    /// Inserts an empty term at `at` (clamped to the end).
+    pub fn add_term(&mut self, at: usize, name: &str) -> usize {
+        let at = at.min(self.terms.len());
+        self.terms.insert(
+            at,
+            Term {
+                name: name.to_string(),
+                courses: Vec::new(),
+            },
+        );
+        at
+    }
+
+    /// Renames a term.
+    pub fn rename_term(&mut self, term: usize, name: &str) -> bool {
+        match self.terms.get_mut(term) {
+            Some(t) => {
+                t.name = name.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes a term if it is empty. Returns false (and changes nothing) otherwise.
+    pub fn remove_term(&mut self, term: usize) -> bool {
+        if self.terms.get(term).is_some_and(|t| t.courses.is_empty()) {
+            self.terms.remove(term);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// A name for a new term that no existing term has: "Term 5", "Term 6", ...
+    pub fn fresh_term_name(&self) -> String {
+        (self.terms.len() + 1..)
+            .map(|n| format!("Term {n}"))
+            .find(|name| self.terms.iter().all(|t| &t.name != name))
+            .unwrap_or_default()
+    }
+}
+
+impl Placement {
+    /// A planned placement of `code` with no grade.
+    pub fn planned(code: &str) -> Self {
+        Placement {
+            code: code.to_string(),
+            status: Status::Planned,
+            grade: None,
+        }
+    }
+}
+
+impl Clean for Plan {
+    fn clean_strings(&mut self) -> usize {
+        self.curriculum.name.clean_strings()
+            + self.curriculum.hash.clean_strings()
+            + self.student.clean_strings()
+            + self.target_path.clean_strings()
+            + self.terms.clean_strings()
+    }
+}
+
+impl Clean for Term {
+    fn clean_strings(&mut self) -> usize {
+        self.name.clean_strings() + self.courses.clean_strings()
+    }
+}
+
+impl Clean for Placement {
+    fn clean_strings(&mut self) -> usize {
+        self.code.clean_strings() + self.grade.clean_strings()
+    }
+}

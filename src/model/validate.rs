@@ -1,0 +1,324 @@
+//! Checks a curriculum for every problem at once, so a program office can fix a file in one go.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::curriculum::Curriculum;
+
+/// Highest credit value a single course may carry before it is taken for a typo.
+pub const MAX_COURSE_CREDITS: u32 = 30;
+/// Highest degree total accepted.
+pub const MAX_DEGREE_CREDITS: u32 = 1000;
+/// Highest career weight a course may give a path.
+pub const MAX_CAREER_WEIGHT: u32 = 5;
+
+/// The part of the file a finding is about, so the loader can point at a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// A top-level field, e.g. `degree_credits`.
+    Field(&'static str),
+    /// The course at this index.
+    Course(usize),
+    /// A field of the course at this index, e.g. `credits`.
+    CourseField(usize, &'static str),
+    /// A code in the prerequisites of the course at this index.
+    Prerequisite(usize, String),
+    /// The weight for a path id in the careers of the course at this index.
+    CareerWeight(usize, String),
+    /// The career path at this index.
+    Path(usize),
+    /// The elective group at this index.
+    Elective(usize),
+}
+
+/// One thing wrong with a curriculum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Plain-language description.
+    pub message: String,
+    /// Where in the file it is.
+    pub anchor: Anchor,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Every problem with the curriculum; empty when it is valid.
+pub fn validate(c: &Curriculum) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut push = |anchor: Anchor, message: String| out.push(Finding { message, anchor });
+
+    if c.name.trim().is_empty() {
+        push(Anchor::Field("name"), "the program has no name".into());
+    }
+    if c.degree_credits == 0 || c.degree_credits > MAX_DEGREE_CREDITS {
+        push(
+            Anchor::Field("degree_credits"),
+            format!(
+                "degree_credits is {}; it must be between 1 and {MAX_DEGREE_CREDITS}",
+                c.degree_credits
+            ),
+        );
+    }
+    if c.max_term_credits == Some(0) {
+        push(
+            Anchor::Field("max_term_credits"),
+            "max_term_credits is 0: no course would fit".into(),
+        );
+    }
+    if c.semesters.is_empty() {
+        push(
+            Anchor::Field("semesters"),
+            "the program lists no semesters".into(),
+        );
+    }
+    if c.courses.is_empty() {
+        push(
+            Anchor::Field("courses"),
+            "the program lists no courses".into(),
+        );
+    }
+
+    let mut path_ids = HashSet::new();
+    for (i, path) in c.paths.iter().enumerate() {
+        if path.id.trim().is_empty() {
+            push(
+                Anchor::Path(i),
+                format!("career path {} has an empty id", i + 1),
+            );
+        } else if !path_ids.insert(path.id.as_str()) {
+            push(
+                Anchor::Path(i),
+                format!("career path id \"{}\" is used twice", path.id),
+            );
+        }
+    }
+
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    for (i, course) in c.courses.iter().enumerate() {
+        let code = course.code.as_str();
+        if code.trim().is_empty() {
+            push(
+                Anchor::Course(i),
+                format!("course {} has an empty code", i + 1),
+            );
+        } else if let Some(first) = first_index.get(code) {
+            push(
+                Anchor::Course(i),
+                format!(
+                    "course code {code} is used twice (courses {} and {})",
+                    first + 1,
+                    i + 1
+                ),
+            );
+        } else {
+            first_index.insert(code, i);
+        }
+        if course.title.trim().is_empty() {
+            push(Anchor::Course(i), format!("{code} has no title"));
+        }
+        if course.credits == 0 || course.credits > MAX_COURSE_CREDITS {
+            push(
+                Anchor::CourseField(i, "credits"),
+                format!(
+                    "{code} has {} credits; a course must have between 1 and {MAX_COURSE_CREDITS}",
+                    course.credits
+                ),
+            );
+        }
+        if let Some(s) = course.semester
+            && (s == 0 || s as usize > c.semesters.len())
+        {
+            push(
+                Anchor::CourseField(i, "semester"),
+                format!(
+                    "{code} is recommended for semester {s}, but the program has {} semesters",
+                    c.semesters.len()
+                ),
+            );
+        }
+        for (path, weight) in &course.careers {
+            if !path_ids.contains(path.as_str()) {
+                push(
+                    Anchor::CareerWeight(i, path.clone()),
+                    format!(
+                        "{code} gives a weight to career path \"{path}\", which is not defined"
+                    ),
+                );
+            } else if *weight > MAX_CAREER_WEIGHT {
+                push(
+                    Anchor::CareerWeight(i, path.clone()),
+                    format!(
+                        "{code} gives \"{path}\" weight {weight}; weights run from 0 to {MAX_CAREER_WEIGHT}"
+                    ),
+                );
+            }
+        }
+    }
+
+    for (i, course) in c.courses.iter().enumerate() {
+        for pre in &course.prerequisites {
+            let anchor = Anchor::Prerequisite(i, pre.clone());
+            if *pre == course.code {
+                push(
+                    anchor,
+                    format!("{} lists itself as a prerequisite", course.code),
+                );
+                continue;
+            }
+            let Some(&p) = first_index.get(pre.as_str()) else {
+                push(
+                    anchor,
+                    format!("{} needs {pre}, which is not a course", course.code),
+                );
+                continue;
+            };
+            let pre_sem = c.courses[p].semester;
+            if let (Some(s), Some(ps)) = (course.semester, pre_sem)
+                && ps >= s
+            {
+                push(
+                    anchor,
+                    format!(
+                        "{} is recommended for {} but its prerequisite {pre} for {}",
+                        course.code,
+                        c.semester_name(Some(s)),
+                        c.semester_name(Some(ps))
+                    ),
+                );
+            }
+        }
+    }
+
+    for cycle in prerequisite_cycles(c, &first_index) {
+        let names: Vec<&str> = cycle.iter().map(|&i| c.courses[i].code.as_str()).collect();
+        push(
+            Anchor::Course(cycle[0]),
+            format!(
+                "prerequisite cycle: {} needs {}",
+                names.join(" needs "),
+                names[0]
+            ),
+        );
+    }
+
+    for (g, group) in c.electives.iter().enumerate() {
+        let mut group_credits = 0u64;
+        for code in &group.courses {
+            match first_index.get(code.as_str()) {
+                None => push(
+                    Anchor::Elective(g),
+                    format!(
+                        "elective group \"{}\" lists {code}, which is not a course",
+                        group.name
+                    ),
+                ),
+                Some(&i) => {
+                    let course = &c.courses[i];
+                    if course.required {
+                        push(
+                            Anchor::Elective(g),
+                            format!(
+                                "{code} is in elective group \"{}\" but is marked required; add `required: false`",
+                                group.name
+                            ),
+                        );
+                    }
+                    group_credits += u64::from(course.credits);
+                }
+            }
+        }
+        if group.min_credits == 0 {
+            push(
+                Anchor::Elective(g),
+                format!("elective group \"{}\" asks for 0 credits", group.name),
+            );
+        } else if group_credits < u64::from(group.min_credits) {
+            push(
+                Anchor::Elective(g),
+                format!(
+                    "elective group \"{}\" asks for {} credits but its courses give only {group_credits}",
+                    group.name, group.min_credits
+                ),
+            );
+        }
+    }
+
+    let required: u64 = c
+        .courses
+        .iter()
+        .filter(|x| x.required)
+        .map(|x| u64::from(x.credits))
+        .sum();
+    let optional: u64 = c
+        .courses
+        .iter()
+        .filter(|x| !x.required)
+        .map(|x| u64::from(x.credits))
+        .sum();
+    if required + optional < u64::from(c.degree_credits) && c.degree_credits <= MAX_DEGREE_CREDITS {
+        push(
+            Anchor::Field("degree_credits"),
+            format!(
+                "the degree total of {} cannot be reached: required courses give {required} credits and the optional ones at most {optional}",
+                c.degree_credits
+            ),
+        );
+    }
+    out
+}
+
+/// Each prerequisite cycle once, as course indices in order.
+fn prerequisite_cycles(c: &Curriculum, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let edges: Vec<Vec<usize>> = c
+        .courses
+        .iter()
+        .map(|course| {
+            course
+                .prerequisites
+                .iter()
+                .filter(|p| **p != course.code)
+                .filter_map(|p| index.get(p.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let mut marks = vec![Mark::New; c.courses.len()];
+    let mut cycles = Vec::new();
+    for start in 0..c.courses.len() {
+        if marks[start] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search; `stack` holds (node, next edge to follow).
+        let mut stack = vec![(start, 0usize)];
+        marks[start] = Mark::Active;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&to) = edges[node].get(*next) {
+                *next += 1;
+                match marks[to] {
+                    Mark::New => {
+                        marks[to] = Mark::Active;
+                        stack.push((to, 0));
+                    }
+                    Mark::Active => {
+                        let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
+                        cycles.push(stack[from..].iter().map(|&(n, _)| n).collect());
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                marks[node] = Mark::Done;
+                stack.pop();
+            }
+        }
+    }
+    cycles
+}

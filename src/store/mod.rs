@@ -1,0 +1,336 @@
+//! Reading and writing files: curricula, plans and the small state file, with size caps,
+//! errors that name file, line and column, and atomic saves. All file I/O lives here.
+
+pub mod source;
+
+use std::fmt;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::text::{self, Clean};
+use crate::model::{Curriculum, PLAN_VERSION, Plan, validate};
+use source::SourceMap;
+
+/// The curriculum compiled into the binary.
+pub const BUNDLED_CURRICULUM: &str = include_str!("../../data/curriculum.ron");
+/// Name shown for the bundled curriculum where a file name would be.
+pub const BUNDLED_NAME: &str = "<bundled curriculum>";
+/// Largest file the app reads; anything bigger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One problem in a file, with its position where known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// 1-based line and column.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, in plain language.
+    pub message: String,
+}
+
+/// A file that could not be used, with every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file, as the user named it.
+    pub file: String,
+    /// Every problem, in file order where positions are known.
+    pub problems: Vec<Located>,
+}
+
+impl FileError {
+    fn single(file: &Path, message: impl Into<String>) -> Self {
+        FileError {
+            file: display_path(file),
+            problems: vec![Located {
+                position: None,
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            match p.position {
+                Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, p.message)?,
+                None => write!(f, "{}: {}", self.file, p.message)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// A path as shown to the user, with unsafe characters removed.
+pub fn display_path(path: &Path) -> String {
+    let mut s = path.display().to_string();
+    text::clean(&mut s);
+    s
+}
+
+/// Reads a text file of at most [`MAX_FILE_BYTES`], without a byte-order mark.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let fail = |m: String| FileError::single(path, m);
+    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not a file".into()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "is larger than {} MiB; refusing to read it",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = String::from_utf8_lossy(good);
+        FileError {
+            file: display_path(path),
+            problems: vec![Located {
+                position: Some(source::line_col(&prefix, prefix.len())),
+                message: "is not valid UTF-8 text".into(),
+            }],
+        }
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    let mut s = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    };
+    text::clean(&mut s);
+    s
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+fn ron_error(e: &ron::error::SpannedError) -> Located {
+    let mut message = e.code.to_string();
+    text::clean(&mut message);
+    Located {
+        position: Some((e.span.start.line, e.span.start.col)),
+        message,
+    }
+}
+
+/// A curriculum ready to use, with warnings worth showing (e.g. removed control characters).
+#[derive(Debug, Clone)]
+pub struct LoadedCurriculum {
+    /// The validated curriculum.
+    pub curriculum: Curriculum,
+    /// Non-fatal notes about the file.
+    pub warnings: Vec<String>,
+}
+
+/// Parses and validates curriculum text; `file` names it in errors.
+pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, FileError> {
+    let error = |problems| FileError {
+        file: file.to_string(),
+        problems,
+    };
+    let mut curriculum: Curriculum = ron_options()
+        .from_str(text)
+        .map_err(|e| error(vec![ron_error(&e)]))?;
+    let map = SourceMap::new(text);
+    let mut findings: Vec<Located> = validate::validate(&curriculum)
+        .into_iter()
+        .map(|f| Located {
+            position: map.locate(&f.anchor),
+            message: f.message,
+        })
+        .collect();
+    for f in &mut findings {
+        text::clean(&mut f.message);
+    }
+    if !findings.is_empty() {
+        findings.sort_by_key(|f| f.position.unwrap_or((usize::MAX, 0)));
+        return Err(error(findings));
+    }
+    let mut warnings = Vec::new();
+    let cleaned = curriculum.clean_strings();
+    if cleaned > 0 {
+        warnings.push(format!(
+            "{file}: removed control or bidi characters from {cleaned} text field(s)"
+        ));
+    }
+    for (course, mut reasons) in curriculum.courses.iter_mut().zip(map.career_reasons()) {
+        for reason in reasons.values_mut() {
+            text::clean(reason);
+        }
+        course.reasons = reasons;
+    }
+    curriculum.prepare();
+    Ok(LoadedCurriculum {
+        curriculum,
+        warnings,
+    })
+}
+
+/// The bundled Backend Engineering curriculum.
+pub fn bundled_curriculum() -> Result<LoadedCurriculum, FileError> {
+    parse_curriculum(BUNDLED_CURRICULUM, BUNDLED_NAME)
+}
+
+/// Loads `path`, or the bundled curriculum when `None`.
+pub fn load_curriculum(path: Option<&Path>) -> Result<LoadedCurriculum, FileError> {
+    match path {
+        None => bundled_curriculum(),
+        Some(path) => parse_curriculum(&read_text(path)?, &display_path(path)),
+    }
+}
+
+/// Just enough of a plan to read its version before choosing how to parse the rest.
+#[derive(Deserialize)]
+#[serde(rename = "Plan")]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Parses plan text of any supported version into the current [`Plan`].
+pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
+    let error = |problems| FileError {
+        file: file.to_string(),
+        problems,
+    };
+    let probe: VersionProbe = ron_options()
+        .from_str(text)
+        .map_err(|e| error(vec![ron_error(&e)]))?;
+    if probe.version == 0 || probe.version > PLAN_VERSION {
+        let map = SourceMap::new(text);
+        return Err(error(vec![Located {
+            position: map.locate(&validate::Anchor::Field("version")),
+            message: format!(
+                "plan format version {} is not one this program reads (it reads 1 to {PLAN_VERSION}); a newer degree-planner may open it",
+                probe.version
+            ),
+        }]));
+    }
+    let mut plan: Plan = ron_options()
+        .from_str(text)
+        .map_err(|e| error(vec![ron_error(&e)]))?;
+    plan.clean_strings();
+    Ok(plan)
+}
+
+/// Reads and parses a plan file.
+pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
+    parse_plan(&read_text(path)?, &display_path(path))
+}
+
+/// The plan as the RON text that [`save_plan`] writes.
+pub fn plan_to_ron(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .indentor("    ".to_string());
+    let mut text = ron::ser::to_string_pretty(plan, config).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same directory is written,
+/// synced and renamed over the target, then the directory is synced. On any failure the
+/// previous file is untouched.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), FileError> {
+    let fail = |what: &str, e: std::io::Error| {
+        FileError::single(path, format!("cannot save ({what}): {}", io_reason(&e)))
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(|e| fail("creating the folder", e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".degree-planner-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| fail("creating a temporary file", e))?;
+    tmp.write_all(text.as_bytes())
+        .map_err(|e| fail("writing", e))?;
+    tmp.as_file().sync_all().map_err(|e| fail("syncing", e))?;
+    tmp.persist(path)
+        .map_err(|e| fail("replacing the file", e.error))?;
+    if let Ok(d) = fs::File::open(&dir) {
+        // Not every platform can sync a directory; the rename itself has happened.
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Saves a plan atomically.
+pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), FileError> {
+    write_atomic(path, &plan_to_ron(plan))
+}
+
+/// Environment variable naming the data directory.
+pub const DATA_DIR_ENV: &str = "DEGREE_PLANNER_DATA_DIR";
+
+/// The data directory: the `--data-dir` flag, else [`DATA_DIR_ENV`], else the platform's.
+/// The environment value is passed in so that tests never touch the process environment.
+pub fn resolve_data_dir(flag: Option<PathBuf>, env: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    flag.or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "degree-planner")
+                .map(|d| d.data_dir().to_path_buf())
+        })
+}
+
+/// Where plans live inside the data directory.
+pub fn plans_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("plans")
+}
+
+/// The plan opened when none is named and none was used before.
+pub fn default_plan_path(data_dir: &Path) -> PathBuf {
+    plans_dir(data_dir).join("default.ron")
+}
+
+/// Small state kept between runs.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    #[serde(default)]
+    last_plan: Option<PathBuf>,
+}
+
+fn state_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("state.ron")
+}
+
+/// The plan used last, if it was recorded and still exists.
+pub fn last_plan(data_dir: &Path) -> Option<PathBuf> {
+    let text = read_text(&state_path(data_dir)).ok()?;
+    let state: State = ron_options().from_str(&text).ok()?;
+    state.last_plan.filter(|p| p.is_file())
+}
+
+/// Records the plan used last.
+pub fn remember_plan(data_dir: &Path, plan: &Path) -> Result<(), FileError> {
+    let plan = fs::canonicalize(plan).unwrap_or_else(|_| plan.to_path_buf());
+    let state = State {
+        last_plan: Some(plan),
+    };
+    let text =
+        ron::ser::to_string_pretty(&state, ron::ser::PrettyConfig::new()).unwrap_or_default();
+    write_atomic(&state_path(data_dir), &text)
+}

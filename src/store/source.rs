@@ -1,0 +1,295 @@
+//! A light scan of RON source text, used to point validation findings at a line and column
+//! and to read the one-line reasons written as comments after career weights.
+//!
+//! Serde gives positions only for syntax and type errors; findings about meaning (a duplicate
+//! code, an unknown prerequisite) are found on the parsed value and located here afterwards.
+
+use std::collections::BTreeMap;
+
+use crate::model::validate::Anchor;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok<'a> {
+    Ident(&'a str),
+    Str(String),
+    Punct(char),
+    Number,
+    Comment(&'a str),
+}
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    tok: Tok<'a>,
+    offset: usize,
+}
+
+/// Token positions of one RON source, for locating findings.
+pub struct SourceMap<'a> {
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    /// Token index where each course (`code: "..."`) starts.
+    courses: Vec<usize>,
+}
+
+impl<'a> SourceMap<'a> {
+    /// Scans `text`; never fails, only finds less in text it cannot follow.
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let courses = (0..tokens.len())
+            .filter(|&i| {
+                is_field(&tokens, i, "code")
+                    && matches!(
+                        tokens.get(i + 2),
+                        Some(Token {
+                            tok: Tok::Str(_),
+                            ..
+                        })
+                    )
+            })
+            .collect();
+        SourceMap {
+            text,
+            tokens,
+            courses,
+        }
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(self.text, offset)
+    }
+
+    /// Where the finding's anchor is, as 1-based line and column.
+    pub fn locate(&self, anchor: &Anchor) -> Option<(usize, usize)> {
+        let token = match anchor {
+            Anchor::Field(name) => {
+                (0..self.tokens.len()).find(|&i| is_field(&self.tokens, i, name))
+            }
+            Anchor::Course(i) => self.courses.get(*i).copied(),
+            Anchor::CourseField(i, name) => {
+                let (start, end) = self.course_range(*i)?;
+                (start..end).find(|&t| is_field(&self.tokens, t, name))
+            }
+            Anchor::Prerequisite(i, code) => {
+                let (start, end) = self.course_range(*i)?;
+                let list = (start..end).find(|&t| is_field(&self.tokens, t, "prerequisites"))?;
+                (list..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
+            }
+            Anchor::CareerWeight(i, path) => self.career_weight(*i, path),
+            Anchor::Path(i) => (0..self.tokens.len())
+                .filter(|&t| is_field(&self.tokens, t, "mark"))
+                .nth(*i),
+            Anchor::Elective(i) => (0..self.tokens.len())
+                .filter(|&t| is_field(&self.tokens, t, "min_credits"))
+                .nth(*i),
+        }?;
+        Some(self.line_col(self.tokens[token].offset))
+    }
+
+    /// The `// reason` comments after each career weight of each course, by course index.
+    pub fn career_reasons(&self) -> Vec<BTreeMap<String, String>> {
+        (0..self.courses.len())
+            .map(|i| {
+                let Some((start, end)) = self.course_range(i) else {
+                    return BTreeMap::new();
+                };
+                let mut reasons = BTreeMap::new();
+                let Some(list) = (start..end).find(|&t| is_field(&self.tokens, t, "careers"))
+                else {
+                    return reasons;
+                };
+                for t in list..end {
+                    let (Tok::Str(path), Some(Tok::Punct(':')), Some(Tok::Number)) = (
+                        &self.tokens[t].tok,
+                        self.tokens.get(t + 1).map(|x| &x.tok),
+                        self.tokens.get(t + 2).map(|x| &x.tok),
+                    ) else {
+                        continue;
+                    };
+                    let mut after = t + 3;
+                    if self.tokens.get(after).map(|x| &x.tok) == Some(&Tok::Punct(',')) {
+                        after += 1;
+                    }
+                    if let Some(Token {
+                        tok: Tok::Comment(text),
+                        offset,
+                    }) = self.tokens.get(after)
+                        && !self.text[self.tokens[t + 2].offset..*offset].contains('\n')
+                    {
+                        reasons.insert(path.clone(), text.trim().to_string());
+                    }
+                }
+                reasons
+            })
+            .collect()
+    }
+
+    fn course_range(&self, i: usize) -> Option<(usize, usize)> {
+        let start = *self.courses.get(i)?;
+        let end = self
+            .courses
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.tokens.len());
+        Some((start, end))
+    }
+
+    fn career_weight(&self, i: usize, path: &str) -> Option<usize> {
+        let (start, end) = self.course_range(i)?;
+        let list = (start..end).find(|&t| is_field(&self.tokens, t, "careers"))?;
+        (list..end).find(|&t| {
+            self.tokens[t].tok == Tok::Str(path.to_string())
+                && self.tokens.get(t + 1).map(|x| &x.tok) == Some(&Tok::Punct(':'))
+        })
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn is_field(tokens: &[Token<'_>], i: usize, name: &str) -> bool {
+    tokens[i].tok == Tok::Ident(name) && tokens.get(i + 1).map(|t| &t.tok) == Some(&Tok::Punct(':'))
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        if b.is_ascii_whitespace() {
+            i += 1;
+        } else if bytes[i..].starts_with(b"//") {
+            let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            tokens.push(Token {
+                tok: Tok::Comment(&text[i + 2..end]),
+                offset: start,
+            });
+            i = end;
+        } else if bytes[i..].starts_with(b"/*") {
+            let mut depth = 0usize;
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        } else if b == b'"' {
+            let mut value = String::new();
+            i += 1;
+            let mut chars = text[i..].char_indices();
+            let mut end = text.len();
+            while let Some((n, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        end = i + n + 1;
+                        break;
+                    }
+                    '\\' => {
+                        if let Some((_, e)) = chars.next() {
+                            value.push(e);
+                        }
+                    }
+                    c => value.push(c),
+                }
+            }
+            tokens.push(Token {
+                tok: Tok::Str(value),
+                offset: start,
+            });
+            i = end;
+        } else if b.is_ascii_alphabetic() || b == b'_' {
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            tokens.push(Token {
+                tok: Tok::Ident(&text[start..i]),
+                offset: start,
+            });
+        } else if b.is_ascii_digit() || b == b'-' || b == b'+' {
+            i += 1;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'.' | b'_'))
+            {
+                i += 1;
+            }
+            tokens.push(Token {
+                tok: Tok::Number,
+                offset: start,
+            });
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            tokens.push(Token {
+                tok: Tok::Punct(c),
+                offset: start,
+            });
+            i += c.len_utf8();
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = r#"(
+    courses: [
+        (code: "A1", title: "x // not a comment", credits: 3, careers: {
+            "devops": 2, // runs pipelines
+            "architect": 1,
+        }),
+        /* a /* nested */ comment */
+        (code: "B2", prerequisites: ["A1", "ZZ"], credits: 0),
+    ],
+)"#;
+
+    #[test]
+    fn locates_courses_fields_and_prerequisites() {
+        let map = SourceMap::new(SRC);
+        assert_eq!(map.locate(&Anchor::Course(1)), Some((8, 10)));
+        assert_eq!(
+            map.locate(&Anchor::CourseField(1, "credits")),
+            Some((8, 51))
+        );
+        assert_eq!(
+            map.locate(&Anchor::Prerequisite(1, "ZZ".into())),
+            Some((8, 46))
+        );
+        assert_eq!(
+            map.locate(&Anchor::CareerWeight(0, "architect".into())),
+            Some((5, 13))
+        );
+        assert_eq!(map.locate(&Anchor::Course(2)), None);
+    }
+
+    #[test]
+    fn reads_reasons_from_trailing_comments_only() {
+        let reasons = SourceMap::new(SRC).career_reasons();
+        assert_eq!(
+            reasons[0].get("devops").map(String::as_str),
+            Some("runs pipelines")
+        );
+        assert_eq!(reasons[0].get("architect"), None);
+        assert!(reasons[1].is_empty());
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col("é\nàb", 5), (2, 3));
+    }
+}
