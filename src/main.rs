@@ -1,1 +1,113 @@
-fn main() {}
+//! The process edge: parse the command line, run a headless command or the planner, and turn
+//! the outcome into an exit status.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use degree_planner::app::App;
+use degree_planner::cli::{Cli, Command};
+use degree_planner::model::Plan;
+use degree_planner::report;
+use degree_planner::store::{self, FileError};
+use degree_planner::theme::Theme;
+use degree_planner::tui::{self, Exit};
+
+/// Exit status for unusable input: a bad file, or no terminal.
+const EXIT_BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Curriculum { ref file }) => {
+            let path = file.as_deref().or(cli.curriculum.as_deref());
+            match store::load_curriculum(path) {
+                Ok(loaded) => {
+                    for w in &loaded.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    print!("{}", report::curriculum_summary(&loaded.curriculum));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        None => planner(&cli),
+    }
+}
+
+fn fail(e: &FileError) -> ExitCode {
+    let count = e.problems.len();
+    eprintln!("{e}");
+    eprintln!(
+        "{count} problem{} found; nothing was changed.",
+        if count == 1 { "" } else { "s" }
+    );
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn planner(cli: &Cli) -> ExitCode {
+    let loaded = match store::load_curriculum(cli.curriculum.as_deref()) {
+        Ok(l) => l,
+        Err(e) => return fail(&e),
+    };
+    let data_dir =
+        store::resolve_data_dir(cli.data_dir.clone(), std::env::var_os(store::DATA_DIR_ENV));
+    let plan_path: PathBuf = match (&cli.plan, &data_dir) {
+        (Some(p), _) => p.clone(),
+        (None, Some(dir)) => store::last_plan(dir).unwrap_or_else(|| store::default_plan_path(dir)),
+        (None, None) => {
+            eprintln!(
+                "degree-planner: no data directory could be found; pass --data-dir DIR or a PLAN file"
+            );
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let (plan, on_disk) = match open_plan(&plan_path, &loaded.curriculum) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "degree-planner: the planner needs a terminal on stdin and stdout.\n\
+             Without one, use a headless command:\n  \
+             degree-planner curriculum [FILE]   check a curriculum and print a summary\n\
+             See degree-planner --help."
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
+    if let Some(w) = loaded.warnings.first() {
+        app.message = Some(degree_planner::app::Message {
+            tone: degree_planner::app::Tone::Error,
+            text: w.clone(),
+        });
+    }
+    if on_disk && let Some(dir) = &data_dir {
+        let _ = store::remember_plan(dir, &app.plan_path);
+    }
+    let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
+    match tui::run(&mut app, &theme, data_dir.as_deref()) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
+        Err(e) => {
+            eprintln!("degree-planner: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The plan at `path`, or a new one from the recommended schedule if there is no file yet.
+/// A file that exists but cannot be read is an error, never replaced.
+fn open_plan(
+    path: &Path,
+    curriculum: &degree_planner::model::Curriculum,
+) -> Result<(Plan, bool), FileError> {
+    if path.exists() || path.is_symlink() {
+        store::load_plan(path).map(|p| (p, true))
+    } else {
+        Ok((Plan::recommended(curriculum, ""), false))
+    }
+}

@@ -1,0 +1,522 @@
+//! What a key means: the [`Action`]s the app understands and the default keymap.
+//!
+//! The keymap is data. The same table resolves key presses, fills the help overlay and
+//! provides the footer hints, so the three can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a user can ask the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move up in the focused list.
+    Up,
+    /// Move down in the focused list.
+    Down,
+    /// Go to the previous term.
+    PrevTerm,
+    /// Go to the next term.
+    NextTerm,
+    /// Focus the next pane (terms, unplanned pool, career paths).
+    NextFocus,
+    /// Focus the previous pane.
+    PrevFocus,
+    /// In a term: move the course to the unplanned pool; in the pool: place it in the current
+    /// term; on a career path: make it the plan's target.
+    Toggle,
+    /// Move the highlighted course to the previous term.
+    MoveEarlier,
+    /// Move the highlighted course to the next term.
+    MoveLater,
+    /// Cycle the highlighted course's status.
+    CycleStatus,
+    /// Set the grade of the highlighted completed course.
+    EditGrade,
+    /// Focus the next career path (or none).
+    NextPath,
+    /// Start typing a filter.
+    StartFilter,
+    /// Clear the filter.
+    ClearFilter,
+    /// Add a term after the current one.
+    AddTerm,
+    /// Rename the current term.
+    RenameTerm,
+    /// Delete the current term if it is empty.
+    DeleteTerm,
+    /// Set the student's name.
+    EditStudent,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Save the plan.
+    Save,
+    /// Show or hide the help overlay.
+    Help,
+    /// Quit, asking first if there are unsaved changes.
+    Quit,
+    /// Type a character into the prompt or filter.
+    Input(char),
+    /// Delete the last character of the prompt or filter.
+    Backspace,
+    /// Accept the prompt or filter.
+    Submit,
+    /// Cancel the prompt, filter or dialog.
+    Cancel,
+    /// In the quit dialog: save, then quit.
+    SaveAndQuit,
+    /// In the quit dialog: quit without saving.
+    Discard,
+}
+
+/// Which set of keys is active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Browsing and editing the plan.
+    Normal,
+    /// Typing into the filter or a prompt: printable keys are text.
+    Typing,
+    /// The help overlay is open.
+    Help,
+    /// The unsaved-changes dialog is open.
+    ConfirmQuit,
+}
+
+/// One key, with modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key code.
+    pub code: KeyCode,
+    /// Required modifiers (Shift is ignored for characters).
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+/// A binding: keys, the action they trigger, and how to describe it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where the binding applies.
+    pub context: Context,
+    /// The keys, the first one shown first.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// One line for the help overlay.
+    pub description: &'static str,
+    /// A short label for the footer, if the binding deserves a place there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Context::{ConfirmQuit, Help as HelpCtx, Normal, Typing};
+
+/// The default keymap.
+pub const KEYMAP: &[Binding] = &[
+    bind(
+        Normal,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "move up in the focused list",
+        None,
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "move down in the focused list",
+        Some("move"),
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Left), ch('h')],
+        Action::PrevTerm,
+        "go to the previous term",
+        None,
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Right), ch('l')],
+        Action::NextTerm,
+        "go to the next term",
+        Some("term"),
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Tab)],
+        Action::NextFocus,
+        "focus next pane: terms, unplanned pool, career paths",
+        Some("pane"),
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::BackTab)],
+        Action::PrevFocus,
+        "focus previous pane",
+        None,
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::Toggle,
+        "term: move course to the unplanned pool; pool: place it in the current term; paths: set as target",
+        Some("unplan/place"),
+    ),
+    bind(
+        Normal,
+        &[ch('<'), ch(',')],
+        Action::MoveEarlier,
+        "move the course to the previous term",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('>'), ch('.')],
+        Action::MoveLater,
+        "move the course to the next term",
+        Some("move course"),
+    ),
+    bind(
+        Normal,
+        &[ch('c')],
+        Action::CycleStatus,
+        "cycle status: planned, in progress, completed",
+        Some("status"),
+    ),
+    bind(
+        Normal,
+        &[ch('g')],
+        Action::EditGrade,
+        "set the grade of a completed course",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('p')],
+        Action::NextPath,
+        "focus the next career path (its courses light up)",
+        Some("path"),
+    ),
+    bind(
+        Normal,
+        &[ch('/')],
+        Action::StartFilter,
+        "filter courses by code or title",
+        Some("filter"),
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Esc)],
+        Action::ClearFilter,
+        "clear the filter",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('a')],
+        Action::AddTerm,
+        "add a term after the current one",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('r')],
+        Action::RenameTerm,
+        "rename the current term",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('d')],
+        Action::DeleteTerm,
+        "delete the current term if it is empty",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('N')],
+        Action::EditStudent,
+        "set the student's name",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('u')],
+        Action::Undo,
+        "undo the last edit",
+        Some("undo"),
+    ),
+    bind(Normal, &[ctrl('r')], Action::Redo, "redo", None),
+    bind(
+        Normal,
+        &[ch('s')],
+        Action::Save,
+        "save the plan",
+        Some("save"),
+    ),
+    bind(
+        Normal,
+        &[ch('?')],
+        Action::Help,
+        "show all keys",
+        Some("help"),
+    ),
+    bind(
+        Normal,
+        &[ch('q'), ctrl('c')],
+        Action::Quit,
+        "quit (asks to save unsaved changes)",
+        Some("quit"),
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Enter)],
+        Action::Submit,
+        "accept",
+        Some("accept"),
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Esc)],
+        Action::Cancel,
+        "cancel (the filter: clear it)",
+        Some("cancel"),
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Backspace)],
+        Action::Backspace,
+        "delete a character",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Up)],
+        Action::Up,
+        "move up while filtering",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Down)],
+        Action::Down,
+        "move down while filtering",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit (asks to save unsaved changes)",
+        None,
+    ),
+    bind(
+        HelpCtx,
+        &[key(KeyCode::Esc), ch('?'), ch('q')],
+        Action::Help,
+        "close help",
+        Some("close"),
+    ),
+    bind(
+        ConfirmQuit,
+        &[ch('y'), ch('s')],
+        Action::SaveAndQuit,
+        "save, then quit",
+        Some("save and quit"),
+    ),
+    bind(
+        ConfirmQuit,
+        &[ch('n'), ch('d')],
+        Action::Discard,
+        "quit without saving",
+        Some("discard and quit"),
+    ),
+    bind(
+        ConfirmQuit,
+        &[key(KeyCode::Esc), ch('c')],
+        Action::Cancel,
+        "keep editing",
+        Some("keep editing"),
+    ),
+];
+
+impl Key {
+    fn matches(&self, event: &KeyEvent) -> bool {
+        let mods = event.modifiers - KeyModifiers::SHIFT;
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                let b = if mods.contains(KeyModifiers::CONTROL) {
+                    b.to_ascii_lowercase()
+                } else {
+                    b
+                };
+                a == b && mods == self.modifiers
+            }
+            (a, b) => a == b && mods == self.modifiers,
+        }
+    }
+
+    /// How the key is written in help and hints, e.g. "Ctrl-r", "↑", "Enter".
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+impl Binding {
+    /// All keys of the binding, e.g. "↑ k".
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The action a key press means in `context`, if any. While typing, printable characters
+/// without Ctrl or Alt are text.
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    let binding = KEYMAP
+        .iter()
+        .filter(|b| b.context == context)
+        .find(|b| b.keys.iter().any(|k| k.matches(event)));
+    if let Some(b) = binding {
+        return Some(b.action);
+    }
+    match (context, event.code) {
+        (Context::Typing, KeyCode::Char(c))
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        (Context::Help, _) => Some(Action::Help),
+        _ => None,
+    }
+}
+
+/// The bindings of one context, in keymap order.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.context == context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn normal_keys_resolve_to_their_actions() {
+        let table = [
+            (KeyCode::Char('j'), KeyModifiers::NONE, Action::Down),
+            (KeyCode::Down, KeyModifiers::NONE, Action::Down),
+            (KeyCode::Char('l'), KeyModifiers::NONE, Action::NextTerm),
+            (KeyCode::BackTab, KeyModifiers::SHIFT, Action::PrevFocus),
+            (KeyCode::Char(' '), KeyModifiers::NONE, Action::Toggle),
+            (KeyCode::Char('>'), KeyModifiers::SHIFT, Action::MoveLater),
+            (KeyCode::Char('<'), KeyModifiers::SHIFT, Action::MoveEarlier),
+            (KeyCode::Char('r'), KeyModifiers::CONTROL, Action::Redo),
+            (KeyCode::Char('r'), KeyModifiers::NONE, Action::RenameTerm),
+            (KeyCode::Char('N'), KeyModifiers::SHIFT, Action::EditStudent),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL, Action::Quit),
+            (KeyCode::Char('?'), KeyModifiers::SHIFT, Action::Help),
+        ];
+        for (code, mods, action) in table {
+            assert_eq!(
+                resolve(Context::Normal, &press(code, mods)),
+                Some(action),
+                "{code:?} {mods:?}"
+            );
+        }
+        assert_eq!(
+            resolve(
+                Context::Normal,
+                &press(KeyCode::Char('z'), KeyModifiers::NONE)
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(
+                Context::Normal,
+                &press(KeyCode::Char('s'), KeyModifiers::ALT)
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn typing_turns_printable_keys_into_text() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Typing, &q), Some(Action::Input('q')));
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Typing, &enter), Some(Action::Submit));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Context::Typing, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_key_is_bound_once_per_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                if a.context == b.context {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.context);
+                    }
+                }
+            }
+        }
+    }
+}

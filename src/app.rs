@@ -1,0 +1,703 @@
+//! The application state and the only way it changes: [`App::update`] with an [`Action`].
+//!
+//! Nothing here touches the terminal or the file system. Saving is requested by returning
+//! [`Effect::Save`]; the caller does the I/O and reports back with [`App::finish_save`].
+
+use std::path::PathBuf;
+
+use crate::action::{Action, Context};
+use crate::model::{Course, Curriculum, CurriculumRef, Placement, Plan, Slot, Status};
+use crate::store::FileError;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The terms and their courses.
+    Terms,
+    /// Courses placed in no term.
+    Pool,
+    /// The career paths.
+    Paths,
+}
+
+/// What a text prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Name of a new term, inserted after the current one.
+    AddTerm,
+    /// New name of the current term.
+    RenameTerm,
+    /// Grade of the highlighted completed course.
+    Grade,
+    /// The student's name.
+    Student,
+}
+
+impl PromptKind {
+    /// The question shown before the input.
+    pub fn question(self) -> &'static str {
+        match self {
+            PromptKind::AddTerm => "Name of the new term",
+            PromptKind::RenameTerm => "Rename term to",
+            PromptKind::Grade => "Grade (empty clears it)",
+            PromptKind::Student => "Student name",
+        }
+    }
+}
+
+/// What the app is doing with the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing and editing.
+    Normal,
+    /// Typing the filter.
+    Filter,
+    /// Typing an answer to a prompt.
+    Prompt {
+        /// What is asked.
+        kind: PromptKind,
+        /// What has been typed.
+        input: String,
+    },
+    /// The help overlay.
+    Help,
+    /// Asking what to do with unsaved changes before quitting.
+    ConfirmQuit,
+}
+
+/// Work the caller must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the plan to [`App::plan_path`], then call [`App::finish_save`].
+    Save,
+}
+
+/// Whether a status message reports success or trouble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something happened as asked.
+    Info,
+    /// Something could not be done.
+    Error,
+}
+
+/// A one-line message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Success or trouble.
+    pub tone: Tone,
+    /// The text.
+    pub text: String,
+}
+
+/// An edit that can be undone: the plan before it, and what it was.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    plan: Plan,
+    label: String,
+}
+
+/// The whole state of a running planner.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The program the plan is made for.
+    pub curriculum: Curriculum,
+    /// The plan being edited.
+    pub plan: Plan,
+    /// Where the plan is saved.
+    pub plan_path: PathBuf,
+    /// The plan as it was last loaded or saved.
+    saved: Plan,
+    /// Whether the plan exists on disk yet.
+    pub on_disk: bool,
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+    /// The current term.
+    pub term: usize,
+    /// Highlighted row among the visible courses of the current term.
+    pub row: usize,
+    /// Highlighted row of the unplanned pool.
+    pub pool_row: usize,
+    /// The focused career path, whose courses light up.
+    pub path: Option<usize>,
+    /// Courses shown must contain this text in their code or title (case-insensitive).
+    pub filter: String,
+    /// What the keyboard is doing.
+    pub mode: Mode,
+    /// The last message for the status bar.
+    pub message: Option<Message>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    quit_after_save: bool,
+    /// Set when the app should exit.
+    pub should_quit: bool,
+}
+
+impl App {
+    /// A planner on `plan`, which is saved at `plan_path`; `on_disk` says whether that file
+    /// exists already.
+    pub fn new(curriculum: Curriculum, plan: Plan, plan_path: PathBuf, on_disk: bool) -> Self {
+        let path = plan
+            .target_path
+            .as_deref()
+            .and_then(|id| curriculum.paths.iter().position(|p| p.id == id));
+        App {
+            saved: plan.clone(),
+            curriculum,
+            plan,
+            plan_path,
+            on_disk,
+            focus: Focus::Terms,
+            term: 0,
+            row: 0,
+            pool_row: 0,
+            path,
+            filter: String::new(),
+            mode: Mode::Normal,
+            message: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            quit_after_save: false,
+            should_quit: false,
+        }
+    }
+
+    /// Whether the plan differs from the file.
+    pub fn is_dirty(&self) -> bool {
+        self.plan != self.saved
+    }
+
+    /// Which set of keys applies now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Normal => Context::Normal,
+            Mode::Filter | Mode::Prompt { .. } => Context::Typing,
+            Mode::Help => Context::Help,
+            Mode::ConfirmQuit => Context::ConfirmQuit,
+        }
+    }
+
+    /// Whether a course matches the filter.
+    pub fn matches_filter(&self, code: &str) -> bool {
+        if self.filter.is_empty() {
+            return true;
+        }
+        let needle = self.filter.to_lowercase();
+        code.to_lowercase().contains(&needle)
+            || self
+                .curriculum
+                .course(code)
+                .is_some_and(|c| c.title.to_lowercase().contains(&needle))
+    }
+
+    /// Indices (into the term's courses) of the courses of `term` that pass the filter.
+    pub fn visible_rows(&self, term: usize) -> Vec<usize> {
+        self.plan.terms.get(term).map_or_else(Vec::new, |t| {
+            t.courses
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| self.matches_filter(&p.code))
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+
+    /// The unplanned courses that pass the filter.
+    pub fn pool(&self) -> Vec<&Course> {
+        self.plan
+            .unplanned(&self.curriculum)
+            .into_iter()
+            .filter(|c| self.matches_filter(&c.code))
+            .collect()
+    }
+
+    /// The highlighted course in the current term, when the terms have focus.
+    pub fn selected_slot(&self) -> Option<Slot> {
+        let index = *self.visible_rows(self.term).get(self.row)?;
+        Some(Slot {
+            term: self.term,
+            index,
+        })
+    }
+
+    /// The code of the highlighted course, in a term or in the pool.
+    pub fn selected_code(&self) -> Option<String> {
+        match self.focus {
+            Focus::Pool => self.pool().get(self.pool_row).map(|c| c.code.clone()),
+            _ => self
+                .selected_slot()
+                .and_then(|s| self.plan.placement(s))
+                .map(|p| p.code.clone()),
+        }
+    }
+
+    /// Applies one action. Returns work for the caller to do, if any.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = match self.mode.clone() {
+            Mode::Normal => self.normal(action),
+            Mode::Filter => {
+                self.filter_key(action);
+                None
+            }
+            Mode::Prompt { kind, input } => self.prompt_key(kind, input, action),
+            Mode::Help => {
+                self.mode = Mode::Normal;
+                None
+            }
+            Mode::ConfirmQuit => self.confirm_quit(action),
+        };
+        self.clamp();
+        effect
+    }
+
+    /// Reports the result of an [`Effect::Save`].
+    pub fn finish_save(&mut self, result: Result<(), FileError>) {
+        match result {
+            Ok(()) => {
+                self.saved = self.plan.clone();
+                self.on_disk = true;
+                self.info(format!(
+                    "Saved {}",
+                    crate::store::display_path(&self.plan_path)
+                ));
+                if self.quit_after_save {
+                    self.should_quit = true;
+                }
+            }
+            Err(e) => {
+                self.quit_after_save = false;
+                self.error(format!("Not saved: {e}"));
+            }
+        }
+    }
+
+    fn normal(&mut self, action: Action) -> Option<Effect> {
+        self.message = None;
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PrevTerm => self.go_to_term(self.term.saturating_sub(1)),
+            Action::NextTerm => self.go_to_term(self.term + 1),
+            Action::NextFocus => self.cycle_focus(1),
+            Action::PrevFocus => self.cycle_focus(2),
+            Action::Toggle => self.toggle(),
+            Action::MoveEarlier => self.move_selected(-1),
+            Action::MoveLater => self.move_selected(1),
+            Action::CycleStatus => self.cycle_status(),
+            Action::EditGrade => self.start_grade(),
+            Action::NextPath => {
+                let n = self.curriculum.paths.len();
+                self.path = match self.path {
+                    None if n > 0 => Some(0),
+                    Some(i) if i + 1 < n => Some(i + 1),
+                    _ => None,
+                };
+            }
+            Action::StartFilter => self.mode = Mode::Filter,
+            Action::ClearFilter => self.filter.clear(),
+            Action::AddTerm => {
+                let input = self.plan.fresh_term_name();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::AddTerm,
+                    input,
+                };
+            }
+            Action::RenameTerm => match self.plan.terms.get(self.term) {
+                Some(t) => {
+                    let input = t.name.clone();
+                    self.mode = Mode::Prompt {
+                        kind: PromptKind::RenameTerm,
+                        input,
+                    };
+                }
+                None => self.error("There is no term to rename".into()),
+            },
+            Action::DeleteTerm => self.delete_term(),
+            Action::EditStudent => {
+                let input = self.plan.student.clone();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::Student,
+                    input,
+                };
+            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Save => {
+                self.stamp_curriculum();
+                return Some(Effect::Save);
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::Quit => {
+                if self.is_dirty() {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.should_quit = true;
+                }
+            }
+            Action::Input(_)
+            | Action::Backspace
+            | Action::Submit
+            | Action::Cancel
+            | Action::SaveAndQuit
+            | Action::Discard => {}
+        }
+        None
+    }
+
+    fn filter_key(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => self.filter.push(c),
+            Action::Backspace => {
+                self.filter.pop();
+            }
+            Action::Submit => self.mode = Mode::Normal,
+            Action::Cancel => {
+                self.filter.clear();
+                self.mode = Mode::Normal;
+            }
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::Quit => {
+                self.mode = Mode::Normal;
+                self.normal(Action::Quit);
+            }
+            _ => {}
+        }
+    }
+
+    fn prompt_key(
+        &mut self,
+        kind: PromptKind,
+        mut input: String,
+        action: Action,
+    ) -> Option<Effect> {
+        match action {
+            Action::Input(c) => {
+                if !crate::model::text::is_unsafe(c) {
+                    input.push(c);
+                }
+                self.mode = Mode::Prompt { kind, input };
+            }
+            Action::Backspace => {
+                input.pop();
+                self.mode = Mode::Prompt { kind, input };
+            }
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::Submit => {
+                self.mode = Mode::Normal;
+                self.answer(kind, input.trim());
+            }
+            Action::Quit => {
+                self.mode = Mode::Normal;
+                return self.normal(Action::Quit);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn answer(&mut self, kind: PromptKind, input: &str) {
+        match kind {
+            PromptKind::AddTerm | PromptKind::RenameTerm if input.is_empty() => {
+                self.error("A term needs a name".into());
+            }
+            PromptKind::AddTerm => {
+                let at = if self.plan.terms.is_empty() {
+                    0
+                } else {
+                    self.term + 1
+                };
+                let label = format!("Added term {input}");
+                self.edit(&label, |plan| {
+                    plan.add_term(at, input);
+                    true
+                });
+                self.term = at;
+                self.row = 0;
+            }
+            PromptKind::RenameTerm => {
+                let term = self.term;
+                let label = format!("Renamed term to {input}");
+                self.edit(&label, |plan| plan.rename_term(term, input));
+            }
+            PromptKind::Grade => {
+                if let Some(slot) = self.selected_slot() {
+                    let grade = (!input.is_empty()).then(|| input.to_string());
+                    let label = match &grade {
+                        Some(g) => format!("Grade set to {g}"),
+                        None => "Grade cleared".to_string(),
+                    };
+                    self.edit(&label, |plan| plan.set_grade(slot, grade));
+                }
+            }
+            PromptKind::Student => {
+                let label = format!("Student set to {input}");
+                self.edit(&label, |plan| {
+                    plan.student = input.to_string();
+                    true
+                });
+            }
+        }
+    }
+
+    fn confirm_quit(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::SaveAndQuit => {
+                self.mode = Mode::Normal;
+                self.stamp_curriculum();
+                self.quit_after_save = true;
+                Some(Effect::Save)
+            }
+            Action::Discard => {
+                self.should_quit = true;
+                None
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Applies `change` to the plan as one undoable edit named `label`. `change` returns
+    /// whether it did anything; an edit that changes nothing leaves no history.
+    fn edit(&mut self, label: &str, change: impl FnOnce(&mut Plan) -> bool) {
+        let before = self.plan.clone();
+        if change(&mut self.plan) && self.plan != before {
+            self.undo.push(Snapshot {
+                plan: before,
+                label: label.to_string(),
+            });
+            self.redo.clear();
+            self.info(format!("{label} (u to undo)"));
+        }
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some(snapshot) => {
+                let current = std::mem::replace(&mut self.plan, snapshot.plan);
+                self.info(format!("Undone: {}", snapshot.label));
+                self.redo.push(Snapshot {
+                    plan: current,
+                    label: snapshot.label,
+                });
+            }
+            None => self.info("Nothing to undo".into()),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.redo.pop() {
+            Some(snapshot) => {
+                let current = std::mem::replace(&mut self.plan, snapshot.plan);
+                self.info(format!("Redone: {}", snapshot.label));
+                self.undo.push(Snapshot {
+                    plan: current,
+                    label: snapshot.label,
+                });
+            }
+            None => self.info("Nothing to redo".into()),
+        }
+    }
+
+    fn step(&mut self, delta: isize) {
+        let step = |cursor: usize, len: usize| {
+            (cursor as isize + delta).clamp(0, len.max(1) as isize - 1) as usize
+        };
+        match self.focus {
+            Focus::Terms => self.row = step(self.row, self.visible_rows(self.term).len()),
+            Focus::Pool => self.pool_row = step(self.pool_row, self.pool().len()),
+            Focus::Paths => {
+                let n = self.curriculum.paths.len();
+                if n > 0 {
+                    let current = self.path.unwrap_or(0) as isize;
+                    self.path = Some((current + delta).rem_euclid(n as isize) as usize);
+                }
+            }
+        }
+    }
+
+    fn go_to_term(&mut self, term: usize) {
+        let last = self.plan.terms.len().saturating_sub(1);
+        if term != self.term && term <= last {
+            self.term = term;
+            self.row = 0;
+        }
+    }
+
+    fn cycle_focus(&mut self, steps: usize) {
+        const ORDER: [Focus; 3] = [Focus::Terms, Focus::Pool, Focus::Paths];
+        let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
+        self.focus = ORDER[(i + steps) % ORDER.len()];
+        if self.focus == Focus::Paths && self.path.is_none() && !self.curriculum.paths.is_empty() {
+            self.path = Some(0);
+        }
+    }
+
+    fn toggle(&mut self) {
+        match self.focus {
+            Focus::Terms => {
+                if let Some(slot) = self.selected_slot() {
+                    let code = self
+                        .plan
+                        .placement(slot)
+                        .map(|p| p.code.clone())
+                        .unwrap_or_default();
+                    self.edit(&format!("Moved {code} to the unplanned pool"), |plan| {
+                        plan.remove(slot).is_some()
+                    });
+                }
+            }
+            Focus::Pool => {
+                let Some(code) = self.pool().get(self.pool_row).map(|c| c.code.clone()) else {
+                    return;
+                };
+                let term = self.term;
+                let Some(name) = self.plan.terms.get(term).map(|t| t.name.clone()) else {
+                    self.error("There is no term to place it in: add one with a".into());
+                    return;
+                };
+                self.edit(&format!("Placed {code} in {name}"), |plan| {
+                    plan.place(term, Placement::planned(&code)).is_some()
+                });
+            }
+            Focus::Paths => {
+                let Some(i) = self.path else { return };
+                let Some(path) = self.curriculum.paths.get(i) else {
+                    return;
+                };
+                let (id, name) = (path.id.clone(), path.name.clone());
+                if self.plan.target_path.as_deref() == Some(id.as_str()) {
+                    self.edit(&format!("{name} is no longer the target"), |plan| {
+                        plan.target_path = None;
+                        true
+                    });
+                } else {
+                    self.edit(&format!("Target path: {name}"), |plan| {
+                        plan.target_path = Some(id);
+                        true
+                    });
+                }
+            }
+        }
+    }
+
+    fn move_selected(&mut self, delta: isize) {
+        if self.focus != Focus::Terms {
+            self.info("Select a course in a term to move it (Tab to the terms)".into());
+            return;
+        }
+        let Some(slot) = self.selected_slot() else {
+            return;
+        };
+        let to = slot.term as isize + delta;
+        if to < 0 || to as usize >= self.plan.terms.len() {
+            let edge = if delta < 0 { "first" } else { "last" };
+            self.info(format!("Already in the {edge} term"));
+            return;
+        }
+        let to = to as usize;
+        let code = self
+            .plan
+            .placement(slot)
+            .map(|p| p.code.clone())
+            .unwrap_or_default();
+        let name = self.plan.terms[to].name.clone();
+        self.edit(&format!("Moved {code} to {name}"), |plan| {
+            plan.move_to(slot, to).is_some()
+        });
+        // Follow the course, so that pressing the key again keeps moving it.
+        if let Some(new) = self.plan.terms[to].courses.len().checked_sub(1) {
+            self.term = to;
+            self.row = self
+                .visible_rows(to)
+                .iter()
+                .position(|&i| i == new)
+                .unwrap_or(0);
+        }
+    }
+
+    fn cycle_status(&mut self) {
+        let Some(slot) = self.selected_slot().filter(|_| self.focus == Focus::Terms) else {
+            self.info("Place the course in a term first; only placed courses have a status".into());
+            return;
+        };
+        let Some(placement) = self.plan.placement(slot) else {
+            return;
+        };
+        let (code, next) = (placement.code.clone(), placement.status.next());
+        self.edit(&format!("{code} is now {}", next.label()), |plan| {
+            plan.cycle_status(slot).is_some()
+        });
+    }
+
+    fn start_grade(&mut self) {
+        let slot = self.selected_slot().filter(|_| self.focus == Focus::Terms);
+        match slot.and_then(|s| self.plan.placement(s)) {
+            Some(p) if p.status == Status::Completed => {
+                let input = p.grade.clone().unwrap_or_default();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::Grade,
+                    input,
+                };
+            }
+            Some(_) => {
+                self.info("Only completed courses have a grade (c cycles the status)".into())
+            }
+            None => {}
+        }
+    }
+
+    fn delete_term(&mut self) {
+        let term = self.term;
+        let Some(t) = self.plan.terms.get(term) else {
+            return;
+        };
+        let name = t.name.clone();
+        if !t.courses.is_empty() {
+            let n = t.courses.len();
+            self.error(format!(
+                "{name} still has {n} course{}: move or unplan them first",
+                if n == 1 { "" } else { "s" }
+            ));
+            return;
+        }
+        self.edit(&format!("Deleted term {name}"), |plan| {
+            plan.remove_term(term)
+        });
+    }
+
+    /// Records the current curriculum in the plan before a save: saving after the
+    /// "different version" warning means the student has checked the plan against it.
+    fn stamp_curriculum(&mut self) {
+        self.plan.curriculum = CurriculumRef {
+            name: self.curriculum.name.clone(),
+            hash: self.curriculum.content_hash().to_string(),
+        };
+    }
+
+    fn clamp(&mut self) {
+        self.term = self.term.min(self.plan.terms.len().saturating_sub(1));
+        self.row = self
+            .row
+            .min(self.visible_rows(self.term).len().saturating_sub(1));
+        self.pool_row = self.pool_row.min(self.pool().len().saturating_sub(1));
+        self.path = self.path.filter(|&p| p < self.curriculum.paths.len());
+    }
+
+    fn info(&mut self, text: String) {
+        self.message = Some(Message {
+            tone: Tone::Info,
+            text,
+        });
+    }
+
+    fn error(&mut self, text: String) {
+        self.message = Some(Message {
+            tone: Tone::Error,
+            text,
+        });
+    }
+}

@@ -1,0 +1,68 @@
+//! Plain-text output of the headless commands.
+
+use std::fmt::Write;
+
+use crate::model::Curriculum;
+
+/// The summary `degree-planner curriculum` prints for a valid curriculum.
+pub fn curriculum_summary(c: &Curriculum) -> String {
+    let mut out = String::new();
+    let all: u32 = c.courses.iter().map(|x| x.credits).sum();
+    let _ = writeln!(out, "{}: valid", c.name);
+    let _ = writeln!(
+        out,
+        "{} credits for the degree; {} courses worth {all} credits{}",
+        c.degree_credits,
+        c.courses.len(),
+        c.max_term_credits
+            .map(|l| format!("; at most {l} credits per term"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(out, "\nRecommended schedule");
+    let slots = (1..=c.semesters.len() as u32).map(Some).chain([None]);
+    for semester in slots {
+        let courses: Vec<_> = c
+            .courses
+            .iter()
+            .filter(|x| x.semester == semester)
+            .collect();
+        if courses.is_empty() && semester.is_none() {
+            continue;
+        }
+        let credits: u32 = courses.iter().map(|x| x.credits).sum();
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>2} courses  {:>3} credits",
+            c.semester_name(semester),
+            courses.len(),
+            credits
+        );
+    }
+    if !c.electives.is_empty() {
+        let _ = writeln!(out, "\nElective groups");
+        for g in &c.electives {
+            let _ = writeln!(
+                out,
+                "  {}: at least {} credits from {}",
+                g.name,
+                g.min_credits,
+                g.courses.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(out, "\nCareer paths");
+    for p in &c.paths {
+        let courses = c
+            .courses
+            .iter()
+            .filter(|x| x.careers.get(&p.id).is_some_and(|w| *w > 0))
+            .count();
+        let weight: u32 = c.courses.iter().filter_map(|x| x.careers.get(&p.id)).sum();
+        let _ = writeln!(
+            out,
+            "  {} {:<16} {:<28} {courses} courses, total weight {weight}",
+            p.mark, p.id, p.name
+        );
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! Every style in one place: a colour theme and a monochrome one for `NO_COLOR`.
+//!
+//! Nothing relies on colour alone: statuses, marks, selection and problems also carry a glyph
+//! or text, so the monochrome theme only needs bold, reversed and underlined.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the views use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Header bar.
+    pub header: Style,
+    /// Borders of panes without focus.
+    pub border: Style,
+    /// Border of the pane with focus.
+    pub border_focus: Style,
+    /// The highlighted row.
+    pub selected: Style,
+    /// Courses of the focused career path.
+    pub path_highlight: Style,
+    /// Text of lesser importance.
+    pub muted: Style,
+    /// Completed courses and met prerequisites.
+    pub good: Style,
+    /// In-progress courses.
+    pub active: Style,
+    /// Warnings.
+    pub warning: Style,
+    /// Errors and unmet prerequisites.
+    pub error: Style,
+    /// Key names in the footer and help.
+    pub key: Style,
+    /// Gauge: completed part.
+    pub bar_completed: Style,
+    /// Gauge: in-progress part.
+    pub bar_in_progress: Style,
+    /// Gauge: planned part.
+    pub bar_planned: Style,
+}
+
+impl Theme {
+    /// The default colour theme.
+    pub fn color() -> Self {
+        Theme {
+            header: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::DarkGray),
+            border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            path_highlight: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            muted: Style::new().fg(Color::DarkGray),
+            good: Style::new().fg(Color::Green),
+            active: Style::new().fg(Color::Yellow),
+            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            bar_completed: Style::new().fg(Color::Green),
+            bar_in_progress: Style::new().fg(Color::Yellow),
+            bar_planned: Style::new().fg(Color::Blue),
+        }
+    }
+
+    /// A theme without colours, for `NO_COLOR` and monochrome terminals.
+    pub fn mono() -> Self {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            header: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            border: plain,
+            border_focus: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            path_highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            muted: plain,
+            good: plain,
+            active: plain,
+            warning: bold,
+            error: bold,
+            key: bold,
+            bar_completed: plain,
+            bar_in_progress: plain,
+            bar_planned: plain,
+        }
+    }
+
+    /// The monochrome theme when `no_color` is set (the `NO_COLOR` convention: present and not
+    /// empty), else the colour theme.
+    pub fn for_env(no_color: Option<&std::ffi::OsStr>) -> Self {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            Theme::mono()
+        } else {
+            Theme::color()
+        }
+    }
+}

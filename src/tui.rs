@@ -1,0 +1,90 @@
+//! The terminal edge: the event loop that feeds key presses to [`App::update`], performs
+//! its effects, and draws. The terminal is restored on return, on panic (ratatui's hook) and
+//! on SIGTERM, SIGHUP or SIGINT.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::action;
+use crate::app::{App, Effect};
+use crate::store;
+use crate::theme::Theme;
+
+/// How the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal asked the process to stop; the conventional exit status is 128 + it.
+    Signal(i32),
+}
+
+/// Runs the planner until the user quits or a signal arrives.
+pub fn run(app: &mut App, theme: &Theme, data_dir: Option<&Path>) -> Result<Exit> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .context("installing signal handlers")?;
+    }
+    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    let result = event_loop(&mut terminal, app, theme, data_dir, &signal);
+    ratatui::try_restore().context("restoring the terminal")?;
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    data_dir: Option<&Path>,
+    signal: &AtomicUsize,
+) -> Result<Exit> {
+    loop {
+        terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
+        if app.should_quit {
+            return Ok(Exit::Quit);
+        }
+        // Wake up now and then to notice signals; drawing happens only after an event.
+        loop {
+            let sig = signal.load(Ordering::Relaxed);
+            if sig != 0 {
+                return Ok(Exit::Signal(sig as i32));
+            }
+            if event::poll(Duration::from_millis(100))? {
+                break;
+            }
+        }
+        match event::read()? {
+            Event::Key(key) if key.is_press() => {
+                if let Some(action) = action::resolve(app.context(), &key)
+                    && let Some(Effect::Save) = app.update(action)
+                {
+                    save(app, data_dir);
+                }
+            }
+            // A resize, or anything else: the loop redraws at the new size.
+            _ => {}
+        }
+    }
+}
+
+/// Saves the plan and records it as the one used last.
+pub fn save(app: &mut App, data_dir: Option<&Path>) {
+    let result = store::save_plan(&app.plan_path, &app.plan);
+    let saved = result.is_ok();
+    app.finish_save(result);
+    if saved && let Some(dir) = data_dir {
+        // Remembering the last plan is a convenience; a failure here must not hide the save.
+        let _ = store::remember_plan(dir, &app.plan_path);
+    }
+}

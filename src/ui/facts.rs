@@ -1,0 +1,67 @@
+//! Everything the screen shows that is computed from the plan, computed once per frame.
+
+use std::collections::HashSet;
+
+use crate::app::App;
+use crate::model::{self, Credits, Problem, ProblemKind, Readiness, Slot};
+
+/// Derived facts for one frame.
+pub struct Facts<'a> {
+    /// Credits toward the degree.
+    pub credits: Credits,
+    /// Every problem, most serious first.
+    pub problems: Vec<Problem>,
+    /// Readiness per path, strongest first.
+    pub ranked: Vec<Readiness>,
+    /// For the focused path: the best next course and the share it adds.
+    pub next: Option<(&'a model::Course, f64)>,
+    /// (term, code) of placed courses that a problem names.
+    pub flagged: HashSet<(usize, String)>,
+    /// The largest career weight in the curriculum, for drawing weight dots.
+    pub max_weight: u32,
+}
+
+impl<'a> Facts<'a> {
+    /// Computes the facts for `app`'s current plan.
+    pub fn new(app: &'a App) -> Self {
+        let c = &app.curriculum;
+        let problems = model::problems(c, &app.plan);
+        let mut flagged = HashSet::new();
+        for p in &problems {
+            let code = match &p.kind {
+                ProblemKind::PrerequisiteOrder { course, .. }
+                | ProblemKind::PlacedTwice { course }
+                | ProblemKind::UnknownCourse { course } => course,
+                _ => continue,
+            };
+            if let Some(term) = p.term {
+                flagged.insert((term, code.clone()));
+            }
+        }
+        let next = app
+            .path
+            .and_then(|i| c.paths.get(i))
+            .and_then(|path| model::next_course(c, &app.plan, &path.id));
+        Facts {
+            credits: model::credits(c, &app.plan),
+            problems,
+            ranked: model::ranked(c, &app.plan),
+            next,
+            flagged,
+            max_weight: c
+                .courses
+                .iter()
+                .flat_map(|x| x.careers.values())
+                .copied()
+                .max()
+                .unwrap_or(0),
+        }
+    }
+
+    /// Whether a problem names the course at `slot`.
+    pub fn is_flagged(&self, app: &App, slot: Slot) -> bool {
+        app.plan
+            .placement(slot)
+            .is_some_and(|p| self.flagged.contains(&(slot.term, p.code.clone())))
+    }
+}

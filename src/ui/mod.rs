@@ -1,0 +1,262 @@
+//! Drawing: reads the [`App`] and never changes it.
+
+mod facts;
+mod panels;
+mod terms;
+mod text;
+
+pub use panels::credits_summary;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::action::{self, Context};
+use crate::app::{App, Focus, Mode, Tone};
+use crate::theme::Theme;
+use facts::Facts;
+
+/// Smallest terminal the planner draws in; below it, a message says so.
+pub const MIN_WIDTH: u16 = 60;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 20;
+/// From this width and height up, every pane is shown at full size.
+const WIDE: (u16, u16) = (110, 34);
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let facts = Facts::new(app);
+    let [header, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, header, app, theme);
+    if area.width >= WIDE.0 && area.height >= WIDE.1 {
+        wide(frame, body, app, &facts, theme);
+    } else {
+        compact(frame, body, app, &facts, theme);
+    }
+    render_status(frame, status, app, theme);
+    render_hints(frame, hints, app, theme);
+    match app.mode {
+        Mode::Help => render_help(frame, body, theme),
+        Mode::ConfirmQuit => render_confirm_quit(frame, body, app, theme),
+        _ => {}
+    }
+}
+
+/// Every pane at once: the terms across the full width on top; below them the pool and
+/// problems, the credits and career paths, and the highlighted course, side by side.
+fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let terms_height = terms::natural_height(app, area.width).min(area.height * 11 / 20);
+    let [terms_area, bottom] =
+        Layout::vertical([Constraint::Length(terms_height), Constraint::Fill(1)]).areas(area);
+    terms::render_terms(frame, terms_area, app, facts, theme);
+    let [left, middle, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ])
+    .areas(bottom);
+    let pool_height = (app.pool().len() as u16 + 2).clamp(3, left.height / 2);
+    let [pool_area, problems_area] =
+        Layout::vertical([Constraint::Length(pool_height), Constraint::Fill(1)]).areas(left);
+    terms::render_pool(frame, pool_area, app, theme);
+    panels::render_problems(frame, problems_area, facts, theme);
+    let [credits_area, paths_area] =
+        Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(middle);
+    panels::render_credits(frame, credits_area, app, facts, theme);
+    panels::render_paths(frame, paths_area, app, facts, theme);
+    panels::render_detail(frame, right, app, facts, theme);
+}
+
+/// For small terminals: the credits gauge on top, then the terms that fit, then the course,
+/// the pool, the paths and the problems side by side in what is left.
+fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let [credits_area, terms_area, bottom] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    panels::render_credits(frame, credits_area, app, facts, theme);
+    terms::render_terms(frame, terms_area, app, facts, theme);
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+    // The pane with focus gets the left half; the course detail otherwise.
+    match app.focus {
+        Focus::Paths => panels::render_paths(frame, left, app, facts, theme),
+        _ => panels::render_detail(frame, left, app, facts, theme),
+    }
+    let [pool_area, problems_area] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(right);
+    terms::render_pool(frame, pool_area, app, theme);
+    panels::render_problems(frame, problems_area, facts, theme);
+}
+
+fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let file = app.plan_path.file_name().map_or_else(
+        || crate::store::display_path(&app.plan_path),
+        |n| crate::store::display_path(std::path::Path::new(n)),
+    );
+    let student = if app.plan.student.is_empty() {
+        "(no name: N sets it)"
+    } else {
+        &app.plan.student
+    };
+    let target = app
+        .plan
+        .target_path
+        .as_deref()
+        .and_then(|id| app.curriculum.path(id))
+        .map(|p| format!(" │ target: {}", p.name))
+        .unwrap_or_default();
+    let state = match (app.is_dirty(), app.on_disk) {
+        (true, _) => " ● modified",
+        (false, false) => " ○ new, not saved yet",
+        (false, true) => "",
+    };
+    let text = format!(
+        " {} │ plan: {file} │ student: {student}{target}{state}",
+        app.curriculum.name
+    );
+    let width = usize::from(area.width);
+    let help = " ? help ";
+    let left = text::fit(&text, width.saturating_sub(help.len()));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::raw(left), Span::raw(help)])).style(theme.header),
+        area,
+    );
+}
+
+fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let line = match &app.mode {
+        Mode::Filter => Line::from(vec![
+            Span::styled("Filter: ", theme.key),
+            Span::raw(app.filter.clone()),
+            Span::styled("█", theme.key),
+        ]),
+        Mode::Prompt { kind, input } => Line::from(vec![
+            Span::styled(format!("{}: ", kind.question()), theme.key),
+            Span::raw(input.clone()),
+            Span::styled("█", theme.key),
+        ]),
+        _ => match &app.message {
+            Some(m) => Line::styled(
+                m.text.clone(),
+                if m.tone == Tone::Error {
+                    theme.error
+                } else {
+                    Style::new()
+                },
+            ),
+            None if !app.filter.is_empty() => Line::from(vec![
+                Span::styled("Filter: ", theme.key),
+                Span::raw(format!("{} (Esc clears)", app.filter)),
+            ]),
+            None => Line::default(),
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    for b in action::bindings(app.context()).filter(|b| b.hint.is_some()) {
+        let key = b.keys.first().map(action::Key::label).unwrap_or_default();
+        let hint = match (b.action, app.focus) {
+            (action::Action::Toggle, Focus::Terms) => "unplan",
+            (action::Action::Toggle, Focus::Pool) => "place",
+            (action::Action::Toggle, Focus::Paths) => "target",
+            _ => b.hint.unwrap_or_default(),
+        };
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    )
+}
+
+fn render_help(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let sections = [
+        (Context::Normal, "Planning"),
+        (Context::Typing, "Filter and prompts"),
+        (Context::ConfirmQuit, "Quit with unsaved changes"),
+    ];
+    let mut lines = Vec::new();
+    for (context, title) in sections {
+        lines.push(Line::styled(title, theme.muted));
+        for b in action::bindings(context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<14}", b.keys_label()), theme.key),
+                Span::raw(b.description),
+            ]));
+        }
+    }
+    let popup = centered(area, 100, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.border_focus)
+        .title(" Keys ")
+        .title_bottom(Line::from(" any key closes ").right_aligned());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}
+
+fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let file = crate::store::display_path(&app.plan_path);
+    let mut lines = vec![
+        Line::raw(format!("The plan has unsaved changes ({file}).")),
+        Line::raw(""),
+    ];
+    for b in action::bindings(Context::ConfirmQuit) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<8}", b.keys_label()), theme.key),
+            Span::raw(b.description),
+        ]));
+    }
+    let popup = centered(area, 60, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.warning)
+        .title(" Quit? ");
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small: need at least {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
+        area.width, area.height
+    );
+    let lines = vec![
+        Line::raw(text),
+        Line::raw("Enlarge the window, or press q to quit."),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

@@ -1,0 +1,314 @@
+//! The terms side by side (wrapping into rows, or one per row when narrow) and the
+//! unplanned pool.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use super::facts::Facts;
+use super::text::{fit, truncate};
+use crate::app::{App, Focus};
+use crate::model::{Course, Slot, Status};
+use crate::theme::Theme;
+
+/// Narrowest a term column may get before terms stack in fewer columns.
+pub const MIN_TERM_WIDTH: u16 = 34;
+
+/// Glyph for a status, so that statuses never rely on colour.
+pub fn status_glyph(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "○",
+        Status::InProgress => "◐",
+        Status::Completed => "✓",
+    }
+}
+
+fn status_style(status: Status, theme: &Theme) -> Style {
+    match status {
+        Status::Planned => Style::new(),
+        Status::InProgress => theme.active,
+        Status::Completed => theme.good,
+    }
+}
+
+/// Draws the terms into `area`, keeping the current term in view.
+pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let n = app.plan.terms.len();
+    if n == 0 {
+        let msg = Paragraph::new("No terms. Press a to add one.").block(
+            Block::bordered()
+                .border_style(theme.border)
+                .title(" Terms "),
+        );
+        frame.render_widget(msg, area);
+        return;
+    }
+    let (cols, grid) = grid(app, area.width);
+    let natural = |row: &Vec<usize>| row_height(app, row);
+    // Show the grid row of the current term, then as many after and before it as fit.
+    let current = app.term.min(n - 1) / cols;
+    let (mut first, mut last) = (current, current);
+    let mut used = natural(&grid[current]);
+    while last + 1 < grid.len() && used + natural(&grid[last + 1]) <= area.height {
+        last += 1;
+        used += natural(&grid[last]);
+    }
+    while first > 0 && used + natural(&grid[first - 1]) <= area.height {
+        first -= 1;
+        used += natural(&grid[first]);
+    }
+    let constraints: Vec<Constraint> = (first..=last)
+        .map(|r| {
+            if r == last {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(natural(&grid[r]))
+            }
+        })
+        .collect();
+    let rows = Layout::vertical(constraints).split(area);
+    for (row_area, terms) in rows.iter().zip(&grid[first..=last]) {
+        let columns =
+            Layout::horizontal(vec![Constraint::Ratio(1, cols as u32); cols]).split(*row_area);
+        for (col_area, &term) in columns.iter().zip(terms) {
+            render_term(frame, *col_area, app, facts, theme, term);
+        }
+    }
+}
+
+/// Terms per grid row at `width`, and the term indices of each grid row. Rows are balanced:
+/// four terms that fit three to a row are shown two and two.
+fn grid(app: &App, width: u16) -> (usize, Vec<Vec<usize>>) {
+    let n = app.plan.terms.len().max(1);
+    let most = usize::from((width / MIN_TERM_WIDTH).max(1)).min(n);
+    let cols = n.div_ceil(n.div_ceil(most));
+    let indices: Vec<usize> = (0..n).collect();
+    (cols, indices.chunks(cols).map(<[usize]>::to_vec).collect())
+}
+
+/// Height of a grid row: its longest term plus borders.
+fn row_height(app: &App, row: &[usize]) -> u16 {
+    let longest = row
+        .iter()
+        .map(|&t| app.visible_rows(t).len())
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest.max(1))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+}
+
+/// Height the terms need at `width` to show every course of every term.
+pub fn natural_height(app: &App, width: u16) -> u16 {
+    let (_, grid) = grid(app, width);
+    if grid.is_empty() {
+        return 3;
+    }
+    grid.iter()
+        .map(|row| row_height(app, row))
+        .fold(0, u16::saturating_add)
+}
+
+fn render_term(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    facts: &Facts,
+    theme: &Theme,
+    term: usize,
+) {
+    let t = &app.plan.terms[term];
+    let is_current = term == app.term;
+    let focused = is_current && app.focus == Focus::Terms;
+    let credits = crate::model::term_credits(&app.curriculum, &app.plan, term);
+    let over = app.curriculum.max_term_credits.is_some_and(|l| credits > l);
+    let load = match app.curriculum.max_term_credits {
+        Some(limit) => format!(" {credits}/{limit} cr{} ", if over { " over!" } else { "" }),
+        None => format!(" {credits} cr "),
+    };
+    let marker = if is_current { "▸ " } else { " " };
+    let name_width = usize::from(area.width).saturating_sub(load.chars().count() + 4);
+    let block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Line::from(format!(
+            "{marker}{} ",
+            truncate(&t.name, name_width)
+        )))
+        .title(
+            Line::from(Span::styled(
+                load,
+                if over { theme.warning } else { Style::new() },
+            ))
+            .right_aligned(),
+        );
+    let inner_width = usize::from(block.inner(area).width);
+    let visible = app.visible_rows(term);
+    let items: Vec<ListItem> = visible
+        .iter()
+        .enumerate()
+        .map(|(row, &index)| {
+            let slot = Slot { term, index };
+            let placement = &t.courses[index];
+            let selected = focused && row == app.row;
+            let row = Row {
+                selected,
+                flagged: facts.is_flagged(app, slot),
+                status: Some(placement.status),
+                code: &placement.code,
+                course: app.curriculum.course(&placement.code),
+            };
+            ListItem::new(row.line(app, theme, inner_width))
+        })
+        .collect();
+    if items.is_empty() {
+        let text = if app.filter.is_empty() {
+            "(empty)"
+        } else {
+            "(no match)"
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted)).block(block),
+            area,
+        );
+        return;
+    }
+    let mut state = ListState::default().with_selected(focused.then_some(app.row));
+    frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
+}
+
+/// Draws the unplanned pool.
+pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Pool;
+    let pool = app.pool();
+    let total = app.plan.unplanned(&app.curriculum).len();
+    let count = if pool.len() == total {
+        format!("{total}")
+    } else {
+        format!("{} of {total}", pool.len())
+    };
+    let block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(format!(" Unplanned ({count}) "));
+    if pool.is_empty() {
+        let text = if total == 0 {
+            "Every course is placed in a term."
+        } else {
+            "(no match)"
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted)).block(block),
+            area,
+        );
+        return;
+    }
+    let inner_width = usize::from(block.inner(area).width);
+    let items: Vec<ListItem> = pool
+        .iter()
+        .enumerate()
+        .map(|(i, course)| {
+            let row = Row {
+                selected: focused && i == app.pool_row,
+                flagged: false,
+                status: None,
+                code: &course.code,
+                course: Some(course),
+            };
+            ListItem::new(row.line(app, theme, inner_width))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(focused.then_some(app.pool_row));
+    frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
+}
+
+/// One course row: selection marker, problem flag, status, code, title, credits, path marks.
+struct Row<'a> {
+    selected: bool,
+    flagged: bool,
+    status: Option<Status>,
+    code: &'a str,
+    course: Option<&'a Course>,
+}
+
+impl Row<'_> {
+    fn line(&self, app: &App, theme: &Theme, width: usize) -> Line<'static> {
+        let c = &app.curriculum;
+        let code_width = c
+            .courses
+            .iter()
+            .map(|x| x.code.chars().count())
+            .max()
+            .unwrap_or(5)
+            .min(8);
+        let paths = &c.paths[..c.paths.len().min(6)];
+        let highlighted = self.course.is_some_and(|course| {
+            app.path
+                .and_then(|p| c.paths.get(p))
+                .is_some_and(|p| course.careers.get(&p.id).is_some_and(|w| *w > 0))
+        });
+        let mut spans = vec![
+            Span::raw(if self.selected { ">" } else { " " }),
+            Span::styled(if self.flagged { "!" } else { " " }, theme.error),
+        ];
+        match self.status {
+            Some(s) => spans.push(Span::styled(status_glyph(s), status_style(s, theme))),
+            None => spans.push(Span::raw(" ")),
+        }
+        spans.push(Span::raw(" "));
+        let code = fit(self.code, code_width);
+        let (title, credits) = match self.course {
+            Some(course) => (course.title.clone(), format!("{:>2}", course.credits)),
+            None => ("(not in this curriculum)".to_string(), " ?".to_string()),
+        };
+        // Fixed parts: 3 marker/flag/status columns, spaces, code, credits, path marks.
+        let fixed = 4 + code_width + 1 + 1 + 2 + 1 + paths.len();
+        let title = fit(&title, width.saturating_sub(fixed));
+        let text_style = if highlighted {
+            theme.path_highlight
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(code, text_style));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(title, text_style));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(credits, theme.muted));
+        spans.push(Span::raw(" "));
+        for (i, path) in paths.iter().enumerate() {
+            let weight = self
+                .course
+                .and_then(|x| x.careers.get(&path.id))
+                .copied()
+                .unwrap_or(0);
+            let focused = app.path == Some(i);
+            let (text, style) = if weight > 0 {
+                (
+                    path.mark.to_string(),
+                    if focused {
+                        theme.path_highlight
+                    } else {
+                        Style::new()
+                    },
+                )
+            } else {
+                ("·".to_string(), theme.muted)
+            };
+            spans.push(Span::styled(text, style));
+        }
+        let line = Line::from(spans);
+        if self.selected {
+            line.style(theme.selected)
+        } else {
+            line
+        }
+    }
+}
