@@ -32,7 +32,11 @@ const EXPECTED: [(&str, u32, u32); 22] = [
 
 fn bundled() -> Curriculum {
     let loaded = store::bundled_curriculum().expect("bundled curriculum must load");
-    assert!(loaded.warnings.is_empty(), "warnings: {:?}", loaded.warnings);
+    assert!(
+        loaded.warnings.is_empty(),
+        "warnings: {:?}",
+        loaded.warnings
+    );
     loaded.curriculum
 }
 
@@ -54,7 +58,9 @@ fn semesters_carry_17_17_16_14_credits() {
     let c = bundled();
     let mut per_semester = [0u32; 4];
     for course in &c.courses {
-        let s = course.semester.expect("every bundled course has a semester");
+        let s = course
+            .semester
+            .expect("every bundled course has a semester");
         per_semester[(s - 1) as usize] += course.credits;
     }
     assert_eq!(per_semester, [17, 17, 16, 14]);
