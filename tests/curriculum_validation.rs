@@ -393,3 +393,159 @@ fn missing_file() {
         format!("{}: cannot open: no such file", path.display())
     );
 }
+
+// ---- The format documentation ------------------------------------------------------------
+
+/// The ```ron block under the "## Complete example" heading of docs/curriculum-format.md.
+fn documented_example() -> String {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/curriculum-format.md"),
+    )
+    .expect("docs/curriculum-format.md must exist");
+    let section = doc
+        .split_once("\n## Complete example\n")
+        .expect("the doc has a \"## Complete example\" section")
+        .1;
+    let block = section
+        .split_once("```ron\n")
+        .expect("the example section has a ```ron block")
+        .1;
+    let (example, _) = block
+        .split_once("\n```")
+        .expect("the example block is closed");
+    example.to_string()
+}
+
+#[test]
+fn the_documented_example_loads_without_errors() {
+    let example = documented_example();
+    let loaded = store::parse_curriculum(&example, "docs/curriculum-format.md")
+        .unwrap_or_else(|e| panic!("the documented example does not load:\n{e}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let c = loaded.curriculum;
+    // What the doc says the example shows.
+    assert_eq!(c.courses.len(), 6);
+    assert_eq!(c.semesters.len(), 2);
+    assert_eq!(c.paths.len(), 2);
+    assert_eq!(c.electives.len(), 1);
+    assert_eq!(c.max_term_credits, Some(12));
+    assert_eq!(c.courses.iter().filter(|x| x.semester.is_none()).count(), 1);
+    assert_eq!(c.courses.iter().filter(|x| !x.required).count(), 2);
+    let required: u32 = c
+        .courses
+        .iter()
+        .filter(|x| x.required)
+        .map(|x| x.credits)
+        .sum();
+    assert_eq!((required, c.degree_credits), (15, 17));
+    // Every weight carries its reason.
+    for course in &c.courses {
+        assert_eq!(
+            course.reasons.keys().collect::<Vec<_>>(),
+            course.careers.keys().collect::<Vec<_>>(),
+            "{}",
+            course.code
+        );
+    }
+    // And the recommended plan is problem-free, with WB203 left in the pool.
+    let plan = degree_planner::model::Plan::recommended(&c, "Ada");
+    assert_eq!(degree_planner::model::problems(&c, &plan), vec![]);
+    let pool: Vec<&str> = plan.unplanned(&c).iter().map(|x| x.code.as_str()).collect();
+    assert_eq!(pool, ["WB203"]);
+}
+
+#[test]
+fn documented_example_with_a_mistake_is_rejected() {
+    // Guards the extraction above: the test is reading the real example, which validation sees.
+    let broken = documented_example().replace(
+        "credits: 4,\n            semester: 1,",
+        "credits: 0,\n            semester: 1,",
+    );
+    let error = store::parse_curriculum(&broken, "doc.ron").unwrap_err();
+    let messages: Vec<&str> = error.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the degree total of 17 cannot be reached: required courses give 7 credits and \
+             the optional ones at most 5",
+            "WB101 has 0 credits; a course must have between 1 and 30",
+            "WB102 has 0 credits; a course must have between 1 and 30",
+        ]
+    );
+}
+
+#[test]
+fn reasons_are_read_only_from_comments_after_the_weight_on_its_line() {
+    let text = r#"(
+    name: "P",
+    degree_credits: 3,
+    semesters: ["One"],
+    paths: [
+        (id: "a", name: "A", mark: 'A'),
+        (id: "b", name: "B", mark: 'B'),
+        (id: "c", name: "C", mark: 'C'),
+    ],
+    courses: [
+        (code: "X", title: "X", credits: 3, careers: {
+            // a comment on its own line is not a reason
+            "a": 1,
+            "b": 2, // with a comma
+            "c": 3 // without one
+        }),
+    ],
+)"#;
+    let c = store::parse_curriculum(text, "x.ron").unwrap().curriculum;
+    let reasons: Vec<(&str, &str)> = c.courses[0]
+        .reasons
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(reasons, [("b", "with a comma"), ("c", "without one")]);
+}
+
+#[test]
+fn rarer_rules_are_all_reported() {
+    let text = r#"(
+    name: " ",
+    degree_credits: 0,
+    max_term_credits: 0,
+    semesters: [],
+    paths: [
+        (id: "", name: "Empty", mark: 'E'),
+        (id: "p", name: "P", mark: 'P'),
+        (id: "p", name: "P again", mark: 'Q'),
+    ],
+    courses: [
+        (code: "", title: "No code", credits: 2),
+        (code: "T", title: "", credits: 2, required: false),
+    ],
+    electives: [(name: "None", min_credits: 0, courses: ["T"])],
+)"#;
+    let error = store::parse_curriculum(text, "rare.ron").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        [
+            "rare.ron:2:5: the program has no name",
+            "rare.ron:3:5: degree_credits is 0; it must be between 1 and 1000",
+            "rare.ron:4:5: max_term_credits is 0: no course would fit",
+            "rare.ron:5:5: the program lists no semesters",
+            "rare.ron:7:33: career path 1 has an empty id",
+            "rare.ron:9:36: career path id \"p\" is used twice",
+            "rare.ron:12:10: course 1 has an empty code",
+            "rare.ron:13:10: T has no title",
+            "rare.ron:15:32: elective group \"None\" asks for 0 credits",
+        ]
+        .join("\n")
+    );
+    let no_courses = store::parse_curriculum(
+        "(name: \"P\", degree_credits: 1, semesters: [\"S\"], paths: [], courses: [])",
+        "empty.ron",
+    )
+    .unwrap_err();
+    assert_eq!(
+        no_courses.to_string(),
+        "empty.ron:1:13: the degree total of 1 cannot be reached: required courses give 0 \
+         credits and the optional ones at most 0\n\
+         empty.ron:1:61: the program lists no courses"
+    );
+}
