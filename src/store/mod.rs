@@ -126,13 +126,43 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-fn ron_error(e: &ron::error::SpannedError) -> Located {
+fn ron_error(e: &ron::error::SpannedError, source: &str) -> Located {
     let mut message = e.code.to_string();
     text::clean(&mut message);
     Located {
-        position: Some((e.span.start.line, e.span.start.col)),
+        position: Some(skip_blanks(source, &e.span)),
         message,
     }
+}
+
+/// The start of `span`, moved past any whitespace it begins with: for a value of the wrong
+/// type RON reports the cursor before the blanks that precede the value, not the value itself.
+fn skip_blanks(text: &str, span: &ron::error::Span) -> (usize, usize) {
+    let start = (span.start.line, span.start.col);
+    let end = (span.end.line, span.end.col);
+    let (mut line, mut col) = (1, 1);
+    let mut moved = start;
+    for c in text.chars() {
+        if (line, col) >= end {
+            break;
+        }
+        if (line, col) >= start {
+            if !c.is_whitespace() {
+                break;
+            }
+            moved = if c == '\n' {
+                (line + 1, 1)
+            } else {
+                (line, col + 1)
+            };
+        }
+        (line, col) = if c == '\n' {
+            (line + 1, 1)
+        } else {
+            (line, col + 1)
+        };
+    }
+    moved
 }
 
 /// A curriculum ready to use, with warnings worth showing (e.g. removed control characters).
@@ -152,7 +182,7 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
     };
     let mut curriculum: Curriculum = ron_options()
         .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e)]))?;
+        .map_err(|e| error(vec![ron_error(&e, text)]))?;
     let map = SourceMap::new(text);
     let mut findings: Vec<Located> = validate::validate(&curriculum)
         .into_iter()
@@ -216,7 +246,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
     };
     let probe: VersionProbe = ron_options()
         .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e)]))?;
+        .map_err(|e| error(vec![ron_error(&e, text)]))?;
     if probe.version == 0 || probe.version > PLAN_VERSION {
         let map = SourceMap::new(text);
         return Err(error(vec![Located {
@@ -229,7 +259,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
     }
     let mut plan: Plan = ron_options()
         .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e)]))?;
+        .map_err(|e| error(vec![ron_error(&e, text)]))?;
     plan.clean_strings();
     Ok(plan)
 }

@@ -27,8 +27,11 @@ struct Token<'a> {
 pub struct SourceMap<'a> {
     text: &'a str,
     tokens: Vec<Token<'a>>,
-    /// Token index where each course (`code: "..."`) starts.
+    /// Token index of each course's `code: "..."`.
     courses: Vec<usize>,
+    /// Token range of each course: from its opening parenthesis to its closing one, so that
+    /// fields written before `code` belong to their own course.
+    ranges: Vec<(usize, usize)>,
 }
 
 impl<'a> SourceMap<'a> {
@@ -46,11 +49,13 @@ impl<'a> SourceMap<'a> {
                         })
                     )
             })
-            .collect();
+            .collect::<Vec<usize>>();
+        let ranges = courses.iter().map(|&c| enclosing(&tokens, c)).collect();
         SourceMap {
             text,
             tokens,
             courses,
+            ranges,
         }
     }
 
@@ -125,13 +130,7 @@ impl<'a> SourceMap<'a> {
     }
 
     fn course_range(&self, i: usize) -> Option<(usize, usize)> {
-        let start = *self.courses.get(i)?;
-        let end = self
-            .courses
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.tokens.len());
-        Some((start, end))
+        self.ranges.get(i).copied()
     }
 
     fn career_weight(&self, i: usize, path: &str) -> Option<usize> {
@@ -150,6 +149,38 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// The tokens of the innermost bracketed group around token `at`: from its opening
+/// bracket to one past its closing one (or the ends of the text, if unbalanced).
+fn enclosing(tokens: &[Token<'_>], at: usize) -> (usize, usize) {
+    let mut depth = 0usize;
+    let mut start = 0;
+    for t in (0..at).rev() {
+        match tokens[t].tok {
+            Tok::Punct(')' | ']' | '}') => depth += 1,
+            Tok::Punct('(' | '[' | '{') if depth == 0 => {
+                start = t;
+                break;
+            }
+            Tok::Punct('(' | '[' | '{') => depth -= 1,
+            _ => {}
+        }
+    }
+    let mut depth = 0usize;
+    let mut end = tokens.len();
+    for (t, token) in tokens.iter().enumerate().skip(at) {
+        match token.tok {
+            Tok::Punct('(' | '[' | '{') => depth += 1,
+            Tok::Punct(')' | ']' | '}') if depth == 0 => {
+                end = t + 1;
+                break;
+            }
+            Tok::Punct(')' | ']' | '}') => depth -= 1,
+            _ => {}
+        }
+    }
+    (start, end)
 }
 
 fn is_field(tokens: &[Token<'_>], i: usize, name: &str) -> bool {
@@ -268,7 +299,7 @@ mod tests {
         );
         assert_eq!(
             map.locate(&Anchor::Prerequisite(1, "ZZ".into())),
-            Some((8, 46))
+            Some((8, 44))
         );
         assert_eq!(
             map.locate(&Anchor::CareerWeight(0, "architect".into())),
@@ -289,7 +320,23 @@ mod tests {
     }
 
     #[test]
+    fn fields_written_before_code_belong_to_their_own_course() {
+        let src = "[\n  (code: \"A1\", credits: 3),\n  (credits: 0, careers: {\"ops\": 2, // why\n  }, code: \"B1\"),\n]";
+        let map = SourceMap::new(src);
+        assert_eq!(map.locate(&Anchor::Course(1)), Some((4, 6)));
+        assert_eq!(map.locate(&Anchor::CourseField(1, "credits")), Some((3, 4)));
+        assert_eq!(
+            map.locate(&Anchor::CareerWeight(1, "ops".into())),
+            Some((3, 26))
+        );
+        let reasons = map.career_reasons();
+        assert!(reasons[0].is_empty());
+        assert_eq!(reasons[1].get("ops").map(String::as_str), Some("why"));
+    }
+
+    #[test]
     fn line_col_counts_characters_not_bytes() {
-        assert_eq!(line_col("é\nàb", 5), (2, 3));
+        // Byte 5 is the `b`, the second character of line 2 (byte counting would say 3).
+        assert_eq!(line_col("é\nàb", 5), (2, 2));
     }
 }
