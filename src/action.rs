@@ -190,7 +190,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[key(KeyCode::Enter), ch(' ')],
         Action::Toggle,
-        "term: move course to the unplanned pool; pool: place it in the current term; paths: set as target",
+        "unplan the course (term), place it in the current term (pool), set the target (path)",
         Some("unplan/place"),
     ),
     bind(
@@ -343,9 +343,23 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         HelpCtx,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        HelpCtx,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(
+        HelpCtx,
         &[key(KeyCode::Esc), ch('?'), ch('q')],
         Action::Help,
-        "close help",
+        "close help (so does any other key)",
         Some("close"),
     ),
     bind(
@@ -412,13 +426,13 @@ impl Key {
 }
 
 impl Binding {
-    /// All keys of the binding, e.g. "↑ k".
+    /// All keys of the binding, e.g. "↑/k".
     pub fn keys_label(&self) -> String {
         self.keys
             .iter()
             .map(Key::label)
             .collect::<Vec<_>>()
-            .join(" ")
+            .join("/")
     }
 }
 

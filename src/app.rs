@@ -126,6 +126,8 @@ pub struct App {
     pub mode: Mode,
     /// The last message for the status bar.
     pub message: Option<Message>,
+    /// First line of the help overlay shown.
+    pub help_scroll: u16,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     quit_after_save: bool,
@@ -155,6 +157,7 @@ impl App {
             filter: String::new(),
             mode: Mode::Normal,
             message: None,
+            help_scroll: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             quit_after_save: false,
@@ -241,7 +244,15 @@ impl App {
             }
             Mode::Prompt { kind, input } => self.prompt_key(kind, input, action),
             Mode::Help => {
-                self.mode = Mode::Normal;
+                match action {
+                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    Action::Down => {
+                        // The overlay clamps to what it can scroll; this bounds the count.
+                        let lines = crate::action::KEYMAP.len() as u16 * 2;
+                        self.help_scroll = (self.help_scroll + 1).min(lines);
+                    }
+                    _ => self.mode = Mode::Normal,
+                }
                 None
             }
             Mode::ConfirmQuit => self.confirm_quit(action),
@@ -326,7 +337,10 @@ impl App {
                 self.stamp_curriculum();
                 return Some(Effect::Save);
             }
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help;
+            }
             Action::Quit => {
                 if self.is_dirty() {
                     self.mode = Mode::ConfirmQuit;

@@ -390,7 +390,7 @@ fn unknown_course_is_reported_once_per_term() {
     );
     assert_eq!(problems[0].message, "ZZ in S2 is not a course of Mini");
     assert_eq!(problems[0].term, Some(1));
-    assert_eq!(problems[1].message, "ZZ is placed 2 times: S2, S2");
+    assert_eq!(problems[1].message, "ZZ is placed 2 times in S2");
 }
 
 #[test]
@@ -674,6 +674,10 @@ fn next_course_needs_completed_prerequisites_and_picks_the_heaviest() {
     assert!(model::next_course(&c, &plan, "dev").is_none());
     // Unknown path: nothing.
     assert!(model::next_course(&c, &empty, "nobody").is_none());
+    // A course already in progress is not suggested again: A is being taken, so E is next.
+    let plan = plan_with(&c, &[("S1", &[("A", InProgress)])]);
+    let (course, _) = model::next_course(&c, &plan, "dev").unwrap();
+    assert_eq!(course.code, "E");
 }
 
 #[test]

@@ -235,17 +235,21 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
 
     for (code, terms) in &places {
         if terms.len() > 1 {
-            let names: Vec<&str> = terms.iter().map(|&t| term_name(t)).collect();
+            let mut names: Vec<&str> = terms.iter().map(|&t| term_name(t)).collect();
+            names.dedup();
             found.push(Problem {
                 kind: ProblemKind::PlacedTwice {
                     course: code.to_string(),
                 },
                 severity: Severity::Error,
-                message: format!(
-                    "{code} is placed {} times: {}",
-                    terms.len(),
-                    names.join(", ")
-                ),
+                message: match names.as_slice() {
+                    [only] => format!("{code} is placed {} times in {only}", terms.len()),
+                    _ => format!(
+                        "{code} is placed {} times: {}",
+                        terms.len(),
+                        names.join(", ")
+                    ),
+                },
                 term: terms.get(1).copied(),
             });
         }

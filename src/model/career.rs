@@ -86,7 +86,7 @@ pub fn ranked(curriculum: &Curriculum, plan: &Plan) -> Vec<Readiness> {
 }
 
 /// The course that would raise the completed share of `path_id` most and can be taken now:
-/// not completed, every prerequisite completed. Ties go to the earlier recommended semester,
+/// not completed nor in progress, every prerequisite completed. Ties go to the earlier recommended semester,
 /// then curriculum order. Returns the course and the share it would add.
 pub fn next_course<'c>(
     curriculum: &'c Curriculum,
@@ -95,6 +95,7 @@ pub fn next_course<'c>(
 ) -> Option<(&'c Course, f64)> {
     let statuses = course_statuses(curriculum, plan);
     let completed = |code: &str| statuses.get(code) == Some(&Status::Completed);
+    let started = |code: &str| statuses.get(code) >= Some(&Status::InProgress);
     let total: u32 = curriculum
         .courses
         .iter()
@@ -103,7 +104,7 @@ pub fn next_course<'c>(
     curriculum
         .courses
         .iter()
-        .filter(|c| !completed(&c.code))
+        .filter(|c| !started(&c.code))
         .filter(|c| c.prerequisites.iter().all(|p| completed(p)))
         .filter_map(|c| Some((c, *c.careers.get(path_id).filter(|w| **w > 0)?)))
         .min_by_key(|(c, w)| (std::cmp::Reverse(*w), c.semester.unwrap_or(u32::MAX)))

@@ -75,7 +75,7 @@ pub fn display_path(path: &Path) -> String {
     s
 }
 
-/// Reads a text file of at most [`MAX_FILE_BYTES`], without a byte-order mark.
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let fail = |m: String| FileError::single(path, m);
     let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
@@ -106,10 +106,12 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             }],
         }
     })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    Ok(text)
+}
+
+/// `text` without a leading UTF-8 byte-order mark, which some editors write.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -176,6 +178,7 @@ pub struct LoadedCurriculum {
 
 /// Parses and validates curriculum text; `file` names it in errors.
 pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, FileError> {
+    let text = without_bom(text);
     let error = |problems| FileError {
         file: file.to_string(),
         problems,
@@ -240,6 +243,7 @@ struct VersionProbe {
 
 /// Parses plan text of any supported version into the current [`Plan`].
 pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
+    let text = without_bom(text);
     let error = |problems| FileError {
         file: file.to_string(),
         problems,

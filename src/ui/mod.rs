@@ -49,18 +49,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     render_status(frame, status, app, theme);
     render_hints(frame, hints, app, theme);
     match app.mode {
-        Mode::Help => render_help(frame, body, theme),
+        Mode::Help => render_help(frame, body, app, theme),
         Mode::ConfirmQuit => render_confirm_quit(frame, body, app, theme),
         _ => {}
     }
 }
 
-/// Every pane at once: the terms across the full width on top; below them the pool and
-/// problems, the credits and career paths, and the highlighted course, side by side.
+/// Every pane at once: the credits and the terms across the full width on top; below them
+/// the pool and problems, the career paths, and the highlighted course, side by side.
 fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
     let terms_height = terms::natural_height(app, area.width).min(area.height * 11 / 20);
-    let [terms_area, bottom] =
-        Layout::vertical([Constraint::Length(terms_height), Constraint::Fill(1)]).areas(area);
+    let [credits_area, terms_area, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(terms_height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    panels::render_credits(frame, credits_area, facts, theme);
     terms::render_terms(frame, terms_area, app, facts, theme);
     let [left, middle, right] = Layout::horizontal([
         Constraint::Fill(1),
@@ -73,27 +78,25 @@ fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) 
         Layout::vertical([Constraint::Length(pool_height), Constraint::Fill(1)]).areas(left);
     terms::render_pool(frame, pool_area, app, theme);
     panels::render_problems(frame, problems_area, facts, theme);
-    let [credits_area, paths_area] =
-        Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(middle);
-    panels::render_credits(frame, credits_area, app, facts, theme);
-    panels::render_paths(frame, paths_area, app, facts, theme);
+    panels::render_paths(frame, middle, app, facts, theme);
     panels::render_detail(frame, right, app, facts, theme);
 }
 
-/// For small terminals: the credits gauge on top, then the terms that fit, then the course,
-/// the pool, the paths and the problems side by side in what is left.
+/// For small terminals: one row each for credits and career paths, then the terms that fit,
+/// then the course (or the paths, when they have focus), the pool and the problems.
 fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let [credits_area, terms_area, bottom] = Layout::vertical([
-        Constraint::Length(3),
+    let [credits_area, paths_area, terms_area, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
         Constraint::Percentage(45),
         Constraint::Fill(1),
     ])
     .areas(area);
-    panels::render_credits(frame, credits_area, app, facts, theme);
+    panels::render_credits(frame, credits_area, facts, theme);
+    panels::render_paths_line(frame, paths_area, app, facts, theme);
     terms::render_terms(frame, terms_area, app, facts, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-    // The pane with focus gets the left half; the course detail otherwise.
     match app.focus {
         Focus::Paths => panels::render_paths(frame, left, app, facts, theme),
         _ => panels::render_detail(frame, left, app, facts, theme),
@@ -122,17 +125,17 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|p| format!(" │ target: {}", p.name))
         .unwrap_or_default();
     let state = match (app.is_dirty(), app.on_disk) {
-        (true, _) => " ● modified",
-        (false, false) => " ○ new, not saved yet",
+        (true, _) => " ● modified ",
+        (false, false) => " ○ new, not saved yet ",
         (false, true) => "",
     };
     let text = format!(
-        " {} │ plan: {file} │ student: {student}{target}{state}",
+        " {} │ plan: {file} │ student: {student}{target}",
         app.curriculum.name
     );
     let width = usize::from(area.width);
-    let help = " ? help ";
-    let left = text::fit(&text, width.saturating_sub(help.len()));
+    let help = format!("{state}│ ? help ");
+    let left = text::fit(&text, width.saturating_sub(help.chars().count()));
     frame.render_widget(
         Paragraph::new(Line::from(vec![Span::raw(left), Span::raw(help)])).style(theme.header),
         area,
@@ -194,34 +197,84 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn render_help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let sections = [
-        (Context::Normal, "Planning"),
-        (Context::Typing, "Filter and prompts"),
-        (Context::ConfirmQuit, "Quit with unsaved changes"),
-    ];
+fn help_lines(contexts: &[(Context, &'static str)], theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (context, title) in sections {
-        lines.push(Line::styled(title, theme.muted));
-        for b in action::bindings(context) {
+    for (context, title) in contexts {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(*title, theme.muted));
+        for b in action::bindings(*context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<14}", b.keys_label()), theme.key),
+                Span::styled(format!("  {:<12}", b.keys_label()), theme.key),
                 Span::raw(b.description),
             ]));
         }
     }
-    let popup = centered(area, 100, lines.len() as u16 + 2);
+    lines
+}
+
+/// Rows `lines` take once wrapped at `width`.
+fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
+    let rows: usize = lines.iter().map(|l| text::wrapped_rows(l, width)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// The help overlay, generated from the keymap: two columns when there is room, else one
+/// column that scrolls.
+fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let planning = help_lines(&[(Context::Normal, "Planning")], theme);
+    let other = help_lines(
+        &[
+            (Context::Typing, "Filter and prompts"),
+            (Context::Help, "This help"),
+            (Context::ConfirmQuit, "Quit with unsaved changes"),
+        ],
+        theme,
+    );
+    let width = area.width.min(140);
+    let columns: Vec<Vec<Line>> = if width >= 100 {
+        vec![planning, other]
+    } else {
+        vec![
+            planning
+                .into_iter()
+                .chain([Line::raw("")])
+                .chain(other)
+                .collect(),
+        ]
+    };
+    let column_width = (width.saturating_sub(2) / columns.len() as u16).max(1);
+    let rows = columns
+        .iter()
+        .map(|c| wrapped_rows(c, column_width))
+        .max()
+        .unwrap_or(0);
+    let popup = centered(area, width, rows.saturating_add(2));
+    let visible = popup.height.saturating_sub(2);
+    let scroll = app.help_scroll.min(rows.saturating_sub(visible));
+    let footer = if rows <= visible {
+        " any key closes "
+    } else {
+        " ↑↓ scroll · any other key closes "
+    };
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(theme.border_focus)
         .title(" Keys ")
-        .title_bottom(Line::from(" any key closes ").right_aligned());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+        .title_bottom(Line::from(footer).right_aligned());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let constraints = vec![Constraint::Fill(1); columns.len()];
+    for (lines, column) in columns
+        .into_iter()
+        .zip(Layout::horizontal(constraints).split(inner).iter())
+    {
+        let text = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0));
+        frame.render_widget(text, *column);
+    }
 }
 
 fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -52,63 +52,56 @@ pub fn credits_summary(credits: &Credits) -> String {
     )
 }
 
-/// Draws the credits gauge: in a bordered block when there are 5 rows or more, else as plain
-/// rows (the bar, the summary, and a one-line readiness summary of the career paths).
-pub fn render_credits(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+/// Draws the credits on one row: the summary, then a bar filling the rest of the row, then
+/// what is still to place.
+pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Theme) {
     let c = &facts.credits;
-    let bordered = area.height >= 5;
-    let block = if bordered {
-        Block::bordered()
-            .border_style(theme.border)
-            .title(" Credits ")
+    let summary = credits_summary(c);
+    let rest = if c.remaining() > 0 {
+        format!(" {} to place", c.remaining())
     } else {
-        Block::new()
+        String::new()
     };
-    let width = usize::from(block.inner(area).width);
-    let mut lines = vec![
-        bar(
-            [c.completed, c.in_progress, c.planned],
-            c.degree,
-            width,
-            theme,
-        ),
-        Line::from(credits_summary(c)),
-    ];
-    if bordered {
-        if c.remaining() > 0 {
-            lines.push(Line::styled(
-                format!("{} credits still to place", c.remaining()),
-                theme.warning,
-            ));
-        }
-    } else {
-        let mut spans = vec![Span::styled("Paths ", theme.muted)];
-        for r in &facts.ranked {
-            let path = &app.curriculum.paths[r.path];
-            let style = if app.path == Some(r.path) {
-                theme.path_highlight
-            } else {
-                Style::new()
-            };
-            spans.push(Span::styled(
-                format!(
-                    "{} {}/{} ",
-                    path.mark,
-                    percent(r.completed_share()).trim(),
-                    percent(r.committed_share()).trim()
-                ),
-                style,
-            ));
-        }
-        spans.push(Span::styled("(done/planned)", theme.muted));
-        lines.push(Line::from(spans));
+    let bar_width =
+        usize::from(area.width).saturating_sub(summary.chars().count() + rest.chars().count() + 2);
+    let mut spans = vec![Span::raw(summary), Span::raw(" ")];
+    if bar_width >= 4 {
+        spans.extend(
+            bar(
+                [c.completed, c.in_progress, c.planned],
+                c.degree,
+                bar_width,
+                theme,
+            )
+            .spans,
+        );
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    spans.push(Span::styled(rest, theme.warning));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// One row summing up every career path: "Paths S 32%/98% D 22%/100% (done/planned)".
+pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let mut spans = vec![Span::styled("Paths ", theme.muted)];
+    for r in &facts.ranked {
+        let path = &app.curriculum.paths[r.path];
+        let style = if app.path == Some(r.path) {
+            theme.path_highlight
+        } else {
+            Style::new()
+        };
+        let done = percent(r.completed_share());
+        let planned = percent(r.committed_share());
+        spans.push(Span::styled(
+            format!("{} {}/{} ", path.mark, done.trim(), planned.trim()),
+            style,
+        ));
+    }
+    spans.push(Span::styled(
+        "(done/planned; Tab to the paths for more)",
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn percent(share: f64) -> String {
@@ -336,27 +329,49 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
         theme.border
     };
     let block = Block::bordered().border_style(border).title(title);
-    let lines: Vec<Line> = if facts.problems.is_empty() {
-        vec![Line::styled(
+    if facts.problems.is_empty() {
+        let ok = Line::styled(
             "✓ The plan reaches the degree total in a valid order.",
             theme.good,
-        )]
-    } else {
-        facts
-            .problems
+        );
+        frame.render_widget(
+            Paragraph::new(ok).block(block).wrap(Wrap { trim: false }),
+            area,
+        );
+        return;
+    }
+    let inner = block.inner(area);
+    let mut lines: Vec<Line> = facts
+        .problems
+        .iter()
+        .map(|p| match p.severity {
+            Severity::Error => Line::from(vec![
+                Span::styled("✗ ", theme.error),
+                Span::raw(p.message.clone()),
+            ]),
+            Severity::Warning => Line::from(vec![
+                Span::styled("⚠ ", theme.warning),
+                Span::raw(p.message.clone()),
+            ]),
+        })
+        .collect();
+    // Keep what fits, most serious first, and say how many more there are.
+    let rows = |lines: &[Line]| {
+        lines
             .iter()
-            .map(|p| match p.severity {
-                Severity::Error => Line::from(vec![
-                    Span::styled("✗ ", theme.error),
-                    Span::raw(p.message.clone()),
-                ]),
-                Severity::Warning => Line::from(vec![
-                    Span::styled("⚠ ", theme.warning),
-                    Span::raw(p.message.clone()),
-                ]),
-            })
-            .collect()
+            .map(|l| super::text::wrapped_rows(l, inner.width))
+            .sum::<usize>()
     };
+    if rows(&lines) > usize::from(inner.height) {
+        let total = lines.len();
+        while !lines.is_empty() && rows(&lines) + 1 > usize::from(inner.height) {
+            lines.pop();
+        }
+        lines.push(Line::styled(
+            format!("… and {} more", total - lines.len()),
+            theme.muted,
+        ));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -32,6 +32,12 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// Rows one line takes when wrapped at `width` columns (an estimate: word wrapping may need
+/// a row more when a long word does not fit at the end of a row).
+pub fn wrapped_rows(line: &ratatui::text::Line, width: u16) -> usize {
+    line.width().div_ceil(usize::from(width).max(1)).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,260 @@
+//! Render tests: what a person sees, drawn on ratatui's TestBackend and compared with
+//! reviewed insta snapshots; styles are checked on the buffer, where the snapshot is blind.
+
+use degree_planner::action::Action;
+use degree_planner::app::{App, Focus};
+use degree_planner::model::{Plan, Slot};
+use degree_planner::store;
+use degree_planner::theme::Theme;
+use degree_planner::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn fresh() -> App {
+    let c = store::bundled_curriculum()
+        .expect("bundled curriculum")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada Lovelace");
+    App::new(c, plan, "plans/ada.ron".into(), true)
+}
+
+/// A plan part-way through: Semester I completed (two graded), Semester II in progress,
+/// Freelancing taken out of the plan, the DevOps path focused and targeted.
+fn midway() -> App {
+    let mut app = fresh();
+    for i in 0..6 {
+        let slot = Slot { term: 0, index: i };
+        app.plan.cycle_status(slot);
+        app.plan.cycle_status(slot);
+    }
+    app.plan
+        .set_grade(Slot { term: 0, index: 0 }, Some("A".into()));
+    app.plan
+        .set_grade(Slot { term: 0, index: 1 }, Some("B+".into()));
+    for i in 0..6 {
+        app.plan.cycle_status(Slot { term: 1, index: i });
+    }
+    let freelancing = app.plan.find("BE405").expect("BE405 planned");
+    app.plan.remove(freelancing);
+    app.plan.target_path = Some("devops".into());
+    app.path = Some(1);
+    app.term = 1;
+    app.row = 3;
+    app
+}
+
+fn render(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    text(&render(app, &Theme::color(), width, height))
+}
+
+/// Row `y` of the buffer as text.
+fn row(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+/// The first row containing `needle`.
+fn find_row(buffer: &Buffer, needle: &str) -> u16 {
+    (0..buffer.area.height)
+        .find(|&y| row(buffer, y).contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", text(buffer)))
+}
+
+fn column_of(buffer: &Buffer, y: u16, needle: &str) -> u16 {
+    let line = row(buffer, y);
+    let byte = line.find(needle).expect("needle in row");
+    line[..byte].chars().count() as u16
+}
+
+#[test]
+fn main_screen_120x40() {
+    insta::assert_snapshot!(screen(&midway(), 120, 40));
+}
+
+#[test]
+fn main_screen_80x24() {
+    insta::assert_snapshot!(screen(&midway(), 80, 24));
+}
+
+#[test]
+fn new_plan_120x40() {
+    let mut app = fresh();
+    app.on_disk = false;
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn problems_and_pool_120x40() {
+    let mut app = midway();
+    // Move RESTful API Development to Semester III, next to the courses that need it,
+    // and take Linux out of the plan: prerequisite errors, an over-full term, missing credits.
+    app.update(Action::Up);
+    app.update(Action::Up);
+    app.update(Action::Up);
+    app.update(Action::MoveLater);
+    app.update(Action::PrevTerm);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::NextFocus);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut app = midway();
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn help_overlay_80x24_scrolls() {
+    let mut app = midway();
+    app.update(Action::Help);
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("↑↓ scroll"), "{top}");
+    insta::assert_snapshot!("help_overlay_80x24_top", top);
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!("help_overlay_80x24_bottom", screen(&app, 80, 24));
+}
+
+#[test]
+fn confirm_quit_dialog() {
+    let mut app = midway();
+    app.update(Action::CycleStatus);
+    app.update(Action::Quit);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn filter_narrows_every_list() {
+    let mut app = midway();
+    app.update(Action::StartFilter);
+    for c in "data".chars() {
+        app.update(Action::Input(c));
+    }
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn too_small_message() {
+    let app = midway();
+    let shown = screen(&app, 59, 19);
+    assert!(
+        shown.contains("terminal too small: need at least 60x20, have 59x19"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut app = midway();
+    app.update(Action::Help);
+    let help = app.clone();
+    let plain = midway();
+    let widths = (1..=24).chain((25..=200).step_by(9));
+    for width in widths {
+        for height in [1, 2, 3, 5, 8, 13, 19, 20, 21, 24, 33, 34, 40, 55, 70] {
+            render(&plain, &Theme::color(), width, height);
+            render(&help, &Theme::mono(), width, height);
+        }
+    }
+}
+
+#[test]
+fn selected_row_is_reversed_and_marked_in_both_themes() {
+    let app = midway();
+    for theme in [Theme::color(), Theme::mono()] {
+        let buffer = render(&app, &theme, 120, 40);
+        let y = find_row(&buffer, "BE204");
+        let x = column_of(&buffer, y, "BE204");
+        assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+        assert!(row(&buffer, y).contains(">"), "selection marker");
+        let other = find_row(&buffer, "BE203");
+        let x = column_of(&buffer, other, "BE203");
+        assert!(!buffer[(x, other)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn focused_path_courses_light_up() {
+    let app = midway();
+    let buffer = render(&app, &Theme::mono(), 120, 40);
+    // Linux supports DevOps; Technical English II does not.
+    let highlighted = |code: &str| {
+        let y = find_row(&buffer, code);
+        buffer[(column_of(&buffer, y, code), y)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    assert!(highlighted("BE401"));
+    assert!(highlighted("BE106"));
+    assert!(!highlighted("BE205"));
+    assert!(!highlighted("BE102"));
+}
+
+#[test]
+fn statuses_show_as_glyphs_not_only_colour() {
+    let buffer = render(&midway(), &Theme::mono(), 120, 40);
+    assert!(row(&buffer, find_row(&buffer, "BE101")).contains("✓ BE101"));
+    assert!(row(&buffer, find_row(&buffer, "BE201")).contains("◐ BE201"));
+    assert!(row(&buffer, find_row(&buffer, "BE301")).contains("○ BE301"));
+}
+
+#[test]
+fn credits_gauge_reads_like_the_issue_says() {
+    let shown = screen(&midway(), 120, 40);
+    assert!(
+        shown.contains("62 / 64 credits: 17 completed, 17 in progress, 28 planned"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn pool_focus_shows_place_hint() {
+    let mut app = midway();
+    app.focus = Focus::Pool;
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Enter place"), "{shown}");
+    assert!(shown.contains("BE405 Freelancing"), "{shown}");
+}
+
+#[test]
+fn completed_course_detail_names_status_and_grade() {
+    let mut app = midway();
+    app.term = 0;
+    app.row = 1;
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("completed in Semester I, grade B+"),
+        "{shown}"
+    );
+}
