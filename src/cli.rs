@@ -12,7 +12,8 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "degree-planner",
     version,
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true,
+    override_usage = "degree-planner [OPTIONS] [PLAN]\n       degree-planner [OPTIONS] curriculum [FILE]"
 )]
 pub struct Cli {
     /// Use this curriculum file instead of the bundled Backend Engineering program.

@@ -20,6 +20,16 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let (Some(plan), Some(_)) = (&cli.plan, &cli.command) {
+        use clap::CommandFactory;
+        let message = format!(
+            "a plan ({}) cannot be given with a command",
+            store::display_path(plan)
+        );
+        Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
     match cli.command {
         Some(Command::Curriculum { ref file }) => {
             let path = file.as_deref().or(cli.curriculum.as_deref());

@@ -36,7 +36,14 @@ pub fn run(app: &mut App, theme: &Theme, data_dir: Option<&Path>) -> Result<Exit
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .context("installing signal handlers")?;
     }
-    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may already be on: undo whatever part of the set-up happened.
+            let _ = ratatui::try_restore();
+            return Err(e).context("setting up the terminal");
+        }
+    };
     let result = event_loop(&mut terminal, app, theme, data_dir, &signal);
     ratatui::try_restore().context("restoring the terminal")?;
     result

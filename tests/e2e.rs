@@ -1,0 +1,623 @@
+//! End-to-end tests: the real binary in a pseudo-terminal, driven by key presses, checked on
+//! the screen it draws and on the files it writes. The headless paths run without a terminal.
+//!
+//! Every test has its own data directory and its own pty, so the tests run in parallel.
+//! Waits poll the screen with a generous deadline (see `common::pty::DEADLINE`); they guard
+//! against hangs and assert nothing about speed.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::pty::{BIN, Tui, keys};
+use degree_planner::action::{self, Context};
+use degree_planner::model::{Plan, Status};
+use degree_planner::store;
+use tempfile::TempDir;
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+/// Shown once the bundled plan has been drawn in full.
+const READY: &str = "64 / 64 credits";
+
+fn data_dir() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("dp-e2e-")
+        .tempdir()
+        .expect("temp dir")
+}
+
+fn default_plan(dir: &TempDir) -> PathBuf {
+    dir.path().join("plans").join("default.ron")
+}
+
+/// The planner on `dir` with `extra` arguments, in a `cols` x `rows` terminal.
+fn planner_with(dir: &TempDir, extra: &[OsString], cols: u16, rows: u16) -> Tui {
+    let mut args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
+    args.extend(extra.iter().cloned());
+    Tui::spawn(&args, &[], dir.path(), cols, rows)
+}
+
+/// The planner on `dir` with the bundled curriculum, once it is drawn.
+fn planner(dir: &TempDir) -> Tui {
+    let mut t = planner_with(dir, &[], COLS, ROWS);
+    t.wait_for(READY);
+    t
+}
+
+/// Where `code` is in `plan`: term index and status.
+fn find(plan: &Plan, code: &str) -> Option<(usize, Status)> {
+    plan.terms.iter().enumerate().find_map(|(i, t)| {
+        t.courses
+            .iter()
+            .find(|p| p.code == code)
+            .map(|p| (i, p.status))
+    })
+}
+
+fn load(path: &Path) -> Plan {
+    store::load_plan(path).unwrap_or_else(|e| panic!("the saved plan does not load: {e}"))
+}
+
+/// The binary without a terminal: stdin from /dev/null, output captured, a clean environment.
+fn headless(dir: &TempDir, args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .env("TERM", "xterm-256color")
+        .env("HOME", dir.path())
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("running the binary")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// 1-based number of the first line of `text` containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} is not in the file"))
+        + 1
+}
+
+/// `(line, column, message)` of every `FILE:LINE:COL: message` line of `stderr` for `file`.
+fn located(stderr: &str, file: &str) -> Vec<(usize, usize, String)> {
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix(file)?.strip_prefix(':')?;
+            let mut parts = rest.splitn(3, ':');
+            let line = parts.next()?.parse().ok()?;
+            let col = parts.next()?.parse().ok()?;
+            Some((line, col, parts.next()?.trim().to_string()))
+        })
+        .collect()
+}
+
+const TINY_CURRICULUM: &str = r#"// A tiny program for the end-to-end tests.
+(
+    name: "Tiny Test Program",
+    degree_credits: 9,
+    semesters: ["Autumn", "Spring"],
+    paths: [
+        (id: "dev", name: "Developer", mark: 'V', about: "Writes code."),
+    ],
+    courses: [
+        (code: "TT101", title: "Zebra Studies", credits: 3, semester: 1, careers: {"dev": 2}),
+        (code: "TT102", title: "Yak Shaving", credits: 3, semester: 1),
+        (code: "TT201", title: "Xylophone Design", credits: 3, semester: 2, prerequisites: ["TT101"], careers: {"dev": 3}),
+    ],
+)
+"#;
+
+// 1. Edit a status, save, quit: the file and the state file say so.
+#[test]
+fn cycle_status_save_and_quit() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.wait_for("Backend Engineering");
+    t.wait_for("Semester I");
+    t.wait_for("new, not saved yet");
+    t.wait_terminal_taken();
+
+    // Down twice: BE103, third course of Semester I; the detail pane follows the cursor.
+    t.send("jj");
+    t.wait_for("BE103 · 3 credits");
+    // Planned -> in progress -> completed takes two presses (a third cycles back to planned).
+    t.send("c");
+    t.wait_for("BE103 is now in progress");
+    t.send("c");
+    t.wait_for("BE103 is now completed");
+    t.wait_for("3 completed");
+    t.wait_for("modified");
+
+    t.send("s");
+    t.wait_for("Saved");
+    t.wait_gone("modified");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let path = default_plan(&dir);
+    assert!(path.is_file(), "{} was not written", path.display());
+    let plan = load(&path);
+    assert_eq!(find(&plan, "BE103"), Some((0, Status::Completed)));
+    for code in ["BE101", "BE102", "BE104", "BE201", "BE405"] {
+        assert_eq!(
+            find(&plan, code).map(|(_, s)| s),
+            Some(Status::Planned),
+            "{code}"
+        );
+    }
+    let canonical = std::fs::canonicalize(&path).expect("canonical plan path");
+    assert!(
+        dir.path().join("state.ron").is_file(),
+        "state.ron was not written"
+    );
+    assert_eq!(
+        store::last_plan(dir.path()),
+        Some(canonical),
+        "state.ron should record the saved plan"
+    );
+}
+
+// 2. Move a course later, see the broken prerequisite, undo, redo, save.
+#[test]
+fn move_course_undo_redo_and_save() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.wait_for("Problems: none");
+
+    t.send("l");
+    t.wait_for("BE201 · 4 credits");
+    t.send(">");
+    t.wait_for("Moved BE201 to Semester III");
+    t.wait_for("needs BE201");
+
+    t.send("u");
+    t.wait_for("Undone: Moved BE201 to Semester III");
+    t.wait_gone("needs BE201");
+    t.wait_for("Problems: none");
+
+    t.send(keys::CTRL_R);
+    t.wait_for("Redone: Moved BE201 to Semester III");
+    t.wait_for("needs BE201");
+
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let plan = load(&default_plan(&dir));
+    assert_eq!(
+        find(&plan, "BE201"),
+        Some((2, Status::Planned)),
+        "BE201 should be saved in the third term"
+    );
+    assert!(!plan.terms[1].courses.iter().any(|p| p.code == "BE201"));
+}
+
+// 3. Quitting with unsaved changes asks; Esc keeps editing; n quits without saving.
+#[test]
+fn quit_with_unsaved_changes_can_discard() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.send("c");
+    t.wait_for("BE101 is now in progress");
+    t.wait_for("modified");
+
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send_esc();
+    t.wait_gone("unsaved changes");
+    // Still running, still editing the modified plan.
+    t.wait_for("modified");
+    t.send("j");
+    t.wait_for("BE102 · 3 credits");
+
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("n");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    assert!(
+        !default_plan(&dir).exists(),
+        "discarding must not write the plan"
+    );
+}
+
+// 4. Quitting with unsaved changes and answering y saves, then quits.
+#[test]
+fn quit_with_unsaved_changes_can_save() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.send("c");
+    t.wait_for("BE101 is now in progress");
+
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("y");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let plan = load(&default_plan(&dir));
+    assert_eq!(find(&plan, "BE101"), Some((0, Status::InProgress)));
+}
+
+// 5. The help overlay lists every key of the planning context, from the keymap itself.
+#[test]
+fn help_lists_every_normal_key() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.assert_absent(" Keys ");
+
+    t.send("?");
+    t.wait_for(" Keys ");
+    // The popup wraps long lines: look for the start of each description.
+    let prefixes: Vec<String> = action::bindings(Context::Normal)
+        .map(|b| b.description.chars().take(25).collect())
+        .collect();
+    assert!(prefixes.len() > 10, "the keymap looks too small");
+    t.wait_until("every Normal key description", |s| {
+        prefixes.iter().all(|p| s.contains(p.as_str()))
+    });
+    let screen = t.screen_text();
+    for b in action::bindings(Context::Normal) {
+        let label = b.keys_label();
+        assert!(
+            screen.contains(&label),
+            "help does not show the keys {label:?} for {:?}",
+            b.description
+        );
+    }
+
+    // Any key closes it (x is bound to nothing).
+    t.send("x");
+    t.wait_gone(" Keys ");
+    t.wait_for(READY);
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+// 6. The filter narrows every list to matching courses; Esc clears it.
+#[test]
+fn filter_narrows_and_esc_clears() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.wait_for("Algorithms and Data Structures");
+
+    // Typing Esc cancels the filter.
+    t.send("/");
+    t.wait_for("Filter:");
+    t.send("docker");
+    t.wait_for("Filter: docker");
+    t.wait_for("Microservice Architecture and Docker");
+    t.assert_absent("Algorithms and Data Structures");
+    t.assert_absent("RESTful API Development");
+    t.send_esc();
+    t.wait_gone("Filter:");
+    t.wait_for("Algorithms and Data Structures");
+    t.wait_for("RESTful API Development");
+
+    // Enter keeps the filter; Esc in the planner clears it.
+    t.send("/");
+    t.wait_for("Filter:");
+    t.send("DOCKER\r");
+    t.wait_for("Esc clears");
+    t.wait_for("Microservice Architecture and Docker");
+    t.assert_absent("Algorithms and Data Structures");
+    t.send_esc();
+    t.wait_gone("Esc clears");
+    t.wait_for("Algorithms and Data Structures");
+
+    // Filtering changes nothing in the plan: q quits without asking.
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+// 7. Too small a terminal gets a message; growing it brings the planner back.
+#[test]
+fn too_small_then_resized() {
+    let dir = data_dir();
+    let mut t = planner_with(&dir, &[], 50, 15);
+    t.wait_for("terminal too small: need at least");
+    t.assert_absent(READY);
+
+    t.resize(COLS, ROWS);
+    t.wait_for(READY);
+    t.wait_for("Semester IV");
+    t.assert_absent("too small");
+
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+// 8. Signals end the planner with 128 + the signal, and the terminal is restored.
+fn stops_on_signal(name: &str, code: u32) {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    let pid = t.pid();
+    let status = Command::new("/bin/sh")
+        .args(["-c", &format!("kill -s {name} {pid}")])
+        .status()
+        .expect("running kill");
+    assert!(status.success(), "kill -s {name} {pid} failed");
+    t.expect_exit_code(code);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_exits_143_and_restores_the_terminal() {
+    stops_on_signal("TERM", 143);
+}
+
+#[test]
+fn sighup_exits_129_and_restores_the_terminal() {
+    stops_on_signal("HUP", 129);
+}
+
+#[test]
+fn sigint_exits_130_and_restores_the_terminal() {
+    stops_on_signal("INT", 130);
+}
+
+// 9. A plan that cannot be read is refused, reported with its position, and left alone.
+fn refuses_plan(contents: &str, expect: &[&str]) {
+    let dir = data_dir();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&plans).expect("plans dir");
+    let path = plans.join("bad.ron");
+    std::fs::write(&path, contents).expect("writing the plan");
+
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.expect_exit_code(2);
+    t.assert_terminal_restored();
+    let output = t.raw_output();
+    for e in expect {
+        let e = e.replace("FILE", &path.display().to_string());
+        assert!(
+            output.contains(&e),
+            "the output should contain {e:?}; it was:\n{output}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("reading the plan"),
+        contents.as_bytes(),
+        "the refused plan was modified"
+    );
+    let files: Vec<_> = std::fs::read_dir(&plans)
+        .expect("listing plans")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(files, ["bad.ron"], "nothing else may be written next to it");
+}
+
+#[test]
+fn malformed_plan_is_refused_and_untouched() {
+    let bad = "(\n    version: 1,\n    student: \"Ann\" \"Bob\",\n    terms: [],\n)\n";
+    refuses_plan(bad, &["FILE:3:", "nothing was changed"]);
+}
+
+#[test]
+fn plan_from_a_future_version_is_refused_and_untouched() {
+    let future = "(\n    version: 9,\n    curriculum: (name: \"Backend Engineering\", hash: \"0\"),\n    student: \"\",\n    terms: [],\n    hover_boards: true,\n)\n";
+    refuses_plan(future, &["FILE:2:", "version 9", "nothing was changed"]);
+}
+
+// 10. Without a terminal the planner refuses to start and points at the headless command.
+#[test]
+fn no_terminal_exits_2_without_escape_codes() {
+    let dir = data_dir();
+    let out = headless(&dir, &["--data-dir".as_ref(), dir.path().as_os_str()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{stderr}");
+    assert!(stderr.contains("needs a terminal"), "stderr:\n{stderr}");
+    assert!(
+        stderr.contains("degree-planner curriculum"),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "stdout has escape codes: {:?}",
+        text(&out.stdout)
+    );
+    assert!(!out.stderr.contains(&0x1b), "stderr has escape codes");
+    assert!(!default_plan(&dir).exists());
+}
+
+// 10b. A terminal on stdin but stdout redirected to a file: refused, nothing drawn into it.
+#[test]
+fn stdout_redirected_exits_2_without_escape_codes() {
+    let dir = data_dir();
+    let out_file = dir.path().join("out.txt");
+    let script = r#"exec "$0" --data-dir "$1" > "$2""#;
+    let args: Vec<OsString> = vec![
+        "-c".into(),
+        script.into(),
+        BIN.into(),
+        dir.path().into(),
+        out_file.clone().into(),
+    ];
+    let mut t = Tui::spawn_program("/bin/sh", &args, &[], dir.path(), COLS, ROWS);
+    t.expect_exit_code(2);
+    t.assert_terminal_restored();
+    assert!(t.raw_output().contains("needs a terminal"));
+    let written = std::fs::read(&out_file).expect("reading the redirected stdout");
+    assert!(
+        !written.contains(&0x1b),
+        "escape codes went to the file: {:?}",
+        text(&written)
+    );
+}
+
+// 11. The headless curriculum command.
+#[test]
+fn curriculum_command_summarises_the_bundled_program() {
+    let dir = data_dir();
+    let out = headless(&dir, &["curriculum".as_ref()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", text(&out.stderr));
+    for expected in [
+        "Backend Engineering: valid",
+        "Semester I",
+        "Semester II",
+        "Semester III",
+        "Semester IV",
+        "17 credits",
+    ] {
+        assert!(stdout.contains(expected), "{expected:?} missing:\n{stdout}");
+    }
+    assert!(!out.stdout.contains(&0x1b));
+}
+
+#[test]
+fn curriculum_command_lists_every_problem_with_its_position() {
+    let dir = data_dir();
+    let bad = r#"(
+    name: "Broken Program",
+    degree_credits: 6,
+    semesters: ["One", "Two"],
+    paths: [],
+    courses: [
+        (code: "BB101", title: "First", credits: 3, semester: 1),
+        (code: "BB101", title: "Again", credits: 3, semester: 2),
+        (code: "BB201", title: "Second", credits: 3, semester: 2, prerequisites: ["ZZ999"]),
+    ],
+)
+"#;
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, bad).expect("writing the curriculum");
+    let out = headless(&dir, &["curriculum".as_ref(), path.as_os_str()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{stderr}");
+    assert!(out.stdout.is_empty(), "stdout:\n{}", text(&out.stdout));
+
+    let problems = located(&stderr, &path.display().to_string());
+    let lines: Vec<&str> = bad.lines().collect();
+    let dup = line_of(bad, "\"Again\"");
+    let unknown = line_of(bad, "ZZ999");
+    let find = |line: usize, word: &str| {
+        problems
+            .iter()
+            .find(|(l, _, m)| *l == line && m.contains(word))
+            .unwrap_or_else(|| {
+                panic!("no problem with {word:?} reported at line {line}; stderr:\n{stderr}")
+            })
+            .clone()
+    };
+    let (_, col, message) = find(dup, "BB101");
+    assert!(message.contains("twice"), "{message}");
+    assert!((1..=lines[dup - 1].len()).contains(&col), "column {col}");
+    let (_, col, message) = find(unknown, "ZZ999");
+    assert!(message.contains("not a course"), "{message}");
+    let at = &lines[unknown - 1][col - 1..];
+    assert!(
+        at.starts_with("\"ZZ999\"") || at.starts_with("ZZ999"),
+        "column {col} should point at ZZ999, points at {at:?}"
+    );
+    assert!(stderr.contains("2 problems"), "stderr:\n{stderr}");
+}
+
+#[test]
+fn help_and_version() {
+    let dir = data_dir();
+    let out = headless(&dir, &["--help".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    assert!(help.contains("curriculum"), "--help:\n{help}");
+    assert!(help.contains("--data-dir"), "--help:\n{help}");
+
+    let out = headless(&dir, &["--version".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("degree-planner {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+// 11b. `--curriculum FILE` is a global flag: the curriculum command checks FILE whichever side
+// of the command name it is written on.
+fn checks_tiny_curriculum(args: &[&str]) {
+    let dir = data_dir();
+    let path = dir.path().join("tiny.ron");
+    std::fs::write(&path, TINY_CURRICULUM).expect("writing the curriculum");
+    let args: Vec<&std::ffi::OsStr> = args
+        .iter()
+        .map(|a| match *a {
+            "FILE" => path.as_os_str(),
+            other => other.as_ref(),
+        })
+        .collect();
+    let out = headless(&dir, &args);
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "`degree-planner {}` should check FILE; stderr:\n{}",
+        args.iter()
+            .map(|a| a.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" "),
+        text(&out.stderr)
+    );
+    assert!(stdout.contains("Tiny Test Program: valid"), "{stdout}");
+    assert!(!default_plan(&dir).exists());
+}
+
+#[test]
+fn curriculum_command_with_flag_after_it() {
+    checks_tiny_curriculum(&["curriculum", "--curriculum", "FILE"]);
+}
+
+/// Fails at the time of writing: with a global flag before it, `curriculum` is taken as the
+/// PLAN argument, so the planner starts (or, without a terminal, says to use the very
+/// `degree-planner curriculum` command that was typed).
+#[test]
+fn curriculum_command_with_flag_before_it() {
+    checks_tiny_curriculum(&["--curriculum", "FILE", "curriculum"]);
+}
+
+// 12. A custom curriculum opens in the planner, and plans saved for it name it.
+#[test]
+fn custom_curriculum_opens_in_the_planner() {
+    let dir = data_dir();
+    let path = dir.path().join("tiny.ron");
+    std::fs::write(&path, TINY_CURRICULUM).expect("writing the curriculum");
+    let mut t = planner_with(&dir, &["--curriculum".into(), path.into()], COLS, ROWS);
+    t.wait_for("Tiny Test Program");
+    t.wait_for("9 / 9 credits");
+    for expected in ["Autumn", "Spring", "Zebra Studies", "Xylophone Design"] {
+        t.wait_for(expected);
+    }
+    t.assert_absent("Backend Engineering");
+
+    t.send("c");
+    t.wait_for("TT101 is now in progress");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let plan = load(&default_plan(&dir));
+    assert_eq!(plan.curriculum.name, "Tiny Test Program");
+    let names: Vec<&str> = plan.terms.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Autumn", "Spring"]);
+    assert_eq!(find(&plan, "TT101"), Some((0, Status::InProgress)));
+    assert_eq!(find(&plan, "TT201"), Some((1, Status::Planned)));
+}
