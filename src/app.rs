@@ -305,7 +305,7 @@ impl App {
                 };
             }
             Action::StartFilter => self.mode = Mode::Filter,
-            Action::ClearFilter => self.filter.clear(),
+            Action::ClearFilter => self.refilter(String::clear),
             Action::AddTerm => {
                 let input = self.plan.fresh_term_name();
                 self.mode = Mode::Prompt {
@@ -360,13 +360,15 @@ impl App {
 
     fn filter_key(&mut self, action: Action) {
         match action {
-            Action::Input(c) => self.filter.push(c),
-            Action::Backspace => {
-                self.filter.pop();
+            Action::Input(c) if !crate::model::text::is_unsafe(c) => {
+                self.refilter(|filter| filter.push(c));
             }
+            Action::Backspace => self.refilter(|filter| {
+                filter.pop();
+            }),
             Action::Submit => self.mode = Mode::Normal,
             Action::Cancel => {
-                self.filter.clear();
+                self.refilter(String::clear);
                 self.mode = Mode::Normal;
             }
             Action::Up => self.step(-1),
@@ -526,10 +528,35 @@ impl App {
             Focus::Paths => {
                 let n = self.curriculum.paths.len();
                 if n > 0 {
-                    let current = self.path.unwrap_or(0) as isize;
-                    self.path = Some((current + delta).rem_euclid(n as isize) as usize);
+                    // From no focused path, Down starts at the first and Up at the last.
+                    let next = match self.path {
+                        Some(current) => current as isize + delta,
+                        None if delta > 0 => 0,
+                        None => n as isize - 1,
+                    };
+                    self.path = Some(next.rem_euclid(n as isize) as usize);
                 }
             }
+        }
+    }
+
+    /// Changes the filter, keeping the highlighted course highlighted while it stays visible.
+    fn refilter(&mut self, change: impl FnOnce(&mut String)) {
+        let term_course = self.selected_slot().map(|s| s.index);
+        let pool_course = self.pool().get(self.pool_row).map(|c| c.code.clone());
+        change(&mut self.filter);
+        if let Some(index) = term_course
+            && let Some(row) = self
+                .visible_rows(self.term)
+                .iter()
+                .position(|&i| i == index)
+        {
+            self.row = row;
+        }
+        if let Some(code) = pool_course
+            && let Some(row) = self.pool().iter().position(|c| c.code == code)
+        {
+            self.pool_row = row;
         }
     }
 

@@ -11,8 +11,14 @@ fn readme() -> String {
 fn section(text: &str, name: &str) -> String {
     let begin = format!("<!-- begin {name} -->\n");
     let end = format!("<!-- end {name} -->");
-    let start = text.find(&begin).unwrap_or_else(|| panic!("README lacks {begin:?}")) + begin.len();
-    let stop = text[start..].find(&end).unwrap_or_else(|| panic!("README lacks {end:?}")) + start;
+    let start = text
+        .find(&begin)
+        .unwrap_or_else(|| panic!("README lacks {begin:?}"))
+        + begin.len();
+    let stop = text[start..]
+        .find(&end)
+        .unwrap_or_else(|| panic!("README lacks {end:?}"))
+        + start;
     text[start..stop].to_string()
 }
 
@@ -26,7 +32,11 @@ fn key_table() -> String {
     ] {
         for b in bindings(context) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
-            out.push_str(&format!("| {} | {label}{} |\n", keys.join(" "), b.description));
+            out.push_str(&format!(
+                "| {} | {label}{} |\n",
+                keys.join(" "),
+                b.description
+            ));
         }
     }
     out
@@ -36,7 +46,10 @@ fn key_table() -> String {
 fn readme_key_table_is_the_keymap() {
     let expected = key_table();
     let actual = section(&readme(), "keys");
-    assert_eq!(actual, expected, "README key table differs from the keymap; expected:\n{expected}");
+    assert_eq!(
+        actual, expected,
+        "README key table differs from the keymap; expected:\n{expected}"
+    );
 }
 
 #[test]
@@ -46,7 +59,11 @@ fn readme_screen_capture_is_the_main_screen_snapshot() {
         "/tests/snapshots/screen__main_screen_120x40.snap"
     ))
     .expect("main screen snapshot");
-    let screen: String = snapshot.splitn(3, "---\n").nth(2).expect("snapshot body").to_string();
+    let screen: String = snapshot
+        .splitn(3, "---\n")
+        .nth(2)
+        .expect("snapshot body")
+        .to_string();
     let capture = section(&readme(), "screen");
     assert_eq!(capture, format!("```text\n{screen}```\n"));
 }

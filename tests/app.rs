@@ -1,0 +1,2156 @@
+//! Behaviour tests for the App state machine: actions (and real key events through
+//! `action::resolve`) in, state out. No terminal, no file system.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use degree_planner::action::{self, Action, Context, KEYMAP};
+use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::model::{Curriculum, Placement, Plan, Status};
+use degree_planner::store::{self, FileError, Located};
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// Every action the app understands, with one representative `Input`.
+const ALL_ACTIONS: [Action; 29] = [
+    Action::Up,
+    Action::Down,
+    Action::PrevTerm,
+    Action::NextTerm,
+    Action::NextFocus,
+    Action::PrevFocus,
+    Action::Toggle,
+    Action::MoveEarlier,
+    Action::MoveLater,
+    Action::CycleStatus,
+    Action::EditGrade,
+    Action::NextPath,
+    Action::StartFilter,
+    Action::ClearFilter,
+    Action::AddTerm,
+    Action::RenameTerm,
+    Action::DeleteTerm,
+    Action::EditStudent,
+    Action::Undo,
+    Action::Redo,
+    Action::Save,
+    Action::Help,
+    Action::Quit,
+    Action::Input('x'),
+    Action::Backspace,
+    Action::Submit,
+    Action::Cancel,
+    Action::SaveAndQuit,
+    Action::Discard,
+];
+
+/// The bundled curriculum, parsed once: parsing is the slow part of making an app.
+fn curriculum() -> Curriculum {
+    static BUNDLED: OnceLock<Curriculum> = OnceLock::new();
+    BUNDLED
+        .get_or_init(|| {
+            store::bundled_curriculum()
+                .expect("the bundled curriculum loads")
+                .curriculum
+        })
+        .clone()
+}
+
+fn recommended() -> Plan {
+    Plan::recommended(&curriculum(), "Ada")
+}
+
+fn app_on(plan: Plan) -> App {
+    App::new(curriculum(), plan, PathBuf::from("test-plan.ron"), false)
+}
+
+/// A fresh app on the recommended plan for "Ada".
+fn app() -> App {
+    app_on(recommended())
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        app.update(a);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+fn repeat(app: &mut App, action: Action, n: usize) {
+    for _ in 0..n {
+        app.update(action);
+    }
+}
+
+fn message(app: &App) -> &str {
+    app.message.as_ref().map_or("", |m| m.text.as_str())
+}
+
+fn tone(app: &App) -> Option<Tone> {
+    app.message.as_ref().map(|m| m.tone)
+}
+
+fn codes(app: &App, term: usize) -> Vec<String> {
+    app.plan.terms[term]
+        .courses
+        .iter()
+        .map(|p| p.code.clone())
+        .collect()
+}
+
+fn pool_codes(app: &App) -> Vec<String> {
+    app.pool().iter().map(|c| c.code.clone()).collect()
+}
+
+fn term_names(app: &App) -> Vec<String> {
+    app.plan.terms.iter().map(|t| t.name.clone()).collect()
+}
+
+fn placement<'a>(app: &'a App, code: &str) -> &'a Placement {
+    let slot = app.plan.find(code).expect("course is placed");
+    app.plan.placement(slot).expect("slot exists")
+}
+
+fn selected(app: &App) -> Option<String> {
+    app.selected_code()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn chr(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+fn shifted(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Presses a real key: resolves it in the app's current context and applies the action.
+fn press(app: &mut App, event: KeyEvent) -> Option<Effect> {
+    let action = action::resolve(app.context(), &event)
+        .unwrap_or_else(|| panic!("{event:?} is not bound in {:?}", app.context()));
+    app.update(action)
+}
+
+fn press_all(app: &mut App, events: &[KeyEvent]) {
+    for e in events {
+        press(app, *e);
+    }
+}
+
+fn undo_all(app: &mut App) -> usize {
+    let mut n = 0;
+    loop {
+        app.update(Action::Undo);
+        if message(app) == "Nothing to undo" {
+            return n;
+        }
+        n += 1;
+        assert!(n < 10_000, "undo never runs out");
+    }
+}
+
+/// The invariants every state must keep.
+fn assert_cursor_in_range(app: &App) {
+    let terms = app.plan.terms.len();
+    if terms > 0 {
+        assert!(app.term < terms, "term {} of {terms}", app.term);
+    } else {
+        assert_eq!(app.term, 0);
+    }
+    let rows = app.visible_rows(app.term).len();
+    assert!(
+        app.row < rows.max(1),
+        "row {} of {rows} visible rows",
+        app.row
+    );
+    let pool = app.pool().len();
+    assert!(
+        app.pool_row < pool.max(1),
+        "pool row {} of {pool}",
+        app.pool_row
+    );
+    if let Some(p) = app.path {
+        assert!(p < app.curriculum.paths.len());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The starting point
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_fresh_app_starts_on_the_first_course_of_the_first_term() {
+    let app = app();
+    assert_eq!(app.plan.terms.len(), 4);
+    assert_eq!(codes(&app, 0).len(), 6);
+    assert_eq!(codes(&app, 1).len(), 6);
+    assert_eq!(codes(&app, 2).len(), 5);
+    assert_eq!(codes(&app, 3).len(), 5);
+    assert!(app.pool().is_empty());
+    assert_eq!((app.term, app.row, app.focus), (0, 0, Focus::Terms));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.path, None);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    assert!(!app.is_dirty());
+    assert!(!app.should_quit);
+    assert_eq!(app.message, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn down_and_up_clamp_at_the_ends_of_a_term() {
+    let mut app = app();
+    app.update(Action::Up);
+    assert_eq!(app.row, 0, "Up on the first row stays there");
+    app.update(Action::Down);
+    assert_eq!(app.row, 1);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    repeat(&mut app, Action::Down, 10);
+    assert_eq!(app.row, 5, "Down stops on the last of six courses");
+    assert_eq!(selected(&app).as_deref(), Some("BE106"));
+    app.update(Action::Up);
+    assert_eq!(app.row, 4);
+    repeat(&mut app, Action::Up, 10);
+    assert_eq!(app.row, 0);
+    assert_eq!(app.term, 0, "Up/Down never change the term");
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn next_and_prev_term_clamp_at_the_ends_and_reset_the_row() {
+    let mut app = app();
+    run(&mut app, &[Action::Down, Action::Down]);
+    app.update(Action::NextTerm);
+    assert_eq!(
+        (app.term, app.row),
+        (1, 0),
+        "a new term starts on its first row"
+    );
+    assert_eq!(selected(&app).as_deref(), Some("BE201"));
+    repeat(&mut app, Action::NextTerm, 5);
+    assert_eq!(app.term, 3, "NextTerm stops at the last term");
+    app.update(Action::Down);
+    app.update(Action::NextTerm);
+    assert_eq!(
+        (app.term, app.row),
+        (3, 1),
+        "NextTerm at the last term changes nothing"
+    );
+    app.update(Action::PrevTerm);
+    assert_eq!((app.term, app.row), (2, 0));
+    repeat(&mut app, Action::PrevTerm, 5);
+    assert_eq!(app.term, 0, "PrevTerm stops at the first term");
+    app.update(Action::Down);
+    app.update(Action::PrevTerm);
+    assert_eq!(
+        (app.term, app.row),
+        (0, 1),
+        "PrevTerm at the first term changes nothing"
+    );
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_terms_pool_paths() {
+    let mut app = app();
+    app.update(Action::NextFocus);
+    assert_eq!(app.focus, Focus::Pool);
+    app.update(Action::NextFocus);
+    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(
+        app.path,
+        Some(0),
+        "focusing the paths highlights the first one"
+    );
+    app.update(Action::NextFocus);
+    assert_eq!(app.focus, Focus::Terms);
+
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Paths);
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Pool);
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Terms);
+}
+
+#[test]
+fn tab_and_shift_tab_keys_cycle_focus() {
+    let mut app = app();
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Pool);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Paths);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Terms);
+    // Terminals report Shift-Tab as BackTab with the Shift modifier.
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    );
+    assert_eq!(app.focus, Focus::Paths);
+}
+
+#[test]
+fn focus_on_paths_keeps_an_already_highlighted_path() {
+    let mut app = app();
+    run(&mut app, &[Action::NextPath, Action::NextPath]);
+    assert_eq!(app.path, Some(1));
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.path, Some(1));
+}
+
+#[test]
+fn up_and_down_in_paths_move_the_focused_path_and_wrap() {
+    let mut app = app();
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    assert_eq!((app.focus, app.path), (Focus::Paths, Some(0)));
+    app.update(Action::Down);
+    assert_eq!(app.path, Some(1));
+    app.update(Action::Down);
+    assert_eq!(app.path, Some(2));
+    app.update(Action::Down);
+    assert_eq!(
+        app.path,
+        Some(0),
+        "Down on the last path wraps to the first"
+    );
+    app.update(Action::Up);
+    assert_eq!(app.path, Some(2), "Up on the first path wraps to the last");
+    app.update(Action::Up);
+    assert_eq!(app.path, Some(1));
+    assert_eq!((app.term, app.row), (0, 0), "the term cursor did not move");
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn down_in_paths_with_no_path_highlighted_starts_at_the_first_path() {
+    let mut app = app();
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    assert_eq!(app.path, Some(0));
+    repeat(&mut app, Action::NextPath, 3);
+    assert_eq!(app.path, None);
+    app.update(Action::Down);
+    assert_eq!(app.path, Some(0));
+}
+
+#[test]
+fn pool_up_and_down_clamp() {
+    let mut app = app();
+    // Unplan BE101, BE102, BE103: each Toggle on row 0 removes the top course.
+    repeat(&mut app, Action::Toggle, 3);
+    assert_eq!(pool_codes(&app), ["BE101", "BE102", "BE103"]);
+    app.update(Action::NextFocus);
+    app.update(Action::Up);
+    assert_eq!(app.pool_row, 0);
+    repeat(&mut app, Action::Down, 5);
+    assert_eq!(app.pool_row, 2);
+    assert_eq!(selected(&app).as_deref(), Some("BE103"));
+    app.update(Action::Up);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Toggle
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn toggle_in_a_term_moves_the_course_to_the_pool() {
+    let mut app = app();
+    app.update(Action::Down);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    let effect = app.update(Action::Toggle);
+    assert_eq!(effect, None);
+    assert!(!codes(&app, 0).contains(&"BE102".to_string()));
+    assert_eq!(codes(&app, 0).len(), 5);
+    assert_eq!(pool_codes(&app), ["BE102"]);
+    assert!(app.plan.find("BE102").is_none());
+    assert!(message(&app).contains("BE102"), "{}", message(&app));
+    assert_eq!(tone(&app), Some(Tone::Info));
+    assert!(app.is_dirty());
+    assert_eq!(
+        app.row, 1,
+        "the highlight stays on the row, now the next course"
+    );
+    assert_eq!(selected(&app).as_deref(), Some("BE103"));
+}
+
+#[test]
+fn toggle_on_the_last_row_keeps_the_highlight_on_a_course() {
+    let mut app = app();
+    repeat(&mut app, Action::Down, 5);
+    app.update(Action::Toggle);
+    assert_eq!(pool_codes(&app), ["BE106"]);
+    assert_eq!(app.row, 4);
+    assert_eq!(selected(&app).as_deref(), Some("BE105"));
+}
+
+#[test]
+fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planned() {
+    let mut app = app();
+    // Unplan BE102 from the first term.
+    run(&mut app, &[Action::Down, Action::Toggle]);
+    // Complete BE305 with a grade, then unplan it.
+    run(&mut app, &[Action::NextTerm, Action::NextTerm]);
+    repeat(&mut app, Action::Down, 4);
+    assert_eq!(selected(&app).as_deref(), Some("BE305"));
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    run(
+        &mut app,
+        &[Action::EditGrade, Action::Input('B'), Action::Submit],
+    );
+    assert_eq!(placement(&app, "BE305").grade.as_deref(), Some("B"));
+    app.update(Action::Toggle);
+    assert_eq!(
+        pool_codes(&app),
+        ["BE102", "BE305"],
+        "the pool is in curriculum order"
+    );
+
+    // Place BE305 (second in the pool) into the second term.
+    app.update(Action::PrevTerm);
+    assert_eq!(app.term, 1);
+    app.update(Action::NextFocus);
+    app.update(Action::Down);
+    assert_eq!(selected(&app).as_deref(), Some("BE305"));
+    app.update(Action::Toggle);
+    assert_eq!(codes(&app, 1).last().map(String::as_str), Some("BE305"));
+    assert_eq!(codes(&app, 1).len(), 7);
+    assert_eq!(
+        *placement(&app, "BE305"),
+        Placement::planned("BE305"),
+        "placed back as planned, without the old grade"
+    );
+    assert_eq!(pool_codes(&app), ["BE102"]);
+    assert_eq!(app.pool_row, 0, "the pool highlight stays on a course");
+    assert_eq!(app.focus, Focus::Pool);
+    assert!(message(&app).contains("BE305"), "{}", message(&app));
+}
+
+#[test]
+fn toggle_in_an_empty_pool_does_nothing() {
+    let mut app = app();
+    app.update(Action::NextFocus);
+    app.update(Action::Toggle);
+    assert_eq!(app.plan, recommended());
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn toggle_in_paths_sets_the_target_and_again_clears_it() {
+    let mut app = app();
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    app.update(Action::Toggle);
+    assert_eq!(app.plan.target_path.as_deref(), Some("senior-backend"));
+    assert!(app.is_dirty());
+    assert!(message(&app).contains("Senior Back-End Developer"));
+    run(&mut app, &[Action::Down, Action::Toggle]);
+    assert_eq!(
+        app.plan.target_path.as_deref(),
+        Some("devops"),
+        "another path replaces the target"
+    );
+    app.update(Action::Toggle);
+    assert_eq!(app.plan.target_path, None, "toggling the target clears it");
+    assert!(!app.is_dirty(), "back to the plan as loaded");
+}
+
+#[test]
+fn an_app_on_a_plan_with_a_target_highlights_that_path() {
+    let mut plan = recommended();
+    plan.target_path = Some("architect".into());
+    let app = app_on(plan);
+    assert_eq!(app.path, Some(2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// MoveLater / MoveEarlier
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn move_later_moves_the_course_to_the_next_term_and_the_selection_follows() {
+    let mut app = app();
+    app.update(Action::Down);
+    app.update(Action::MoveLater);
+    assert!(!codes(&app, 0).contains(&"BE102".to_string()));
+    assert_eq!(codes(&app, 1).last().map(String::as_str), Some("BE102"));
+    assert_eq!((app.term, app.row), (1, 6));
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    assert!(app.is_dirty());
+
+    app.update(Action::MoveLater);
+    assert!(!codes(&app, 1).contains(&"BE102".to_string()));
+    assert_eq!(codes(&app, 2).last().map(String::as_str), Some("BE102"));
+    assert_eq!(app.term, 2);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));
+}
+
+#[test]
+fn move_later_keeps_status_and_grade() {
+    let mut app = app();
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    run(
+        &mut app,
+        &[Action::EditGrade, Action::Input('A'), Action::Submit],
+    );
+    app.update(Action::MoveLater);
+    let p = placement(&app, "BE101");
+    assert_eq!(
+        (p.status, p.grade.as_deref()),
+        (Status::Completed, Some("A"))
+    );
+}
+
+#[test]
+fn move_earlier_moves_the_course_to_the_previous_term_and_the_selection_follows() {
+    let mut app = app();
+    repeat(&mut app, Action::NextTerm, 3);
+    app.update(Action::Down);
+    assert_eq!(selected(&app).as_deref(), Some("BE402"));
+    app.update(Action::MoveEarlier);
+    assert_eq!(codes(&app, 2).last().map(String::as_str), Some("BE402"));
+    assert!(!codes(&app, 3).contains(&"BE402".to_string()));
+    assert_eq!(app.term, 2);
+    assert_eq!(selected(&app).as_deref(), Some("BE402"));
+    app.update(Action::MoveEarlier);
+    assert_eq!(app.term, 1);
+    assert_eq!(selected(&app).as_deref(), Some("BE402"));
+    assert_eq!(app.plan.find("BE402").map(|s| s.term), Some(1));
+}
+
+#[test]
+fn move_keys_move_and_follow() {
+    let mut app = app();
+    press(&mut app, chr('j'));
+    press(&mut app, chr('.'));
+    press(&mut app, shifted('>'));
+    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));
+    press(&mut app, chr(','));
+    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(1));
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+}
+
+#[test]
+fn move_earlier_in_the_first_term_changes_nothing_and_says_so() {
+    let mut app = app();
+    app.update(Action::MoveEarlier);
+    assert_eq!(app.plan, recommended());
+    assert_eq!((app.term, app.row), (0, 0));
+    assert!(message(&app).contains("first term"), "{}", message(&app));
+    assert!(!app.is_dirty());
+    app.update(Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+}
+
+#[test]
+fn move_later_in_the_last_term_changes_nothing_and_says_so() {
+    let mut app = app();
+    repeat(&mut app, Action::NextTerm, 3);
+    app.update(Action::Down);
+    app.update(Action::MoveLater);
+    assert_eq!(app.plan, recommended());
+    assert_eq!((app.term, app.row), (3, 1));
+    assert!(message(&app).contains("last term"), "{}", message(&app));
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn move_in_the_pool_does_nothing_to_the_plan() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    let before = app.plan.clone();
+    app.update(Action::NextFocus);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    app.update(Action::MoveLater);
+    assert_eq!(app.plan, before);
+    assert!(!message(&app).is_empty(), "says why nothing happened");
+    app.update(Action::MoveEarlier);
+    assert_eq!(app.plan, before);
+    assert_eq!((app.term, app.focus), (0, Focus::Pool));
+}
+
+#[test]
+fn move_in_the_paths_does_nothing_to_the_plan() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::PrevFocus, Action::MoveLater, Action::MoveEarlier],
+    );
+    assert_eq!(app.plan, recommended());
+    assert_eq!(app.term, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status and grade
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn cycle_status_goes_planned_in_progress_completed_planned() {
+    let mut app = app();
+    app.update(Action::Down);
+    assert_eq!(placement(&app, "BE102").status, Status::Planned);
+    app.update(Action::CycleStatus);
+    assert_eq!(placement(&app, "BE102").status, Status::InProgress);
+    assert!(message(&app).contains("in progress"), "{}", message(&app));
+    app.update(Action::CycleStatus);
+    assert_eq!(placement(&app, "BE102").status, Status::Completed);
+    app.update(Action::CycleStatus);
+    assert_eq!(placement(&app, "BE102").status, Status::Planned);
+    assert_eq!(app.plan, recommended(), "only BE102 was touched");
+    assert_eq!(placement(&app, "BE101").status, Status::Planned);
+}
+
+#[test]
+fn cycle_status_in_the_pool_changes_nothing() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    let before = app.plan.clone();
+    app.update(Action::NextFocus);
+    app.update(Action::CycleStatus);
+    assert_eq!(app.plan, before);
+    assert!(!message(&app).is_empty());
+}
+
+#[test]
+fn edit_grade_on_a_completed_course_sets_the_grade() {
+    let mut app = app();
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    assert_eq!(placement(&app, "BE101").status, Status::Completed);
+    app.update(Action::EditGrade);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::Grade,
+            input: String::new()
+        }
+    );
+    assert_eq!(app.context(), Context::Typing);
+    app.update(Action::Input('A'));
+    app.update(Action::Input('-'));
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::Grade,
+            input: "A-".into()
+        }
+    );
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("A-"));
+    assert!(message(&app).contains("A-"), "{}", message(&app));
+}
+
+#[test]
+fn edit_grade_prefills_the_current_grade_and_an_empty_answer_clears_it() {
+    let mut app = app();
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    run(
+        &mut app,
+        &[Action::EditGrade, Action::Input('B'), Action::Submit],
+    );
+    app.update(Action::EditGrade);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::Grade,
+            input: "B".into()
+        }
+    );
+    run(&mut app, &[Action::Backspace, Action::Submit]);
+    assert_eq!(placement(&app, "BE101").grade, None);
+    assert_eq!(placement(&app, "BE101").status, Status::Completed);
+}
+
+#[test]
+fn edit_grade_through_keys() {
+    let mut app = app();
+    press_all(&mut app, &[chr('c'), chr('c'), chr('g')]);
+    assert_eq!(app.context(), Context::Typing);
+    // 'c' and 'g' are plain letters while typing.
+    press_all(&mut app, &[shifted('C'), chr('+'), key(KeyCode::Enter)]);
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("C+"));
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn edit_grade_on_a_planned_course_says_so_and_opens_no_prompt() {
+    let mut app = app();
+    app.update(Action::EditGrade);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(message(&app).contains("completed"), "{}", message(&app));
+    app.update(Action::CycleStatus);
+    app.update(Action::EditGrade);
+    assert_eq!(
+        app.mode,
+        Mode::Normal,
+        "in progress courses have no grade either"
+    );
+    assert!(!message(&app).is_empty());
+}
+
+#[test]
+fn cycling_a_completed_course_to_planned_clears_its_grade() {
+    let mut app = app();
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    run(
+        &mut app,
+        &[Action::EditGrade, Action::Input('A'), Action::Submit],
+    );
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("A"));
+    app.update(Action::CycleStatus);
+    let p = placement(&app, "BE101");
+    assert_eq!((p.status, p.grade.as_deref()), (Status::Planned, None));
+}
+
+#[test]
+fn cancelling_the_grade_prompt_changes_nothing() {
+    let mut app = app();
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    let before = app.plan.clone();
+    run(
+        &mut app,
+        &[Action::EditGrade, Action::Input('F'), Action::Cancel],
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.plan, before);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Career paths
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn next_path_cycles_through_the_paths_and_none() {
+    let mut app = app();
+    assert_eq!(app.path, None);
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        app.update(Action::NextPath);
+        seen.push(app.path);
+    }
+    assert_eq!(seen, [Some(0), Some(1), Some(2), None, Some(0)]);
+    assert!(!app.is_dirty(), "highlighting a path is not an edit");
+    assert_eq!(app.focus, Focus::Terms);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filter
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn filter_shows_only_matching_courses() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.context(), Context::Typing);
+    type_text(&mut app, "sql");
+    assert_eq!(app.filter, "sql");
+    assert_eq!(app.mode, Mode::Filter);
+    // Only "Introduction to NoSQL Databases (MongoDB)", BE203, the third course of term 2.
+    assert_eq!(app.visible_rows(0), Vec::<usize>::new());
+    assert_eq!(app.visible_rows(1), [2]);
+    assert_eq!(app.visible_rows(2), Vec::<usize>::new());
+    assert_eq!(app.visible_rows(3), Vec::<usize>::new());
+    assert_eq!(selected(&app), None, "nothing is visible in term 1");
+    assert_eq!(app.plan, recommended(), "typing a filter is not an edit");
+}
+
+#[test]
+fn filter_matches_code_and_title_case_insensitively() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "SQL");
+    assert_eq!(
+        app.visible_rows(1),
+        [2],
+        "upper-case needle, mixed-case title"
+    );
+    app.update(Action::Cancel);
+
+    app.update(Action::StartFilter);
+    type_text(&mut app, "be30");
+    assert_eq!(app.visible_rows(2), [0, 1, 2, 3, 4], "matches codes");
+    assert!(app.visible_rows(0).is_empty());
+    assert!(app.visible_rows(1).is_empty());
+    app.update(Action::Cancel);
+
+    app.update(Action::StartFilter);
+    type_text(&mut app, "DATABASE");
+    // BE103 Basic Database Management, BE203 NoSQL Databases, BE303 Advanced Database Management.
+    assert_eq!(app.visible_rows(0), [2]);
+    assert_eq!(app.visible_rows(1), [2]);
+    assert_eq!(app.visible_rows(2), [2]);
+    assert!(app.visible_rows(3).is_empty());
+}
+
+#[test]
+fn filter_applies_to_the_pool() {
+    let mut app = app();
+    // Unplan BE101 (term 1, row 0) and BE203 (term 2, row 2).
+    app.update(Action::Toggle);
+    run(&mut app, &[Action::NextTerm, Action::Down, Action::Down]);
+    assert_eq!(selected(&app).as_deref(), Some("BE203"));
+    app.update(Action::Toggle);
+    assert_eq!(pool_codes(&app), ["BE101", "BE203"]);
+    app.update(Action::StartFilter);
+    type_text(&mut app, "sql");
+    assert_eq!(pool_codes(&app), ["BE203"]);
+    app.update(Action::Cancel);
+    assert_eq!(pool_codes(&app), ["BE101", "BE203"]);
+}
+
+#[test]
+fn backspace_in_the_filter_deletes_a_character() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "sqlx");
+    assert!(app.visible_rows(1).is_empty());
+    app.update(Action::Backspace);
+    assert_eq!(app.filter, "sql");
+    assert_eq!(app.visible_rows(1), [2]);
+    repeat(&mut app, Action::Backspace, 5);
+    assert_eq!(app.filter, "");
+    assert_eq!(app.mode, Mode::Filter, "backspace on empty keeps typing");
+    assert_eq!(app.visible_rows(1).len(), 6);
+}
+
+#[test]
+fn submit_keeps_the_filter_and_clear_filter_clears_it() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "sql");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.filter, "sql");
+    assert_eq!(app.visible_rows(1), [2]);
+    app.update(Action::ClearFilter);
+    assert_eq!(app.filter, "");
+    assert_eq!(app.visible_rows(1).len(), 6);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn esc_in_normal_mode_clears_the_filter() {
+    let mut app = app();
+    press(&mut app, chr('/'));
+    assert_eq!(app.mode, Mode::Filter);
+    press_all(
+        &mut app,
+        &[chr('s'), chr('q'), chr('l'), key(KeyCode::Enter)],
+    );
+    assert_eq!(
+        (app.mode.clone(), app.filter.as_str()),
+        (Mode::Normal, "sql")
+    );
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.filter, "");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn cancel_while_typing_the_filter_clears_it() {
+    let mut app = app();
+    press(&mut app, chr('/'));
+    press_all(&mut app, &[chr('s'), chr('q'), chr('l')]);
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.filter, "");
+    assert_eq!(app.visible_rows(0).len(), 6);
+}
+
+#[test]
+fn letters_typed_into_the_filter_are_text_not_commands() {
+    let mut app = app();
+    press(&mut app, chr('/'));
+    // q, d, u, s would quit, delete, undo and save in normal mode.
+    press_all(
+        &mut app,
+        &[chr('q'), chr('d'), chr('u'), chr('s'), chr('j')],
+    );
+    assert_eq!(app.filter, "qdusj");
+    assert!(!app.should_quit);
+    assert_eq!(app.plan, recommended());
+    assert_eq!(app.mode, Mode::Filter);
+}
+
+#[test]
+fn up_and_down_while_typing_move_within_the_filtered_list() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "data");
+    // Term 1: BE102 Algorithms and Data Structures, BE103 Basic Database Management.
+    assert_eq!(app.visible_rows(0), [1, 2]);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.row, 1);
+    assert_eq!(selected(&app).as_deref(), Some("BE103"));
+    assert_eq!(app.mode, Mode::Filter, "still typing");
+    app.update(Action::Down);
+    assert_eq!(app.row, 1, "Down clamps at the last visible course");
+    press(&mut app, key(KeyCode::Up));
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    app.update(Action::Up);
+    assert_eq!(app.row, 0);
+    assert_eq!(app.filter, "data");
+}
+
+#[test]
+fn typing_a_narrower_filter_keeps_the_row_on_a_visible_course() {
+    let mut app = app();
+    repeat(&mut app, Action::Down, 5);
+    app.update(Action::StartFilter);
+    type_text(&mut app, "data");
+    assert!(app.row < 2);
+    assert!(selected(&app).is_some());
+}
+
+#[test]
+fn toggle_acts_on_the_highlighted_visible_course() {
+    let mut app = app();
+    press(&mut app, chr('/'));
+    press_all(
+        &mut app,
+        &[chr('d'), chr('a'), chr('t'), chr('a'), key(KeyCode::Enter)],
+    );
+    press(&mut app, chr('j'));
+    assert_eq!(selected(&app).as_deref(), Some("BE103"));
+    press(&mut app, chr(' '));
+    assert_eq!(pool_codes(&app), ["BE103"]);
+    assert!(codes(&app, 0).contains(&"BE102".to_string()));
+    assert!(
+        codes(&app, 0).contains(&"BE101".to_string()),
+        "row 1 unfiltered is BE102"
+    );
+    assert_eq!(codes(&app, 0).len(), 5);
+}
+
+#[test]
+fn move_and_status_act_on_the_highlighted_visible_course() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "data");
+    run(
+        &mut app,
+        &[Action::Submit, Action::Down, Action::CycleStatus],
+    );
+    assert_eq!(placement(&app, "BE103").status, Status::InProgress);
+    assert_eq!(placement(&app, "BE102").status, Status::Planned);
+    app.update(Action::MoveLater);
+    assert_eq!(app.plan.find("BE103").map(|s| s.term), Some(1));
+    assert_eq!(app.term, 1);
+    assert_eq!(
+        selected(&app).as_deref(),
+        Some("BE103"),
+        "selection follows under the filter"
+    );
+    app.update(Action::MoveLater);
+    assert_eq!(app.plan.find("BE103").map(|s| s.term), Some(2));
+    assert_eq!(selected(&app).as_deref(), Some("BE103"));
+}
+
+#[test]
+fn toggle_in_the_filtered_pool_places_the_highlighted_visible_course() {
+    let mut app = app();
+    // Unplan the whole first term.
+    repeat(&mut app, Action::Toggle, 6);
+    assert_eq!(app.pool().len(), 6);
+    app.update(Action::NextTerm);
+    app.update(Action::StartFilter);
+    type_text(&mut app, "data");
+    app.update(Action::Submit);
+    app.update(Action::NextFocus);
+    assert_eq!(pool_codes(&app), ["BE102", "BE103"]);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    assert_eq!(codes(&app, 1).last().map(String::as_str), Some("BE103"));
+    assert_eq!(pool_codes(&app), ["BE102"]);
+}
+
+#[test]
+fn unsafe_characters_typed_into_the_filter_are_dropped() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    for c in ['s', '\u{1b}', 'q', '\u{202E}', 'l', '\u{200B}'] {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.filter, "sql");
+    assert_eq!(app.visible_rows(1), [2]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terms
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn add_term_opens_a_prompt_with_a_fresh_name() {
+    let mut app = app();
+    app.update(Action::AddTerm);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::AddTerm,
+            input: "Term 5".into()
+        }
+    );
+    assert_eq!(app.plan, recommended(), "nothing is added before Submit");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        term_names(&app),
+        [
+            "Semester I",
+            "Term 5",
+            "Semester II",
+            "Semester III",
+            "Semester IV"
+        ]
+    );
+    assert_eq!((app.term, app.row), (1, 0), "the new term becomes current");
+    assert!(app.plan.terms[1].courses.is_empty());
+    assert!(app.is_dirty());
+}
+
+#[test]
+fn add_term_fresh_name_skips_names_in_use() {
+    let mut plan = recommended();
+    plan.terms[0].name = "Term 5".into();
+    let mut app = app_on(plan);
+    app.update(Action::AddTerm);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::AddTerm,
+            input: "Term 6".into()
+        }
+    );
+}
+
+#[test]
+fn typing_extends_and_backspace_replaces_the_prefilled_name() {
+    let mut app = app();
+    app.update(Action::AddTerm);
+    type_text(&mut app, "b");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.terms[1].name, "Term 5b");
+
+    app.update(Action::AddTerm);
+    repeat(&mut app, Action::Backspace, 10);
+    type_text(&mut app, "Summer 2027");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.terms[2].name, "Summer 2027");
+    assert_eq!(app.term, 2);
+    assert_eq!(app.plan.terms.len(), 6);
+}
+
+#[test]
+fn add_term_inserts_after_the_current_term() {
+    let mut app = app();
+    repeat(&mut app, Action::NextTerm, 2);
+    app.update(Action::Down);
+    run(&mut app, &[Action::AddTerm, Action::Submit]);
+    assert_eq!(
+        term_names(&app),
+        [
+            "Semester I",
+            "Semester II",
+            "Semester III",
+            "Term 5",
+            "Semester IV"
+        ]
+    );
+    assert_eq!((app.term, app.row), (3, 0));
+
+    repeat(&mut app, Action::NextTerm, 5);
+    run(&mut app, &[Action::AddTerm, Action::Submit]);
+    assert_eq!(
+        app.plan.terms.last().map(|t| t.name.as_str()),
+        Some("Term 6")
+    );
+    assert_eq!(app.term, 5);
+}
+
+#[test]
+fn add_term_trims_the_name() {
+    let mut app = app();
+    app.update(Action::AddTerm);
+    repeat(&mut app, Action::Backspace, 6);
+    type_text(&mut app, "  Fall  ");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.terms[1].name, "Fall");
+}
+
+#[test]
+fn add_term_with_an_empty_name_is_refused() {
+    for blank in ["", "   "] {
+        let mut app = app();
+        app.update(Action::AddTerm);
+        repeat(&mut app, Action::Backspace, 6);
+        type_text(&mut app, blank);
+        app.update(Action::Submit);
+        assert_eq!(app.plan, recommended(), "{blank:?}");
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(tone(&app), Some(Tone::Error));
+        assert!(message(&app).contains("name"), "{}", message(&app));
+        assert!(!app.is_dirty());
+        assert_eq!(app.term, 0);
+    }
+}
+
+#[test]
+fn rename_term_renames_the_current_term() {
+    let mut app = app();
+    app.update(Action::NextTerm);
+    app.update(Action::RenameTerm);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::RenameTerm,
+            input: "Semester II".into()
+        }
+    );
+    repeat(&mut app, Action::Backspace, 20);
+    type_text(&mut app, "Spring 2027");
+    app.update(Action::Submit);
+    assert_eq!(
+        term_names(&app),
+        ["Semester I", "Spring 2027", "Semester III", "Semester IV"]
+    );
+    assert_eq!(app.term, 1);
+    assert_eq!(codes(&app, 1), codes(&app_on(recommended()), 1));
+    assert!(app.is_dirty());
+}
+
+#[test]
+fn rename_term_to_an_empty_name_is_refused() {
+    let mut app = app();
+    app.update(Action::RenameTerm);
+    repeat(&mut app, Action::Backspace, 20);
+    app.update(Action::Submit);
+    assert_eq!(app.plan, recommended());
+    assert_eq!(tone(&app), Some(Tone::Error));
+}
+
+#[test]
+fn delete_term_on_a_term_with_courses_is_refused() {
+    let mut app = app();
+    app.update(Action::DeleteTerm);
+    assert_eq!(app.plan, recommended());
+    assert_eq!(tone(&app), Some(Tone::Error));
+    assert!(message(&app).contains("6 courses"), "{}", message(&app));
+    assert!(message(&app).contains("Semester I"), "{}", message(&app));
+    assert!(!app.is_dirty());
+
+    // Down to one course: the message says "1 course".
+    repeat(&mut app, Action::NextTerm, 3);
+    repeat(&mut app, Action::Toggle, 4);
+    app.update(Action::DeleteTerm);
+    assert_eq!(app.plan.terms.len(), 4);
+    assert!(message(&app).contains("1 course"), "{}", message(&app));
+    assert!(!message(&app).contains("1 courses"), "{}", message(&app));
+}
+
+#[test]
+fn delete_term_on_an_empty_term_deletes_it() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::NextTerm, Action::AddTerm, Action::Submit],
+    );
+    assert_eq!(app.term, 2);
+    assert_eq!(app.plan.terms.len(), 5);
+    app.update(Action::DeleteTerm);
+    assert_eq!(app.plan, recommended());
+    assert_eq!(app.plan.terms.len(), 4);
+    assert!(app.term < 4);
+    assert!(message(&app).contains("Term 5"), "{}", message(&app));
+}
+
+#[test]
+fn deleting_the_last_term_moves_the_cursor_to_the_new_last_term() {
+    let mut app = app();
+    repeat(&mut app, Action::NextTerm, 3);
+    run(&mut app, &[Action::AddTerm, Action::Submit]);
+    assert_eq!(app.term, 4);
+    app.update(Action::DeleteTerm);
+    assert_eq!(app.plan.terms.len(), 4);
+    assert_eq!(app.term, 3);
+}
+
+#[test]
+fn delete_term_through_keys_after_emptying_it() {
+    let mut app = app();
+    press_all(&mut app, &[chr('l'), chr('l'), chr('l')]);
+    for _ in 0..5 {
+        press(&mut app, key(KeyCode::Enter));
+    }
+    assert!(app.plan.terms[3].courses.is_empty());
+    press(&mut app, chr('d'));
+    assert_eq!(
+        term_names(&app),
+        ["Semester I", "Semester II", "Semester III"]
+    );
+    assert_eq!(app.term, 2);
+    assert_eq!(app.pool().len(), 5);
+}
+
+#[test]
+fn cancel_in_a_prompt_changes_nothing() {
+    let prompts = [Action::AddTerm, Action::RenameTerm, Action::EditStudent];
+    for prompt in prompts {
+        let mut app = app();
+        app.update(prompt);
+        assert!(matches!(app.mode, Mode::Prompt { .. }), "{prompt:?}");
+        type_text(&mut app, "zzz");
+        app.update(Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal, "{prompt:?}");
+        assert_eq!(app.plan, recommended(), "{prompt:?}");
+        assert!(!app.is_dirty(), "{prompt:?}");
+        assert_eq!(app.term, 0, "{prompt:?}");
+        app.update(Action::Undo);
+        assert_eq!(message(&app), "Nothing to undo", "{prompt:?}");
+    }
+}
+
+#[test]
+fn esc_key_cancels_a_prompt() {
+    let mut app = app();
+    press(&mut app, chr('a'));
+    press_all(&mut app, &[chr('x'), key(KeyCode::Esc)]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.plan, recommended());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Student
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn edit_student_sets_the_name() {
+    let mut app = app();
+    app.update(Action::EditStudent);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::Student,
+            input: "Ada".into()
+        }
+    );
+    repeat(&mut app, Action::Backspace, 3);
+    type_text(&mut app, "Grace Hopper");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.student, "Grace Hopper");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.is_dirty());
+    assert!(message(&app).contains("Grace Hopper"), "{}", message(&app));
+}
+
+#[test]
+fn control_characters_typed_into_a_prompt_are_dropped() {
+    let mut app = app();
+    app.update(Action::EditStudent);
+    for c in [
+        ' ', 'L', '\u{1b}', '[', '3', '1', 'm', '\u{7}', '\u{202E}', '\u{200B}', '\n', 'x',
+    ] {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::Student,
+            input: "Ada L[31mx".into()
+        }
+    );
+    app.update(Action::Submit);
+    assert_eq!(app.plan.student, "Ada L[31mx");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo / redo
+// ---------------------------------------------------------------------------------------------
+
+/// Each edit kind: actions to set up (may themselves edit), then the edit under test.
+fn edit_kinds() -> Vec<(&'static str, Vec<Action>, Vec<Action>)> {
+    use Action::*;
+    vec![
+        ("unplan", vec![Down], vec![Toggle]),
+        ("place", vec![Toggle, NextTerm, NextFocus], vec![Toggle]),
+        ("target path", vec![NextFocus, NextFocus], vec![Toggle]),
+        (
+            "clear target path",
+            vec![NextFocus, NextFocus, Toggle],
+            vec![Toggle],
+        ),
+        ("move later", vec![Down], vec![MoveLater]),
+        ("move earlier", vec![NextTerm], vec![MoveEarlier]),
+        ("cycle status", vec![], vec![CycleStatus]),
+        (
+            "grade",
+            vec![CycleStatus, CycleStatus],
+            vec![EditGrade, Input('A'), Submit],
+        ),
+        ("add term", vec![], vec![AddTerm, Submit]),
+        ("rename term", vec![], vec![RenameTerm, Input('!'), Submit]),
+        ("delete term", vec![AddTerm, Submit], vec![DeleteTerm]),
+        ("student", vec![], vec![EditStudent, Input('!'), Submit]),
+    ]
+}
+
+#[test]
+fn every_edit_kind_is_undoable_and_redoable() {
+    for (name, setup, edit) in edit_kinds() {
+        let mut app = app();
+        run(&mut app, &setup);
+        let before = app.plan.clone();
+        run(&mut app, &edit);
+        let after = app.plan.clone();
+        assert_ne!(after, before, "{name}: the edit changed the plan");
+        app.update(Action::Undo);
+        assert_eq!(app.plan, before, "{name}: undo restores the plan");
+        assert!(
+            message(&app).starts_with("Undone"),
+            "{name}: {}",
+            message(&app)
+        );
+        assert_cursor_in_range(&app);
+        app.update(Action::Redo);
+        assert_eq!(app.plan, after, "{name}: redo reapplies the edit");
+        assert!(
+            message(&app).starts_with("Redone"),
+            "{name}: {}",
+            message(&app)
+        );
+        assert_cursor_in_range(&app);
+    }
+}
+
+#[test]
+fn undo_and_redo_keys() {
+    let mut app = app();
+    press(&mut app, chr(' '));
+    press(&mut app, chr('u'));
+    assert_eq!(app.plan, recommended());
+    press(&mut app, ctrl('r'));
+    assert_eq!(pool_codes(&app), ["BE101"]);
+}
+
+#[test]
+fn ten_mixed_edits_undo_and_redo_exactly() {
+    use Action::*;
+    let mut app = app();
+    let original = app.plan.clone();
+    let edits: Vec<Vec<Action>> = vec![
+        // 1: unplan BE102.
+        vec![Down, Toggle],
+        // 2: BE103 in progress.
+        vec![CycleStatus],
+        // 3: BE103 to Semester II.
+        vec![MoveLater],
+        // 4: add "Term 5" after Semester II.
+        vec![AddTerm, Submit],
+        // 5: rename Semester II.
+        vec![PrevTerm, RenameTerm, Input('*'), Submit],
+        // 6: place BE102 in Semester II.
+        vec![NextFocus, Toggle],
+        // 7: set the target path.
+        vec![NextFocus, Toggle],
+        // 8: rename the student.
+        vec![NextFocus, EditStudent, Input('!'), Submit],
+        // 9: delete the empty "Term 5".
+        vec![NextTerm, DeleteTerm],
+        // 10 to 12: complete BE301 with a grade.
+        vec![CycleStatus, CycleStatus, EditGrade, Input('B'), Submit],
+    ];
+    let mut states = vec![original.clone()];
+    for a in edits.iter().flatten() {
+        app.update(*a);
+        if app.plan != *states.last().unwrap() {
+            states.push(app.plan.clone());
+        }
+    }
+    let final_plan = app.plan.clone();
+    let n = states.len() - 1;
+    assert_eq!(n, 12, "every step above made an edit");
+    assert_eq!(app.plan.terms.len(), 4);
+    assert_eq!(app.plan.student, "Ada!");
+    assert_eq!(app.plan.target_path.as_deref(), Some("senior-backend"));
+    assert_eq!(app.plan.terms[1].name, "Semester II*");
+    assert_eq!(placement(&app, "BE102").status, Status::Planned);
+    assert_eq!(app.plan.find("BE103").map(|s| s.term), Some(1));
+    assert_eq!(placement(&app, "BE301").grade.as_deref(), Some("B"));
+
+    for i in (0..n).rev() {
+        app.update(Undo);
+        assert_eq!(app.plan, states[i], "undo step back to state {i}");
+        assert_cursor_in_range(&app);
+    }
+    assert_eq!(app.plan, original);
+    assert!(!app.is_dirty());
+    app.update(Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+    assert_eq!(app.plan, original);
+
+    for (i, state) in states.iter().enumerate().skip(1) {
+        app.update(Redo);
+        assert_eq!(app.plan, *state, "redo step to state {i}");
+        assert_cursor_in_range(&app);
+    }
+    assert_eq!(app.plan, final_plan);
+    app.update(Redo);
+    assert_eq!(message(&app), "Nothing to redo");
+    assert_eq!(app.plan, final_plan);
+}
+
+#[test]
+fn a_new_edit_after_undo_clears_the_redo_stack() {
+    let mut app = app();
+    run(&mut app, &[Action::Toggle, Action::Toggle]);
+    run(&mut app, &[Action::Undo]);
+    assert_eq!(pool_codes(&app), ["BE101"]);
+    app.update(Action::CycleStatus);
+    let after = app.plan.clone();
+    app.update(Action::Redo);
+    assert_eq!(message(&app), "Nothing to redo");
+    assert_eq!(app.plan, after);
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(app.plan, recommended());
+}
+
+#[test]
+fn undo_with_nothing_to_undo_says_so() {
+    let mut app = app();
+    app.update(Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+    assert_eq!(app.plan, recommended());
+    app.update(Action::Redo);
+    assert_eq!(message(&app), "Nothing to redo");
+}
+
+#[test]
+fn an_edit_that_changes_nothing_leaves_no_history() {
+    let mut app = app();
+    app.update(Action::DeleteTerm); // refused: term has courses
+    app.update(Action::MoveEarlier); // refused: first term
+    run(&mut app, &[Action::RenameTerm, Action::Submit]); // same name
+    run(&mut app, &[Action::EditStudent, Action::Submit]); // same name
+    assert_eq!(app.plan, recommended());
+    app.update(Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+}
+
+#[test]
+fn a_no_op_edit_does_not_clear_the_redo_stack() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    app.update(Action::Undo);
+    app.update(Action::DeleteTerm);
+    app.update(Action::Redo);
+    assert_eq!(pool_codes(&app), ["BE101"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dirty state, saving and quitting
+// ---------------------------------------------------------------------------------------------
+
+fn save_error() -> FileError {
+    FileError {
+        file: "test-plan.ron".into(),
+        problems: vec![Located {
+            position: None,
+            message: "cannot save (writing): disk full".into(),
+        }],
+    }
+}
+
+#[test]
+fn a_clean_app_quits_at_once() {
+    let mut app = app();
+    assert!(!app.is_dirty());
+    let effect = app.update(Action::Quit);
+    assert_eq!(effect, None);
+    assert!(app.should_quit);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn q_and_ctrl_c_quit_a_clean_app() {
+    let mut app = app();
+    press(&mut app, chr('q'));
+    assert!(app.should_quit);
+    let mut app = self::app();
+    press(&mut app, ctrl('c'));
+    assert!(app.should_quit);
+}
+
+#[test]
+fn quit_with_unsaved_changes_asks_first() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    assert!(app.is_dirty());
+    app.update(Action::Quit);
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.context(), Context::ConfirmQuit);
+    assert!(!app.should_quit);
+
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(!app.should_quit);
+    assert!(app.is_dirty());
+
+    app.update(Action::Quit);
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    let effect = app.update(Action::Discard);
+    assert_eq!(effect, None);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn other_keys_in_the_quit_dialog_do_nothing() {
+    let mut app = app();
+    run(&mut app, &[Action::Toggle, Action::Quit]);
+    let plan = app.plan.clone();
+    for a in [
+        Action::Toggle,
+        Action::Undo,
+        Action::Down,
+        Action::Input('x'),
+    ] {
+        assert_eq!(app.update(a), None);
+        assert_eq!(app.mode, Mode::ConfirmQuit, "{a:?}");
+    }
+    assert_eq!(app.plan, plan);
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn save_and_quit_saves_then_quits() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    app.update(Action::Quit);
+    let effect = app.update(Action::SaveAndQuit);
+    assert_eq!(effect, Some(Effect::Save));
+    assert!(!app.should_quit, "not before the save is done");
+    app.finish_save(Ok(()));
+    assert!(app.should_quit);
+    assert!(!app.is_dirty());
+    assert!(app.on_disk);
+    assert_eq!(tone(&app), Some(Tone::Info));
+    assert!(message(&app).contains("test-plan.ron"), "{}", message(&app));
+}
+
+#[test]
+fn quit_dialog_keys() {
+    let mut app = app();
+    press(&mut app, chr(' '));
+    press(&mut app, chr('q'));
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, chr('q'));
+    assert_eq!(press(&mut app, chr('y')), Some(Effect::Save));
+    app.finish_save(Ok(()));
+    assert!(app.should_quit);
+
+    let mut app = self::app();
+    press_all(&mut app, &[chr(' '), chr('q'), chr('n')]);
+    assert!(app.should_quit);
+    assert!(app.is_dirty());
+}
+
+#[test]
+fn a_failed_save_keeps_the_app_running_and_dirty() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    app.update(Action::Quit);
+    assert_eq!(app.update(Action::SaveAndQuit), Some(Effect::Save));
+    app.finish_save(Err(save_error()));
+    assert!(!app.should_quit);
+    assert!(app.is_dirty());
+    assert!(!app.on_disk);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(tone(&app), Some(Tone::Error));
+    let text = message(&app);
+    assert!(text.contains("disk full"), "{text}");
+    assert!(text.contains("test-plan.ron"), "{text}");
+
+    // A later plain save that succeeds does not quit: the failed save-and-quit is forgotten.
+    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    app.finish_save(Ok(()));
+    assert!(!app.should_quit);
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn save_returns_the_save_effect() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    app.update(Action::Toggle);
+    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
+    assert!(app.is_dirty(), "dirty until the save is reported");
+    assert!(!app.should_quit);
+    app.finish_save(Ok(()));
+    assert!(!app.is_dirty());
+    assert!(!app.should_quit, "a plain save does not quit");
+    assert!(message(&app).starts_with("Saved"), "{}", message(&app));
+    app.update(Action::Quit);
+    assert!(app.should_quit, "saved: quits at once");
+}
+
+#[test]
+fn only_save_actions_return_an_effect() {
+    for a in ALL_ACTIONS {
+        let mut app = app();
+        let effect = app.update(a);
+        let expected = (a == Action::Save).then_some(Effect::Save);
+        assert_eq!(effect, expected, "{a:?}");
+    }
+}
+
+#[test]
+fn undoing_back_to_the_saved_state_is_not_dirty() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    assert!(app.is_dirty());
+    app.update(Action::Undo);
+    assert!(!app.is_dirty());
+    app.update(Action::Redo);
+    assert!(app.is_dirty());
+
+    // Saved after one edit: undoing a later edit returns to clean, undoing further is dirty.
+    app.update(Action::Save);
+    app.finish_save(Ok(()));
+    app.update(Action::CycleStatus);
+    assert!(app.is_dirty());
+    app.update(Action::Undo);
+    assert!(!app.is_dirty());
+    app.update(Action::Undo);
+    assert!(
+        app.is_dirty(),
+        "the original plan differs from the saved one"
+    );
+    assert_eq!(app.plan, recommended());
+}
+
+#[test]
+fn ctrl_c_while_typing_quits_through_the_dialog_when_dirty() {
+    let mut app = app();
+    app.update(Action::Toggle);
+    press(&mut app, chr('/'));
+    press(&mut app, ctrl('c'));
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert!(!app.should_quit);
+
+    let mut app = self::app();
+    press(&mut app, chr('N'));
+    press(&mut app, ctrl('c'));
+    assert!(app.should_quit, "clean: quits from a prompt at once");
+    assert_eq!(app.plan.student, "Ada");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn help_opens_and_any_action_but_scrolling_closes_it() {
+    for a in ALL_ACTIONS {
+        let mut app = app();
+        app.update(Action::Help);
+        assert_eq!(app.mode, Mode::Help);
+        assert_eq!(app.context(), Context::Help);
+        app.update(a);
+        if matches!(a, Action::Up | Action::Down) {
+            assert_eq!(app.mode, Mode::Help, "{a:?} scrolls help");
+        } else {
+            assert_eq!(app.mode, Mode::Normal, "{a:?} closes help");
+        }
+        assert_eq!(app.plan, recommended(), "{a:?} in help edits nothing");
+        assert!(!app.should_quit, "{a:?} in help does not quit");
+        assert_eq!(
+            (app.term, app.row, app.focus),
+            (0, 0, Focus::Terms),
+            "{a:?}"
+        );
+    }
+}
+
+#[test]
+fn up_and_down_scroll_help_and_opening_it_starts_at_the_top() {
+    let mut app = app();
+    app.update(Action::Help);
+    assert_eq!(app.help_scroll, 0);
+    app.update(Action::Up);
+    assert_eq!(app.help_scroll, 0, "cannot scroll above the top");
+    repeat(&mut app, Action::Down, 3);
+    assert_eq!(app.help_scroll, 3);
+    app.update(Action::Up);
+    assert_eq!(app.help_scroll, 2);
+    repeat(&mut app, Action::Down, 10_000);
+    assert!(app.help_scroll < 1_000, "scrolling is bounded");
+    assert_eq!(app.row, 0, "scrolling help does not move the course cursor");
+    app.update(Action::Help);
+    assert_eq!(app.mode, Mode::Normal);
+    app.update(Action::Help);
+    assert_eq!(app.help_scroll, 0, "help reopens at the top");
+}
+
+#[test]
+fn any_other_key_closes_help() {
+    for event in [
+        chr('?'),
+        chr('q'),
+        key(KeyCode::Esc),
+        chr('x'),
+        chr('s'),
+        key(KeyCode::Enter),
+    ] {
+        let mut app = app();
+        press(&mut app, shifted('?'));
+        assert_eq!(app.mode, Mode::Help);
+        press(&mut app, event);
+        assert_eq!(app.mode, Mode::Normal, "{event:?}");
+        assert!(!app.should_quit, "{event:?}");
+        assert_eq!(app.plan, recommended(), "{event:?}");
+    }
+    for event in [chr('j'), key(KeyCode::Down), chr('k'), key(KeyCode::Up)] {
+        let mut app = app();
+        press(&mut app, chr('?'));
+        press(&mut app, event);
+        assert_eq!(app.mode, Mode::Help, "{event:?} scrolls");
+        assert_eq!(app.row, 0, "{event:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn every_keymap_binding_resolves_to_its_action() {
+    let mut checked = 0;
+    for binding in KEYMAP {
+        assert!(!binding.keys.is_empty(), "{:?} has no keys", binding.action);
+        for k in binding.keys {
+            let event = KeyEvent::new(k.code, k.modifiers);
+            assert_eq!(
+                action::resolve(binding.context, &event),
+                Some(binding.action),
+                "{:?} {} in {:?}",
+                binding.action,
+                k.label(),
+                binding.context
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 45, "checked {checked} keys");
+}
+
+#[test]
+fn keys_as_terminals_send_them() {
+    use Context::{ConfirmQuit, Help, Normal, Typing};
+    let table = [
+        (Normal, key(KeyCode::Up), Action::Up),
+        (Normal, chr('k'), Action::Up),
+        (Normal, chr('j'), Action::Down),
+        (Normal, key(KeyCode::Left), Action::PrevTerm),
+        (Normal, key(KeyCode::Right), Action::NextTerm),
+        (Normal, key(KeyCode::Tab), Action::NextFocus),
+        (
+            Normal,
+            KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Action::PrevFocus,
+        ),
+        (Normal, key(KeyCode::Enter), Action::Toggle),
+        (Normal, chr(' '), Action::Toggle),
+        (Normal, shifted('<'), Action::MoveEarlier),
+        (Normal, shifted('>'), Action::MoveLater),
+        (Normal, chr('c'), Action::CycleStatus),
+        (Normal, chr('g'), Action::EditGrade),
+        (Normal, chr('p'), Action::NextPath),
+        (Normal, chr('/'), Action::StartFilter),
+        (Normal, key(KeyCode::Esc), Action::ClearFilter),
+        (Normal, shifted('N'), Action::EditStudent),
+        (Normal, ctrl('r'), Action::Redo),
+        (
+            Normal,
+            KeyEvent::new(
+                KeyCode::Char('R'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+            ),
+            Action::Redo,
+        ),
+        (Normal, chr('r'), Action::RenameTerm),
+        (Normal, shifted('?'), Action::Help),
+        (Normal, ctrl('c'), Action::Quit),
+        (Typing, key(KeyCode::Enter), Action::Submit),
+        (Typing, key(KeyCode::Esc), Action::Cancel),
+        (Typing, key(KeyCode::Backspace), Action::Backspace),
+        (Typing, ctrl('c'), Action::Quit),
+        (Help, chr('x'), Action::Help),
+        (Help, chr('j'), Action::Down),
+        (Help, key(KeyCode::Up), Action::Up),
+        (Help, key(KeyCode::Enter), Action::Help),
+        (ConfirmQuit, chr('y'), Action::SaveAndQuit),
+        (ConfirmQuit, chr('n'), Action::Discard),
+        (ConfirmQuit, key(KeyCode::Esc), Action::Cancel),
+    ];
+    for (context, event, expected) in table {
+        assert_eq!(
+            action::resolve(context, &event),
+            Some(expected),
+            "{event:?} in {context:?}"
+        );
+    }
+}
+
+#[test]
+fn unbound_keys_resolve_to_nothing() {
+    let table = [
+        (Context::Normal, chr('z')),
+        (
+            Context::Normal,
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT),
+        ),
+        (Context::Normal, ctrl('x')),
+        (Context::Normal, chr('J')),
+        (Context::ConfirmQuit, chr('q')),
+        (Context::ConfirmQuit, key(KeyCode::Enter)),
+        (
+            Context::Typing,
+            KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT),
+        ),
+        (Context::Typing, ctrl('x')),
+    ];
+    for (context, event) in table {
+        assert_eq!(
+            action::resolve(context, &event),
+            None,
+            "{event:?} in {context:?}"
+        );
+    }
+}
+
+#[test]
+fn typing_turns_plain_characters_into_input() {
+    for c in [
+        'a', 'q', 's', 'u', 'j', 'k', 'd', '?', '/', ' ', '-', '1', 'é', 'ß',
+    ] {
+        assert_eq!(
+            action::resolve(Context::Typing, &chr(c)),
+            Some(Action::Input(c)),
+            "{c:?}"
+        );
+    }
+    let shifted = shifted('A');
+    assert_eq!(
+        action::resolve(Context::Typing, &shifted),
+        Some(Action::Input('A'))
+    );
+    assert_eq!(
+        action::resolve(Context::Typing, &ctrl('c')),
+        Some(Action::Quit)
+    );
+}
+
+#[test]
+fn the_app_context_follows_the_mode() {
+    let mut app = app();
+    assert_eq!(app.context(), Context::Normal);
+    app.update(Action::StartFilter);
+    assert_eq!(app.context(), Context::Typing);
+    app.update(Action::Cancel);
+    app.update(Action::AddTerm);
+    assert_eq!(app.context(), Context::Typing);
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    assert_eq!(app.context(), Context::Help);
+    app.update(Action::Help);
+    app.update(Action::Toggle);
+    app.update(Action::Quit);
+    assert_eq!(app.context(), Context::ConfirmQuit);
+}
+
+#[test]
+fn a_whole_session_through_keys() {
+    let mut app = app();
+    // Rename the student, move BE102 two terms later, complete it with a grade.
+    press(&mut app, shifted('N'));
+    for _ in 0..3 {
+        press(&mut app, key(KeyCode::Backspace));
+    }
+    for c in "Lin".chars() {
+        press(&mut app, chr(c));
+    }
+    press(&mut app, key(KeyCode::Enter));
+    press_all(&mut app, &[key(KeyCode::Down), chr('>'), chr('>')]);
+    press_all(
+        &mut app,
+        &[chr('c'), chr('c'), chr('g'), chr('A'), key(KeyCode::Enter)],
+    );
+    assert_eq!(app.plan.student, "Lin");
+    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));
+    let p = placement(&app, "BE102");
+    assert_eq!(
+        (p.status, p.grade.as_deref()),
+        (Status::Completed, Some("A"))
+    );
+    // Quit: asked to save; save and quit.
+    press(&mut app, chr('q'));
+    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
+    app.finish_save(Ok(()));
+    assert!(app.should_quit);
+    assert!(!app.is_dirty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness
+// ---------------------------------------------------------------------------------------------
+
+fn no_terms() -> Plan {
+    let mut plan = recommended();
+    plan.terms = vec![];
+    plan
+}
+
+#[test]
+fn an_app_with_no_terms_handles_every_action() {
+    // Every action from a fresh app, in every focus and mode reachable with one action.
+    for first in ALL_ACTIONS {
+        for a in ALL_ACTIONS {
+            let mut app = app_on(no_terms());
+            app.update(first);
+            app.update(a);
+            assert_cursor_in_range(&app);
+        }
+    }
+    // And all of them in a row, three times over.
+    let mut app = app_on(no_terms());
+    for _ in 0..3 {
+        for a in ALL_ACTIONS {
+            app.update(a);
+            assert_cursor_in_range(&app);
+        }
+    }
+}
+
+#[test]
+fn an_app_with_no_terms_refuses_placing_and_can_add_a_first_term() {
+    let mut app = app_on(no_terms());
+    assert_eq!(app.pool().len(), 22);
+    assert_eq!(selected(&app), None);
+    run(
+        &mut app,
+        &[Action::MoveLater, Action::CycleStatus, Action::DeleteTerm],
+    );
+    assert_eq!(app.plan, no_terms());
+    app.update(Action::RenameTerm);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(tone(&app), Some(Tone::Error));
+
+    app.update(Action::NextFocus);
+    app.update(Action::Toggle);
+    assert_eq!(app.plan, no_terms(), "no term to place it in");
+    assert_eq!(tone(&app), Some(Tone::Error));
+
+    app.update(Action::AddTerm);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: PromptKind::AddTerm,
+            input: "Term 1".into()
+        }
+    );
+    app.update(Action::Submit);
+    assert_eq!(term_names(&app), ["Term 1"]);
+    assert_eq!(app.term, 0);
+    app.update(Action::Toggle);
+    assert_eq!(codes(&app, 0), ["BE101"]);
+    assert_eq!(app.pool().len(), 21);
+}
+
+fn odd_plan() -> Plan {
+    let mut plan = recommended();
+    plan.terms[0].courses.insert(0, Placement::planned("XX999"));
+    plan.terms[0].courses.push(Placement::planned("BE101"));
+    plan.terms[1].courses.push(Placement {
+        code: "BE101".into(),
+        status: Status::Completed,
+        grade: Some("A".into()),
+    });
+    plan
+}
+
+#[test]
+fn unknown_and_duplicated_courses_do_not_break_editing() {
+    let mut app = app_on(odd_plan());
+    assert_eq!(selected(&app).as_deref(), Some("XX999"));
+    assert!(app.pool().is_empty());
+    // Cycle, grade and move the unknown course.
+    run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
+    run(
+        &mut app,
+        &[Action::EditGrade, Action::Input('C'), Action::Submit],
+    );
+    assert_eq!(placement(&app, "XX999").grade.as_deref(), Some("C"));
+    run(
+        &mut app,
+        &[Action::MoveLater, Action::MoveLater, Action::MoveEarlier],
+    );
+    assert_eq!(app.plan.find("XX999").map(|s| s.term), Some(1));
+    assert_eq!(selected(&app).as_deref(), Some("XX999"));
+    // Unplanning it removes it from the plan; it is not a curriculum course, so not in the pool.
+    app.update(Action::Toggle);
+    assert!(app.plan.find("XX999").is_none());
+    assert!(app.pool().is_empty());
+
+    // The duplicated BE101: unplanning one copy leaves the other placed.
+    app.update(Action::PrevTerm);
+    repeat(&mut app, Action::Down, 10);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::MoveLater, Action::Toggle],
+    );
+    assert!(app.plan.find("BE101").is_some());
+    assert!(app.pool().is_empty());
+    // Filtering for the unknown code matches on the code alone.
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    app.update(Action::StartFilter);
+    type_text(&mut app, "xx9");
+    app.update(Action::Submit);
+    assert_cursor_in_range(&app);
+    let total: usize = (0..app.plan.terms.len())
+        .map(|t| app.visible_rows(t).len())
+        .sum();
+    assert_eq!(total, 1);
+    undo_all(&mut app);
+    assert_eq!(app.plan, odd_plan());
+}
+
+#[test]
+fn every_action_on_unknown_and_duplicated_courses_is_safe() {
+    for (term, rows) in [(0, 8), (1, 7)] {
+        for row in 0..rows {
+            for a in ALL_ACTIONS {
+                let mut app = app_on(odd_plan());
+                repeat(&mut app, Action::NextTerm, term);
+                repeat(&mut app, Action::Down, row);
+                app.update(a);
+                app.update(a);
+                assert_cursor_in_range(&app);
+                app.update(Action::Cancel);
+                undo_all(&mut app);
+                assert_eq!(app.plan, odd_plan(), "{a:?} at {term}/{row}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property: random action sequences
+// ---------------------------------------------------------------------------------------------
+
+fn any_action() -> impl Strategy<Value = Action> {
+    let fixed: Vec<Action> = ALL_ACTIONS
+        .iter()
+        .copied()
+        .filter(|a| !matches!(a, Action::Input(_)))
+        .collect();
+    prop_oneof![
+        6 => proptest::sample::select(fixed),
+        2 => proptest::sample::select(vec!['s', 'q', 'l', 'b', 'e', '2', ' ', 'A', '-', 'x']).prop_map(Action::Input),
+        1 => any::<char>().prop_map(Action::Input),
+    ]
+}
+
+fn any_plan() -> impl Strategy<Value = Plan> {
+    prop_oneof![
+        4 => Just(recommended()),
+        1 => Just(no_terms()),
+        1 => Just(odd_plan()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_actions_keep_the_app_consistent_and_undo_restores_the_plan(
+        plan in any_plan(),
+        actions in proptest::collection::vec(any_action(), 0..60),
+    ) {
+        let original = plan.clone();
+        let mut app = app_on(plan);
+        for a in &actions {
+            let effect = app.update(*a);
+            prop_assert!(effect.is_none() || effect == Some(Effect::Save));
+            let terms = app.plan.terms.len();
+            if terms > 0 {
+                prop_assert!(app.term < terms, "term {} of {} after {:?}", app.term, terms, a);
+            }
+            let rows = app.visible_rows(app.term).len();
+            prop_assert!(app.row < rows.max(1), "row {} of {} after {:?}", app.row, rows, a);
+            let pool = app.pool().len();
+            prop_assert!(app.pool_row < pool.max(1), "pool row {} of {} after {:?}", app.pool_row, pool, a);
+            if let Some(p) = app.path {
+                prop_assert!(p < app.curriculum.paths.len());
+            }
+        }
+        app.update(Action::Cancel);
+        prop_assert_eq!(&app.mode, &Mode::Normal);
+        let mut undos = 0;
+        loop {
+            app.update(Action::Undo);
+            if message(&app) == "Nothing to undo" {
+                break;
+            }
+            undos += 1;
+            prop_assert!(undos <= actions.len(), "more undos than actions");
+        }
+        prop_assert_eq!(&app.plan, &original);
+    }
+}
+
+#[test]
+fn changing_the_filter_keeps_the_highlighted_course() {
+    let mut app = app();
+    // Highlight BE103 Basic Database Management, then filter for "data": it stays highlighted.
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.selected_code().as_deref(), Some("BE103"));
+    run(
+        &mut app,
+        &[Action::StartFilter, Action::Input('d'), Action::Input('a')],
+    );
+    assert_eq!(app.selected_code().as_deref(), Some("BE103"));
+    // Clearing the filter keeps it too, though its row number changes back.
+    run(&mut app, &[Action::Submit, Action::ClearFilter]);
+    assert_eq!(app.selected_code().as_deref(), Some("BE103"));
+    assert_eq!(app.row, 2);
+}
