@@ -67,6 +67,36 @@ pub enum Action {
     SaveAndQuit,
     /// In the quit dialog: quit without saving.
     Discard,
+    /// Show the advisor's notes.
+    ShowNotes,
+    /// Reviewer: add a note on the highlighted course.
+    NoteCourse,
+    /// Reviewer: add a note on the current term.
+    NoteTerm,
+    /// Reviewer: add a note on the whole plan.
+    NotePlan,
+    /// Reviewer: approve the plan as it stands.
+    Approve,
+    /// Reviewer: ask the student for changes.
+    RequestChanges,
+    /// In the notes list: delete the highlighted note (reviewers).
+    DeleteNote,
+    /// Open the plan picker.
+    OpenPicker,
+    /// Start a new plan.
+    NewPlan,
+    /// Compare the open plan with another.
+    Compare,
+    /// Write a markdown report next to the plan.
+    Export,
+    /// In the picker: copy the highlighted plan.
+    DuplicatePlan,
+    /// In the picker: rename the highlighted plan.
+    RenamePlan,
+    /// In the picker: move the highlighted plan to the trash.
+    TrashPlan,
+    /// Answer yes to a question.
+    Confirm,
 }
 
 /// Which set of keys is active.
@@ -80,6 +110,16 @@ pub enum Context {
     Help,
     /// The unsaved-changes dialog is open.
     ConfirmQuit,
+    /// Reviewing: these keys come before the Normal ones.
+    Review,
+    /// The list of notes is open.
+    Notes,
+    /// The plan picker is open.
+    Picker,
+    /// A yes/no question is asked.
+    Confirm,
+    /// Two plans are shown side by side.
+    Compare,
 }
 
 /// One key, with modifiers.
@@ -140,10 +180,182 @@ const fn bind(
     }
 }
 
-use Context::{ConfirmQuit, Help as HelpCtx, Normal, Typing};
+use Context::{
+    Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit, Help as HelpCtx, Normal, Notes,
+    Picker, Review, Typing,
+};
 
 /// The default keymap.
 pub const KEYMAP: &[Binding] = &[
+    bind(
+        Review,
+        &[ch('n')],
+        Action::NoteCourse,
+        "add a note on the highlighted course",
+        Some("note"),
+    ),
+    bind(
+        Review,
+        &[ch('t')],
+        Action::NoteTerm,
+        "add a note on the current term",
+        Some("term note"),
+    ),
+    bind(
+        Review,
+        &[ch('P')],
+        Action::NotePlan,
+        "add a note on the whole plan",
+        Some("plan note"),
+    ),
+    bind(
+        Review,
+        &[ch('A')],
+        Action::Approve,
+        "approve the plan as it stands (asks for a comment)",
+        Some("approve"),
+    ),
+    bind(
+        Review,
+        &[ch('R')],
+        Action::RequestChanges,
+        "request changes (asks for a comment)",
+        Some("request changes"),
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous note",
+        None,
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next note",
+        Some("move"),
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::Toggle,
+        "mark the note addressed, or not (students)",
+        Some("addressed"),
+    ),
+    bind(
+        Notes,
+        &[ch('x')],
+        Action::DeleteNote,
+        "delete the note (reviewers)",
+        Some("delete"),
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::Esc), ch('v'), ch('q')],
+        Action::Cancel,
+        "close the notes",
+        Some("close"),
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous plan",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next plan",
+        Some("move"),
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Enter)],
+        Action::Toggle,
+        "open the plan, start the new one, or compare with it",
+        Some("choose"),
+    ),
+    bind(
+        Picker,
+        &[ch('n')],
+        Action::NewPlan,
+        "start a new plan from the recommended schedule",
+        Some("new"),
+    ),
+    bind(
+        Picker,
+        &[ch('y')],
+        Action::DuplicatePlan,
+        "duplicate the plan",
+        Some("duplicate"),
+    ),
+    bind(
+        Picker,
+        &[ch('r')],
+        Action::RenamePlan,
+        "rename the plan",
+        Some("rename"),
+    ),
+    bind(
+        Picker,
+        &[ch('d')],
+        Action::TrashPlan,
+        "delete the plan (moved to the trash folder)",
+        Some("delete"),
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Esc), ch('o'), ch('q')],
+        Action::Cancel,
+        "close the picker",
+        Some("close"),
+    ),
+    bind(ConfirmCtx, &[ch('y')], Action::Confirm, "yes", Some("yes")),
+    bind(
+        ConfirmCtx,
+        &[ch('n'), key(KeyCode::Esc)],
+        Action::Cancel,
+        "no",
+        Some("no"),
+    ),
+    bind(
+        CompareCtx,
+        &[key(KeyCode::Esc), ch('='), ch('q')],
+        Action::Cancel,
+        "close the comparison (so does any other key)",
+        Some("close"),
+    ),
+    bind(
+        Normal,
+        &[ch('o')],
+        Action::OpenPicker,
+        "open another plan, or start a new one",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('n')],
+        Action::NewPlan,
+        "start a new plan",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('=')],
+        Action::Compare,
+        "compare this plan with another, side by side",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('e')],
+        Action::Export,
+        "write a markdown report next to the plan",
+        None,
+    ),
     bind(
         Normal,
         &[key(KeyCode::Up), ch('k')],
@@ -284,6 +496,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::Save,
         "save the plan",
         Some("save"),
+    ),
+    bind(
+        Normal,
+        &[ch('v')],
+        Action::ShowNotes,
+        "show the advisor's notes and the verdict",
+        Some("notes"),
     ),
     bind(
         Normal,
@@ -455,6 +674,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
             Some(Action::Input(c))
         }
         (Context::Help, _) => Some(Action::Help),
+        (Context::Compare, _) => Some(Action::Cancel),
         _ => None,
     }
 }

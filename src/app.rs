@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use crate::action::{Action, Context};
+use crate::model::review::{self, Decision, Note, NoteTarget, Role};
 use crate::model::{Course, Curriculum, CurriculumRef, Placement, Plan, Slot, Status};
+use crate::picker::{Picker, Purpose, Request};
 use crate::store::FileError;
 
 /// Which pane has the keyboard.
@@ -21,7 +23,7 @@ pub enum Focus {
 }
 
 /// What a text prompt is asking for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     /// Name of a new term, inserted after the current one.
     AddTerm,
@@ -31,16 +33,44 @@ pub enum PromptKind {
     Grade,
     /// The student's name.
     Student,
+    /// A reviewer's note on this target.
+    Note(NoteTarget),
+    /// The comment for a verdict.
+    Verdict(Decision),
+    /// The reviewer's own name, asked once.
+    Reviewer,
+    /// The name of a new plan.
+    NewPlan {
+        /// Whether it starts with no courses placed.
+        empty: bool,
+    },
+    /// A new name for this plan file.
+    RenamePlan(PathBuf),
 }
 
 impl PromptKind {
     /// The question shown before the input.
-    pub fn question(self) -> &'static str {
+    pub fn question(&self) -> String {
         match self {
-            PromptKind::AddTerm => "Name of the new term",
-            PromptKind::RenameTerm => "Rename term to",
-            PromptKind::Grade => "Grade (empty clears it)",
-            PromptKind::Student => "Student name",
+            PromptKind::AddTerm => "Name of the new term".into(),
+            PromptKind::RenameTerm => "Rename term to".into(),
+            PromptKind::Grade => "Grade (empty clears it)".into(),
+            PromptKind::Student => "Student name".into(),
+            PromptKind::Note(NoteTarget::Plan) => "Note on the plan".into(),
+            PromptKind::Note(NoteTarget::Term(t)) => format!("Note on {t}"),
+            PromptKind::Note(NoteTarget::Course(c)) => format!("Note on {c}"),
+            PromptKind::Verdict(Decision::Approved) => "Approve: comment".into(),
+            PromptKind::Verdict(Decision::ChangesRequested) => {
+                "Changes requested: what to change".into()
+            }
+            PromptKind::Reviewer => "Your name, as the reviewer".into(),
+            PromptKind::NewPlan { empty: false } => {
+                "Name of the new plan (recommended schedule)".into()
+            }
+            PromptKind::NewPlan { empty: true } => "Name of the new plan (empty)".into(),
+            PromptKind::RenamePlan(path) => {
+                format!("Rename {} to", crate::store::display_path(path))
+            }
         }
     }
 }
@@ -63,13 +93,55 @@ pub enum Mode {
     Help,
     /// Asking what to do with unsaved changes before quitting.
     ConfirmQuit,
+    /// The list of notes, with the highlighted one.
+    Notes {
+        /// Index into [`Plan::notes`].
+        selected: usize,
+    },
+    /// The plan picker.
+    Picker(Picker),
+    /// The open plan beside another one.
+    Compare {
+        /// The other plan.
+        other: Box<Plan>,
+        /// Its file name.
+        label: String,
+    },
 }
 
 /// Work the caller must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Save the plan to [`App::plan_path`], then call [`App::finish_save`].
     Save,
+    /// Remember the reviewer's name for later reviews.
+    RememberReviewer(String),
+    /// List the plans and call [`App::show_picker`].
+    ListPlans(Purpose),
+    /// Open this plan and call [`App::switch_plan`].
+    OpenPlan(PathBuf),
+    /// Start a plan of this name and call [`App::switch_plan`].
+    NewPlan {
+        /// The name the user gave.
+        name: String,
+        /// Whether it starts with no courses placed.
+        empty: bool,
+    },
+    /// Read this plan and call [`App::show_compare`].
+    ComparePlan(PathBuf),
+    /// Copy this plan, then list the plans again.
+    DuplicatePlan(PathBuf),
+    /// Rename this plan, then list the plans again.
+    RenamePlan {
+        /// The plan file.
+        from: PathBuf,
+        /// The new name.
+        to: String,
+    },
+    /// Move this plan to the trash, then list the plans again.
+    TrashPlan(PathBuf),
+    /// Write the markdown report next to the plan.
+    Export,
 }
 
 /// Whether a status message reports success or trouble.
@@ -133,6 +205,12 @@ pub struct App {
     quit_after_save: bool,
     /// Set when the app should exit.
     pub should_quit: bool,
+    /// Student or reviewer.
+    pub role: Role,
+    /// Why the plan cannot be changed here at all (e.g. another instance has it open).
+    pub read_only: Option<String>,
+    /// Today's date, YYYY-MM-DD, for notes and verdicts.
+    pub today: String,
 }
 
 impl App {
@@ -162,6 +240,9 @@ impl App {
             redo: Vec::new(),
             quit_after_save: false,
             should_quit: false,
+            role: Role::Student,
+            read_only: None,
+            today: String::new(),
         }
     }
 
@@ -177,7 +258,43 @@ impl App {
             Mode::Filter | Mode::Prompt { .. } => Context::Typing,
             Mode::Help => Context::Help,
             Mode::ConfirmQuit => Context::ConfirmQuit,
+            Mode::Notes { .. } => Context::Notes,
+            Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Compare { .. } => Context::Compare,
         }
+    }
+
+    /// The action a key press means now: a reviewer's own keys first, then the mode's.
+    pub fn resolve(&self, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        let review = (self.mode == Mode::Normal && self.role.may_review())
+            .then(|| crate::action::resolve(Context::Review, key))
+            .flatten();
+        review.or_else(|| crate::action::resolve(self.context(), key))
+    }
+
+    /// Opens the plan for review by `reviewer`, or asks for the reviewer's name first.
+    pub fn start_review(&mut self, reviewer: Option<String>) {
+        match reviewer.filter(|n| !n.trim().is_empty()) {
+            Some(name) => {
+                self.info(format!("Reviewing as {name}: courses are read-only; n, t, P add notes; A approves, R requests changes"));
+                self.role = Role::Reviewer { name };
+            }
+            None => {
+                self.role = Role::Reviewer {
+                    name: String::new(),
+                };
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::Reviewer,
+                    input: String::new(),
+                };
+            }
+        }
+    }
+
+    /// Notes on `target`, in the order they were written.
+    pub fn notes_on<'a>(&'a self, target: &'a NoteTarget) -> impl Iterator<Item = &'a Note> + 'a {
+        self.plan.notes.iter().filter(move |n| &n.on == target)
     }
 
     /// Whether a course matches the filter.
@@ -256,6 +373,15 @@ impl App {
                 None
             }
             Mode::ConfirmQuit => self.confirm_quit(action),
+            Mode::Notes { selected } => {
+                self.notes_key(selected, action);
+                None
+            }
+            Mode::Picker(picker) => self.picker_key(picker, action),
+            Mode::Compare { .. } => {
+                self.mode = Mode::Normal;
+                None
+            }
         };
         self.clamp();
         effect
@@ -284,6 +410,12 @@ impl App {
 
     fn normal(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        if is_placement_edit(action)
+            && let Err(why) = self.may_edit_placement()
+        {
+            self.error(why);
+            return None;
+        }
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -334,6 +466,10 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => {
+                if let Some(why) = &self.read_only {
+                    self.error(format!("Not saved: {why}"));
+                    return None;
+                }
                 self.stamp_curriculum();
                 return Some(Effect::Save);
             }
@@ -342,20 +478,257 @@ impl App {
                 self.mode = Mode::Help;
             }
             Action::Quit => {
-                if self.is_dirty() {
+                if self.is_dirty() && self.read_only.is_none() {
                     self.mode = Mode::ConfirmQuit;
                 } else {
                     self.should_quit = true;
                 }
             }
+            Action::ShowNotes => {
+                if self.plan.notes.is_empty() && self.plan.verdict.is_none() {
+                    self.info("No notes and no verdict yet".into());
+                } else {
+                    self.mode = Mode::Notes { selected: 0 };
+                }
+            }
+            Action::NoteCourse => match self.selected_code() {
+                Some(code) => self.ask_note(NoteTarget::Course(code)),
+                None => self.error("Highlight a course first (in a term or the pool)".into()),
+            },
+            Action::NoteTerm => match self.plan.terms.get(self.term) {
+                Some(t) => self.ask_note(NoteTarget::Term(t.name.clone())),
+                None => self.error("There is no term to note on".into()),
+            },
+            Action::NotePlan => self.ask_note(NoteTarget::Plan),
+            Action::Approve => self.ask_verdict(Decision::Approved),
+            Action::RequestChanges => self.ask_verdict(Decision::ChangesRequested),
+            Action::OpenPicker | Action::NewPlan => {
+                return self
+                    .may_switch()
+                    .then_some(Effect::ListPlans(Purpose::Open));
+            }
+            Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
+            Action::Export => return Some(Effect::Export),
             Action::Input(_)
             | Action::Backspace
             | Action::Submit
             | Action::Cancel
             | Action::SaveAndQuit
-            | Action::Discard => {}
+            | Action::Discard
+            | Action::DeleteNote
+            | Action::DuplicatePlan
+            | Action::RenamePlan
+            | Action::TrashPlan
+            | Action::Confirm => {}
         }
         None
+    }
+
+    /// Whether another plan may replace this one now; says why not.
+    fn may_switch(&mut self) -> bool {
+        if self.role.may_review() {
+            self.error("A review is of one plan: quit and review the next one".into());
+            false
+        } else if self.is_dirty() && self.read_only.is_none() {
+            self.error("Save (s) or undo your changes before opening another plan".into());
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Shows the picker over `entries`, highlighting `select` if given.
+    pub fn show_picker(
+        &mut self,
+        purpose: Purpose,
+        entries: Vec<crate::store::library::PlanEntry>,
+        select: Option<&std::path::Path>,
+    ) {
+        if purpose == Purpose::Compare && entries.is_empty() {
+            self.info("There is no other plan in the data directory to compare with".into());
+            return;
+        }
+        self.mode = Mode::Picker(Picker::new(purpose, entries, select));
+    }
+
+    /// Replaces the open plan with `plan` from `path`, as if the app had started on it.
+    pub fn switch_plan(&mut self, plan: Plan, path: PathBuf, on_disk: bool) {
+        let mut fresh = App::new(self.curriculum.clone(), plan, path, on_disk);
+        fresh.role = self.role.clone();
+        fresh.today = std::mem::take(&mut self.today);
+        fresh.info(format!(
+            "Opened {}{}",
+            crate::store::display_path(&fresh.plan_path),
+            if on_disk { "" } else { " (new: s saves it)" }
+        ));
+        *self = fresh;
+    }
+
+    /// Shows the open plan beside `other`, whose file is `label`.
+    pub fn show_compare(&mut self, other: Plan, label: String) {
+        self.mode = Mode::Compare {
+            other: Box::new(other),
+            label,
+        };
+    }
+
+    fn picker_key(&mut self, mut picker: Picker, action: Action) -> Option<Effect> {
+        let request = picker.update(action);
+        self.mode = Mode::Picker(picker);
+        match request {
+            Request::None => None,
+            Request::Close => {
+                self.mode = Mode::Normal;
+                None
+            }
+            Request::New { empty } => {
+                let input = String::new();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::NewPlan { empty },
+                    input,
+                };
+                None
+            }
+            Request::Open(path) if path == self.plan_path => {
+                self.mode = Mode::Normal;
+                None
+            }
+            Request::Open(path) => Some(Effect::OpenPlan(path)),
+            Request::Compare(path) => Some(Effect::ComparePlan(path)),
+            Request::Duplicate(path) => Some(Effect::DuplicatePlan(path)),
+            Request::Rename(path) => {
+                let input = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::RenamePlan(path),
+                    input,
+                };
+                None
+            }
+            Request::Trash(path) if path == self.plan_path => {
+                self.error("That plan is open: open another one before deleting it".into());
+                None
+            }
+            Request::Trash(path) => Some(Effect::TrashPlan(path)),
+        }
+    }
+
+    /// Whether placement, statuses and terms may change here, and if not, why.
+    fn may_edit_placement(&self) -> Result<(), String> {
+        if let Some(why) = &self.read_only {
+            return Err(format!("Read-only: {why}"));
+        }
+        if !self.role.may_edit_placement() {
+            return Err("Courses and statuses are read-only in review: add notes (n, t, P) or a verdict (A, R)".into());
+        }
+        Ok(())
+    }
+
+    fn may_review(&self) -> Result<(), String> {
+        if let Some(why) = &self.read_only {
+            return Err(format!("Read-only: {why}"));
+        }
+        if !self.role.may_review() {
+            return Err("Only a reviewer can do that (degree-planner review PLAN)".into());
+        }
+        Ok(())
+    }
+
+    fn ask_note(&mut self, target: NoteTarget) {
+        match self.may_review() {
+            Ok(()) => {
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::Note(target),
+                    input: String::new(),
+                }
+            }
+            Err(why) => self.error(why),
+        }
+    }
+
+    fn ask_verdict(&mut self, decision: Decision) {
+        match self.may_review() {
+            Ok(()) => {
+                let input = self
+                    .plan
+                    .verdict
+                    .as_ref()
+                    .filter(|v| v.decision == decision)
+                    .map(|v| v.comment.clone())
+                    .unwrap_or_default();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::Verdict(decision),
+                    input,
+                };
+            }
+            Err(why) => self.error(why),
+        }
+    }
+
+    fn reviewer_name(&self) -> String {
+        match &self.role {
+            Role::Reviewer { name } => name.clone(),
+            Role::Student => String::new(),
+        }
+    }
+
+    fn notes_key(&mut self, selected: usize, action: Action) {
+        let count = self.plan.notes.len();
+        match action {
+            Action::Up => {
+                self.mode = Mode::Notes {
+                    selected: selected.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                self.mode = Mode::Notes {
+                    selected: (selected + 1).min(count.saturating_sub(1)),
+                }
+            }
+            Action::Toggle => {
+                if selected >= count {
+                    return;
+                }
+                if let Some(why) = &self.read_only {
+                    self.error(format!("Read-only: {why}"));
+                } else if !self.role.may_mark_addressed() {
+                    self.error("Only the student marks notes addressed".into());
+                } else {
+                    let now = !self.plan.notes[selected].addressed;
+                    let label = if now {
+                        "Note marked addressed"
+                    } else {
+                        "Note marked not addressed"
+                    };
+                    self.edit(label, |plan| {
+                        plan.notes[selected].addressed = now;
+                        true
+                    });
+                }
+            }
+            Action::DeleteNote => {
+                if selected >= count {
+                    return;
+                }
+                match self.may_review() {
+                    Ok(()) => {
+                        self.edit("Note deleted", |plan| {
+                            plan.notes.remove(selected);
+                            true
+                        });
+                        let left = self.plan.notes.len();
+                        self.mode = Mode::Notes {
+                            selected: selected.min(left.saturating_sub(1)),
+                        };
+                    }
+                    Err(why) => self.error(why),
+                }
+            }
+            Action::Cancel | Action::ShowNotes | Action::Quit => self.mode = Mode::Normal,
+            _ => {}
+        }
     }
 
     fn filter_key(&mut self, action: Action) {
@@ -398,10 +771,14 @@ impl App {
                 input.pop();
                 self.mode = Mode::Prompt { kind, input };
             }
+            Action::Cancel if kind == PromptKind::Reviewer => {
+                self.error("A review needs the reviewer's name (Ctrl-c quits)".into());
+                self.mode = Mode::Prompt { kind, input };
+            }
             Action::Cancel => self.mode = Mode::Normal,
             Action::Submit => {
                 self.mode = Mode::Normal;
-                self.answer(kind, input.trim());
+                return self.answer(kind, input.trim());
             }
             Action::Quit => {
                 self.mode = Mode::Normal;
@@ -412,8 +789,61 @@ impl App {
         None
     }
 
-    fn answer(&mut self, kind: PromptKind, input: &str) {
+    fn answer(&mut self, kind: PromptKind, input: &str) -> Option<Effect> {
         match kind {
+            PromptKind::Reviewer if input.is_empty() => {
+                self.error("A review needs the reviewer's name".into());
+                self.mode = Mode::Prompt {
+                    kind,
+                    input: String::new(),
+                };
+            }
+            PromptKind::Reviewer => {
+                self.start_review(Some(input.to_string()));
+                return Some(Effect::RememberReviewer(input.to_string()));
+            }
+            PromptKind::NewPlan { empty } => {
+                return Some(Effect::NewPlan {
+                    name: input.to_string(),
+                    empty,
+                });
+            }
+            PromptKind::RenamePlan(from) => {
+                return Some(Effect::RenamePlan {
+                    from,
+                    to: input.to_string(),
+                });
+            }
+            PromptKind::Note(_) if input.is_empty() => {
+                self.error("An empty note was not added".into())
+            }
+            PromptKind::Note(on) => {
+                let note = Note {
+                    on,
+                    text: input.to_string(),
+                    author: self.reviewer_name(),
+                    date: self.today.clone(),
+                    addressed: false,
+                };
+                self.edit("Note added", |plan| {
+                    plan.notes.push(note);
+                    true
+                });
+            }
+            PromptKind::Verdict(decision) => {
+                let verdict = review::verdict_for(
+                    &self.plan,
+                    decision,
+                    &self.reviewer_name(),
+                    &self.today,
+                    input,
+                );
+                let label = format!("Verdict: {}", decision.label());
+                self.edit(&label, |plan| {
+                    plan.verdict = Some(verdict);
+                    true
+                });
+            }
             PromptKind::AddTerm | PromptKind::RenameTerm if input.is_empty() => {
                 self.error("A term needs a name".into());
             }
@@ -454,6 +884,7 @@ impl App {
                 });
             }
         }
+        None
     }
 
     fn confirm_quit(&mut self, action: Action) -> Option<Effect> {
@@ -741,4 +1172,20 @@ impl App {
             text,
         });
     }
+}
+
+/// Actions that change courses, statuses, terms or the student's details.
+fn is_placement_edit(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Toggle
+            | Action::MoveEarlier
+            | Action::MoveLater
+            | Action::CycleStatus
+            | Action::EditGrade
+            | Action::AddTerm
+            | Action::RenameTerm
+            | Action::DeleteTerm
+            | Action::EditStudent
+    )
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Plan a degree semester by semester in the terminal.
 ///
@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
     name = "degree-planner",
     version,
     subcommand_precedence_over_arg = true,
-    override_usage = "degree-planner [OPTIONS] [PLAN]\n       degree-planner [OPTIONS] curriculum [FILE]"
+    override_usage = "degree-planner [OPTIONS] [PLAN]\n       degree-planner [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// Use this curriculum file instead of the bundled Backend Engineering program.
@@ -28,14 +28,76 @@ pub struct Cli {
     #[arg(value_name = "PLAN")]
     pub plan: Option<PathBuf>,
 
-    /// A command that runs without a terminal.
+    /// A command: `review` opens the planner for an advisor; the others run without a terminal.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Headless commands.
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Plain text, for people.
+    Text,
+    /// JSON, for other tools.
+    Json,
+}
+
+/// Output format of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, to read, print or mail.
+    Markdown,
+    /// JSON, for other tools.
+    Json,
+}
+
+/// Commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a plan as an advisor: add notes and a verdict; courses and statuses are read-only.
+    Review {
+        /// The plan file to review.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// Your name, recorded on notes and the verdict (else asked once and remembered).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+    },
+    /// Check plans (files, or every .ron plan in a directory) against their curriculum.
+    ///
+    /// Prints one line per plan, then the problems. Exits 0 when every plan is readable and
+    /// has no problems, 1 when any has problems, 2 when any file could not be read or parsed.
+    /// Never writes to the plans.
+    Check {
+        /// Plan files or directories.
+        #[arg(value_name = "PLAN_OR_DIR", required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: text or json.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Show what differs between two plans: courses added, removed, moved, status changes,
+    /// credits and career readiness before and after.
+    Diff {
+        /// The older plan.
+        #[arg(value_name = "A")]
+        before: PathBuf,
+        /// The newer plan.
+        #[arg(value_name = "B")]
+        after: PathBuf,
+    },
+    /// Write a complete report of a plan: terms, credits, readiness, problems, notes, verdict.
+    Report {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// Output format: markdown or json.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check a curriculum file (the bundled one by default) and print a summary.
     ///
     /// Exits 0 when it is valid, 2 with every problem listed when not.

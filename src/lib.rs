@@ -6,7 +6,10 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod commands;
+pub mod effects;
 pub mod model;
+pub mod picker;
 pub mod report;
 pub mod store;
 pub mod theme;

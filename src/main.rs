@@ -7,13 +7,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use degree_planner::app::App;
+use degree_planner::app::{App, Message, Tone};
 use degree_planner::cli::{Cli, Command};
+use degree_planner::effects::Session;
 use degree_planner::model::Plan;
-use degree_planner::report;
 use degree_planner::store::{self, FileError};
 use degree_planner::theme::Theme;
 use degree_planner::tui::{self, Exit};
+use degree_planner::{commands, report};
 
 /// Exit status for unusable input: a bad file, or no terminal.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -44,7 +45,28 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        None => planner(&cli),
+        Some(Command::Check { ref paths, format }) => {
+            ExitCode::from(commands::check(paths, format, cli.curriculum.as_deref()))
+        }
+        Some(Command::Diff {
+            ref before,
+            ref after,
+        }) => ExitCode::from(commands::diff(before, after, cli.curriculum.as_deref())),
+        Some(Command::Report {
+            ref plan,
+            format,
+            ref output,
+        }) => ExitCode::from(commands::report(
+            plan,
+            format,
+            output.as_deref(),
+            cli.curriculum.as_deref(),
+        )),
+        Some(Command::Review {
+            ref plan,
+            ref reviewer,
+        }) => planner(&cli, Some(plan), Some(reviewer.clone())),
+        None => planner(&cli, cli.plan.as_ref(), None),
     }
 }
 
@@ -58,14 +80,17 @@ fn fail(e: &FileError) -> ExitCode {
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
-fn planner(cli: &Cli) -> ExitCode {
+/// Opens the planner on `plan` (else the plan used last, else the default plan). With
+/// `review`, opens it for an advisor: `Some(name)` from `--reviewer`, `None` to use the
+/// remembered name or ask.
+fn planner(cli: &Cli, plan: Option<&PathBuf>, review: Option<Option<String>>) -> ExitCode {
     let loaded = match store::load_curriculum(cli.curriculum.as_deref()) {
         Ok(l) => l,
         Err(e) => return fail(&e),
     };
     let data_dir =
         store::resolve_data_dir(cli.data_dir.clone(), std::env::var_os(store::DATA_DIR_ENV));
-    let plan_path: PathBuf = match (&cli.plan, &data_dir) {
+    let plan_path: PathBuf = match (plan, &data_dir) {
         (Some(p), _) => p.clone(),
         (None, Some(dir)) => store::last_plan(dir).unwrap_or_else(|| store::default_plan_path(dir)),
         (None, None) => {
@@ -75,6 +100,13 @@ fn planner(cli: &Cli) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    if review.is_some() && !plan_path.exists() {
+        eprintln!(
+            "{}: no such plan to review",
+            store::display_path(&plan_path)
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     let (plan, on_disk) = match open_plan(&plan_path, &loaded.curriculum) {
         Ok(p) => p,
         Err(e) => return fail(&e),
@@ -83,23 +115,37 @@ fn planner(cli: &Cli) -> ExitCode {
         eprintln!(
             "degree-planner: the planner needs a terminal on stdin and stdout.\n\
              Without one, use a headless command:\n  \
-             degree-planner curriculum [FILE]   check a curriculum and print a summary\n\
+             degree-planner curriculum [FILE]     check a curriculum and print a summary\n  \
+             degree-planner check PLAN_OR_DIR...  check plans\n  \
+             degree-planner report PLAN           write a report of a plan\n  \
+             degree-planner diff A B              compare two plans\n\
              See degree-planner --help."
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
+    app.today = today();
     if let Some(w) = loaded.warnings.first() {
-        app.message = Some(degree_planner::app::Message {
-            tone: degree_planner::app::Tone::Error,
+        app.message = Some(Message {
+            tone: Tone::Error,
             text: w.clone(),
         });
+    }
+    // Hold the plan's lock while the planner runs; another instance makes this one read-only.
+    let mut session = Session {
+        data_dir: data_dir.clone(),
+        lock: None,
+    };
+    session.lock_plan(&mut app);
+    if let Some(flag) = review {
+        let known = flag.or_else(|| data_dir.as_deref().and_then(store::known_reviewer));
+        app.start_review(known);
     }
     if on_disk && let Some(dir) = &data_dir {
         let _ = store::remember_plan(dir, &app.plan_path);
     }
     let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
-    match tui::run(&mut app, &theme, data_dir.as_deref()) {
+    match tui::run(&mut app, &theme, &mut session) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {
@@ -107,6 +153,11 @@ fn planner(cli: &Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Today's date in the local time zone, as YYYY-MM-DD.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
 }
 
 /// The plan at `path`, or a new one from the recommended schedule if there is no file yet.

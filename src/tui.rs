@@ -2,7 +2,6 @@
 //! its effects, and draws. The terminal is restored on return, on panic (ratatui's hook) and
 //! on SIGTERM, SIGHUP or SIGINT.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -11,9 +10,8 @@ use anyhow::{Context as _, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::action;
-use crate::app::{App, Effect};
-use crate::store;
+use crate::app::App;
+use crate::effects::{self, Session};
 use crate::theme::Theme;
 
 /// How the loop ended.
@@ -26,7 +24,7 @@ pub enum Exit {
 }
 
 /// Runs the planner until the user quits or a signal arrives.
-pub fn run(app: &mut App, theme: &Theme, data_dir: Option<&Path>) -> Result<Exit> {
+pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -44,7 +42,7 @@ pub fn run(app: &mut App, theme: &Theme, data_dir: Option<&Path>) -> Result<Exit
             return Err(e).context("setting up the terminal");
         }
     };
-    let result = event_loop(&mut terminal, app, theme, data_dir, &signal);
+    let result = event_loop(&mut terminal, app, theme, session, &signal);
     ratatui::try_restore().context("restoring the terminal")?;
     result
 }
@@ -53,7 +51,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    data_dir: Option<&Path>,
+    session: &mut Session,
     signal: &AtomicUsize,
 ) -> Result<Exit> {
     loop {
@@ -73,25 +71,12 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(key) if key.is_press() => {
-                if let Some(action) = action::resolve(app.context(), &key)
-                    && let Some(Effect::Save) = app.update(action)
-                {
-                    save(app, data_dir);
+                if let Some(effect) = app.resolve(&key).and_then(|action| app.update(action)) {
+                    effects::perform(effect, app, session);
                 }
             }
             // A resize, or anything else: the loop redraws at the new size.
             _ => {}
         }
-    }
-}
-
-/// Saves the plan and records it as the one used last.
-pub fn save(app: &mut App, data_dir: Option<&Path>) {
-    let result = store::save_plan(&app.plan_path, &app.plan);
-    let saved = result.is_ok();
-    app.finish_save(result);
-    if saved && let Some(dir) = data_dir {
-        // Remembering the last plan is a convenience; a failure here must not hide the save.
-        let _ = store::remember_plan(dir, &app.plan_path);
     }
 }

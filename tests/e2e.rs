@@ -621,3 +621,340 @@ fn custom_curriculum_opens_in_the_planner() {
     assert_eq!(find(&plan, "TT101"), Some((0, Status::InProgress)));
     assert_eq!(find(&plan, "TT201"), Some((1, Status::Planned)));
 }
+
+// 13. Advisor review.
+
+const REVIEWER: &str = "Dr Grace";
+
+/// The recommended plan for "Ada", saved in `dir/plans/NAME`.
+fn saved_plan(dir: &TempDir, name: &str) -> PathBuf {
+    let curriculum = store::bundled_curriculum()
+        .expect("the bundled curriculum loads")
+        .curriculum;
+    let path = dir.path().join("plans").join(name);
+    store::save_plan(&path, &Plan::recommended(&curriculum, "Ada")).expect("saving the plan");
+    path
+}
+
+/// `degree-planner check PLAN` without a terminal: exit code and stdout.
+fn check(dir: &TempDir, plan: &Path) -> (Option<i32>, String) {
+    let out = headless(dir, &["check".as_ref(), plan.as_os_str()]);
+    let stdout = text(&out.stdout);
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "check wrote escape codes: {stdout:?}"
+    );
+    (out.status.code(), stdout)
+}
+
+#[test]
+fn review_session_approves_and_check_reports_it() {
+    use degree_planner::model::review::{self, Decision, NoteTarget, VerdictState};
+
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+
+    // The advisor: a note on BE102, then an approval, saved.
+    let args: Vec<OsString> = vec![
+        "review".into(),
+        path.clone().into(),
+        "--reviewer".into(),
+        REVIEWER.into(),
+    ];
+    let mut t = planner_with(&dir, &args, COLS, ROWS);
+    t.wait_for("REVIEW by Dr Grace");
+    t.wait_for(READY);
+    t.wait_terminal_taken();
+    t.send("j");
+    t.wait_for("BE102 · 3 credits");
+    t.send("n");
+    t.wait_for("Note on BE102");
+    t.send("Take it together with BE101");
+    t.wait_for("Take it together with BE101");
+    t.send(keys::ENTER);
+    t.wait_for("Note added");
+    t.send("A");
+    t.wait_for("Approve: comment");
+    t.send("Well balanced");
+    t.send(keys::ENTER);
+    t.wait_for("approved by Dr Grace");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let plan = load(&path);
+    assert_eq!(plan.student, "Ada");
+    assert_eq!(plan.notes.len(), 1, "{:?}", plan.notes);
+    let note = &plan.notes[0];
+    assert_eq!(note.on, NoteTarget::Course("BE102".into()));
+    assert_eq!(note.text, "Take it together with BE101");
+    assert_eq!(note.author, REVIEWER);
+    assert!(!note.addressed);
+    let verdict = plan.verdict.as_ref().expect("a verdict was saved");
+    assert_eq!(verdict.decision, Decision::Approved);
+    assert_eq!(verdict.reviewer, REVIEWER);
+    assert_eq!(verdict.comment, "Well balanced");
+    assert_eq!(note.date, verdict.date);
+    assert!(
+        matches!(review::verdict_state(&plan), VerdictState::Current(_)),
+        "{:?}",
+        review::verdict_state(&plan)
+    );
+
+    let (code, stdout) = check(&dir, &path);
+    assert_eq!(code, Some(0), "stdout:\n{stdout}");
+    assert!(stdout.contains("approved by Dr Grace"), "stdout:\n{stdout}");
+
+    // The student: sees the approval and the note, moves a course, marks the note addressed.
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.wait_for(READY);
+    t.wait_for("approved by Dr Grace");
+    t.wait_for("¶○ BE102");
+    t.assert_absent("REVIEW by");
+    t.send(">");
+    t.wait_for("Moved BE101 to Semester II");
+    t.wait_for("changed since Dr Grace approved it");
+    t.send("v");
+    t.wait_for("Notes (1)");
+    t.wait_for("Take it together with BE101");
+    t.send(" ");
+    t.wait_for("Note marked addressed");
+    t.send_esc();
+    t.wait_gone("Notes (1)");
+    t.wait_gone("¶○ BE102");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let plan = load(&path);
+    assert!(plan.notes[0].addressed, "{:?}", plan.notes);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("reading the plan")
+            .contains("addressed: true")
+    );
+    assert_eq!(find(&plan, "BE101"), Some((1, Status::Planned)));
+    assert_eq!(review::verdict_state(&plan).key(), "changed");
+
+    let (code, stdout) = check(&dir, &path);
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "exit code {code:?}; stdout:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("changed since Dr Grace approved it"),
+        "stdout:\n{stdout}"
+    );
+}
+
+#[test]
+fn second_instance_opens_read_only() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let lock = store::lock::lock_path(&path);
+    assert_eq!(lock, dir.path().join("plans").join("ada.ron.lock"));
+
+    let mut first = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    first.wait_for(READY);
+    first.assert_absent("READ-ONLY");
+    assert!(lock.is_file(), "the first instance should hold the lock");
+    let holder = std::fs::read_to_string(&lock).expect("reading the lock");
+    assert_eq!(holder.trim(), first.pid().to_string());
+
+    let mut second = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    second.wait_for(READY);
+    second.wait_for("READ-ONLY");
+    second.send("c");
+    second.wait_for("Read-only: another degree-planner");
+    second.assert_absent("BE101 is now in progress");
+    second.send("s");
+    second.wait_for("Not saved");
+    second.send("q");
+    second.expect_exit_code(0);
+    second.assert_terminal_restored();
+    assert!(
+        lock.is_file(),
+        "the read-only instance must not remove the other's lock"
+    );
+
+    // The first still edits and saves.
+    first.send("c");
+    first.wait_for("BE101 is now in progress");
+    first.send("s");
+    first.wait_for("Saved");
+    first.send("q");
+    first.expect_exit_code(0);
+    first.assert_terminal_restored();
+    assert!(!lock.exists(), "the lock file is left behind");
+    assert_eq!(find(&load(&path), "BE101"), Some((0, Status::InProgress)));
+}
+
+#[test]
+fn stale_lock_does_not_block() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let lock = store::lock::lock_path(&path);
+    // A pid far above any pid_max: no such process.
+    std::fs::write(&lock, "2147483000\n").expect("writing a stale lock");
+
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.wait_for(READY);
+    t.assert_absent("READ-ONLY");
+    t.send("c");
+    t.wait_for("BE101 is now in progress");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    assert!(!lock.exists(), "the taken-over lock is left behind");
+    assert_eq!(find(&load(&path), "BE101"), Some((0, Status::InProgress)));
+}
+
+#[test]
+fn review_without_name_asks_once_and_remembers() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let args: Vec<OsString> = vec!["review".into(), path.clone().into()];
+
+    let mut t = planner_with(&dir, &args, COLS, ROWS);
+    t.wait_for("Your name, as the reviewer");
+    t.send("Dr Hopper");
+    t.send(keys::ENTER);
+    t.wait_for("REVIEW by Dr Hopper");
+    t.wait_gone("Your name, as the reviewer");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    assert_eq!(
+        store::known_reviewer(dir.path()).as_deref(),
+        Some("Dr Hopper")
+    );
+
+    let mut t = planner_with(&dir, &args, COLS, ROWS);
+    t.wait_for("REVIEW by Dr Hopper");
+    t.wait_for(READY);
+    t.assert_absent("Your name, as the reviewer");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    // --reviewer wins over the remembered name.
+    let mut with_flag = args.clone();
+    with_flag.extend(["--reviewer".into(), REVIEWER.into()]);
+    let mut t = planner_with(&dir, &with_flag, COLS, ROWS);
+    t.wait_for("REVIEW by Dr Grace");
+    t.send("q");
+    t.expect_exit_code(0);
+    assert_eq!(load(&path), {
+        let curriculum = store::bundled_curriculum().unwrap().curriculum;
+        Plan::recommended(&curriculum, "Ada")
+    });
+}
+
+#[test]
+fn review_of_missing_plan_fails() {
+    let dir = data_dir();
+    let missing = dir.path().join("nowhere").join("missing.ron");
+    // Without a terminal: the file is checked before the terminal is.
+    let out = headless(
+        &dir,
+        &[
+            "--data-dir".as_ref(),
+            dir.path().as_os_str(),
+            "review".as_ref(),
+            missing.as_os_str(),
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{stderr}");
+    assert!(
+        stderr.contains(&missing.display().to_string()),
+        "stderr should name the file:\n{stderr}"
+    );
+    assert!(stderr.contains("no such plan"), "stderr:\n{stderr}");
+    assert!(!stderr.contains("needs a terminal"), "stderr:\n{stderr}");
+    assert!(out.stdout.is_empty(), "stdout:\n{}", text(&out.stdout));
+    assert!(!missing.exists());
+    assert!(
+        !store::lock::lock_path(&missing).exists(),
+        "no lock file for a missing plan"
+    );
+    assert!(!dir.path().join("nowhere").exists(), "nothing was created");
+
+    // In a terminal too: nothing drawn, same message.
+    let args: Vec<OsString> = vec!["review".into(), missing.clone().into()];
+    let mut t = planner_with(&dir, &args, COLS, ROWS);
+    t.expect_exit_code(2);
+    t.assert_terminal_restored();
+    let output = t.raw_output();
+    assert!(
+        output.contains("no such plan to review"),
+        "output:\n{output}"
+    );
+    assert!(!dir.path().join("nowhere").exists(), "nothing was created");
+}
+
+/// Esc (and Enter with no name) in the reviewer's-name prompt keep the prompt open, as they
+/// should; but the explanation the app sets ("A review needs the reviewer's name (Ctrl-c
+/// quits)") is never drawn, because the status line shows the prompt instead of the message,
+/// and the footer still offers "Esc cancel". The user presses Esc and nothing visible happens.
+#[test]
+fn reviewer_name_prompt_explains_why_it_stays() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let args: Vec<OsString> = vec!["review".into(), path.into()];
+    let mut t = planner_with(&dir, &args, COLS, ROWS);
+    t.wait_for("Your name, as the reviewer");
+    t.send_esc();
+    t.wait_for("needs the reviewer's name");
+    t.wait_for("Your name, as the reviewer");
+    t.send(keys::ENTER);
+    t.wait_for("needs the reviewer's name");
+    t.send(keys::CTRL_C);
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn lock_is_released_when_a_signal_stops_the_planner() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let lock = store::lock::lock_path(&path);
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.wait_for(READY);
+    assert!(lock.is_file(), "the planner should hold the lock");
+    let pid = t.pid();
+    let status = Command::new("/bin/sh")
+        .args(["-c", &format!("kill -s TERM {pid}")])
+        .status()
+        .expect("running kill");
+    assert!(status.success());
+    t.expect_exit_code(143);
+    t.assert_terminal_restored();
+    assert!(!lock.exists(), "the lock file is left behind after SIGTERM");
+}
+
+/// The lock file is named after the path as given, so the same plan opened through a
+/// symbolic link gets another lock file, and both instances may write it.
+#[test]
+fn same_plan_through_a_symlink_opens_read_only() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&path, &link).expect("making a symlink");
+
+    let mut first = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    first.wait_for(READY);
+    let mut second = planner_with(&dir, &[link.clone().into()], COLS, ROWS);
+    second.wait_for(READY);
+    second.wait_for("READ-ONLY");
+    second.send("q");
+    second.expect_exit_code(0);
+    first.send("q");
+    first.expect_exit_code(0);
+}

@@ -26,6 +26,11 @@ fn key_table() -> String {
     let mut out = String::from("| Key | Action |\n|---|---|\n");
     for (context, label) in [
         (Context::Normal, ""),
+        (Context::Review, "reviewing: "),
+        (Context::Notes, "notes list: "),
+        (Context::Picker, "plans list: "),
+        (Context::Confirm, "question: "),
+        (Context::Compare, "comparison: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
         (Context::ConfirmQuit, "quit dialog: "),

@@ -258,3 +258,114 @@ fn completed_course_detail_names_status_and_grade() {
         "{shown}"
     );
 }
+
+/// `midway` reviewed by Dr Grace: approved, then BE204 taken out by the student; notes on a
+/// course, a term and the plan, one of them addressed.
+fn reviewed() -> App {
+    use degree_planner::model::review::{Decision, Note, NoteTarget, verdict_for};
+    let mut app = midway();
+    let note = |on: NoteTarget, text: &str, addressed: bool| Note {
+        on,
+        text: text.into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed,
+    };
+    app.plan.notes = vec![
+        note(
+            NoteTarget::Course("BE204".into()),
+            "Take Linux before Docker",
+            false,
+        ),
+        note(NoteTarget::Term("Semester II".into()), "A heavy term", true),
+        note(NoteTarget::Plan, "Solid plan; keep Freelancing", false),
+    ];
+    app.plan.verdict = Some(verdict_for(
+        &app.plan,
+        Decision::Approved,
+        "Dr Grace",
+        "2026-11-20",
+        "Good",
+    ));
+    let linux = app.plan.find("BE204").expect("BE204");
+    app.plan.remove(linux);
+    app.row = 0;
+    app
+}
+
+#[test]
+fn student_sees_notes_and_changed_verdict() {
+    let shown = screen(&reviewed(), 120, 40);
+    assert!(
+        shown.contains("changed since Dr Grace approved it"),
+        "{shown}"
+    );
+    assert!(shown.contains("(1 change)"), "{shown}");
+    assert!(shown.contains("BE204 removed from Semester II"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn reviewer_sees_review_keys() {
+    let mut app = reviewed();
+    app.start_review(Some("Dr Grace".into()));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("REVIEW by Dr Grace"), "{shown}");
+    assert!(shown.contains("A approve"), "{shown}");
+}
+
+#[test]
+fn notes_list() {
+    let mut app = reviewed();
+    app.update(Action::ShowNotes);
+    app.update(Action::Down);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn plan_picker() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::{PlanEntry, PlanSummary};
+    let mut app = midway();
+    let entry = |name: &str, summary: Result<PlanSummary, String>| PlanEntry {
+        path: format!("plans/{name}.ron").into(),
+        name: name.into(),
+        saved: "2026-11-20 09:30".into(),
+        summary,
+    };
+    let entries = vec![
+        entry(
+            "ada",
+            Ok(PlanSummary {
+                student: "Ada Lovelace".into(),
+                credits: (62, 64),
+                verdict: "approved by Dr Grace on 2026-11-20".into(),
+            }),
+        ),
+        entry(
+            "broken",
+            Err("plans/broken.ron:3:1: Expected closing `)`".into()),
+        ),
+    ];
+    app.show_picker(
+        Purpose::Open,
+        entries,
+        Some(std::path::Path::new("plans/ada.ron")),
+    );
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn compare_side_by_side() {
+    let mut app = midway();
+    let mut other = app.plan.clone();
+    let slot = other.find("BE301").expect("BE301");
+    other.move_to(slot, 3);
+    app.show_compare(other, "plans/ada-alt.ron".into());
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("BE301 moved from Semester IV to Semester III"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}

@@ -3,11 +3,15 @@
 pub mod audit;
 pub mod career;
 pub mod curriculum;
+pub mod diff;
 pub mod plan;
+pub mod review;
 pub mod text;
 pub mod validate;
 
 pub use audit::{Credits, Problem, ProblemKind, Severity, credits, problems, term_credits};
 pub use career::{Readiness, next_course, ranked, readiness};
 pub use curriculum::{CareerPath, Course, Curriculum, ElectiveGroup};
+pub use diff::Change;
 pub use plan::{CurriculumRef, PLAN_VERSION, Placement, Plan, Slot, Status, Term};
+pub use review::{Decision, Note, NoteTarget, Role, Verdict, VerdictState, verdict_state};

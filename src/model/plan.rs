@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::curriculum::{Course, Curriculum};
+use super::review::{Note, Verdict};
 use super::text::Clean;
 
 /// The plan file format version this build writes.
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
 
 /// A student's plan for one curriculum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +27,12 @@ pub struct Plan {
     pub target_path: Option<String>,
     /// Terms in order.
     pub terms: Vec<Term>,
+    /// Advisors' notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The advisor's verdict, stamped with the content it was given for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
 }
 
 /// Which curriculum a plan belongs to: its name and content hash.
@@ -132,6 +139,8 @@ impl Plan {
             student: student.to_string(),
             target_path: None,
             terms,
+            notes: Vec::new(),
+            verdict: None,
         }
     }
 
@@ -280,6 +289,8 @@ impl Clean for Plan {
             + self.student.clean_strings()
             + self.target_path.clean_strings()
             + self.terms.clean_strings()
+            + self.notes.clean_strings()
+            + self.verdict.clean_strings()
     }
 }
 

@@ -1,6 +1,9 @@
 //! Reading and writing files: curricula, plans and the small state file, with size caps,
 //! errors that name file, line and column, and atomic saves. All file I/O lives here.
 
+pub mod library;
+pub mod lock;
+mod migrate;
 pub mod source;
 
 use std::fmt;
@@ -261,9 +264,13 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
             ),
         }]));
     }
-    let mut plan: Plan = ron_options()
-        .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e, text)]))?;
+    let parsed = match probe.version {
+        1 => ron_options()
+            .from_str::<migrate::PlanV1>(text)
+            .map(Plan::from),
+        _ => ron_options().from_str::<Plan>(text),
+    };
+    let mut plan = parsed.map_err(|e| error(vec![ron_error(&e, text)]))?;
     plan.clean_strings();
     Ok(plan)
 }
@@ -287,6 +294,12 @@ pub fn plan_to_ron(plan: &Plan) -> String {
 /// synced and renamed over the target, then the directory is synced. On any failure the
 /// previous file is untouched.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), FileError> {
+    // Through a symbolic link, replace the file it points to, not the link.
+    let resolved = path
+        .is_symlink()
+        .then(|| fs::canonicalize(path).ok())
+        .flatten();
+    let path = resolved.as_deref().unwrap_or(path);
     let fail = |what: &str, e: std::io::Error| {
         FileError::single(path, format!("cannot save ({what}): {}", io_reason(&e)))
     };
@@ -295,9 +308,17 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), FileError> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&dir).map_err(|e| fail("creating the folder", e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".degree-planner-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".degree-planner-").suffix(".tmp");
+    // Keep the file's permissions across saves; a new file gets the usual rw-r--r--
+    // rather than the temporary file's private default.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
         .tempfile_in(&dir)
         .map_err(|e| fail("creating a temporary file", e))?;
     tmp.write_all(text.as_bytes())
@@ -345,6 +366,34 @@ pub fn default_plan_path(data_dir: &Path) -> PathBuf {
 struct State {
     #[serde(default)]
     last_plan: Option<PathBuf>,
+    #[serde(default)]
+    reviewer: Option<String>,
+}
+
+fn read_state(data_dir: &Path) -> State {
+    read_text(&state_path(data_dir))
+        .ok()
+        .and_then(|text| ron_options().from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_state(data_dir: &Path, state: &State) -> Result<(), FileError> {
+    let text = ron::ser::to_string_pretty(state, ron::ser::PrettyConfig::new()).unwrap_or_default();
+    write_atomic(&state_path(data_dir), &text)
+}
+
+/// The reviewer name remembered from an earlier review.
+pub fn known_reviewer(data_dir: &Path) -> Option<String> {
+    let mut name = read_state(data_dir).reviewer?;
+    text::clean(&mut name);
+    Some(name).filter(|n| !n.trim().is_empty())
+}
+
+/// Remembers the reviewer's name for later reviews.
+pub fn remember_reviewer(data_dir: &Path, name: &str) -> Result<(), FileError> {
+    let mut state = read_state(data_dir);
+    state.reviewer = Some(name.to_string());
+    write_state(data_dir, &state)
 }
 
 fn state_path(data_dir: &Path) -> PathBuf {
@@ -353,18 +402,12 @@ fn state_path(data_dir: &Path) -> PathBuf {
 
 /// The plan used last, if it was recorded and still exists.
 pub fn last_plan(data_dir: &Path) -> Option<PathBuf> {
-    let text = read_text(&state_path(data_dir)).ok()?;
-    let state: State = ron_options().from_str(&text).ok()?;
-    state.last_plan.filter(|p| p.is_file())
+    read_state(data_dir).last_plan.filter(|p| p.is_file())
 }
 
 /// Records the plan used last.
 pub fn remember_plan(data_dir: &Path, plan: &Path) -> Result<(), FileError> {
-    let plan = fs::canonicalize(plan).unwrap_or_else(|_| plan.to_path_buf());
-    let state = State {
-        last_plan: Some(plan),
-    };
-    let text =
-        ron::ser::to_string_pretty(&state, ron::ser::PrettyConfig::new()).unwrap_or_default();
-    write_atomic(&state_path(data_dir), &text)
+    let mut state = read_state(data_dir);
+    state.last_plan = Some(fs::canonicalize(plan).unwrap_or_else(|_| plan.to_path_buf()));
+    write_state(data_dir, &state)
 }

@@ -2,6 +2,8 @@
 
 mod facts;
 mod panels;
+mod picker;
+mod review;
 mod terms;
 mod text;
 
@@ -47,10 +49,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         compact(frame, body, app, &facts, theme);
     }
     render_status(frame, status, app, theme);
-    render_hints(frame, hints, app, theme);
-    match app.mode {
+    match (&app.mode, &app.message) {
+        // A prompt takes the status line; a message about it (why it stays open) goes below.
+        (Mode::Prompt { .. }, Some(m)) => render_message(frame, hints, m, theme),
+        _ => render_hints(frame, hints, app, theme),
+    }
+    match &app.mode {
         Mode::Help => render_help(frame, body, app, theme),
         Mode::ConfirmQuit => render_confirm_quit(frame, body, app, theme),
+        Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
+        Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
+        Mode::Compare { other, label } => {
+            picker::render_compare(frame, body, app, other, label, theme)
+        }
         _ => {}
     }
 }
@@ -73,10 +84,27 @@ fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) 
         Constraint::Fill(1),
     ])
     .areas(bottom);
-    let pool_height = (app.pool().len() as u16 + 2).clamp(3, left.height / 2);
-    let [pool_area, problems_area] =
-        Layout::vertical([Constraint::Length(pool_height), Constraint::Fill(1)]).areas(left);
+    let pool_height = (app.pool().len() as u16 + 2).clamp(3, left.height / 4);
+    let review_height = if review::has_review(app) {
+        let inner = left.width.saturating_sub(2);
+        let rows: usize = review::review_lines(app, theme)
+            .iter()
+            .map(|l| text::wrapped_rows(l, inner))
+            .sum();
+        (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)).clamp(3, left.height * 2 / 5)
+    } else {
+        0
+    };
+    let [pool_area, review_area, problems_area] = Layout::vertical([
+        Constraint::Length(pool_height),
+        Constraint::Length(review_height),
+        Constraint::Fill(1),
+    ])
+    .areas(left);
     terms::render_pool(frame, pool_area, app, theme);
+    if review_height > 0 {
+        review::render_review(frame, review_area, app, theme);
+    }
     panels::render_problems(frame, problems_area, facts, theme);
     panels::render_paths(frame, middle, app, facts, theme);
     panels::render_detail(frame, right, app, facts, theme);
@@ -101,9 +129,17 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Them
         Focus::Paths => panels::render_paths(frame, left, app, facts, theme),
         _ => panels::render_detail(frame, left, app, facts, theme),
     }
-    let [pool_area, problems_area] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(right);
+    let review_share = if review::has_review(app) { 35 } else { 0 };
+    let [pool_area, review_area, problems_area] = Layout::vertical([
+        Constraint::Percentage(40),
+        Constraint::Percentage(review_share),
+        Constraint::Fill(1),
+    ])
+    .areas(right);
     terms::render_pool(frame, pool_area, app, theme);
+    if review_share > 0 {
+        review::render_review(frame, review_area, app, theme);
+    }
     panels::render_problems(frame, problems_area, facts, theme);
 }
 
@@ -124,20 +160,42 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .and_then(|id| app.curriculum.path(id))
         .map(|p| format!(" │ target: {}", p.name))
         .unwrap_or_default();
-    let state = match (app.is_dirty(), app.on_disk) {
-        (true, _) => " ● modified ",
-        (false, false) => " ○ new, not saved yet ",
-        (false, true) => "",
+    let mut state = match (app.is_dirty(), app.on_disk) {
+        (true, _) => " ● modified ".to_string(),
+        (false, false) => " ○ new, not saved yet ".to_string(),
+        (false, true) => String::new(),
     };
+    if let crate::model::Role::Reviewer { name } = &app.role {
+        state = format!(
+            " REVIEW by {} │{state}",
+            if name.is_empty() { "?" } else { name }
+        );
+    }
+    if app.read_only.is_some() {
+        state = format!(" READ-ONLY │{state}");
+    }
     let text = format!(
         " {} │ plan: {file} │ student: {student}{target}",
         app.curriculum.name
     );
     let width = usize::from(area.width);
     let help = format!("{state}│ ? help ");
+    let help = help.replace("││", "│");
     let left = text::fit(&text, width.saturating_sub(help.chars().count()));
     frame.render_widget(
         Paragraph::new(Line::from(vec![Span::raw(left), Span::raw(help)])).style(theme.header),
+        area,
+    );
+}
+
+fn render_message(frame: &mut Frame, area: Rect, message: &crate::app::Message, theme: &Theme) {
+    let style = if message.tone == Tone::Error {
+        theme.error
+    } else {
+        Style::new()
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(message.text.clone(), style)),
         area,
     );
 }
@@ -173,19 +231,57 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The footer: the hinted keys of the current context, most useful first. Help and quit
+/// always stay at the end; what does not fit before them is left out (all keys are in `?`).
 fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = Vec::new();
-    for b in action::bindings(app.context()).filter(|b| b.hint.is_some()) {
-        let key = b.keys.first().map(action::Key::label).unwrap_or_default();
-        let hint = match (b.action, app.focus) {
-            (action::Action::Toggle, Focus::Terms) => "unplan",
-            (action::Action::Toggle, Focus::Pool) => "place",
-            (action::Action::Toggle, Focus::Paths) => "target",
-            _ => b.hint.unwrap_or_default(),
-        };
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(format!(" {hint}  ")));
+    use action::Action;
+    // A reviewer sees the review keys first, then the ones that still apply.
+    let reviewing = app.mode == Mode::Normal && app.role.may_review();
+    let review = reviewing
+        .then(|| action::bindings(Context::Review))
+        .into_iter()
+        .flatten();
+    let shown = |a: Action| match a {
+        Action::Toggle | Action::MoveLater | Action::CycleStatus => !reviewing,
+        Action::ShowNotes => app.plan.verdict.is_some() || !app.plan.notes.is_empty(),
+        _ => true,
+    };
+    let hints: Vec<(String, &str, Action)> = review
+        .chain(action::bindings(app.context()))
+        .filter(|b| b.hint.is_some() && shown(b.action))
+        .map(|b| {
+            let key = b.keys.first().map(action::Key::label).unwrap_or_default();
+            let hint = match (b.context, b.action, app.focus) {
+                (Context::Normal, Action::Toggle, Focus::Terms) => "unplan",
+                (Context::Normal, Action::Toggle, Focus::Pool) => "place",
+                (Context::Normal, Action::Toggle, Focus::Paths) => "target",
+                _ => b.hint.unwrap_or_default(),
+            };
+            (key, hint, b.action)
+        })
+        .collect();
+    let is_last = |a: Action| matches!(a, Action::Help | Action::Quit);
+    let width = |items: &[&(String, &str, Action)]| -> usize {
+        items
+            .iter()
+            .map(|(k, h, _)| k.chars().count() + h.chars().count() + 3)
+            .sum()
+    };
+    let tail: Vec<_> = hints.iter().filter(|h| is_last(h.2)).collect();
+    let mut head: Vec<_> = hints.iter().filter(|h| !is_last(h.2)).collect();
+    while !head.is_empty() && width(&head) + width(&tail) > usize::from(area.width) {
+        head.pop();
     }
+    let spans: Vec<Span> = head
+        .into_iter()
+        .chain(tail)
+        .flat_map(|(key, hint, _)| {
+            [
+                Span::styled(key.clone(), theme.key),
+                Span::raw(format!(" {hint}  ")),
+            ]
+        })
+        .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -226,6 +322,11 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let planning = help_lines(&[(Context::Normal, "Planning")], theme);
     let other = help_lines(
         &[
+            (Context::Review, "Reviewing (degree-planner review PLAN)"),
+            (Context::Notes, "Notes list (v)"),
+            (Context::Picker, "Plans (o)"),
+            (Context::Confirm, "Questions"),
+            (Context::Compare, "Comparison (=)"),
             (Context::Typing, "Filter and prompts"),
             (Context::Help, "This help"),
             (Context::ConfirmQuit, "Quit with unsaved changes"),

@@ -273,6 +273,14 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
             lines.push(Line::styled(format!("   {reason}"), theme.muted));
         }
     }
+    let target = crate::model::NoteTarget::Course(course.code.clone());
+    let notes: Vec<_> = app.notes_on(&target).collect();
+    if !notes.is_empty() {
+        lines.push(Line::styled("Advisor's notes", theme.muted));
+        for note in notes {
+            lines.push(super::review::note_line(note, theme));
+        }
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -129,6 +129,13 @@ fn render_term(
         None => format!(" {credits} cr "),
     };
     let marker = if is_current { "▸ " } else { " " };
+    let target = crate::model::NoteTarget::Term(t.name.clone());
+    let open_notes = app.notes_on(&target).filter(|n| !n.addressed).count();
+    let marker = if open_notes > 0 {
+        format!("{marker}¶{open_notes} ")
+    } else {
+        marker.to_string()
+    };
     let name_width = usize::from(area.width).saturating_sub(load.chars().count() + 4);
     let block = Block::bordered()
         .border_style(if focused {
@@ -156,9 +163,11 @@ fn render_term(
             let slot = Slot { term, index };
             let placement = &t.courses[index];
             let selected = focused && row == app.row;
+            let note_target = crate::model::NoteTarget::Course(placement.code.clone());
             let row = Row {
                 selected,
                 flagged: facts.is_flagged(app, slot),
+                noted: app.notes_on(&note_target).any(|n| !n.addressed),
                 status: Some(placement.status),
                 code: &placement.code,
                 course: app.curriculum.course(&placement.code),
@@ -216,9 +225,11 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .enumerate()
         .map(|(i, course)| {
+            let note_target = crate::model::NoteTarget::Course(course.code.clone());
             let row = Row {
                 selected: focused && i == app.pool_row,
                 flagged: false,
+                noted: app.notes_on(&note_target).any(|n| !n.addressed),
                 status: None,
                 code: &course.code,
                 course: Some(course),
@@ -234,6 +245,8 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 struct Row<'a> {
     selected: bool,
     flagged: bool,
+    /// The course has an advisor's note not yet addressed.
+    noted: bool,
     status: Option<Status>,
     code: &'a str,
     course: Option<&'a Course>,
@@ -257,7 +270,11 @@ impl Row<'_> {
         });
         let mut spans = vec![
             Span::raw(if self.selected { ">" } else { " " }),
-            Span::styled(if self.flagged { "!" } else { " " }, theme.error),
+            match (self.flagged, self.noted) {
+                (true, _) => Span::styled("!", theme.error),
+                (false, true) => Span::styled("¶", theme.warning),
+                (false, false) => Span::raw(" "),
+            },
         ];
         match self.status {
             Some(s) => spans.push(Span::styled(status_glyph(s), status_style(s, theme))),

@@ -1,8 +1,28 @@
-//! Plain-text output of the headless commands.
+//! Output of the headless commands: the curriculum summary, `check` results, `diff` text and
+//! plan reports in Markdown and JSON.
+//!
+//! Everything here is pure: it takes loaded values and returns strings or serializable
+//! structs; reading files, writing output and exit statuses belong to [`crate::commands`].
+
+mod check;
+mod diff;
+mod escape;
+mod markdown;
+mod plan;
 
 use std::fmt::Write;
 
 use crate::model::Curriculum;
+
+pub use check::{CheckReport, CheckedPlan, FileErrorReport, check_text, checked_plan};
+pub use diff::diff_text;
+pub use escape::escape_markdown;
+pub use markdown::plan_markdown;
+pub use plan::{
+    CareerReport, CourseReport, CreditsReport, NextCourseReport, NoteReport, NoteTargetReport,
+    PlanReport, ProblemReport, ProgramReport, TermReport, VerdictReport, plan_json, plan_problems,
+    plan_report,
+};
 
 /// The summary `degree-planner curriculum` prints for a valid curriculum.
 pub fn curriculum_summary(c: &Curriculum) -> String {

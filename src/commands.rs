@@ -1,0 +1,231 @@
+//! The headless plan commands: `check`, `diff` and `report`. Each returns its exit status.
+//!
+//! None of them ever writes to a plan. Output formats are in `crate::report`; this module
+//! finds files, reads them, and turns outcomes into exit statuses.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{CheckFormat, ReportFormat};
+use crate::model::{Curriculum, Plan};
+use crate::report::{self, CheckReport, CheckedPlan};
+use crate::store::{self, FileError};
+
+/// Exit status for files that could not be read, parsed or written.
+const EXIT_BAD_INPUT: u8 = 2;
+
+/// `degree-planner check`: 0 all readable and problem-free, 1 problems, 2 unreadable files.
+pub fn check(paths: &[PathBuf], format: CheckFormat, curriculum: Option<&Path>) -> u8 {
+    let Some(curriculum) = curriculum_or_report(curriculum) else {
+        return EXIT_BAD_INPUT;
+    };
+    let files = expand(paths);
+    let results = check_all(&curriculum, &files);
+    let mut plans = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(plan) => plans.push(plan),
+            Err(e) => errors.push(e),
+        }
+    }
+    let report = CheckReport::new(plans, &errors);
+    match format {
+        CheckFormat::Text => print!("{}", report::check_text(&report, &errors)),
+        CheckFormat::Json => print!("{}", report.to_json()),
+    }
+    // 2 when any file could not be read, else 1 when any plan has a problem, else 0.
+    report.exit_code()
+}
+
+/// `degree-planner diff A B`: 0 when both plans were read, 2 when either could not be.
+pub fn diff(before: &Path, after: &Path, curriculum: Option<&Path>) -> u8 {
+    let Some(curriculum) = curriculum_or_report(curriculum) else {
+        return EXIT_BAD_INPUT;
+    };
+    let (a, b) = (store::load_plan(before), store::load_plan(after));
+    match (a, b) {
+        (Ok(a), Ok(b)) => {
+            print!(
+                "{}",
+                report::diff_text(
+                    &curriculum,
+                    &a,
+                    &store::display_path(before),
+                    &b,
+                    &store::display_path(after)
+                )
+            );
+            0
+        }
+        (a, b) => {
+            for e in [a.err(), b.err()].into_iter().flatten() {
+                eprintln!("{e}");
+            }
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// `degree-planner report PLAN`: 0 when written, 2 when the plan could not be read or the
+/// output not written.
+pub fn report(
+    plan: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+    curriculum: Option<&Path>,
+) -> u8 {
+    let Some(curriculum) = curriculum_or_report(curriculum) else {
+        return EXIT_BAD_INPUT;
+    };
+    let loaded = match store::load_plan(plan) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let label = store::display_path(plan);
+    let text = match format {
+        ReportFormat::Markdown => report::plan_markdown(&curriculum, &loaded, &label),
+        ReportFormat::Json => report::plan_json(&curriculum, &loaded, &label),
+    };
+    match output {
+        None => {
+            print!("{text}");
+            0
+        }
+        Some(out) => match store::write_atomic(out, &text) {
+            Ok(()) => {
+                eprintln!("wrote {}", store::display_path(out));
+                0
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                EXIT_BAD_INPUT
+            }
+        },
+    }
+}
+
+/// The curriculum to check against, or `None` after printing why it cannot be used.
+fn curriculum_or_report(path: Option<&Path>) -> Option<Curriculum> {
+    match store::load_curriculum(path) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                eprintln!("warning: {w}");
+            }
+            Some(loaded.curriculum)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    }
+}
+
+/// The plan files named by `paths`, in order: a file as itself (whatever its name), a
+/// directory as its `*.ron` files, sorted by name, and those of its subdirectories, except
+/// hidden entries (names starting with `.`), lock files and `trash/` folders. A directory that
+/// cannot be read, or that holds no plan, is an error.
+pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileError>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = out.len();
+            walk(path, &mut out);
+            if out.len() == before {
+                out.push(Err(file_error(
+                    path,
+                    "is a directory with no plans (*.ron files) in it",
+                )));
+            }
+        } else {
+            out.push(Ok(path.clone()));
+        }
+    }
+    out
+}
+
+fn file_error(path: &Path, message: &str) -> FileError {
+    FileError {
+        file: store::display_path(path),
+        problems: vec![store::Located {
+            position: None,
+            message: message.to_string(),
+        }],
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, FileError>>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push(Err(file_error(
+                dir,
+                &format!("cannot read the directory: {e}"),
+            )));
+            return;
+        }
+    };
+    let mut entries: Vec<(String, PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_str()?.to_string();
+            // `file_type` does not follow symbolic links, so a linked directory is never
+            // walked (no loops); a linked file is read like any other.
+            let is_dir = entry.file_type().ok()?.is_dir();
+            Some((name, entry.path(), is_dir))
+        })
+        .filter(|(name, _, _)| !name.starts_with('.'))
+        .collect();
+    entries.sort();
+    for (name, path, is_dir) in entries {
+        if is_dir {
+            if name != "trash" {
+                walk(&path, out);
+            }
+        } else if name.ends_with(".ron") && !name.ends_with(".lock") {
+            out.push(Ok(path));
+        }
+    }
+}
+
+/// Reads and checks every file, in parallel, keeping the order of `files`.
+///
+/// Plans are small and independent, so scoped threads over equal chunks (one per core) are
+/// enough; a work-stealing pool such as rayon would add a dependency for no gain here.
+fn check_all(
+    curriculum: &Curriculum,
+    files: &[Result<PathBuf, FileError>],
+) -> Vec<Result<CheckedPlan, FileError>> {
+    let one = |item: &Result<PathBuf, FileError>| -> Result<CheckedPlan, FileError> {
+        let path = item.as_ref().map_err(Clone::clone)?;
+        let plan: Plan = store::load_plan(path)?;
+        Ok(report::checked_plan(
+            curriculum,
+            &plan,
+            &store::display_path(path),
+        ))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, files.len().max(1));
+    if threads <= 1 {
+        return files.iter().map(one).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}

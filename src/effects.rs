@@ -1,0 +1,203 @@
+//! The file work the app asks for through [`Effect`]s: saving, remembering, listing,
+//! opening, creating, duplicating, renaming, trashing and exporting plans. Results go back
+//! into the [`App`] as messages or new state; nothing here draws.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{App, Effect, Message, Tone};
+use crate::model::Plan;
+use crate::picker::Purpose;
+use crate::store::{self, library, lock};
+
+/// What the effects need beyond the app: where plans live, and the open plan's lock.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// The data directory, if one could be found.
+    pub data_dir: Option<PathBuf>,
+    /// The lock on the open plan, while this process holds it.
+    pub lock: Option<lock::PlanLock>,
+}
+
+impl Session {
+    /// Locks the app's plan, dropping any lock held on a previous one; marks the app
+    /// read-only when another running planner holds the lock.
+    pub fn lock_plan(&mut self, app: &mut App) {
+        self.lock = None;
+        app.read_only = None;
+        match lock::lock(&app.plan_path) {
+            Ok(lock::Locked::Held(held)) => self.lock = Some(held),
+            Ok(lock::Locked::Busy { pid }) => {
+                app.read_only = Some(format!(
+                    "another degree-planner (process {pid}) has this plan open; it is read-only here"
+                ));
+            }
+            Err(e) => {
+                app.message = Some(Message {
+                    tone: Tone::Error,
+                    text: format!("Could not lock the plan ({e}); saving may fail"),
+                });
+            }
+        }
+    }
+}
+
+fn say(app: &mut App, tone: Tone, text: String) {
+    app.message = Some(Message { tone, text });
+}
+
+/// Performs one effect.
+pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
+    let data_dir = session.data_dir.clone();
+    match effect {
+        Effect::Save => save(app, data_dir.as_deref()),
+        Effect::RememberReviewer(name) => {
+            // A convenience: failing to remember only means asking again next time.
+            if let Some(dir) = &data_dir {
+                let _ = store::remember_reviewer(dir, &name);
+            }
+        }
+        Effect::Export => export(app),
+        Effect::ComparePlan(path) => match store::load_plan(&path) {
+            Ok(other) => app.show_compare(other, store::display_path(&path)),
+            Err(e) => say(app, Tone::Error, format!("Cannot compare: {e}")),
+        },
+        effect => {
+            let Some(dir) = data_dir else {
+                say(
+                    app,
+                    Tone::Error,
+                    "There is no data directory: pass --data-dir DIR".into(),
+                );
+                return;
+            };
+            library_effect(effect, app, session, &dir);
+        }
+    }
+}
+
+/// Effects on the plans in the data directory.
+fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Path) {
+    let relist = |app: &mut App, select: Option<&Path>| {
+        let entries = library::list(dir, &app.curriculum);
+        app.show_picker(Purpose::Open, entries, select);
+    };
+    match effect {
+        Effect::ListPlans(purpose) => {
+            let mut entries = library::list(dir, &app.curriculum);
+            if purpose == Purpose::Compare {
+                let open = std::fs::canonicalize(&app.plan_path).ok();
+                entries.retain(|e| std::fs::canonicalize(&e.path).ok() != open);
+            }
+            let current = app.plan_path.clone();
+            app.show_picker(purpose, entries, Some(&current));
+        }
+        Effect::OpenPlan(path) => match store::load_plan(&path) {
+            Ok(plan) => {
+                app.switch_plan(plan, path, true);
+                session.lock_plan(app);
+                let _ = store::remember_plan(dir, &app.plan_path);
+            }
+            Err(e) => say(app, Tone::Error, format!("Cannot open: {e}")),
+        },
+        Effect::NewPlan { name, empty } => match library::path_for(dir, &name) {
+            Ok(path) if path.exists() => {
+                say(
+                    app,
+                    Tone::Error,
+                    format!("A plan called {name} exists already"),
+                );
+            }
+            Ok(path) => {
+                let student = app.plan.student.clone();
+                let mut plan = Plan::recommended(&app.curriculum, &student);
+                if empty {
+                    plan.terms.iter_mut().for_each(|t| t.courses.clear());
+                }
+                app.switch_plan(plan, path, false);
+                session.lock_plan(app);
+            }
+            Err(why) => say(app, Tone::Error, why),
+        },
+        Effect::DuplicatePlan(path) => match library::duplicate(&path) {
+            Ok(copy) => {
+                relist(app, Some(&copy));
+                say(
+                    app,
+                    Tone::Info,
+                    format!("Copied to {}", store::display_path(&copy)),
+                );
+            }
+            Err(e) => say(app, Tone::Error, format!("Not copied: {e}")),
+        },
+        Effect::RenamePlan { from, to } => {
+            let is_open = from == app.plan_path;
+            match library::rename(&from, &to) {
+                Ok(new) => {
+                    if is_open {
+                        app.plan_path = new.clone();
+                        session.lock_plan(app);
+                        let _ = store::remember_plan(dir, &new);
+                    }
+                    relist(app, Some(&new));
+                    say(
+                        app,
+                        Tone::Info,
+                        format!("Renamed to {}", store::display_path(&new)),
+                    );
+                }
+                Err(e) => {
+                    relist(app, Some(&from));
+                    say(app, Tone::Error, format!("Not renamed: {e}"));
+                }
+            }
+        }
+        Effect::TrashPlan(path) => match library::trash(&path, dir) {
+            Ok(to) => {
+                relist(app, None);
+                say(
+                    app,
+                    Tone::Info,
+                    format!("Moved to the trash: {}", store::display_path(&to)),
+                );
+            }
+            Err(e) => say(app, Tone::Error, format!("Not deleted: {e}")),
+        },
+        Effect::Save | Effect::RememberReviewer(_) | Effect::Export | Effect::ComparePlan(_) => {}
+    }
+}
+
+/// Saves the plan and records it as the one used last.
+pub fn save(app: &mut App, data_dir: Option<&Path>) {
+    let result = store::save_plan(&app.plan_path, &app.plan);
+    let saved = result.is_ok();
+    app.finish_save(result);
+    if saved && let Some(dir) = data_dir {
+        // Remembering the last plan is a convenience; a failure here must not hide the save.
+        let _ = store::remember_plan(dir, &app.plan_path);
+    }
+}
+
+/// Writes the markdown report of the plan, as it is now, next to the plan file.
+fn export(app: &mut App) {
+    let target = app.plan_path.with_extension("md");
+    let label = store::display_path(&app.plan_path);
+    let text = crate::report::plan_markdown(&app.curriculum, &app.plan, &label);
+    match store::write_atomic(&target, &text) {
+        Ok(()) => {
+            let unsaved = if app.is_dirty() {
+                " (of the plan as shown, not yet saved)"
+            } else {
+                ""
+            };
+            say(
+                app,
+                Tone::Info,
+                format!(
+                    "Report written to {}{unsaved}",
+                    store::display_path(&target)
+                ),
+            );
+        }
+        Err(e) => say(app, Tone::Error, format!("Report not written: {e}")),
+    }
+}

@@ -1,0 +1,145 @@
+//! The plan picker: the student's plans with their summaries, and the ways to start a new
+//! one. Pure state; the file work it asks for is done by the event loop.
+
+use std::path::PathBuf;
+
+use crate::action::Action;
+use crate::store::library::PlanEntry;
+
+/// Why the picker is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// To open, duplicate, rename, delete or start plans.
+    Open,
+    /// To choose a plan to compare the open one with.
+    Compare,
+}
+
+/// One row of the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row<'a> {
+    /// Start a new plan: from the recommended schedule, or empty.
+    New {
+        /// Whether the new plan starts with no courses placed.
+        empty: bool,
+    },
+    /// An existing plan file.
+    Plan(&'a PlanEntry),
+}
+
+/// What the user asked the picker for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Nothing beyond moving or closing.
+    None,
+    /// Close the picker.
+    Close,
+    /// Ask for a name, then start a new plan.
+    New {
+        /// Whether the new plan starts with no courses placed.
+        empty: bool,
+    },
+    /// Open this plan.
+    Open(PathBuf),
+    /// Compare the open plan with this one.
+    Compare(PathBuf),
+    /// Copy this plan.
+    Duplicate(PathBuf),
+    /// Ask for a new name for this plan.
+    Rename(PathBuf),
+    /// Move this plan to the trash (already confirmed).
+    Trash(PathBuf),
+}
+
+/// The picker's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// Why it is open.
+    pub purpose: Purpose,
+    /// The plans found.
+    pub entries: Vec<PlanEntry>,
+    /// The highlighted row.
+    pub selected: usize,
+    /// Set while asking whether to move the highlighted plan to the trash.
+    pub confirm_trash: bool,
+}
+
+impl Picker {
+    /// A picker over `entries`, highlighting `select` if it is among them.
+    pub fn new(
+        purpose: Purpose,
+        entries: Vec<PlanEntry>,
+        select: Option<&std::path::Path>,
+    ) -> Self {
+        let mut picker = Picker {
+            purpose,
+            entries,
+            selected: 0,
+            confirm_trash: false,
+        };
+        if let Some(i) = select.and_then(|p| {
+            picker
+                .rows()
+                .iter()
+                .position(|r| matches!(r, Row::Plan(e) if e.path == p))
+        }) {
+            picker.selected = i;
+        }
+        picker
+    }
+
+    /// The rows in order: the two "new plan" rows (when opening), then the plans.
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        let new = match self.purpose {
+            Purpose::Open => vec![Row::New { empty: false }, Row::New { empty: true }],
+            Purpose::Compare => Vec::new(),
+        };
+        new.into_iter()
+            .chain(self.entries.iter().map(Row::Plan))
+            .collect()
+    }
+
+    fn selected_plan(&self) -> Option<PathBuf> {
+        match self.rows().get(self.selected) {
+            Some(Row::Plan(e)) => Some(e.path.clone()),
+            _ => None,
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Request {
+        if self.confirm_trash {
+            self.confirm_trash = false;
+            return match (action, self.selected_plan()) {
+                (Action::Confirm, Some(path)) => Request::Trash(path),
+                _ => Request::None,
+            };
+        }
+        let rows = self.rows().len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Action::Toggle => {
+                return match (self.rows().get(self.selected).copied(), self.purpose) {
+                    (Some(Row::New { empty }), _) => Request::New { empty },
+                    (Some(Row::Plan(e)), Purpose::Open) => Request::Open(e.path.clone()),
+                    (Some(Row::Plan(e)), Purpose::Compare) => Request::Compare(e.path.clone()),
+                    (None, _) => Request::None,
+                };
+            }
+            Action::DuplicatePlan => {
+                return self
+                    .selected_plan()
+                    .map_or(Request::None, Request::Duplicate);
+            }
+            Action::RenamePlan => {
+                return self.selected_plan().map_or(Request::None, Request::Rename);
+            }
+            Action::TrashPlan => self.confirm_trash = self.selected_plan().is_some(),
+            Action::NewPlan => return Request::New { empty: false },
+            Action::Cancel | Action::OpenPicker | Action::Quit => return Request::Close,
+            _ => {}
+        }
+        Request::None
+    }
+}

@@ -1,0 +1,172 @@
+//! The results of `degree-planner check`: one entry per plan read, one per problem with a file
+//! that could not be read, as text for people or as JSON (shape documented in
+//! `docs/plan-format.md`).
+
+use std::fmt::Write;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::plan::{CreditsReport, ProblemReport, VerdictReport, plan_problems, to_json};
+use crate::model::{self, Curriculum, Plan};
+use crate::store::FileError;
+
+/// Everything `check` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// Each plan that was read, in the order the files were named (directories sorted).
+    pub plans: Vec<CheckedPlan>,
+    /// One entry per problem with a file that could not be read or parsed.
+    pub errors: Vec<FileErrorReport>,
+}
+
+/// One plan that was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckedPlan {
+    /// The plan file.
+    pub file: String,
+    /// The student's name ("" when none is set).
+    pub student: String,
+    /// Credits toward the degree.
+    pub credits: CreditsReport,
+    /// Every problem, errors first.
+    pub problems: Vec<ProblemReport>,
+    /// The verdict and whether the plan changed since.
+    pub verdict: VerdictReport,
+}
+
+/// A problem with a file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileErrorReport {
+    /// The file.
+    pub file: String,
+    /// 1-based line, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The check of one plan.
+pub fn checked_plan(curriculum: &Curriculum, plan: &Plan, file: &str) -> CheckedPlan {
+    CheckedPlan {
+        file: file.to_string(),
+        student: plan.student.clone(),
+        credits: model::credits(curriculum, plan).into(),
+        problems: plan_problems(curriculum, plan),
+        verdict: VerdictReport::of(plan),
+    }
+}
+
+impl CheckReport {
+    /// The report of plans read and files that could not be.
+    pub fn new(plans: Vec<CheckedPlan>, errors: &[FileError]) -> Self {
+        let errors = errors
+            .iter()
+            .flat_map(|e| {
+                e.problems.iter().map(|p| FileErrorReport {
+                    file: e.file.clone(),
+                    line: p.position.map(|(l, _)| l),
+                    column: p.position.map(|(_, c)| c),
+                    message: p.message.clone(),
+                })
+            })
+            .collect();
+        CheckReport { plans, errors }
+    }
+
+    /// The exit status: 2 when any file could not be read, else 1 when any plan has a
+    /// problem, else 0.
+    pub fn exit_code(&self) -> u8 {
+        if !self.errors.is_empty() {
+            2
+        } else if self.plans.iter().any(|p| !p.problems.is_empty()) {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// The report as pretty-printed JSON, ending in a newline.
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The text `check` prints: one aligned line per plan, then each plan's problems, then every
+/// problem with an unreadable file as `file:line:col: message`.
+pub fn check_text(report: &CheckReport, errors: &[FileError]) -> String {
+    let rows: Vec<[String; 5]> = report
+        .plans
+        .iter()
+        .map(|p| {
+            [
+                p.file.clone(),
+                if p.student.trim().is_empty() {
+                    "(no name)".to_string()
+                } else {
+                    p.student.clone()
+                },
+                format!("{}/{} credits", p.credits.total, p.credits.degree),
+                if p.problems.is_empty() {
+                    "no problems".to_string()
+                } else {
+                    plural(p.problems.len(), "problem", "problems")
+                },
+                p.verdict.text.clone(),
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 5];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let credits = format!(
+            "{}{}",
+            " ".repeat(widths[2].saturating_sub(row[2].len())),
+            row[2]
+        );
+        let line = format!(
+            "{}  {}  {credits}  {}  {}",
+            pad(&row[0], widths[0]),
+            pad(&row[1], widths[1]),
+            pad(&row[3], widths[3]),
+            row[4]
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    for p in report.plans.iter().filter(|p| !p.problems.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}:", p.file);
+        for problem in &p.problems {
+            let _ = writeln!(out, "  {}: {}", problem.severity, problem.message);
+        }
+    }
+    if !errors.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        for e in errors {
+            let _ = writeln!(out, "{e}");
+        }
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! The text `degree-planner diff A B` prints: what changed from one plan to another.
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::plan::{percent, plan_problems};
+use crate::model::review::{self, placement};
+use crate::model::{self, Change, Curriculum, Plan, diff};
+
+fn pad(s: &str, width: usize) -> String {
+    format!(
+        "{s}{}",
+        " ".repeat(width.saturating_sub(UnicodeWidthStr::width(s)))
+    )
+}
+
+fn arrow<T: std::fmt::Display>(before: T, after: T) -> String {
+    format!("{before} → {after}")
+}
+
+/// What changed from `before` (read from `before_file`) to `after`, both checked against
+/// `curriculum`: terms and courses, the student and target, credits, career readiness per path,
+/// problems and verdict.
+pub fn diff_text(
+    curriculum: &Curriculum,
+    before: &Plan,
+    before_file: &str,
+    after: &Plan,
+    after_file: &str,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "From {before_file} to {after_file}");
+
+    if before.student != after.student || before.target_path != after.target_path {
+        out.push('\n');
+    }
+    if before.student != after.student {
+        let _ = writeln!(out, "Student: {:?} → {:?}", before.student, after.student);
+    }
+    if before.target_path != after.target_path {
+        let name = |p: &Option<String>| match p {
+            None => "none".to_string(),
+            Some(id) => curriculum
+                .path(id)
+                .map_or_else(|| id.clone(), |p| p.name.clone()),
+        };
+        let _ = writeln!(
+            out,
+            "Target path: {} → {}",
+            name(&before.target_path),
+            name(&after.target_path)
+        );
+    }
+
+    let changes = diff::diff(&placement(before), &placement(after));
+    if changes.is_empty() {
+        let _ = writeln!(out, "\nNo changes to terms, courses or statuses.");
+    }
+    let group = |c: &Change| match c {
+        Change::TermAdded { .. } | Change::TermRemoved { .. } | Change::TermsReordered => 0,
+        Change::Added { .. } => 1,
+        Change::Removed { .. } => 2,
+        Change::Moved { .. } => 3,
+        Change::Status { .. } => 4,
+    };
+    let titles = [
+        "Terms",
+        "Courses added",
+        "Courses removed",
+        "Courses moved",
+        "Status changes",
+    ];
+    for (i, title) in titles.iter().enumerate() {
+        let lines: Vec<&Change> = changes.iter().filter(|c| group(c) == i).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{title}");
+        for c in lines {
+            let _ = writeln!(out, "  {c}");
+        }
+    }
+
+    let (a, b) = (
+        model::credits(curriculum, before),
+        model::credits(curriculum, after),
+    );
+    let _ = writeln!(out, "\nCredits (of {} for the degree)", b.degree);
+    for (label, x, y) in [
+        ("completed", a.completed, b.completed),
+        ("in progress", a.in_progress, b.in_progress),
+        ("planned", a.planned, b.planned),
+        ("total", a.total(), b.total()),
+    ] {
+        let _ = writeln!(out, "  {label:<12} {x:>3} → {y}");
+    }
+
+    if !curriculum.paths.is_empty() {
+        let _ = writeln!(out, "\nCareer readiness (done, planned)");
+        let (ra, rb) = (
+            model::readiness(curriculum, before),
+            model::readiness(curriculum, after),
+        );
+        let width = curriculum
+            .paths
+            .iter()
+            .map(|p| UnicodeWidthStr::width(p.name.as_str()))
+            .max()
+            .unwrap_or(0);
+        for ((path, x), y) in curriculum.paths.iter().zip(&ra).zip(&rb) {
+            let done = arrow(
+                format!("{}%", percent(x.completed_share())),
+                format!("{}%", percent(y.completed_share())),
+            );
+            let planned = arrow(
+                format!("{}%", percent(x.committed_share())),
+                format!("{}%", percent(y.committed_share())),
+            );
+            let _ = writeln!(
+                out,
+                "  {}  done {}  planned {planned}",
+                pad(&path.name, width),
+                pad(&done, 11)
+            );
+        }
+    }
+
+    let count = |plan: &Plan| {
+        let problems = plan_problems(curriculum, plan);
+        let errors = problems.iter().filter(|p| p.severity == "error").count();
+        (problems.len(), errors, problems.len() - errors)
+    };
+    let ((n, ea, wa), (m, eb, wb)) = (count(before), count(after));
+    let _ = writeln!(
+        out,
+        "\nProblems: {}  (errors {}, warnings {})",
+        arrow(n, m),
+        arrow(ea, eb),
+        arrow(wa, wb)
+    );
+
+    let (va, vb) = (review::verdict_state(before), review::verdict_state(after));
+    let (ta, tb) = (va.to_string(), vb.to_string());
+    if ta == tb {
+        let _ = writeln!(out, "Verdict: {tb}");
+    } else {
+        let _ = writeln!(out, "Verdict: {ta} → {tb}");
+    }
+    out
+}

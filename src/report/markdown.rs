@@ -1,0 +1,305 @@
+//! The Markdown report of a plan: meant to be read, printed or mailed.
+//!
+//! Every piece of text that comes from a file (the plan or the curriculum) goes through
+//! [`escape_markdown`]; only the report's own words are written as Markdown.
+
+use std::fmt::Write;
+
+use super::escape::escape_markdown as esc;
+use super::plan::{CourseReport, PlanReport, plan_report};
+use crate::model::{Curriculum, Plan, Status};
+
+/// The complete Markdown report of `plan`, checked against `curriculum`; `file` names the plan
+/// file in the report.
+pub fn plan_markdown(curriculum: &Curriculum, plan: &Plan, file: &str) -> String {
+    render(&plan_report(curriculum, plan, file))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn status_label(status: Option<Status>) -> &'static str {
+    status.map_or("not placed", Status::label)
+}
+
+fn course_title(c: &CourseReport) -> String {
+    c.title
+        .as_deref()
+        .map_or_else(|| "*(not a course of this program)*".to_string(), esc)
+}
+
+fn render(r: &PlanReport) -> String {
+    let mut out = String::new();
+    let student = if r.student.trim().is_empty() {
+        "(no name given)".to_string()
+    } else {
+        esc(&r.student)
+    };
+    let _ = writeln!(out, "# Degree plan: {student}\n");
+
+    // Summary table.
+    let target = match &r.target_path {
+        None => "none".to_string(),
+        Some(id) => r.careers.iter().find(|c| &c.id == id).map_or_else(
+            || format!("{} (not a path of this program)", esc(id)),
+            |c| esc(&c.name),
+        ),
+    };
+    let program = if r.program.name == r.program.plan_name {
+        esc(&r.program.name)
+    } else {
+        format!(
+            "{} (the plan was made for {})",
+            esc(&r.program.name),
+            esc(&r.program.plan_name)
+        )
+    };
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| Student | {student} |");
+    let _ = writeln!(out, "| Program | {program} |");
+    let _ = writeln!(out, "| Plan file | {} |", esc(&r.file));
+    let _ = writeln!(out, "| Target path | {target} |");
+    let _ = writeln!(
+        out,
+        "| Credits | {} of {} |",
+        r.credits.total, r.credits.degree
+    );
+    let errors = r.problems.iter().filter(|p| p.severity == "error").count();
+    let warnings = r.problems.len() - errors;
+    let _ = writeln!(
+        out,
+        "| Problems | {}, {} |",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    );
+    let _ = writeln!(out, "| Verdict | {} |", esc(&r.verdict.text));
+
+    // Credits.
+    let c = &r.credits;
+    let _ = writeln!(out, "\n## Credits toward the degree\n");
+    let _ = writeln!(out, "| | Credits |\n|---|---:|");
+    let _ = writeln!(out, "| Completed | {} |", c.completed);
+    let _ = writeln!(out, "| In progress | {} |", c.in_progress);
+    let _ = writeln!(out, "| Planned | {} |", c.planned);
+    let _ = writeln!(out, "| **Total** | **{} of {}** |", c.total, c.degree);
+    if c.remaining > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} still to place.",
+            plural(c.remaining as usize, "credit", "credits")
+        );
+    } else {
+        let _ = writeln!(out, "\nThe plan reaches the degree total.");
+    }
+
+    // Terms.
+    let _ = writeln!(out, "\n## Terms");
+    if r.terms.is_empty() {
+        let _ = writeln!(out, "\nThe plan has no terms.");
+    }
+    for t in &r.terms {
+        let load = match t.limit {
+            Some(limit) => format!("{} of at most {limit} credits", t.credits),
+            None => plural(t.credits as usize, "credit", "credits"),
+        };
+        let _ = writeln!(out, "\n### {} ({load})\n", esc(&t.name));
+        if t.courses.is_empty() {
+            let _ = writeln!(out, "No courses.");
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "| Code | Course | Credits | Status | Grade |\n|---|---|---:|---|---|"
+        );
+        for course in &t.courses {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                esc(&course.code),
+                course_title(course),
+                course
+                    .credits
+                    .map_or_else(|| "–".to_string(), |n| n.to_string()),
+                status_label(course.status),
+                course.grade.as_deref().map_or_else(String::new, esc),
+            );
+        }
+    }
+    if !r.unplanned.is_empty() {
+        let _ = writeln!(out, "\n### Not placed in any term\n");
+        let _ = writeln!(
+            out,
+            "| Code | Course | Credits | Required |\n|---|---|---:|---|"
+        );
+        for course in &r.unplanned {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                esc(&course.code),
+                course_title(course),
+                course.credits.unwrap_or(0),
+                if course.required == Some(true) {
+                    "yes"
+                } else {
+                    "no"
+                },
+            );
+        }
+    }
+
+    // Career paths.
+    let _ = writeln!(out, "\n## Career-path readiness\n");
+    if r.careers.is_empty() {
+        let _ = writeln!(out, "The program defines no career paths.");
+    } else {
+        let _ = writeln!(
+            out,
+            "*Done* counts completed courses; *planned* counts every placed course, whatever its status.\n"
+        );
+        let _ = writeln!(out, "| Path | Done | Planned |\n|---|---:|---:|");
+        for p in &r.careers {
+            let _ = writeln!(
+                out,
+                "| {}{} | {}% | {}% |",
+                esc(&p.name),
+                if p.target { " (target)" } else { "" },
+                p.done_percent,
+                p.planned_percent
+            );
+        }
+        if let Some(id) = &r.target_path
+            && let Some(path) = r.careers.iter().find(|c| &c.id == id)
+        {
+            match &r.next_course {
+                Some(next) => {
+                    let _ = writeln!(
+                        out,
+                        "\nNext course for {}: {} {} ({} credits), which would raise *done* by {}%.",
+                        esc(&path.name),
+                        esc(&next.code),
+                        esc(&next.title),
+                        next.credits,
+                        next.gain_percent
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "\nNo next course for {}: every course for it is completed, in progress or waiting for a prerequisite.",
+                        esc(&path.name)
+                    );
+                }
+            }
+        }
+    }
+
+    // Problems.
+    let _ = writeln!(out, "\n## Problems\n");
+    if r.problems.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for p in &r.problems {
+        let label = if p.severity == "error" {
+            "Error"
+        } else {
+            "Warning"
+        };
+        let _ = writeln!(out, "- **{label}:** {}", esc(&p.message));
+    }
+
+    // Notes, grouped by what they are on: the plan, then terms, then courses, in the order each
+    // first appears.
+    let _ = writeln!(out, "\n## Notes\n");
+    if r.notes.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    let mut groups: Vec<(&str, Option<&str>)> = Vec::new();
+    for kind in ["plan", "term", "course"] {
+        for n in r.notes.iter().filter(|n| n.on.kind == kind) {
+            let key = (kind, n.on.name.as_deref());
+            if !groups.contains(&key) {
+                groups.push(key);
+            }
+        }
+    }
+    for (i, (kind, name)) in groups.iter().enumerate() {
+        let notes: Vec<_> = r
+            .notes
+            .iter()
+            .filter(|n| n.on.kind == *kind && n.on.name.as_deref() == *name)
+            .collect();
+        let heading = match (*kind, name) {
+            ("term", Some(name)) => format!("On term {}", esc(name)),
+            ("course", Some(code)) => match notes.first().and_then(|n| n.on.title.as_deref()) {
+                Some(title) => format!("On {} {}", esc(code), esc(title)),
+                None => format!("On {}", esc(code)),
+            },
+            _ => "On the plan".to_string(),
+        };
+        let _ = writeln!(out, "{}### {heading}\n", if i == 0 { "" } else { "\n" });
+        for n in notes {
+            let _ = writeln!(
+                out,
+                "- {}{} — {}, {}",
+                if n.addressed { "*(addressed)* " } else { "" },
+                esc(&n.text),
+                esc(&n.author),
+                esc(&n.date)
+            );
+        }
+    }
+
+    // Verdict.
+    let v = &r.verdict;
+    let _ = writeln!(out, "\n## Verdict\n");
+    let decision = match v.decision {
+        Some(crate::model::Decision::ChangesRequested) => "Changes requested",
+        _ => "Approved",
+    };
+    let given = format!(
+        "by {} on {}",
+        esc(v.reviewer.as_deref().unwrap_or_default()),
+        esc(v.date.as_deref().unwrap_or_default())
+    );
+    let comment = v
+        .comment
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| format!("\n> {}\n", esc(c)))
+        .unwrap_or_default();
+    match v.state {
+        "unreviewed" => {
+            let _ = writeln!(out, "Not reviewed yet.");
+        }
+        "damaged" => {
+            let _ = writeln!(
+                out,
+                "**This verdict cannot be trusted:** its record was altered after it was given. Ask for a new review.\n"
+            );
+            let _ = writeln!(
+                out,
+                "The altered record reads: {} {given}.",
+                decision.to_lowercase()
+            );
+            let _ = write!(out, "{comment}");
+        }
+        _ => {
+            let _ = writeln!(out, "**{decision}** {given}.");
+            let _ = writeln!(out, "{comment}");
+            if v.state == "changed" {
+                let _ = writeln!(
+                    out,
+                    "**The plan has changed since this verdict** ({}):\n",
+                    plural(v.changes.len(), "change", "changes")
+                );
+                for change in &v.changes {
+                    let _ = writeln!(out, "- {}", esc(&change.to_string()));
+                }
+            } else {
+                let _ = writeln!(out, "The plan is unchanged since this verdict.");
+            }
+        }
+    }
+    out
+}

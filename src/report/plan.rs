@@ -1,0 +1,424 @@
+//! A complete report of one plan, as a serializable value: the JSON of `report --format json`
+//! and the facts the Markdown report is written from. The shape is documented in
+//! `docs/plan-format.md`; fields are only ever added, never renamed or removed.
+
+use serde::Serialize;
+
+use crate::model::review::{self, Decision, NoteTarget, VerdictState};
+use crate::model::{
+    self, Change, Credits, Curriculum, Plan, ProblemKind, Readiness, Severity, Status,
+};
+
+/// Everything about one plan, in the order the Markdown report shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanReport {
+    /// The plan file, as given on the command line.
+    pub file: String,
+    /// The student's name ("" when none is set).
+    pub student: String,
+    /// The program the plan was checked against, and the one it says it was made for.
+    pub program: ProgramReport,
+    /// The career path the student aims for, by id, if one is set.
+    pub target_path: Option<String>,
+    /// Terms in plan order.
+    pub terms: Vec<TermReport>,
+    /// Courses of the program placed in no term, in curriculum order.
+    pub unplanned: Vec<CourseReport>,
+    /// Credits toward the degree.
+    pub credits: CreditsReport,
+    /// Readiness for every career path, strongest first.
+    pub careers: Vec<CareerReport>,
+    /// The course that would help the target path most now, if a target is set and one exists.
+    pub next_course: Option<NextCourseReport>,
+    /// Every problem, errors first.
+    pub problems: Vec<ProblemReport>,
+    /// Advisors' notes, in file order.
+    pub notes: Vec<NoteReport>,
+    /// The verdict and whether the plan changed since.
+    pub verdict: VerdictReport,
+}
+
+/// The program a plan is checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProgramReport {
+    /// The curriculum's name.
+    pub name: String,
+    /// Its content hash.
+    pub hash: String,
+    /// The curriculum name recorded in the plan.
+    pub plan_name: String,
+    /// The curriculum hash recorded in the plan; differs from `hash` when the plan was made for
+    /// another version (also reported as a problem).
+    pub plan_hash: String,
+}
+
+/// One term and its courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermReport {
+    /// The term's name.
+    pub name: String,
+    /// Credits of the known courses in the term, whatever their status.
+    pub credits: u32,
+    /// The most credits a term should carry, if the program sets a limit.
+    pub limit: Option<u32>,
+    /// Courses in the order the student arranged them.
+    pub courses: Vec<CourseReport>,
+}
+
+/// A course, placed or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CourseReport {
+    /// The course code as written in the plan.
+    pub code: String,
+    /// Its title; `null` when the program has no such course.
+    pub title: Option<String>,
+    /// Its credits; `null` when the program has no such course.
+    pub credits: Option<u32>,
+    /// `Planned`, `InProgress` or `Completed` (as in the plan file); `null` for unplanned
+    /// courses.
+    pub status: Option<Status>,
+    /// The grade, for completed courses that have one.
+    pub grade: Option<String>,
+    /// Whether every student must take it; `null` when the program has no such course.
+    pub required: Option<bool>,
+}
+
+/// Credits toward the degree; each course counts once, at its furthest status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CreditsReport {
+    /// Credits of completed courses.
+    pub completed: u32,
+    /// Credits of courses in progress.
+    pub in_progress: u32,
+    /// Credits of planned courses.
+    pub planned: u32,
+    /// Completed plus in progress plus planned.
+    pub total: u32,
+    /// Credits the degree needs.
+    pub degree: u32,
+    /// Credits still to place to reach the degree.
+    pub remaining: u32,
+}
+
+impl From<Credits> for CreditsReport {
+    fn from(c: Credits) -> Self {
+        CreditsReport {
+            completed: c.completed,
+            in_progress: c.in_progress,
+            planned: c.planned,
+            total: c.total(),
+            degree: c.degree,
+            remaining: c.remaining(),
+        }
+    }
+}
+
+/// Readiness for one career path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CareerReport {
+    /// The path's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The one letter that marks it.
+    pub mark: char,
+    /// Whether it is the plan's target path.
+    pub target: bool,
+    /// Weight of completed courses over the path's total weight, in whole percent.
+    pub done_percent: u32,
+    /// Weight of every placed course over the path's total weight, in whole percent.
+    pub planned_percent: u32,
+    /// Sum of the weights of completed courses.
+    pub done_weight: u32,
+    /// Sum of the weights of placed courses, whatever their status.
+    pub planned_weight: u32,
+    /// Sum of the weights of all the program's courses for the path.
+    pub total_weight: u32,
+}
+
+/// The next course for the target path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextCourseReport {
+    /// The path's id.
+    pub path: String,
+    /// The course's code.
+    pub code: String,
+    /// Its title.
+    pub title: String,
+    /// Its credits.
+    pub credits: u32,
+    /// How much it would raise `done_percent`, in whole percent.
+    pub gain_percent: u32,
+}
+
+/// One problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProblemReport {
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// A stable name for the kind of problem, e.g. `prerequisite_order`.
+    pub kind: &'static str,
+    /// The sentence shown to the student.
+    pub message: String,
+    /// The name of the term it is in, if it belongs to one.
+    pub term: Option<String>,
+}
+
+/// What a note is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteTargetReport {
+    /// `plan`, `term` or `course`.
+    pub kind: &'static str,
+    /// The term's name or the course's code; `null` for the plan.
+    pub name: Option<String>,
+    /// The course's title, for a note on a course the program knows.
+    pub title: Option<String>,
+}
+
+/// An advisor's note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteReport {
+    /// What it is on.
+    pub on: NoteTargetReport,
+    /// The note.
+    pub text: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When, as written in the file (YYYY-MM-DD).
+    pub date: String,
+    /// Whether the student marked it dealt with.
+    pub addressed: bool,
+}
+
+/// The verdict and where the plan stands against it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictReport {
+    /// `unreviewed`, `approved`, `changes-requested`, `changed` or `damaged`.
+    pub state: &'static str,
+    /// One sentence, e.g. "approved by Dr Grace on 2026-11-20".
+    pub text: String,
+    /// `Approved` or `ChangesRequested` (as in the plan file); absent when unreviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Who gave the verdict; absent when unreviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    /// When; absent when unreviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The reviewer's comment; absent when unreviewed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// What changed since the verdict (empty unless `state` is `changed`).
+    pub changes: Vec<Change>,
+}
+
+impl VerdictReport {
+    /// The verdict of `plan`.
+    pub fn of(plan: &Plan) -> Self {
+        let state = review::verdict_state(plan);
+        let verdict = match &state {
+            VerdictState::Unreviewed => None,
+            VerdictState::Current(v) | VerdictState::Changed(v, _) | VerdictState::Damaged(v) => {
+                Some(*v)
+            }
+        };
+        VerdictReport {
+            state: state.key(),
+            text: state.to_string(),
+            decision: verdict.map(|v| v.decision),
+            reviewer: verdict.map(|v| v.reviewer.clone()),
+            date: verdict.map(|v| v.date.clone()),
+            comment: verdict.map(|v| v.comment.clone()),
+            changes: match state {
+                VerdictState::Changed(_, changes) => changes,
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+/// Whole percent of a share from 0.0 to 1.0.
+pub(crate) fn percent(share: f64) -> u32 {
+    (share * 100.0).round().clamp(0.0, 100.0) as u32
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn kind(k: &ProblemKind) -> &'static str {
+    match k {
+        ProblemKind::PrerequisiteOrder { .. } => "prerequisite_order",
+        ProblemKind::OverLoad { .. } => "over_load",
+        ProblemKind::PlacedTwice { .. } => "placed_twice",
+        ProblemKind::UnknownCourse { .. } => "unknown_course",
+        ProblemKind::RequiredUnplanned { .. } => "required_unplanned",
+        ProblemKind::ElectivesShort { .. } => "electives_short",
+        ProblemKind::DegreeShort { .. } => "degree_short",
+        ProblemKind::CurriculumChanged => "curriculum_changed",
+    }
+}
+
+/// Every problem with the plan, errors first: the audit's problems, and a verdict whose record
+/// was altered after it was given (an error: the verdict cannot be trusted). A plan that merely
+/// changed since its verdict has no problem for that.
+pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport> {
+    let mut out: Vec<ProblemReport> = model::problems(curriculum, plan)
+        .into_iter()
+        .map(|p| ProblemReport {
+            severity: severity(p.severity),
+            kind: kind(&p.kind),
+            message: p.message,
+            term: p
+                .term
+                .and_then(|t| plan.terms.get(t))
+                .map(|t| t.name.clone()),
+        })
+        .collect();
+    let state = review::verdict_state(plan);
+    if let VerdictState::Damaged(_) = state {
+        let errors = out.iter().filter(|p| p.severity == "error").count();
+        out.insert(
+            errors,
+            ProblemReport {
+                severity: "error",
+                kind: "verdict_damaged",
+                message: state.to_string(),
+                term: None,
+            },
+        );
+    }
+    out
+}
+
+fn course_report(
+    curriculum: &Curriculum,
+    code: &str,
+    status: Option<Status>,
+    grade: Option<&String>,
+) -> CourseReport {
+    let course = curriculum.course(code);
+    CourseReport {
+        code: code.to_string(),
+        title: course.map(|c| c.title.clone()),
+        credits: course.map(|c| c.credits),
+        status,
+        grade: grade.cloned(),
+        required: course.map(|c| c.required),
+    }
+}
+
+fn career_report(curriculum: &Curriculum, plan: &Plan, r: &Readiness) -> CareerReport {
+    let path = &curriculum.paths[r.path];
+    CareerReport {
+        id: path.id.clone(),
+        name: path.name.clone(),
+        mark: path.mark,
+        target: plan.target_path.as_deref() == Some(path.id.as_str()),
+        done_percent: percent(r.completed_share()),
+        planned_percent: percent(r.committed_share()),
+        done_weight: r.completed,
+        planned_weight: r.committed,
+        total_weight: r.total,
+    }
+}
+
+/// The report of `plan` checked against `curriculum`; `file` names the plan file.
+pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanReport {
+    let terms = plan
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TermReport {
+            name: t.name.clone(),
+            credits: model::term_credits(curriculum, plan, i),
+            limit: curriculum.max_term_credits,
+            courses: t
+                .courses
+                .iter()
+                .map(|p| course_report(curriculum, &p.code, Some(p.status), p.grade.as_ref()))
+                .collect(),
+        })
+        .collect();
+    let unplanned = plan
+        .unplanned(curriculum)
+        .into_iter()
+        .map(|c| course_report(curriculum, &c.code, None, None))
+        .collect();
+    let next_course = plan.target_path.as_deref().and_then(|id| {
+        let (course, gain) = model::next_course(curriculum, plan, id)?;
+        Some(NextCourseReport {
+            path: id.to_string(),
+            code: course.code.clone(),
+            title: course.title.clone(),
+            credits: course.credits,
+            gain_percent: percent(gain),
+        })
+    });
+    let notes = plan
+        .notes
+        .iter()
+        .map(|n| NoteReport {
+            on: match &n.on {
+                NoteTarget::Plan => NoteTargetReport {
+                    kind: "plan",
+                    name: None,
+                    title: None,
+                },
+                NoteTarget::Term(name) => NoteTargetReport {
+                    kind: "term",
+                    name: Some(name.clone()),
+                    title: None,
+                },
+                NoteTarget::Course(code) => NoteTargetReport {
+                    kind: "course",
+                    name: Some(code.clone()),
+                    title: curriculum.course(code).map(|c| c.title.clone()),
+                },
+            },
+            text: n.text.clone(),
+            author: n.author.clone(),
+            date: n.date.clone(),
+            addressed: n.addressed,
+        })
+        .collect();
+    PlanReport {
+        file: file.to_string(),
+        student: plan.student.clone(),
+        program: ProgramReport {
+            name: curriculum.name.clone(),
+            hash: curriculum.content_hash().to_string(),
+            plan_name: plan.curriculum.name.clone(),
+            plan_hash: plan.curriculum.hash.clone(),
+        },
+        target_path: plan.target_path.clone(),
+        terms,
+        unplanned,
+        credits: model::credits(curriculum, plan).into(),
+        careers: model::ranked(curriculum, plan)
+            .iter()
+            .map(|r| career_report(curriculum, plan, r))
+            .collect(),
+        next_course,
+        problems: plan_problems(curriculum, plan),
+        notes,
+        verdict: VerdictReport::of(plan),
+    }
+}
+
+/// The report as pretty-printed JSON, ending in a newline.
+pub fn plan_json(curriculum: &Curriculum, plan: &Plan, file: &str) -> String {
+    to_json(&plan_report(curriculum, plan, file))
+}
+
+/// Pretty-printed JSON of a report value, ending in a newline.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing these plain structs cannot fail: every map key is a string.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,249 @@
+//! The student's plans in the data directory: listing them with a summary, duplicating,
+//! renaming, and moving to the trash (never destroying).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{FileError, display_path, load_plan, plans_dir};
+use crate::model::{self, Curriculum, review};
+
+/// One plan file as the picker shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    /// The file.
+    pub path: PathBuf,
+    /// The file name without `.ron`.
+    pub name: String,
+    /// When it was last saved, local time, "YYYY-MM-DD HH:MM".
+    pub saved: String,
+    /// The plan's summary, or why it could not be read.
+    pub summary: Result<PlanSummary, String>,
+}
+
+/// What the picker says about a readable plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanSummary {
+    /// The student's name.
+    pub student: String,
+    /// Credits placed, and the degree total.
+    pub credits: (u32, u32),
+    /// The verdict state, in words.
+    pub verdict: String,
+}
+
+/// Whether `path` names a plan file: `*.ron`, not hidden (temporary files start with a dot).
+pub fn is_plan_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !name.starts_with('.') && name.ends_with(".ron") && path.is_file()
+}
+
+/// The plans in `data_dir/plans`, by name, with summaries against `curriculum`.
+pub fn list(data_dir: &Path, curriculum: &Curriculum) -> Vec<PlanEntry> {
+    let Ok(entries) = fs::read_dir(plans_dir(data_dir)) else {
+        return Vec::new();
+    };
+    let mut plans: Vec<PlanEntry> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_plan_file(p))
+        .map(|path| entry(path, curriculum))
+        .collect();
+    plans.sort_by(|a, b| a.name.cmp(&b.name));
+    plans
+}
+
+fn entry(path: PathBuf, curriculum: &Curriculum) -> PlanEntry {
+    let name = path
+        .file_stem()
+        .map(|s| display_path(Path::new(s)))
+        .unwrap_or_default();
+    let saved = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let summary = load_plan(&path)
+        .map(|plan| PlanSummary {
+            credits: (
+                model::credits(curriculum, &plan).total(),
+                curriculum.degree_credits,
+            ),
+            verdict: review::verdict_state(&plan).to_string(),
+            student: plan.student,
+        })
+        .map_err(|e| e.to_string());
+    PlanEntry {
+        path,
+        name,
+        saved,
+        summary,
+    }
+}
+
+/// The path for a plan called `name` in the data directory, if the name is usable: not
+/// empty, no path separators, not hidden.
+pub fn path_for(data_dir: &Path, name: &str) -> Result<PathBuf, String> {
+    Ok(plans_dir(data_dir).join(file_name(name)?))
+}
+
+/// `name` as a plan's file name, if usable: not empty, no path separators, not hidden.
+fn file_name(name: &str) -> Result<String, String> {
+    let name = name.trim().trim_end_matches(".ron");
+    if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\']) {
+        return Err(format!(
+            "\"{name}\" cannot be a plan name: use letters, digits, spaces, - or _"
+        ));
+    }
+    Ok(format!("{name}.ron"))
+}
+
+/// A name like "ada copy", "ada copy 2", ... that no plan in `dir` has yet.
+fn free_copy_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                " copy".to_string()
+            } else {
+                format!(" copy {n}")
+            };
+            path.with_file_name(format!("{stem}{suffix}.ron"))
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_extension("copy.ron"))
+}
+
+fn io_error(path: &Path, what: &str, e: &std::io::Error) -> FileError {
+    FileError::single(path, format!("cannot {what}: {e}"))
+}
+
+/// Copies a plan beside itself under a free "… copy" name; returns the copy's path.
+pub fn duplicate(path: &Path) -> Result<PathBuf, FileError> {
+    let text = super::read_text(path)?;
+    let copy = free_copy_path(path);
+    super::write_atomic(&copy, &text)?;
+    Ok(copy)
+}
+
+/// Renames a plan file to `new_name` in the same folder; refuses to replace another plan.
+pub fn rename(path: &Path, new_name: &str) -> Result<PathBuf, FileError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let target = dir.join(file_name(new_name).map_err(|e| FileError::single(path, e))?);
+    if target.exists() {
+        return Err(FileError::single(
+            &target,
+            "a plan of that name exists already",
+        ));
+    }
+    fs::rename(path, &target).map_err(|e| io_error(path, "rename", &e))?;
+    Ok(target)
+}
+
+/// Moves a plan into `data_dir/trash/`, under a name that replaces nothing there; returns
+/// where it went.
+pub fn trash(path: &Path, data_dir: &Path) -> Result<PathBuf, FileError> {
+    let bin = data_dir.join("trash");
+    fs::create_dir_all(&bin).map_err(|e| io_error(&bin, "create the trash folder", &e))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let target = (1..)
+        .map(|n| {
+            let n = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            bin.join(format!("{stem}-{stamp}{n}.ron"))
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| bin.join(format!("{stem}.ron")));
+    fs::rename(path, &target).map_err(|e| io_error(path, "move to the trash", &e))?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Plan;
+
+    fn setup() -> (tempfile::TempDir, Curriculum) {
+        let dir = tempfile::tempdir().unwrap();
+        let c = crate::store::bundled_curriculum().unwrap().curriculum;
+        (dir, c)
+    }
+
+    #[test]
+    fn lists_plans_with_summaries_and_unreadable_ones_with_reasons() {
+        let (dir, c) = setup();
+        let plans = plans_dir(dir.path());
+        crate::store::save_plan(&plans.join("b.ron"), &Plan::recommended(&c, "Bo")).unwrap();
+        fs::write(plans.join("a.ron"), "(version: 2,").unwrap();
+        fs::write(plans.join(".hidden.ron"), "").unwrap();
+        fs::write(plans.join("b.ron.lock"), "1").unwrap();
+        let list = list(dir.path(), &c);
+        let names: Vec<&str> = list.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert!(list[0].summary.as_ref().unwrap_err().contains("a.ron:1:"));
+        let b = list[1].summary.as_ref().unwrap();
+        assert_eq!(
+            (b.student.as_str(), b.credits, b.verdict.as_str()),
+            ("Bo", (64, 64), "not reviewed")
+        );
+        assert_eq!(list[1].saved.len(), "2026-11-23 10:00".len());
+    }
+
+    #[test]
+    fn duplicate_rename_and_trash_never_lose_a_file() {
+        let (dir, c) = setup();
+        let plan = plans_dir(dir.path()).join("ada.ron");
+        crate::store::save_plan(&plan, &Plan::recommended(&c, "Ada")).unwrap();
+        let copy = duplicate(&plan).unwrap();
+        assert_eq!(copy.file_name().unwrap(), "ada copy.ron");
+        assert_eq!(
+            duplicate(&plan).unwrap().file_name().unwrap(),
+            "ada copy 2.ron"
+        );
+        assert_eq!(fs::read(&copy).unwrap(), fs::read(&plan).unwrap());
+        assert!(
+            rename(&copy, "ada copy 2").is_err(),
+            "refuses to replace a plan"
+        );
+        assert!(rename(&copy, "../escape").is_err());
+        let renamed = rename(&copy, "plan B").unwrap();
+        assert!(renamed.ends_with("plan B.ron") && !copy.exists());
+        let trashed = trash(&renamed, dir.path()).unwrap();
+        assert!(trashed.starts_with(dir.path().join("trash")) && trashed.exists());
+        assert!(!renamed.exists());
+        let again = duplicate(&plan).unwrap();
+        let again = rename(&again, "plan B").unwrap();
+        let second = trash(&again, dir.path()).unwrap();
+        assert_ne!(second, trashed, "a second trashing replaces nothing");
+    }
+
+    #[test]
+    fn plan_names_are_checked() {
+        let dir = Path::new("/data");
+        assert_eq!(
+            path_for(dir, "ada").unwrap(),
+            Path::new("/data/plans/ada.ron")
+        );
+        assert_eq!(
+            path_for(dir, "ada.ron").unwrap(),
+            Path::new("/data/plans/ada.ron")
+        );
+        assert!(path_for(dir, " ").is_err());
+        assert!(path_for(dir, "a/b").is_err());
+        assert!(path_for(dir, ".hidden").is_err());
+    }
+}

@@ -1,0 +1,212 @@
+//! The plan picker and the side-by-side comparison of two plans.
+
+use std::collections::HashSet;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::terms::status_glyph;
+use super::text::fit;
+use crate::app::App;
+use crate::model::{self, Change, Plan, review};
+use crate::picker::{Picker, Purpose, Row};
+use crate::theme::Theme;
+
+/// Draws the picker over `area`.
+pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
+    let popup = area.centered(
+        Constraint::Length(area.width.min(110)),
+        Constraint::Length(area.height.min(picker.rows().len() as u16 + 5).max(8)),
+    );
+    frame.render_widget(Clear, popup);
+    let title = match picker.purpose {
+        Purpose::Open => " Plans ",
+        Purpose::Compare => " Compare with which plan? ",
+    };
+    let block = Block::bordered()
+        .border_style(theme.border_focus)
+        .title(title);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [list_area, footer] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let width = usize::from(list_area.width);
+    let name_width = (width / 4).clamp(8, 28);
+    let student_width = (width / 4).clamp(8, 24);
+    let items: Vec<ListItem> = picker
+        .rows()
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let marker = if i == picker.selected { "> " } else { "  " };
+            let line = match row {
+                Row::New { empty: false } => Line::styled(
+                    format!("{marker}+ New plan from the recommended schedule"),
+                    theme.key,
+                ),
+                Row::New { empty: true } => {
+                    Line::styled(format!("{marker}+ New empty plan"), theme.key)
+                }
+                Row::Plan(entry) => {
+                    let mut spans = vec![
+                        Span::raw(marker),
+                        Span::raw(fit(&entry.name, name_width)),
+                        Span::raw(" "),
+                    ];
+                    match &entry.summary {
+                        Ok(s) => {
+                            let student = if s.student.is_empty() {
+                                "(no name)"
+                            } else {
+                                &s.student
+                            };
+                            spans.push(Span::raw(fit(student, student_width)));
+                            spans.push(Span::styled(format!(" {} ", entry.saved), theme.muted));
+                            spans.push(Span::raw(format!(
+                                "{:>3}/{} cr  ",
+                                s.credits.0, s.credits.1
+                            )));
+                            spans.push(Span::raw(s.verdict.clone()));
+                        }
+                        Err(why) => {
+                            spans.push(Span::styled(format!("cannot read: {why}"), theme.error))
+                        }
+                    }
+                    Line::from(spans)
+                }
+            };
+            ListItem::new(if i == picker.selected {
+                line.style(theme.selected)
+            } else {
+                line
+            })
+        })
+        .collect();
+    let empty = picker.rows().is_empty();
+    let mut state = ListState::default().with_selected(Some(picker.selected));
+    frame.render_stateful_widget(List::new(items), list_area, &mut state);
+    let footer_text = if picker.confirm_trash {
+        Line::styled(
+            "Delete this plan? It is moved to the trash folder, not destroyed.  y yes · n no",
+            theme.warning,
+        )
+    } else if empty {
+        Line::styled("No plans yet.", theme.muted)
+    } else {
+        Line::styled(
+            match picker.purpose {
+                Purpose::Open => {
+                    "Enter open · n new · y duplicate · r rename · d delete · Esc close"
+                }
+                Purpose::Compare => "Enter compare · Esc close",
+            },
+            theme.muted,
+        )
+    };
+    frame.render_widget(Paragraph::new(footer_text), footer);
+}
+
+/// Draws the open plan (right) beside `other` (left), with the courses that differ marked.
+pub fn render_compare(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    other: &Plan,
+    label: &str,
+    theme: &Theme,
+) {
+    frame.render_widget(Clear, area);
+    let changes = model::diff::diff(&review::placement(other), &review::placement(&app.plan));
+    let changed: HashSet<&str> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Added { course, .. }
+            | Change::Removed { course, .. }
+            | Change::Moved { course, .. }
+            | Change::Status { course, .. } => Some(course.as_str()),
+            _ => None,
+        })
+        .collect();
+    let [columns, summary] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length((changes.len() as u16 + 3).min(area.height / 3)),
+    ])
+    .areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(columns);
+    let this = crate::store::display_path(&app.plan_path);
+    side(frame, left, app, other, label, &changed, theme);
+    side(frame, right, app, &app.plan, &this, &changed, theme);
+    let (a, b) = (
+        model::credits(&app.curriculum, other),
+        model::credits(&app.curriculum, &app.plan),
+    );
+    let mut lines = vec![Line::raw(format!(
+        "Credits {} → {} of {} (completed {} → {}); {} difference{}",
+        a.total(),
+        b.total(),
+        b.degree,
+        a.completed,
+        b.completed,
+        changes.len(),
+        if changes.len() == 1 { "" } else { "s" }
+    ))];
+    lines.extend(changes.iter().map(|c| Line::raw(format!("• {c}"))));
+    let block = Block::bordered()
+        .border_style(theme.border_focus)
+        .title(format!(" From {label} to this plan "))
+        .title_bottom(Line::from(" any key closes ").right_aligned());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        summary,
+    );
+}
+
+fn side(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    plan: &Plan,
+    label: &str,
+    changed: &HashSet<&str>,
+    theme: &Theme,
+) {
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(format!(" {label} "));
+    let width = usize::from(block.inner(area).width);
+    let mut lines = Vec::new();
+    for term in &plan.terms {
+        lines.push(Line::styled(term.name.clone(), theme.key));
+        for p in &term.courses {
+            let title = app
+                .curriculum
+                .course(&p.code)
+                .map_or("?", |c| c.title.as_str());
+            let differs = changed.contains(p.code.as_str());
+            let text = fit(
+                &format!(
+                    "{} {} {} {title}",
+                    if differs { "*" } else { " " },
+                    status_glyph(p.status),
+                    p.code
+                ),
+                width,
+            );
+            lines.push(Line::styled(
+                text,
+                if differs {
+                    theme.path_highlight
+                } else {
+                    Style::new()
+                },
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
