@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use degree_planner::model::{
-    self, Credits, Curriculum, PLAN_VERSION, Placement, Plan, Problem, ProblemKind, Severity, Slot,
-    Status,
+    self, Credits, Curriculum, CurriculumRef, PLAN_VERSION, Placement, Plan, Problem, ProblemKind,
+    Severity, Slot, Status,
 };
 use degree_planner::store::{self, Located};
 
@@ -470,6 +470,23 @@ fn curriculum_changed() {
         "this plan was made for a different version of \"Mini\"; check it against the current one"
     );
     assert_eq!(p.term, None);
+}
+
+#[test]
+fn plan_for_another_program_says_which() {
+    let c = mini();
+    let mut plan = Plan::recommended(&c, "Ada");
+    plan.curriculum = CurriculumRef {
+        name: "Data Science".into(),
+        hash: "0123456789abcdef".into(),
+    };
+    let p = only(model::problems(&c, &plan));
+    assert_eq!(p.kind, ProblemKind::CurriculumChanged);
+    assert_eq!(
+        p.message,
+        "this plan was made for \"Data Science\", not \"Mini\"; open it with that program's \
+         curriculum (--curriculum FILE)"
+    );
 }
 
 #[test]

@@ -73,12 +73,40 @@ fn readme_screen_capture_is_the_main_screen_snapshot() {
     assert_eq!(capture, format!("```text\n{screen}```\n"));
 }
 
+/// Every README example of the form "$ degree-planner ARGS" followed by its output.
+fn command_examples(text: &str) -> Vec<(Vec<String>, String)> {
+    let mut examples = Vec::new();
+    for block in text.split("```text\n").skip(1) {
+        let block = &block[..block.find("```").expect("closed block")];
+        if let Some(rest) = block.strip_prefix("$ degree-planner ") {
+            let (command, output) = rest.split_once('\n').expect("a command line");
+            let args = command.split_whitespace().map(str::to_string).collect();
+            examples.push((args, output.to_string()));
+        }
+    }
+    examples
+}
+
 #[test]
-fn readme_plan_example_parses() {
-    let text = readme();
-    let start = text.find("```ron\n").expect("a ron block") + "```ron\n".len();
-    let end = text[start..].find("```").expect("end of the ron block") + start;
-    let plan = degree_planner::store::parse_plan(&text[start..end], "README.md").expect("parses");
-    assert_eq!(plan.student, "Ada Lovelace");
-    assert_eq!(plan.terms[0].courses.len(), 3);
+fn readme_command_examples_show_real_output() {
+    let examples = command_examples(&readme());
+    assert!(
+        examples.len() >= 4,
+        "the README shows its commands with output"
+    );
+    for (args, expected) in examples {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_degree-planner"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        let actual = String::from_utf8(out.stdout).expect("UTF-8");
+        assert_eq!(
+            actual,
+            expected,
+            "README example `degree-planner {}` is out of date",
+            args.join(" ")
+        );
+    }
 }

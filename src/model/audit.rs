@@ -146,10 +146,17 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         found.push(Problem {
             kind: ProblemKind::CurriculumChanged,
             severity: Severity::Warning,
-            message: format!(
-                "this plan was made for a different version of \"{}\"; check it against the current one",
-                plan.curriculum.name
-            ),
+            message: if plan.curriculum.name == curriculum.name {
+                format!(
+                    "this plan was made for a different version of \"{}\"; check it against the current one",
+                    plan.curriculum.name
+                )
+            } else {
+                format!(
+                    "this plan was made for \"{}\", not \"{}\"; open it with that program's curriculum (--curriculum FILE)",
+                    plan.curriculum.name, curriculum.name
+                )
+            },
             term: None,
         });
     }
