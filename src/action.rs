@@ -97,6 +97,8 @@ pub enum Action {
     TrashPlan,
     /// Answer yes to a question.
     Confirm,
+    /// Save the plan under another name.
+    SaveAs,
 }
 
 /// Which set of keys is active.
@@ -496,6 +498,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::Save,
         "save the plan",
         Some("save"),
+    ),
+    bind(
+        Normal,
+        &[ch('S')],
+        Action::SaveAs,
+        "save the plan under another file name",
+        None,
     ),
     bind(
         Normal,

@@ -46,6 +46,8 @@ pub enum PromptKind {
     },
     /// A new name for this plan file.
     RenamePlan(PathBuf),
+    /// Where to save the plan instead.
+    SaveAs,
 }
 
 impl PromptKind {
@@ -71,6 +73,7 @@ impl PromptKind {
             PromptKind::RenamePlan(path) => {
                 format!("Rename {} to", crate::store::display_path(path))
             }
+            PromptKind::SaveAs => "Save as (file path)".into(),
         }
     }
 }
@@ -100,6 +103,8 @@ pub enum Mode {
     },
     /// The plan picker.
     Picker(Picker),
+    /// Unsaved edits from an earlier session were found: restore them?
+    Recover(Box<Plan>),
     /// The open plan beside another one.
     Compare {
         /// The other plan.
@@ -142,6 +147,10 @@ pub enum Effect {
     TrashPlan(PathBuf),
     /// Write the markdown report next to the plan.
     Export,
+    /// Save the plan to this file and make it the open plan.
+    SaveAs(PathBuf),
+    /// Forget the unsaved edits of an earlier session.
+    DiscardRecovery,
 }
 
 /// Whether a status message reports success or trouble.
@@ -260,6 +269,7 @@ impl App {
             Mode::ConfirmQuit => Context::ConfirmQuit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
+            Mode::Recover(_) => Context::Confirm,
             Mode::Picker(_) => Context::Picker,
             Mode::Compare { .. } => Context::Compare,
         }
@@ -381,6 +391,22 @@ impl App {
             Mode::Compare { .. } => {
                 self.mode = Mode::Normal;
                 None
+            }
+            Mode::Recover(recovered) => {
+                self.mode = Mode::Normal;
+                match action {
+                    Action::Confirm => {
+                        self.edit("Restored the unsaved edits of an earlier session", |plan| {
+                            *plan = *recovered;
+                            true
+                        });
+                        None
+                    }
+                    _ => {
+                        self.info("Discarded the unsaved edits of an earlier session".into());
+                        Some(Effect::DiscardRecovery)
+                    }
+                }
             }
         };
         self.clamp();
@@ -508,6 +534,13 @@ impl App {
                     .then_some(Effect::ListPlans(Purpose::Open));
             }
             Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
+            Action::SaveAs => {
+                let input = self.plan_path.display().to_string();
+                self.mode = Mode::Prompt {
+                    kind: PromptKind::SaveAs,
+                    input,
+                };
+            }
             Action::Export => return Some(Effect::Export),
             Action::Input(_)
             | Action::Backspace
@@ -562,6 +595,11 @@ impl App {
             if on_disk { "" } else { " (new: s saves it)" }
         ));
         *self = fresh;
+    }
+
+    /// Offers to restore `unsaved`, the edits an earlier session did not save.
+    pub fn offer_recovery(&mut self, unsaved: Plan) {
+        self.mode = Mode::Recover(Box::new(unsaved));
     }
 
     /// Shows the open plan beside `other`, whose file is `label`.
@@ -813,6 +851,11 @@ impl App {
                     from,
                     to: input.to_string(),
                 });
+            }
+            PromptKind::SaveAs if input.is_empty() => self.error("Not saved: no file name".into()),
+            PromptKind::SaveAs => {
+                self.stamp_curriculum();
+                return Some(Effect::SaveAs(PathBuf::from(input)));
             }
             PromptKind::Note(_) if input.is_empty() => {
                 self.error("An empty note was not added".into())

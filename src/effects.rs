@@ -16,16 +16,49 @@ pub struct Session {
     pub data_dir: Option<PathBuf>,
     /// The lock on the open plan, while this process holds it.
     pub lock: Option<lock::PlanLock>,
+    /// The unsaved plan last written to the recovery file.
+    recovery: Option<Plan>,
 }
 
 impl Session {
+    /// A session for plans in `data_dir`, holding no lock yet.
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        Session {
+            data_dir,
+            lock: None,
+            recovery: None,
+        }
+    }
+
+    /// Keeps the recovery file in step with the app after an update: the unsaved plan while
+    /// there are unsaved edits, nothing once there are none. A read-only view writes nothing.
+    pub fn sync_recovery(&mut self, app: &App) {
+        if app.read_only.is_some() || self.lock.is_none() {
+            return;
+        }
+        if app.is_dirty() {
+            if self.recovery.as_ref() != Some(&app.plan) {
+                // Best effort: if this fails, the plan itself is still saved with s.
+                let _ = store::recovery::write(&app.plan_path, &app.plan);
+                self.recovery = Some(app.plan.clone());
+            }
+        } else if self.recovery.take().is_some() {
+            store::recovery::remove(&app.plan_path);
+        }
+    }
+
     /// Locks the app's plan, dropping any lock held on a previous one; marks the app
     /// read-only when another running planner holds the lock.
     pub fn lock_plan(&mut self, app: &mut App) {
         self.lock = None;
         app.read_only = None;
         match lock::lock(&app.plan_path) {
-            Ok(lock::Locked::Held(held)) => self.lock = Some(held),
+            Ok(lock::Locked::Held(held)) => {
+                self.lock = Some(held);
+                // Holding the lock, no other save of this plan can be under way: whatever
+                // temporary files are left beside it are from a crash.
+                store::remove_stale_temps(&app.plan_path);
+            }
             Ok(lock::Locked::Busy { pid }) => {
                 app.read_only = Some(format!(
                     "another degree-planner (process {pid}) has this plan open; it is read-only here"
@@ -49,7 +82,7 @@ fn say(app: &mut App, tone: Tone, text: String) {
 pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
     let data_dir = session.data_dir.clone();
     match effect {
-        Effect::Save => save(app, data_dir.as_deref()),
+        Effect::Save => save(app, session),
         Effect::RememberReviewer(name) => {
             // A convenience: failing to remember only means asking again next time.
             if let Some(dir) = &data_dir {
@@ -57,6 +90,11 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
             }
         }
         Effect::Export => export(app),
+        Effect::SaveAs(path) => save_as(app, session, path),
+        Effect::DiscardRecovery => {
+            store::recovery::remove(&app.plan_path);
+            session.recovery = None;
+        }
         Effect::ComparePlan(path) => match store::load_plan(&path) {
             Ok(other) => app.show_compare(other, store::display_path(&path)),
             Err(e) => say(app, Tone::Error, format!("Cannot compare: {e}")),
@@ -162,18 +200,55 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
             }
             Err(e) => say(app, Tone::Error, format!("Not deleted: {e}")),
         },
-        Effect::Save | Effect::RememberReviewer(_) | Effect::Export | Effect::ComparePlan(_) => {}
+        Effect::Save
+        | Effect::RememberReviewer(_)
+        | Effect::Export
+        | Effect::ComparePlan(_)
+        | Effect::SaveAs(_)
+        | Effect::DiscardRecovery => {}
     }
 }
 
 /// Saves the plan and records it as the one used last.
-pub fn save(app: &mut App, data_dir: Option<&Path>) {
+pub fn save(app: &mut App, session: &mut Session) {
     let result = store::save_plan(&app.plan_path, &app.plan);
     let saved = result.is_ok();
     app.finish_save(result);
+    if saved {
+        store::recovery::remove(&app.plan_path);
+        session.recovery = None;
+    }
+    let data_dir = session.data_dir.clone();
+    let data_dir = data_dir.as_deref();
     if saved && let Some(dir) = data_dir {
         // Remembering the last plan is a convenience; a failure here must not hide the save.
         let _ = store::remember_plan(dir, &app.plan_path);
+    }
+}
+
+/// Saves the plan to `path`, which becomes the open plan (its lock, and the plan used last).
+/// A file that exists there is not replaced: save as is for a new name.
+fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
+    if path.exists() {
+        say(
+            app,
+            Tone::Error,
+            format!("Not saved: {} exists already", store::display_path(&path)),
+        );
+        return;
+    }
+    match store::save_plan(&path, &app.plan) {
+        Ok(()) => {
+            let old = std::mem::replace(&mut app.plan_path, path);
+            store::recovery::remove(&old);
+            session.recovery = None;
+            app.finish_save(Ok(()));
+            session.lock_plan(app);
+            if let Some(dir) = &session.data_dir {
+                let _ = store::remember_plan(dir, &app.plan_path);
+            }
+        }
+        Err(e) => app.finish_save(Err(e)),
     }
 }
 

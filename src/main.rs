@@ -20,6 +20,7 @@ use degree_planner::{commands, report};
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = Cli::parse();
     if let (Some(plan), Some(_)) = (&cli.plan, &cli.command) {
         use clap::CommandFactory;
@@ -132,11 +133,13 @@ fn planner(cli: &Cli, plan: Option<&PathBuf>, review: Option<Option<String>>) ->
         });
     }
     // Hold the plan's lock while the planner runs; another instance makes this one read-only.
-    let mut session = Session {
-        data_dir: data_dir.clone(),
-        lock: None,
-    };
+    let mut session = Session::new(data_dir.clone());
     session.lock_plan(&mut app);
+    if app.read_only.is_none()
+        && let Some(unsaved) = store::recovery::find(&app.plan_path, &app.plan)
+    {
+        app.offer_recovery(unsaved);
+    }
     if let Some(flag) = review {
         let known = flag.or_else(|| data_dir.as_deref().and_then(store::known_reviewer));
         app.start_review(known);
@@ -145,14 +148,57 @@ fn planner(cli: &Cli, plan: Option<&PathBuf>, review: Option<Option<String>>) ->
         let _ = store::remember_plan(dir, &app.plan_path);
     }
     let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
+    install_crash_report();
     match tui::run(&mut app, &theme, &mut session) {
-        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Quit) => {
+            // Quitting saves or knowingly discards; only a crash or a signal keeps edits aside.
+            if app.read_only.is_none() {
+                store::recovery::remove(&app.plan_path);
+            }
+            ExitCode::SUCCESS
+        }
         Ok(Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {
             eprintln!("degree-planner: {e:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// A write past the file-size limit (`ulimit -f`) should fail with an error the app reports,
+/// not kill the process with SIGXFSZ and lose the edits.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal to SIG_IGN at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+/// On a panic, after the terminal is restored (ratatui's hook runs first and then calls this
+/// one), says what happened, that saved work is safe, and how to get a backtrace.
+fn install_crash_report() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "degree-planner stopped on an internal error{location}: {what}\n\
+             Your last save is intact, and unsaved edits are kept beside the plan: the next start \
+             offers them back.\n\
+             Please report this; run with RUST_BACKTRACE=1 to include a backtrace."
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
 }
 
 /// Today's date in the local time zone, as YYYY-MM-DD.

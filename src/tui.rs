@@ -14,6 +14,9 @@ use crate::app::App;
 use crate::effects::{self, Session};
 use crate::theme::Theme;
 
+/// When set, F12 makes the planner panic, so that tests can see what a crash leaves behind.
+pub const CRASH_TEST_ENV: &str = "DEGREE_PLANNER_CRASH_TEST";
+
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -54,6 +57,7 @@ fn event_loop(
     session: &mut Session,
     signal: &AtomicUsize,
 ) -> Result<Exit> {
+    let crash_test = std::env::var_os(CRASH_TEST_ENV).is_some();
     loop {
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
         if app.should_quit {
@@ -71,9 +75,13 @@ fn event_loop(
         }
         match event::read()? {
             Event::Key(key) if key.is_press() => {
+                if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
+                    panic!("crash test requested with {CRASH_TEST_ENV}");
+                }
                 if let Some(effect) = app.resolve(&key).and_then(|action| app.update(action)) {
                     effects::perform(effect, app, session);
                 }
+                session.sync_recovery(app);
             }
             // A resize, or anything else: the loop redraws at the new size.
             _ => {}

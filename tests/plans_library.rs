@@ -23,10 +23,7 @@ fn setup() -> (tempfile::TempDir, App, Session) {
     store::save_plan(&plans.join("bo.ron"), &Plan::recommended(&c, "Bo")).unwrap();
     let plan = store::load_plan(&plans.join("ada.ron")).unwrap();
     let mut app = App::new(c, plan, plans.join("ada.ron"), true);
-    let mut session = Session {
-        data_dir: Some(dir.path().to_path_buf()),
-        lock: None,
-    };
+    let mut session = Session::new(Some(dir.path().to_path_buf()));
     session.lock_plan(&mut app);
     (dir, app, session)
 }

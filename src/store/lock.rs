@@ -94,7 +94,21 @@ fn is_running(pid: u32) -> bool {
     // Signal 0 checks that the process exists without touching it.
     // SAFETY: kill with signal 0 sends nothing; it only reports whether `pid` exists.
     let result = unsafe { libc::kill(pid, 0) };
-    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    let exists = result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+    exists && !is_zombie(pid)
+}
+
+/// A process that has ended but not been reaped by its parent still has a pid; on Linux its
+/// state in /proc says so.
+#[cfg(unix)]
+fn is_zombie(pid: libc::pid_t) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
 }
 
 #[cfg(not(unix))]

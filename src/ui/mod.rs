@@ -59,6 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::ConfirmQuit => render_confirm_quit(frame, body, app, theme),
         Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
         Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
+        Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
         Mode::Compare { other, label } => {
             picker::render_compare(frame, body, app, other, label, theme)
         }
@@ -395,6 +396,54 @@ fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
     let block = Block::bordered()
         .border_style(theme.warning)
         .title(" Quit? ");
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}
+
+fn render_recover(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    unsaved: &crate::model::Plan,
+    theme: &Theme,
+) {
+    let changes = crate::model::diff::diff(
+        &crate::model::review::placement(&app.plan),
+        &crate::model::review::placement(unsaved),
+    );
+    let mut lines = vec![
+        Line::raw("This plan has unsaved edits from an earlier session that did not end"),
+        Line::raw("normally (a crash, a closed terminal, a signal)."),
+        Line::raw(""),
+    ];
+    lines.extend(
+        changes
+            .iter()
+            .take(6)
+            .map(|c| Line::raw(format!("  • {c}"))),
+    );
+    if changes.len() > 6 {
+        lines.push(Line::styled(
+            format!("  … {} more", changes.len() - 6),
+            theme.muted,
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("  y ", theme.key),
+        Span::raw("restore them (then s saves)    "),
+        Span::styled("n ", theme.key),
+        Span::raw("discard them"),
+    ]));
+    let popup = centered(area, 76, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.warning)
+        .title(" Restore unsaved edits? ");
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
