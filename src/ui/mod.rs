@@ -85,28 +85,7 @@ fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) 
         Constraint::Fill(1),
     ])
     .areas(bottom);
-    let pool_height = (app.pool().len() as u16 + 2).clamp(3, left.height / 4);
-    let review_height = if review::has_review(app) {
-        let inner = left.width.saturating_sub(2);
-        let rows: usize = review::review_lines(app, theme)
-            .iter()
-            .map(|l| text::wrapped_rows(l, inner))
-            .sum();
-        (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)).clamp(3, left.height * 2 / 5)
-    } else {
-        0
-    };
-    let [pool_area, review_area, problems_area] = Layout::vertical([
-        Constraint::Length(pool_height),
-        Constraint::Length(review_height),
-        Constraint::Fill(1),
-    ])
-    .areas(left);
-    terms::render_pool(frame, pool_area, app, theme);
-    if review_height > 0 {
-        review::render_review(frame, review_area, app, theme);
-    }
-    panels::render_problems(frame, problems_area, facts, theme);
+    render_side_stack(frame, left, app, facts, theme);
     panels::render_paths(frame, middle, app, facts, theme);
     panels::render_detail(frame, right, app, facts, theme);
 }
@@ -130,15 +109,32 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Them
         Focus::Paths => panels::render_paths(frame, left, app, facts, theme),
         _ => panels::render_detail(frame, left, app, facts, theme),
     }
-    let review_share = if review::has_review(app) { 35 } else { 0 };
+    render_side_stack(frame, right, app, facts, theme);
+}
+
+/// The unplanned pool, the review (when there is one) and the problems, stacked: the pool
+/// and the review take what they need up to a share of the height, the problems the rest.
+fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let pool_height = (app.pool().len() as u16 + 2).clamp(3, (area.height / 4).max(3));
+    let review_height = if review::has_review(app) {
+        let inner = area.width.saturating_sub(2);
+        let rows: usize = review::review_lines(app, theme)
+            .iter()
+            .map(|l| text::wrapped_rows(l, inner))
+            .sum();
+        let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+        wanted.clamp(3, (area.height * 2 / 5).max(3))
+    } else {
+        0
+    };
     let [pool_area, review_area, problems_area] = Layout::vertical([
-        Constraint::Percentage(40),
-        Constraint::Percentage(review_share),
+        Constraint::Length(pool_height),
+        Constraint::Length(review_height),
         Constraint::Fill(1),
     ])
-    .areas(right);
+    .areas(area);
     terms::render_pool(frame, pool_area, app, theme);
-    if review_share > 0 {
+    if review_height > 0 {
         review::render_review(frame, review_area, app, theme);
     }
     panels::render_problems(frame, problems_area, facts, theme);

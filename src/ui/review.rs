@@ -30,15 +30,21 @@ pub fn verdict_line(state: &VerdictState, theme: &Theme) -> Line<'static> {
     ])
 }
 
-/// Lines for the review panel: verdict, its comment, what changed since, plan notes.
-pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let state = review::verdict_state(&app.plan);
-    let mut lines = vec![verdict_line(&state, theme)];
+/// The verdict state, and the reviewer's comment if there is one.
+fn verdict_header(app: &App, state: &VerdictState, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![verdict_line(state, theme)];
     if let Some(v) = &app.plan.verdict
         && !v.comment.is_empty()
     {
         lines.push(Line::styled(format!("  \"{}\"", v.comment), theme.muted));
     }
+    lines
+}
+
+/// Lines for the review panel: verdict, its comment, what changed since, plan notes.
+pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let state = review::verdict_state(&app.plan);
+    let mut lines = verdict_header(app, &state, theme);
     if let VerdictState::Changed(_, changes) = &state {
         for change in changes.iter().take(3) {
             lines.push(Line::raw(format!("  • {change}")));
@@ -120,12 +126,7 @@ fn target_label(app: &App, target: &NoteTarget) -> String {
 /// Draws the list of every note, with the verdict and its changes above it.
 pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
     let state = review::verdict_state(&app.plan);
-    let mut lines = vec![verdict_line(&state, theme)];
-    if let Some(v) = &app.plan.verdict
-        && !v.comment.is_empty()
-    {
-        lines.push(Line::styled(format!("  \"{}\"", v.comment), theme.muted));
-    }
+    let mut lines = verdict_header(app, &state, theme);
     if let VerdictState::Changed(_, changes) = &state {
         lines.push(Line::styled("Changed since the verdict:", theme.muted));
         for change in changes {

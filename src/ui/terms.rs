@@ -181,14 +181,19 @@ fn render_term(
         } else {
             "(no match)"
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(text, theme.muted)).block(block),
-            area,
-        );
+        placeholder(frame, area, block, text, theme);
         return;
     }
     let mut state = ListState::default().with_selected(focused.then_some(app.row));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
+}
+
+/// An empty list: its block with a muted line saying why.
+fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &Theme) {
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme.muted)).block(block),
+        area,
+    );
 }
 
 /// Draws the unplanned pool.
@@ -214,10 +219,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             "(no match)"
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(text, theme.muted)).block(block),
-            area,
-        );
+        placeholder(frame, area, block, text, theme);
         return;
     }
     let inner_width = usize::from(block.inner(area).width);
