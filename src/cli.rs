@@ -98,6 +98,16 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print, as plain text, exactly what the planner shows on its first frame; no terminal
+    /// needed.
+    Screen {
+        /// The plan file (default: the plan used last, else plans/default.ron).
+        #[arg(value_name = "PLAN")]
+        plan: Option<PathBuf>,
+        /// Screen size, WIDTHxHEIGHT.
+        #[arg(long, value_name = "WxH", default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+    },
     /// Check a curriculum file (the bundled one by default) and print a summary.
     ///
     /// Exits 0 when it is valid, 2 with every problem listed when not.
@@ -106,4 +116,21 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+/// Parses "120x40" into (120, 40).
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or("expected WIDTHxHEIGHT, e.g. 120x40")?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+    };
+    match (number(w), number(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be whole numbers from 1 to 1000".into()),
+    }
 }

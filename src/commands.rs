@@ -1,4 +1,5 @@
-//! The headless plan commands: `check`, `diff` and `report`. Each returns its exit status.
+//! The headless plan commands: `check`, `diff`, `report` and `screen`. Each returns its exit
+//! status.
 //!
 //! None of them ever writes to a plan. Output formats are in `crate::report`; this module
 //! finds files, reads them, and turns outcomes into exit statuses.
@@ -228,4 +229,29 @@ fn check_all(
             })
             .collect()
     })
+}
+
+/// `degree-planner screen`: prints the planner's first frame for `plan` at `size`, as text.
+/// A plan file that does not exist yet shows as the new plan the planner would start.
+pub fn screen(plan: &Path, size: (u16, u16), curriculum: Option<&Path>) -> u8 {
+    let Some(curriculum) = curriculum_or_report(curriculum) else {
+        return EXIT_BAD_INPUT;
+    };
+    let (loaded, on_disk) = if plan.exists() || plan.is_symlink() {
+        match store::load_plan(plan) {
+            Ok(p) => (p, true),
+            Err(e) => {
+                eprintln!("{e}");
+                return EXIT_BAD_INPUT;
+            }
+        }
+    } else {
+        (Plan::recommended(&curriculum, ""), false)
+    };
+    let app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk);
+    print!(
+        "{}",
+        crate::ui::screen_text(&app, &crate::theme::Theme::mono(), size.0, size.1)
+    );
+    0
 }

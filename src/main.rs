@@ -63,6 +63,27 @@ fn main() -> ExitCode {
             output.as_deref(),
             cli.curriculum.as_deref(),
         )),
+        Some(Command::Screen { ref plan, size }) => {
+            let data_dir = store::resolve_data_dir(
+                cli.data_dir.clone(),
+                std::env::var_os(store::DATA_DIR_ENV),
+            );
+            let path = plan.clone().or_else(|| {
+                data_dir
+                    .map(|d| store::last_plan(&d).unwrap_or_else(|| store::default_plan_path(&d)))
+            });
+            match path {
+                Some(path) => {
+                    ExitCode::from(commands::screen(&path, size, cli.curriculum.as_deref()))
+                }
+                None => {
+                    eprintln!(
+                        "degree-planner: no data directory could be found; pass --data-dir DIR or a PLAN file"
+                    );
+                    ExitCode::from(EXIT_BAD_INPUT)
+                }
+            }
+        }
         Some(Command::Review {
             ref plan,
             ref reviewer,

@@ -547,3 +547,41 @@ fn report_exits_2_on_unreadable_plan_or_unwritable_output() {
     assert_eq!(stdout(&o), "");
     assert!(stderr(&o).contains("cannot save"), "{}", stderr(&o));
 }
+
+#[test]
+fn screen_prints_the_first_frame_at_the_asked_size() {
+    let o = run(&["screen", "docs/examples/ada.ron", "--size", "80x24"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 24);
+    assert!(out.lines().all(|l| l.chars().count() <= 80));
+    assert!(
+        out.contains("62 / 64 credits: 17 completed, 17 in progress, 28 planned"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}'), "plain text, no escape codes");
+}
+
+#[test]
+fn screen_of_a_missing_plan_shows_the_new_plan_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("new.ron");
+    let o = run(&["screen", plan.to_str().unwrap(), "--size", "120x40"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("new, not saved yet"));
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn screen_refuses_bad_plans_and_sizes() {
+    let o = run(&["screen", "tests/plans/broken/syntax.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tests/plans/broken/syntax.ron:"));
+    for size in ["0x10", "120", "axb", "2000x10"] {
+        let o = run(&["screen", "docs/examples/ada.ron", "--size", size]);
+        assert_eq!(o.status.code(), Some(2), "{size}");
+    }
+}

@@ -57,22 +57,6 @@ fn readme_key_table_is_the_keymap() {
     );
 }
 
-#[test]
-fn readme_screen_capture_is_the_main_screen_snapshot() {
-    let snapshot = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/snapshots/screen__main_screen_120x40.snap"
-    ))
-    .expect("main screen snapshot");
-    let screen: String = snapshot
-        .splitn(3, "---\n")
-        .nth(2)
-        .expect("snapshot body")
-        .to_string();
-    let capture = section(&readme(), "screen");
-    assert_eq!(capture, format!("```text\n{screen}```\n"));
-}
-
 /// Every README example of the form "$ degree-planner ARGS" followed by its output.
 fn command_examples(text: &str) -> Vec<(Vec<String>, String)> {
     let mut examples = Vec::new();

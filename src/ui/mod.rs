@@ -27,6 +27,24 @@ pub const MIN_HEIGHT: u16 = 20;
 /// From this width and height up, every pane is shown at full size.
 const WIDE: (u16, u16) = (110, 34);
 
+/// The screen for `app` at `width` x `height` as plain text, one line per row with trailing
+/// blanks removed: what a person would see, without colours or styles.
+pub fn screen_text(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("a test backend cannot fail");
+    terminal
+        .draw(|frame| draw(frame, app, theme))
+        .expect("a test backend cannot fail");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
