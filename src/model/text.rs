@@ -18,13 +18,60 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
-/// Removes unsafe characters in place and reports whether anything was removed.
+/// Removes unsafe characters in place, and whole terminal escape sequences with them (so that
+/// `ESC ] 0 ; title BEL` leaves nothing behind, not `]0;title`). Reports whether anything was
+/// removed.
 pub fn clean(s: &mut String) -> bool {
     if !s.chars().any(is_unsafe) {
         return false;
     }
-    s.retain(|c| !is_unsafe(c));
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // CSI: ESC [ or C1 CSI, parameters, then one final byte from @ to ~.
+            '\u{1b}' if chars.peek() == Some(&'[') => {
+                chars.next();
+                skip_csi(&mut chars);
+            }
+            '\u{9b}' => skip_csi(&mut chars),
+            // OSC, DCS, SOS, PM, APC: a string ended by BEL or ST (ESC \ or C1 ST).
+            '\u{1b}' if matches!(chars.peek(), Some(']' | 'P' | 'X' | '^' | '_')) => {
+                chars.next();
+                skip_string(&mut chars);
+            }
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            // Any other escape: ESC and the one character after it.
+            '\u{1b}' => {
+                chars.next();
+            }
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    *s = out;
     true
+}
+
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' if chars.peek() == Some(&'\\') => {
+                chars.next();
+                break;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Types whose strings can be cleaned in place.
@@ -59,7 +106,15 @@ mod tests {
     fn strips_escape_sequences_controls_and_bidi() {
         let mut s = String::from("Intro\u{1b}[31m to\u{7} \u{202E}Go\u{200B}\r\n");
         assert!(clean(&mut s));
-        assert_eq!(s, "Intro[31m to Go");
+        assert_eq!(s, "Intro to Go");
+        let mut s = String::from(
+            "a\u{1b}]0;pwned\u{7}b\u{1b}]52;c;aGk=\u{1b}\\c\u{1b}[2J\u{1b}[Hd\u{9b}1mé\u{1b}7f",
+        );
+        assert!(clean(&mut s));
+        assert_eq!(s, "abcdéf");
+        let mut s = String::from("unterminated \u{1b}]0;title");
+        clean(&mut s);
+        assert_eq!(s, "unterminated ");
     }
 
     #[test]

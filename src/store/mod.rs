@@ -82,13 +82,17 @@ pub fn display_path(path: &Path) -> String {
 /// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let fail = |m: String| FileError::single(path, m);
-    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    // Look before opening: opening a named pipe or a device could block forever.
+    let meta = fs::metadata(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
     if meta.is_dir() {
         return Err(fail("is a directory, not a file".into()));
     }
+    if !meta.is_file() {
+        return Err(fail(
+            "is not a regular file (a pipe, socket or device?)".into(),
+        ));
+    }
+    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -190,6 +194,9 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
     let mut curriculum: Curriculum = ron_options()
         .from_str(text)
         .map_err(|e| error(vec![ron_error(&e, text)]))?;
+    // Clean first, so that validation sees what will be shown: two codes that differ only
+    // by a zero-width character are duplicates, a title of only escapes is blank.
+    let cleaned = curriculum.clean_strings();
     let map = SourceMap::new(text);
     let mut findings: Vec<Located> = validate::validate(&curriculum)
         .into_iter()
@@ -206,7 +213,6 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
         return Err(error(findings));
     }
     let mut warnings = Vec::new();
-    let cleaned = curriculum.clean_strings();
     if cleaned > 0 {
         warnings.push(format!(
             "{file}: removed control or bidi characters from {cleaned} text field(s)"

@@ -230,14 +230,37 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                         end = i + n + 1;
                         break;
                     }
-                    '\\' => {
-                        if let Some((_, e)) = chars.next() {
-                            value.push(e);
+                    '\\' => match chars.next().map(|(_, e)| e) {
+                        Some('n') => value.push('\n'),
+                        Some('t') => value.push('\t'),
+                        Some('r') => value.push('\r'),
+                        Some('0') => value.push('\0'),
+                        Some('x') => {
+                            let hex: String = chars.by_ref().take(2).map(|(_, h)| h).collect();
+                            value.extend(u8::from_str_radix(&hex, 16).ok().map(char::from));
                         }
-                    }
+                        Some('u') => {
+                            // \u{XXXX}: the digits up to the closing brace.
+                            let mut hex = String::new();
+                            for (_, h) in chars.by_ref() {
+                                match h {
+                                    '{' => {}
+                                    '}' => break,
+                                    h => hex.push(h),
+                                }
+                            }
+                            value.extend(
+                                u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32),
+                            );
+                        }
+                        Some(e) => value.push(e),
+                        None => {}
+                    },
                     c => value.push(c),
                 }
             }
+            // Compare as the loader does: strings are cleaned before they are checked.
+            crate::model::text::clean(&mut value);
             tokens.push(Token {
                 tok: Tok::Str(value),
                 offset: start,
