@@ -535,7 +535,17 @@ impl App {
             }
             Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
             Action::SaveAs => {
-                let input = self.plan_path.display().to_string();
+                // Save as never replaces a file, so suggest a name beside this one.
+                let stem = self
+                    .plan_path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let input = self
+                    .plan_path
+                    .with_file_name(format!("{stem} copy.ron"))
+                    .display()
+                    .to_string();
                 self.mode = Mode::Prompt {
                     kind: PromptKind::SaveAs,
                     input,

@@ -32,14 +32,19 @@ impl Session {
 
     /// Keeps the recovery file in step with the app after an update: the unsaved plan while
     /// there are unsaved edits, nothing once there are none. A read-only view writes nothing.
-    pub fn sync_recovery(&mut self, app: &App) {
+    pub fn sync_recovery(&mut self, app: &mut App) {
         if app.read_only.is_some() || self.lock.is_none() {
             return;
         }
         if app.is_dirty() {
             if self.recovery.as_ref() != Some(&app.plan) {
-                // Best effort: if this fails, the plan itself is still saved with s.
-                let _ = store::recovery::write(&app.plan_path, &app.plan);
+                if let Err(e) = store::recovery::write(&app.plan_path, &app.plan) {
+                    say(
+                        app,
+                        Tone::Error,
+                        format!("Unsaved edits cannot be kept aside ({e}); save soon"),
+                    );
+                }
                 self.recovery = Some(app.plan.clone());
             }
         } else if self.recovery.take().is_some() {
