@@ -1303,3 +1303,23 @@ fn a_changed_verdict_always_names_a_change() {
     assert!(!changes.is_empty(), "{state}");
     assert!(!state.to_string().contains("(0 changes)"), "{state}");
 }
+
+#[test]
+fn a_stamp_with_control_characters_is_cleaned_on_loading() {
+    // Found by fuzzing the plan loader: the stamp was the one string not cleaned on loading.
+    let mut plan = approved();
+    let stamp = plan.verdict.as_ref().unwrap().stamp.clone();
+    plan.verdict.as_mut().unwrap().stamp = format!("{}\n\0\0{}", &stamp[..10], &stamp[10..]);
+    let text = store::plan_to_ron(&plan);
+    let loaded = store::parse_plan(&text, "fuzz.ron").expect("parses");
+    let loaded_stamp = &loaded.verdict.as_ref().unwrap().stamp;
+    assert!(
+        !loaded_stamp
+            .chars()
+            .any(degree_planner::model::text::is_unsafe)
+    );
+    assert_eq!(
+        loaded_stamp, &stamp,
+        "cleaning removes exactly the injected characters"
+    );
+}

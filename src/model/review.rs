@@ -315,7 +315,8 @@ impl Clean for Verdict {
     fn clean_strings(&mut self) -> usize {
         let mut n = self.reviewer.clean_strings()
             + self.date.clean_strings()
-            + self.comment.clean_strings();
+            + self.comment.clean_strings()
+            + self.stamp.clean_strings();
         for term in &mut self.reviewed {
             n += term.name.clean_strings();
             for (code, _) in &mut term.courses {
