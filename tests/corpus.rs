@@ -80,7 +80,8 @@ enum Generated {
     NonUtf8,
     /// A valid file padded with a comment to 50 MiB: refused by size before parsing.
     Huge50MiB,
-    /// A valid file with one 10 MB string: refused by size.
+    /// A valid file with one 10 MB string: a plan is refused by size, a curriculum (whose
+    /// limit is 32 MiB) by the title's length.
     String10MB,
     /// A field whose value is 10,000 nested `[`.
     DeepBrackets,
@@ -366,8 +367,8 @@ const CASES: &[Case] = &[
         C,
         "string_10mb.ron",
         Generated::String10MB,
-        "one 10 MB title",
-        Expect::Refused { position: NO_POS },
+        "one 10 MB title (under the curriculum size limit; too long a title)",
+        Expect::Refused { position: POS },
     ),
     generated(
         C,

@@ -11,6 +11,11 @@ pub const MAX_COURSE_CREDITS: u32 = 30;
 pub const MAX_DEGREE_CREDITS: u32 = 1000;
 /// Highest career weight a course may give a path.
 pub const MAX_CAREER_WEIGHT: u32 = 5;
+/// Longest course title, in characters: long enough for any real catalog, short enough to
+/// show in a row.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// Longest course code, in characters.
+pub const MAX_CODE_CHARS: usize = 20;
 
 /// The part of the file a finding is about, so the loader can point at a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +124,26 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         }
         if course.title.trim().is_empty() {
             push(Anchor::Course(i), format!("{code} has no title"));
+        }
+        let title_chars = course.title.chars().count();
+        if title_chars > MAX_TITLE_CHARS {
+            push(
+                Anchor::Course(i),
+                format!(
+                    "course {}'s title is {title_chars} characters long; a title holds at most {MAX_TITLE_CHARS}",
+                    i + 1
+                ),
+            );
+        }
+        let code_chars = course.code.chars().count();
+        if code_chars > MAX_CODE_CHARS {
+            push(
+                Anchor::Course(i),
+                format!(
+                    "course {}'s code is {code_chars} characters long; a code holds at most {MAX_CODE_CHARS}",
+                    i + 1
+                ),
+            );
         }
         if course.credits == 0 || course.credits > MAX_COURSE_CREDITS {
             push(

@@ -127,7 +127,7 @@ fn io_error(path: &Path, what: &str, e: &std::io::Error) -> FileError {
 
 /// Copies a plan beside itself under a free "… copy" name; returns the copy's path.
 pub fn duplicate(path: &Path) -> Result<PathBuf, FileError> {
-    let text = super::read_text(path)?;
+    let text = super::read_text(path, super::MAX_PLAN_BYTES)?;
     let copy = free_copy_path(path);
     super::write_atomic(&copy, &text)?;
     Ok(copy)

@@ -22,8 +22,11 @@ use source::SourceMap;
 pub const BUNDLED_CURRICULUM: &str = include_str!("../../data/curriculum.ron");
 /// Name shown for the bundled curriculum where a file name would be.
 pub const BUNDLED_NAME: &str = "<bundled curriculum>";
-/// Largest file the app reads; anything bigger is refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest plan (or state file) the app reads; anything bigger is refused before parsing.
+pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest curriculum the app reads: room for a whole university catalog (20,000 courses
+/// take about 7 MiB), still refused before parsing when bigger.
+pub const MAX_CURRICULUM_BYTES: u64 = 32 * 1024 * 1024;
 
 /// One problem in a file, with its position where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,8 +82,8 @@ pub fn display_path(path: &Path) -> String {
     s
 }
 
-/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`].
-pub fn read_text(path: &Path) -> Result<String, FileError> {
+/// Reads a UTF-8 text file of at most `limit` bytes.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, FileError> {
     let fail = |m: String| FileError::single(path, m);
     // Look before opening: opening a named pipe or a device could block forever.
     let meta = fs::metadata(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
@@ -94,13 +97,13 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     }
     let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(fail(format!(
             "is larger than {} MiB; refusing to read it",
-            MAX_FILE_BYTES / (1024 * 1024)
+            limit / (1024 * 1024)
         )));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -240,7 +243,9 @@ pub fn bundled_curriculum() -> Result<LoadedCurriculum, FileError> {
 pub fn load_curriculum(path: Option<&Path>) -> Result<LoadedCurriculum, FileError> {
     match path {
         None => bundled_curriculum(),
-        Some(path) => parse_curriculum(&read_text(path)?, &display_path(path)),
+        Some(path) => {
+            parse_curriculum(&read_text(path, MAX_CURRICULUM_BYTES)?, &display_path(path))
+        }
     }
 }
 
@@ -284,7 +289,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
 
 /// Reads and parses a plan file.
 pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
-    parse_plan(&read_text(path)?, &display_path(path))
+    parse_plan(&read_text(path, MAX_PLAN_BYTES)?, &display_path(path))
 }
 
 /// The plan as the RON text that [`save_plan`] writes.
@@ -422,7 +427,7 @@ struct State {
 }
 
 fn read_state(data_dir: &Path) -> State {
-    read_text(&state_path(data_dir))
+    read_text(&state_path(data_dir), MAX_PLAN_BYTES)
         .ok()
         .and_then(|text| ron_options().from_str(&text).ok())
         .unwrap_or_default()
