@@ -309,24 +309,33 @@ impl App {
 
     /// Whether a course matches the filter.
     pub fn matches_filter(&self, code: &str) -> bool {
-        if self.filter.is_empty() {
+        self.passes(code, self.needle().as_deref())
+    }
+
+    /// The filter in lower case, or `None` when there is none.
+    fn needle(&self) -> Option<String> {
+        (!self.filter.is_empty()).then(|| self.filter.to_lowercase())
+    }
+
+    /// Whether `code` passes the filter `needle` (from [`App::needle`]).
+    fn passes(&self, code: &str, needle: Option<&str>) -> bool {
+        let Some(needle) = needle else {
             return true;
+        };
+        match self.curriculum.course_index(code) {
+            Some(i) => self.curriculum.course_matches(i, needle),
+            None => code.to_lowercase().contains(needle),
         }
-        let needle = self.filter.to_lowercase();
-        code.to_lowercase().contains(&needle)
-            || self
-                .curriculum
-                .course(code)
-                .is_some_and(|c| c.title.to_lowercase().contains(&needle))
     }
 
     /// Indices (into the term's courses) of the courses of `term` that pass the filter.
     pub fn visible_rows(&self, term: usize) -> Vec<usize> {
+        let needle = self.needle();
         self.plan.terms.get(term).map_or_else(Vec::new, |t| {
             t.courses
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| self.matches_filter(&p.code))
+                .filter(|(_, p)| self.passes(&p.code, needle.as_deref()))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -334,10 +343,19 @@ impl App {
 
     /// The unplanned courses that pass the filter.
     pub fn pool(&self) -> Vec<&Course> {
-        self.plan
-            .unplanned(&self.curriculum)
-            .into_iter()
-            .filter(|c| self.matches_filter(&c.code))
+        let needle = self.needle();
+        let placed = self.plan.placed_indices(&self.curriculum);
+        self.curriculum
+            .courses
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !placed[i])
+            .filter(|&(i, _)| {
+                needle
+                    .as_deref()
+                    .is_none_or(|n| self.curriculum.course_matches(i, n))
+            })
+            .map(|(_, c)| c)
             .collect()
     }
 

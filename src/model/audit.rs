@@ -170,11 +170,10 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     }
 
     for (t, term) in plan.terms.iter().enumerate() {
-        let mut seen_unknown = Vec::new();
+        let mut seen_unknown = std::collections::HashSet::new();
         for p in &term.courses {
             let Some(course) = curriculum.course(&p.code) else {
-                if !seen_unknown.contains(&p.code) {
-                    seen_unknown.push(p.code.clone());
+                if seen_unknown.insert(p.code.as_str()) {
                     found.push(Problem {
                         kind: ProblemKind::UnknownCourse {
                             course: p.code.clone(),
@@ -278,14 +277,17 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         }
     }
 
-    for group in &curriculum.electives {
-        let placed: u32 = group
-            .courses
-            .iter()
-            .filter(|code| places.contains_key(code.as_str()))
-            .filter_map(|code| curriculum.course(code))
-            .map(|c| c.credits)
-            .sum();
+    // Credits toward each elective group, from the placed courses (not the groups' lists,
+    // which in a catalog run to thousands of courses).
+    let mut group_credits = vec![0; curriculum.electives.len()];
+    for code in places.keys() {
+        if let Some(i) = curriculum.course_index(code) {
+            for &g in curriculum.groups_of(i) {
+                group_credits[g] += curriculum.courses[i].credits;
+            }
+        }
+    }
+    for (group, &placed) in curriculum.electives.iter().zip(&group_credits) {
         if placed < group.min_credits {
             found.push(Problem {
                 kind: ProblemKind::ElectivesShort {

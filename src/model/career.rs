@@ -42,35 +42,31 @@ fn share(part: u32, total: u32) -> f64 {
     }
 }
 
-/// Readiness for every path, in curriculum order.
+/// Readiness for every path, in curriculum order. Walks the plan, not the curriculum: each
+/// path's total is computed once when the curriculum is loaded.
 pub fn readiness(curriculum: &Curriculum, plan: &Plan) -> Vec<Readiness> {
-    let statuses = course_statuses(curriculum, plan);
-    curriculum
-        .paths
-        .iter()
-        .enumerate()
-        .map(|(i, path)| {
-            let mut r = Readiness {
-                path: i,
-                total: 0,
-                completed: 0,
-                committed: 0,
-            };
-            for course in &curriculum.courses {
-                let weight = course.careers.get(&path.id).copied().unwrap_or(0);
-                r.total += weight;
-                match statuses.get(course.code.as_str()) {
-                    Some(Status::Completed) => {
-                        r.completed += weight;
-                        r.committed += weight;
-                    }
-                    Some(_) => r.committed += weight,
-                    None => {}
+    let mut all: Vec<Readiness> = (0..curriculum.paths.len())
+        .map(|path| Readiness {
+            path,
+            total: curriculum.path_total(path),
+            completed: 0,
+            committed: 0,
+        })
+        .collect();
+    for (code, status) in course_statuses(curriculum, plan) {
+        let Some(course) = curriculum.course(code) else {
+            continue;
+        };
+        for (id, &weight) in &course.careers {
+            if let Some(r) = curriculum.path_index(id).and_then(|p| all.get_mut(p)) {
+                r.committed += weight;
+                if status == Status::Completed {
+                    r.completed += weight;
                 }
             }
-            r
-        })
-        .collect()
+        }
+    }
+    all
 }
 
 /// Readiness for every path, strongest first.
@@ -93,20 +89,18 @@ pub fn next_course<'c>(
     plan: &Plan,
     path_id: &str,
 ) -> Option<(&'c Course, f64)> {
+    let path = curriculum.path_index(path_id)?;
     let statuses = course_statuses(curriculum, plan);
     let completed = |code: &str| statuses.get(code) == Some(&Status::Completed);
     let started = |code: &str| statuses.get(code) >= Some(&Status::InProgress);
-    let total: u32 = curriculum
-        .courses
-        .iter()
-        .filter_map(|c| c.careers.get(path_id))
-        .sum();
+    // Candidates come strongest first, so the first that can be taken is the answer.
     curriculum
-        .courses
+        .strongest_for(path)
         .iter()
-        .filter(|c| !started(&c.code))
-        .filter(|c| c.prerequisites.iter().all(|p| completed(p)))
-        .filter_map(|c| Some((c, *c.careers.get(path_id).filter(|w| **w > 0)?)))
-        .min_by_key(|(c, w)| (std::cmp::Reverse(*w), c.semester.unwrap_or(u32::MAX)))
-        .map(|(c, w)| (c, share(w, total)))
+        .map(|&i| &curriculum.courses[i])
+        .find(|c| !started(&c.code) && c.prerequisites.iter().all(|p| completed(p)))
+        .map(|c| {
+            let weight = c.careers.get(path_id).copied().unwrap_or(0);
+            (c, share(weight, curriculum.path_total(path)))
+        })
 }

@@ -33,6 +33,28 @@ pub struct Curriculum {
     /// Content hash, computed by [`Curriculum::prepare`].
     #[serde(skip)]
     hash: String,
+    /// Facts about the whole program that screens and audits need often, computed once by
+    /// [`Curriculum::prepare`] so that nothing per frame or per plan walks every course.
+    #[serde(skip)]
+    derived: Derived,
+}
+
+/// See [`Curriculum::derived`](Curriculum).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Derived {
+    /// Longest course code, in characters.
+    code_width: usize,
+    /// Largest career weight.
+    max_weight: u32,
+    /// Per course: code and title in lower case, one per line, for the filter.
+    search: Vec<String>,
+    /// Per path: the sum of its weights over all courses.
+    path_totals: Vec<u32>,
+    /// Per path: the courses that support it, strongest first, then by recommended
+    /// semester, then in curriculum order.
+    by_weight: Vec<Vec<usize>>,
+    /// Per course: the elective groups it belongs to.
+    groups_of: Vec<Vec<usize>>,
 }
 
 /// A career path graduates can grow into.
@@ -108,6 +130,47 @@ impl Curriculum {
         let canonical = ron::to_string(self).unwrap_or_default();
         let digest = Sha256::digest(canonical.as_bytes());
         self.hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        self.derived = Derived::new(self);
+    }
+
+    /// Characters in the longest course code.
+    pub fn code_width(&self) -> usize {
+        self.derived.code_width
+    }
+
+    /// The largest career weight any course gives.
+    pub fn max_weight(&self) -> u32 {
+        self.derived.max_weight
+    }
+
+    /// Whether the course at `index` has `needle` (lower case) in its code or title,
+    /// ignoring case.
+    pub fn course_matches(&self, index: usize, needle: &str) -> bool {
+        self.derived
+            .search
+            .get(index)
+            .is_some_and(|key| key.contains(needle))
+    }
+
+    /// The sum of the path's weights over every course (`path` indexes `paths`).
+    pub fn path_total(&self, path: usize) -> u32 {
+        self.derived.path_totals.get(path).copied().unwrap_or(0)
+    }
+
+    /// Indices of the courses that support `path`, strongest first, then by recommended
+    /// semester (courses for any term last), then in curriculum order.
+    pub fn strongest_for(&self, path: usize) -> &[usize] {
+        self.derived.by_weight.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices into `electives` of the groups the course at `index` counts toward.
+    pub fn groups_of(&self, index: usize) -> &[usize] {
+        self.derived.groups_of.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Index into `paths` of the path with this id.
+    pub fn path_index(&self, id: &str) -> Option<usize> {
+        self.paths.iter().position(|p| p.id == id)
     }
 
     /// The course with this code, if any.
@@ -137,6 +200,68 @@ impl Curriculum {
     /// tell when the curriculum it was made for has changed.
     pub fn content_hash(&self) -> &str {
         &self.hash
+    }
+}
+
+impl Derived {
+    fn new(c: &Curriculum) -> Self {
+        let mut path_totals = vec![0; c.paths.len()];
+        let mut by_weight: Vec<Vec<usize>> = vec![Vec::new(); c.paths.len()];
+        for (i, course) in c.courses.iter().enumerate() {
+            for (id, &weight) in &course.careers {
+                if let Some(p) = c.path_index(id) {
+                    path_totals[p] += weight;
+                    if weight > 0 {
+                        by_weight[p].push(i);
+                    }
+                }
+            }
+        }
+        for (p, courses) in by_weight.iter_mut().enumerate() {
+            let id = &c.paths[p].id;
+            courses.sort_by_key(|&i| {
+                let course = &c.courses[i];
+                let weight = course.careers.get(id).copied().unwrap_or(0);
+                (
+                    std::cmp::Reverse(weight),
+                    course.semester.unwrap_or(u32::MAX),
+                    i,
+                )
+            });
+        }
+        let mut groups_of = vec![Vec::new(); c.courses.len()];
+        for (g, group) in c.electives.iter().enumerate() {
+            for code in &group.courses {
+                if let Some(i) = c.course_index(code)
+                    && !groups_of[i].contains(&g)
+                {
+                    groups_of[i].push(g);
+                }
+            }
+        }
+        Derived {
+            code_width: c
+                .courses
+                .iter()
+                .map(|x| x.code.chars().count())
+                .max()
+                .unwrap_or(0),
+            max_weight: c
+                .courses
+                .iter()
+                .flat_map(|x| x.careers.values())
+                .copied()
+                .max()
+                .unwrap_or(0),
+            search: c
+                .courses
+                .iter()
+                .map(|x| format!("{}\n{}", x.code, x.title).to_lowercase())
+                .collect(),
+            path_totals,
+            by_weight,
+            groups_of,
+        }
     }
 }
 

@@ -168,12 +168,26 @@ impl Plan {
 
     /// Curriculum courses placed in no term, in curriculum order: the unplanned pool.
     pub fn unplanned<'c>(&self, curriculum: &'c Curriculum) -> Vec<&'c Course> {
-        let placed = self.placed_codes();
+        let placed = self.placed_indices(curriculum);
         curriculum
             .courses
             .iter()
-            .filter(|c| !placed.contains(c.code.as_str()))
+            .zip(placed)
+            .filter(|(_, placed)| !placed)
+            .map(|(c, _)| c)
             .collect()
+    }
+
+    /// Per course of `curriculum`, by index: whether it is in some term. Costs one look-up
+    /// per placed course, not per course of the program.
+    pub fn placed_indices(&self, curriculum: &Curriculum) -> Vec<bool> {
+        let mut placed = vec![false; curriculum.courses.len()];
+        for p in self.terms.iter().flat_map(|t| &t.courses) {
+            if let Some(i) = curriculum.course_index(&p.code) {
+                placed[i] = true;
+            }
+        }
+        placed
     }
 
     /// Takes the course at `slot` out of its term (into the unplanned pool).

@@ -48,13 +48,7 @@ impl<'a> Facts<'a> {
             ranked: model::ranked(c, &app.plan),
             next,
             flagged,
-            max_weight: c
-                .courses
-                .iter()
-                .flat_map(|x| x.careers.values())
-                .copied()
-                .max()
-                .unwrap_or(0),
+            max_weight: c.max_weight(),
         }
     }
 

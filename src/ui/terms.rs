@@ -154,12 +154,15 @@ fn render_term(
             ))
             .right_aligned(),
         );
-    let inner_width = usize::from(block.inner(area).width);
+    let inner = block.inner(area);
+    let inner_width = usize::from(inner.width);
     let visible = app.visible_rows(term);
-    let items: Vec<ListItem> = visible
+    let selected = focused.then_some(app.row);
+    let shown = window(visible.len(), selected, inner.height);
+    let items: Vec<ListItem> = visible[shown.clone()]
         .iter()
-        .enumerate()
-        .map(|(row, &index)| {
+        .zip(shown.clone())
+        .map(|(&index, row)| {
             let slot = Slot { term, index };
             let placement = &t.courses[index];
             let selected = focused && row == app.row;
@@ -184,8 +187,19 @@ fn render_term(
         placeholder(frame, area, block, text, theme);
         return;
     }
-    let mut state = ListState::default().with_selected(focused.then_some(app.row));
+    let mut state = ListState::default().with_selected(selected.map(|r| r - shown.start));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
+}
+
+/// The rows of a list of `len` rows, `height` high, that are on screen when `selected` is
+/// in view: the list scrolls only as far as it must, as ratatui's `List` does from the top.
+/// Only these rows are built, so a list of 20,000 courses costs what a screenful does.
+fn window(len: usize, selected: Option<usize>, height: u16) -> std::ops::Range<usize> {
+    let height = usize::from(height).max(1);
+    let first = selected.map_or(0, |s| {
+        (s.min(len.saturating_sub(1)) + 1).saturating_sub(height)
+    });
+    first..(first + height).min(len)
 }
 
 /// An empty list: its block with a muted line saying why.
@@ -200,7 +214,12 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Pool;
     let pool = app.pool();
-    let total = app.plan.unplanned(&app.curriculum).len();
+    let total = app
+        .plan
+        .placed_indices(&app.curriculum)
+        .iter()
+        .filter(|placed| !**placed)
+        .count();
     let count = if pool.len() == total {
         format!("{total}")
     } else {
@@ -222,11 +241,14 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         placeholder(frame, area, block, text, theme);
         return;
     }
-    let inner_width = usize::from(block.inner(area).width);
-    let items: Vec<ListItem> = pool
+    let inner = block.inner(area);
+    let inner_width = usize::from(inner.width);
+    let selected = focused.then_some(app.pool_row);
+    let shown = window(pool.len(), selected, inner.height);
+    let items: Vec<ListItem> = pool[shown.clone()]
         .iter()
-        .enumerate()
-        .map(|(i, course)| {
+        .zip(shown.clone())
+        .map(|(course, i)| {
             let note_target = crate::model::NoteTarget::Course(course.code.clone());
             let row = Row {
                 selected: focused && i == app.pool_row,
@@ -239,7 +261,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ListItem::new(row.line(app, theme, inner_width))
         })
         .collect();
-    let mut state = ListState::default().with_selected(focused.then_some(app.pool_row));
+    let mut state = ListState::default().with_selected(selected.map(|r| r - shown.start));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
 }
 
@@ -257,13 +279,7 @@ struct Row<'a> {
 impl Row<'_> {
     fn line(&self, app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let c = &app.curriculum;
-        let code_width = c
-            .courses
-            .iter()
-            .map(|x| x.code.chars().count())
-            .max()
-            .unwrap_or(5)
-            .min(8);
+        let code_width = c.code_width().clamp(1, 8);
         let paths = &c.paths[..c.paths.len().min(6)];
         let highlighted = self.course.is_some_and(|course| {
             app.path
