@@ -20,8 +20,20 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, curriculum: Option<&Path>) 
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
     };
+    let (text, status) = check_output(&curriculum, paths, format);
+    print!("{text}");
+    status
+}
+
+/// What `check` prints for `paths` against `curriculum`, and its exit status: 2 when any
+/// file could not be read, else 1 when any plan has a problem, else 0.
+pub fn check_output(
+    curriculum: &Curriculum,
+    paths: &[PathBuf],
+    format: CheckFormat,
+) -> (String, u8) {
     let files = expand(paths);
-    let results = check_all(&curriculum, &files);
+    let results = check_all(curriculum, &files);
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for result in results {
@@ -31,12 +43,11 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, curriculum: Option<&Path>) 
         }
     }
     let report = CheckReport::new(plans, &errors);
-    match format {
-        CheckFormat::Text => print!("{}", report::check_text(&report, &errors)),
-        CheckFormat::Json => print!("{}", report.to_json()),
-    }
-    // 2 when any file could not be read, else 1 when any plan has a problem, else 0.
-    report.exit_code()
+    let text = match format {
+        CheckFormat::Text => report::check_text(&report, &errors),
+        CheckFormat::Json => report.to_json(),
+    };
+    (text, report.exit_code())
 }
 
 /// `degree-planner diff A B`: 0 when both plans were read, 2 when either could not be.

@@ -1,0 +1,106 @@
+//! One keystroke: the key resolved, the update applied and the whole screen redrawn at
+//! 200x60, as the event loop does (into ratatui's TestBackend, so no terminal I/O).
+//!
+//! `cargo bench --bench keystroke`; figures in docs/performance.md.
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+#[path = "support/synth.rs"]
+mod synth;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use degree_planner::app::App;
+use degree_planner::theme::Theme;
+use degree_planner::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::widgets::{Block, Paragraph};
+
+use fixtures::Program;
+
+/// Screen size of the benchmark.
+const SIZE: (u16, u16) = (200, 60);
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Moving through the unplanned pool: down, down, up, up, over and over.
+fn moves() -> Vec<KeyEvent> {
+    [KeyCode::Down, KeyCode::Down, KeyCode::Up, KeyCode::Up]
+        .map(key)
+        .to_vec()
+}
+
+/// Typing a filter and taking it back: "sys", then three backspaces.
+fn typing() -> Vec<KeyEvent> {
+    let mut keys: Vec<KeyEvent> = "sys".chars().map(|c| key(KeyCode::Char(c))).collect();
+    keys.extend([key(KeyCode::Backspace); 3]);
+    keys
+}
+
+/// A planner and a terminal that has drawn its first frame.
+fn ready(program: Program, filtering: bool) -> (App, Terminal<TestBackend>, Theme) {
+    let mut app = fixtures::planner(program);
+    if filtering {
+        let slash = key(KeyCode::Char('/'));
+        let action = app.resolve(&slash).expect("/ starts the filter");
+        app.update(action);
+    }
+    let theme = Theme::color();
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    terminal
+        .draw(|frame| ui::draw(frame, &app, &theme))
+        .expect("test backend");
+    (app, terminal, theme)
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut programs = vec![Program::Bundled];
+    programs.extend(fixtures::sizes().into_iter().map(Program::Synthetic));
+    let mut group = c.benchmark_group("keystroke");
+    for program in programs {
+        for (name, keys, filtering) in [("move", moves(), false), ("filter", typing(), true)] {
+            let (mut app, mut terminal, theme) = ready(program, filtering);
+            let mut next = keys.iter().cycle();
+            group.bench_function(BenchmarkId::new(name, program.label()), |b| {
+                b.iter(|| {
+                    let key = next.next().expect("cycle");
+                    if let Some(action) = app.resolve(key) {
+                        app.update(action);
+                    }
+                    terminal
+                        .draw(|frame| ui::draw(frame, &app, &theme))
+                        .expect("test backend");
+                });
+            });
+            // The keys did what they should: a course is still highlighted, and the filter
+            // is still being typed.
+            assert!(app.selected_code().is_some(), "{name} {}", program.label());
+            assert_eq!(
+                app.mode == degree_planner::app::Mode::Filter,
+                filtering,
+                "{name}"
+            );
+        }
+    }
+    // The floor: the terminal stack alone, redrawing a bordered block with one short line
+    // (as examples/floor.rs does), changed every frame.
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    let mut frame_number = 0u64;
+    group.bench_function("floor/paragraph", |b| {
+        b.iter(|| {
+            frame_number += 1;
+            let paragraph = Paragraph::new(format!("frame {frame_number}"))
+                .block(Block::bordered().title(" floor "));
+            terminal
+                .draw(|frame| frame.render_widget(&paragraph, frame.area()))
+                .expect("test backend");
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, keystroke);
+criterion_main!(benches);

@@ -1,0 +1,92 @@
+//! What the benchmarks run on: planners at every size, and directories of plans.
+//!
+//! Under `cargo bench` the benchmarks use the sizes in docs/performance.md; under
+//! `cargo test` (criterion's test mode: each benchmark body runs once) they use small ones,
+//! so the smoke run stays quick in a debug build.
+
+#![allow(dead_code)] // Each bench uses part of it.
+
+use std::path::{Path, PathBuf};
+
+use degree_planner::app::{App, Focus};
+use degree_planner::model::Curriculum;
+use degree_planner::store;
+
+use crate::synth;
+
+/// Seed of every synthetic file the benchmarks use.
+pub const SEED: u64 = 2026;
+
+/// Whether this is a real benchmark run (`cargo bench`), not a smoke run (`cargo test`).
+pub fn benchmarking() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// Picks the benchmark value or the smoke-run value.
+pub fn scale<T>(bench: T, smoke: T) -> T {
+    if benchmarking() { bench } else { smoke }
+}
+
+/// Catalog sizes for the growth curves: 100 to 20,000 courses (100 and 1,000 in a smoke run).
+pub fn sizes() -> Vec<usize> {
+    scale(vec![100, 1000, 5000, 20_000], vec![100, 1000])
+}
+
+/// A program: the bundled one, or a synthetic one of `n` courses.
+#[derive(Debug, Clone, Copy)]
+pub enum Program {
+    /// `data/curriculum.ron`, 22 courses.
+    Bundled,
+    /// `synth::curriculum(n, SEED)`.
+    Synthetic(usize),
+}
+
+impl Program {
+    /// Label for benchmark ids: `bundled` or the course count.
+    pub fn label(self) -> String {
+        match self {
+            Program::Bundled => "bundled".into(),
+            Program::Synthetic(n) => n.to_string(),
+        }
+    }
+
+    /// The curriculum text.
+    pub fn text(self) -> String {
+        match self {
+            Program::Bundled => store::BUNDLED_CURRICULUM.to_string(),
+            Program::Synthetic(n) => synth::curriculum(n, SEED),
+        }
+    }
+
+    /// The loaded, validated curriculum.
+    pub fn curriculum(self) -> Curriculum {
+        store::parse_curriculum(&self.text(), &self.label())
+            .expect("benchmark curricula are valid")
+            .curriculum
+    }
+}
+
+/// The planner on a realistic plan of `program`, as the app starts on it. When the
+/// unplanned pool is long (a catalog), it has the focus with its highlight half-way down, so
+/// every key scrolls a long list; otherwise the second course of the first term has it.
+pub fn planner(program: Program) -> App {
+    let curriculum = program.curriculum();
+    let plan = synth::plans(&curriculum, 1, SEED).remove(0);
+    let mut app = App::new(curriculum, plan, PathBuf::from("bench.ron"), true);
+    let pool = app.pool().len();
+    if pool > 10 {
+        app.focus = Focus::Pool;
+        app.pool_row = pool / 2;
+    } else {
+        app.row = 1;
+    }
+    app
+}
+
+/// Writes `count` plans of `curriculum` into `dir` as `plan-NNNNN.ron`.
+pub fn write_plans(dir: &Path, curriculum: &Curriculum, count: usize) {
+    for (i, plan) in synth::plans(curriculum, count, SEED).iter().enumerate() {
+        let path = dir.join(format!("plan-{:05}.ron", i + 1));
+        std::fs::write(&path, store::plan_to_ron(plan)).expect("write a plan");
+    }
+}
