@@ -206,29 +206,27 @@ impl Curriculum {
 impl Derived {
     fn new(c: &Curriculum) -> Self {
         let mut path_totals = vec![0; c.paths.len()];
-        let mut by_weight: Vec<Vec<usize>> = vec![Vec::new(); c.paths.len()];
+        // (strongest first, recommended semester, curriculum order) per supporting course.
+        type Rank = (std::cmp::Reverse<u32>, u32, usize);
+        let mut ranks: Vec<Vec<Rank>> = vec![Vec::new(); c.paths.len()];
         for (i, course) in c.courses.iter().enumerate() {
             for (id, &weight) in &course.careers {
                 if let Some(p) = c.path_index(id) {
                     path_totals[p] += weight;
                     if weight > 0 {
-                        by_weight[p].push(i);
+                        let semester = course.semester.unwrap_or(u32::MAX);
+                        ranks[p].push((std::cmp::Reverse(weight), semester, i));
                     }
                 }
             }
         }
-        for (p, courses) in by_weight.iter_mut().enumerate() {
-            let id = &c.paths[p].id;
-            courses.sort_by_key(|&i| {
-                let course = &c.courses[i];
-                let weight = course.careers.get(id).copied().unwrap_or(0);
-                (
-                    std::cmp::Reverse(weight),
-                    course.semester.unwrap_or(u32::MAX),
-                    i,
-                )
-            });
-        }
+        let by_weight = ranks
+            .into_iter()
+            .map(|mut r| {
+                r.sort_unstable();
+                r.into_iter().map(|(_, _, i)| i).collect()
+            })
+            .collect();
         let mut groups_of = vec![Vec::new(); c.courses.len()];
         for (g, group) in c.electives.iter().enumerate() {
             for code in &group.courses {

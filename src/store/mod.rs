@@ -263,6 +263,14 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
         file: file.to_string(),
         problems,
     };
+    // Nearly every plan is current: parse it once. Anything else (an older or newer
+    // version, or an error) takes the careful path, which reads the version first.
+    if let Ok(mut plan) = ron_options().from_str::<Plan>(text)
+        && plan.version == PLAN_VERSION
+    {
+        plan.clean_strings();
+        return Ok(plan);
+    }
     let probe: VersionProbe = ron_options()
         .from_str(text)
         .map_err(|e| error(vec![ron_error(&e, text)]))?;
