@@ -369,3 +369,101 @@ fn compare_side_by_side() {
     );
     insta::assert_snapshot!(shown);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A whole catalog: 5,000 synthetic courses
+// ---------------------------------------------------------------------------------------------
+
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+/// The planner on a synthetic 5,000-course catalog with the unplanned pool focused.
+fn catalog() -> App {
+    let c = store::parse_curriculum(&synth::curriculum(5000, 3), "synthetic")
+        .expect("valid")
+        .curriculum;
+    let plan = synth::plans(&c, 1, 3).remove(0);
+    let mut app = App::new(c, plan, "plans/catalog.ron".into(), true);
+    app.focus = Focus::Pool;
+    app
+}
+
+/// The pool's rows on screen: lines of the pool pane, from its title to its bottom border.
+fn pool_rows(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("Unplanned ("))
+        .expect("pool title");
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.split('│').nth(1).unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_long_pool_scrolls_to_keep_the_highlight_on_screen() {
+    let mut app = catalog();
+    let total = app.pool().len();
+    assert!(total > 4900, "{total} unplanned");
+    for row in [0, 1, 17, total / 2, total - 2, total - 1] {
+        app.pool_row = row;
+        let screen = text(&render(&app, &Theme::mono(), 200, 60));
+        assert!(screen.contains(&format!("Unplanned ({total})")), "{screen}");
+        let rows = pool_rows(&screen);
+        let code = &app.pool()[row].code;
+        let highlighted: Vec<&String> = rows.iter().filter(|r| r.starts_with('>')).collect();
+        assert_eq!(
+            highlighted.len(),
+            1,
+            "one highlight at row {row}:\n{screen}"
+        );
+        assert!(
+            highlighted[0].contains(code.as_str()),
+            "row {row}:\n{screen}"
+        );
+        // The rows shown are consecutive courses of the pool, ending at the highlight once
+        // it is past the first screenful.
+        let at = rows
+            .iter()
+            .position(|r| r.starts_with('>'))
+            .expect("highlight");
+        let first = row - at;
+        for (i, r) in rows.iter().enumerate() {
+            let expected = &app.pool()[first + i].code;
+            assert!(r.contains(expected.as_str()), "row {}: {r}", first + i);
+        }
+        if row >= rows.len() {
+            assert_eq!(at, rows.len() - 1, "scrolled only as far as needed");
+        }
+    }
+}
+
+#[test]
+fn typing_a_filter_narrows_a_catalog_as_you_type() {
+    let mut app = catalog();
+    let all = app.pool().len();
+    let mut counts = vec![all];
+    app.update(Action::StartFilter);
+    for c in "advanced sto".chars() {
+        app.update(Action::Input(c));
+        let shown = app.pool().len();
+        let screen = text(&render(&app, &Theme::mono(), 200, 60));
+        assert!(
+            screen.contains(&format!("Unplanned ({shown} of {all})")),
+            "{screen}"
+        );
+        counts.push(shown);
+    }
+    assert!(counts.windows(2).all(|w| w[1] <= w[0]), "{counts:?}");
+    let last = *counts.last().expect("counts");
+    assert!(last > 0 && last < all / 20, "{counts:?}");
+    for course in app.pool() {
+        assert!(
+            course.title.to_lowercase().contains("advanced sto"),
+            "{}",
+            course.title
+        );
+    }
+}
