@@ -222,9 +222,22 @@ fn install_crash_report() {
     }));
 }
 
-/// Today's date in the local time zone, as YYYY-MM-DD.
+/// Today's local date, YYYY-MM-DD. From the C library's `localtime_r`, which reads only
+/// /etc/localtime (or TZ): jiff's `Zoned::now` indexes the whole time zone database first,
+/// a few milliseconds before the first frame.
 fn today() -> String {
-    jiff::Zoned::now().date().to_string()
+    // SAFETY: `time` accepts a null pointer; `localtime_r` writes only into `tm`.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let now = unsafe { libc::time(std::ptr::null_mut()) };
+    if unsafe { libc::localtime_r(&now, &mut tm) }.is_null() {
+        return jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02}",
+        tm.tm_year + 1900,
+        tm.tm_mon + 1,
+        tm.tm_mday
+    )
 }
 
 /// The plan at `path`, or a new one from the recommended schedule if there is no file yet.

@@ -472,6 +472,11 @@ pub fn last_plan(data_dir: &Path) -> Option<PathBuf> {
 /// Records the plan used last.
 pub fn remember_plan(data_dir: &Path, plan: &Path) -> Result<(), FileError> {
     let mut state = read_state(data_dir);
-    state.last_plan = Some(fs::canonicalize(plan).unwrap_or_else(|_| plan.to_path_buf()));
+    let plan = Some(fs::canonicalize(plan).unwrap_or_else(|_| plan.to_path_buf()));
+    // Reopening the same plan, the usual case, writes (and syncs) nothing.
+    if state.last_plan == plan {
+        return Ok(());
+    }
+    state.last_plan = plan;
     write_state(data_dir, &state)
 }
