@@ -2,12 +2,14 @@
 //! its effects, and draws. The terminal is restored on return, on panic (ratatui's hook) and
 //! on SIGTERM, SIGHUP or SIGINT.
 
+use std::io::{BufWriter, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::App;
@@ -37,7 +39,7 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .context("installing signal handlers")?;
     }
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match init() {
         Ok(t) => t,
         Err(e) => {
             // Raw mode may already be on: undo whatever part of the set-up happened.
@@ -50,8 +52,32 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
     result
 }
 
+/// The terminal the planner draws on. Its output is buffered so that a frame reaches the
+/// terminal in one write rather than in the standard output's 1 KiB line-buffer pieces.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a whole frame: a full redraw of a 200x60 screen is about 15 KiB.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
+
+/// What `ratatui::try_init` does, with buffered output: a panic hook that restores the
+/// terminal before the previous hook runs, raw mode, and the alternate screen.
+fn init() -> std::io::Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::try_restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+    Terminal::new(CrosstermBackend::new(out))
+}
+
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     theme: &Theme,
     session: &mut Session,
