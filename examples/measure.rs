@@ -1,0 +1,294 @@
+//! Whole-process figures for docs/performance.md: time from start to the first complete
+//! frame in a pseudo-terminal, and peak memory (maximum resident set), each the median of
+//! many runs. Build first, then run it:
+//!
+//! ```text
+//! cargo build --release --bins --examples
+//! target/release/examples/measure startup [--runs 40]
+//! target/release/examples/measure memory [--runs 5]
+//! ```
+//!
+//! `startup` runs the planner on a saved plan and `examples/floor.rs` (the least a ratatui
+//! program does before its first frame) alternately, at 200x60, and reports both medians and
+//! their ratio. `memory` runs the planner on the bundled program and on synthetic catalogs of
+//! 100 to 20,000 courses, scrolls the longest list, types a filter and quits, and reports the
+//! peak resident set of each, read from `wait4`.
+
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use degree_planner::store;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// Whole-process start-up and memory figures.
+#[derive(Parser)]
+struct Args {
+    #[command(subcommand)]
+    figure: Figure,
+}
+
+#[derive(Subcommand)]
+enum Figure {
+    /// Start to first frame: the planner against the floor, side by side.
+    Startup {
+        /// Runs of each program.
+        #[arg(long, default_value_t = 40)]
+        runs: usize,
+    },
+    /// Peak resident memory of the planner, bundled program and synthetic catalogs.
+    Memory {
+        /// Runs per program.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
+}
+
+/// Screen size for every run.
+const SIZE: (u16, u16) = (200, 60);
+/// Longest any run may take before it is reported as hung.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+fn main() -> ExitCode {
+    match run(Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("measure: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> Result<()> {
+    let bin = binaries()?;
+    let work = tempfile::tempdir()?;
+    match args.figure {
+        Figure::Startup { runs } => startup(&bin, work.path(), runs),
+        Figure::Memory { runs } => memory(&bin, work.path(), runs),
+    }
+}
+
+/// The planner and the floor, built beside this program.
+struct Binaries {
+    app: PathBuf,
+    floor: PathBuf,
+}
+
+fn binaries() -> Result<Binaries> {
+    let me = std::env::current_exe()?;
+    let examples = me.parent().context("no directory")?;
+    let bin = Binaries {
+        app: examples
+            .parent()
+            .context("no directory")?
+            .join("degree-planner"),
+        floor: examples.join("floor"),
+    };
+    for path in [&bin.app, &bin.floor] {
+        if !path.is_file() {
+            bail!(
+                "{} is missing: run `cargo build --release --bins --examples` first",
+                path.display()
+            );
+        }
+    }
+    Ok(bin)
+}
+
+/// One run: the time until `expect` is on screen, and the peak resident set in KiB.
+struct Run {
+    first_frame: Duration,
+    max_rss_kib: i64,
+}
+
+/// Starts `command` in a 200x60 pseudo-terminal, waits until `expect` is on the screen,
+/// types `keys`, then `quit`, and reaps it.
+fn run_once(command: CommandBuilder, expect: &str, keys: &[&str], quit: &str) -> Result<Run> {
+    let pty = native_pty_system().openpty(PtySize {
+        rows: SIZE.1,
+        cols: SIZE.0,
+        pixel_width: 0,
+        pixel_height: 0,
+    })?;
+    let mut reader = pty.master.try_clone_reader()?;
+    let mut writer = pty.master.take_writer()?;
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let nonzero = |n: u16| std::num::NonZeroU16::new(n).context("zero size");
+    let mut screen = vt100::Parser::new(nonzero(SIZE.1)?, nonzero(SIZE.0)?, 0);
+    let started = Instant::now();
+    let child = pty.slave.spawn_command(command)?;
+    drop(pty.slave);
+    let pid = child.process_id().context("no process id")? as libc::pid_t;
+    let wait_for = |screen: &mut vt100::Parser, text: &str| -> Result<Duration> {
+        loop {
+            if screen.screen().contents().contains(text) {
+                return Ok(started.elapsed());
+            }
+            let left = DEADLINE.saturating_sub(started.elapsed());
+            match rx.recv_timeout(left) {
+                Ok(bytes) => screen.process(&bytes),
+                Err(_) => bail!(
+                    "\"{text}\" never appeared; the screen:\n{}",
+                    screen.screen().contents()
+                ),
+            }
+        }
+    };
+    let first_frame = wait_for(&mut screen, expect)?;
+    for key in keys {
+        writer.write_all(key.as_bytes())?;
+    }
+    writer.flush()?;
+    // A pause before quitting, so that an Esc at the end of `keys` is read alone rather
+    // than as Alt with the quit key.
+    std::thread::sleep(Duration::from_millis(100));
+    writer.write_all(quit.as_bytes())?;
+    writer.flush()?;
+    // Keep reading so the program never blocks on a full pty, until it exits.
+    let drain = std::thread::spawn(move || while rx.recv().is_ok() {});
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills in; `pid` is our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    if reaped != pid {
+        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    }
+    drop(child);
+    drop(writer);
+    drop(pty.master);
+    let _ = drain.join();
+    if !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        bail!("the program did not exit cleanly (wait status {status})");
+    }
+    Ok(Run {
+        first_frame,
+        max_rss_kib: usage.ru_maxrss,
+    })
+}
+
+fn command(program: &Path, args: &[&Path]) -> CommandBuilder {
+    let mut c = CommandBuilder::new(program);
+    for a in args {
+        c.arg(a);
+    }
+    c.env("TERM", "xterm-256color");
+    c.env_remove("NO_COLOR");
+    c
+}
+
+/// A fresh data directory holding `plan` as `plans/<name>`; returns the plan's path.
+fn data_dir_with(work: &Path, run: usize, name: &str, plan: &str) -> Result<(PathBuf, PathBuf)> {
+    let data = work.join(format!("data-{run}-{name}"));
+    std::fs::create_dir_all(data.join("plans"))?;
+    let path = data.join("plans").join(name);
+    std::fs::write(&path, plan)?;
+    Ok((data, path))
+}
+
+fn startup(bin: &Binaries, work: &Path, runs: usize) -> Result<()> {
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/ada.ron"),
+    )?;
+    let (mut app, mut floor) = (Vec::new(), Vec::new());
+    // One data directory for every run: a start as the student makes it every day, with the
+    // plan already the one the planner remembers.
+    let (data, path) = data_dir_with(work, 0, "ada.ron", &plan)?;
+    // Alternate, so that anything else the machine does falls on both alike.
+    for run in 0..runs + 2 {
+        let a = run_once(
+            command(&bin.app, &[Path::new("--data-dir"), &data, &path]),
+            "q quit",
+            &[],
+            "q",
+        )?;
+        let f = run_once(command(&bin.floor, &[]), "q quits", &[], "q")?;
+        // The first two of each warm the file cache.
+        if run >= 2 {
+            app.push(a.first_frame);
+            floor.push(f.first_frame);
+        }
+    }
+    let (a, f) = (median(&mut app), median(&mut floor));
+    println!("start to first frame at 200x60, median of {runs} runs each, alternating:");
+    println!(
+        "  planner (bundled program, docs/examples/ada.ron): {}",
+        ms(a)
+    );
+    println!(
+        "  floor (examples/floor.rs):                        {}",
+        ms(f)
+    );
+    println!("  ratio: {:.2}x", a.as_secs_f64() / f.as_secs_f64());
+    Ok(())
+}
+
+fn memory(bin: &Binaries, work: &Path, runs: usize) -> Result<()> {
+    // Scroll the unplanned pool a long way, filter it, clear the filter, quit.
+    let mut keys = vec!["\t"];
+    keys.extend(std::iter::repeat_n("\x1b[B", 300));
+    keys.extend(["/", "s", "y", "s", "\x1b"]);
+    println!("peak resident set (maximum RSS), median of {runs} runs each:");
+    let report = |label: &str, curriculum: Option<&Path>, plan: &str| -> Result<()> {
+        let mut peaks = Vec::new();
+        for run in 0..runs {
+            let (data, path) = data_dir_with(work, run, "plan.ron", plan)?;
+            let mut args: Vec<&Path> = vec![Path::new("--data-dir"), &data];
+            if let Some(c) = curriculum {
+                args.extend([Path::new("--curriculum"), c]);
+            }
+            args.push(&path);
+            let r = run_once(command(&bin.app, &args), "q quit", &keys, "q")?;
+            peaks.push(r.max_rss_kib);
+        }
+        peaks.sort_unstable();
+        let kib = peaks[peaks.len() / 2];
+        println!("  {label:>8}: {:6.1} MiB", kib as f64 / 1024.0);
+        Ok(())
+    };
+    let bundled = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/ada.ron"),
+    )?;
+    report("bundled", None, &bundled)?;
+    let floor = {
+        let mut peaks = Vec::new();
+        for _ in 0..runs {
+            peaks.push(run_once(command(&bin.floor, &[]), "q quits", &[], "q")?.max_rss_kib);
+        }
+        peaks.sort_unstable();
+        peaks[peaks.len() / 2]
+    };
+    for n in [100, 1000, 5000, 20_000] {
+        let text = synth::curriculum(n, 2026);
+        let curriculum = store::parse_curriculum(&text, "synthetic")?.curriculum;
+        let path = work.join(format!("synth-{n}.ron"));
+        std::fs::write(&path, &text)?;
+        let plan = store::plan_to_ron(&synth::plans(&curriculum, 1, 2026)[0]);
+        report(&n.to_string(), Some(&path), &plan)?;
+    }
+    println!("  {:>8}: {:6.1} MiB", "floor", floor as f64 / 1024.0);
+    Ok(())
+}
+
+fn median(values: &mut [Duration]) -> Duration {
+    values.sort_unstable();
+    values[values.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
