@@ -549,3 +549,21 @@ fn rarer_rules_are_all_reported() {
          empty.ron:1:61: the program lists no courses"
     );
 }
+
+#[test]
+fn title_longer_than_a_title_holds() {
+    assert_problem(
+        "title_too_long.ron",
+        (8, 22),
+        "course 2's title is 301 characters long; a title holds at most 300",
+    );
+}
+
+#[test]
+fn code_longer_than_a_code_holds() {
+    assert_problem(
+        "code_too_long.ron",
+        (8, 10),
+        "course 2's code is 21 characters long; a code holds at most 20",
+    );
+}

@@ -128,7 +128,7 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         let title_chars = course.title.chars().count();
         if title_chars > MAX_TITLE_CHARS {
             push(
-                Anchor::Course(i),
+                Anchor::CourseField(i, "title"),
                 format!(
                     "course {}'s title is {title_chars} characters long; a title holds at most {MAX_TITLE_CHARS}",
                     i + 1
@@ -138,7 +138,7 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         let code_chars = course.code.chars().count();
         if code_chars > MAX_CODE_CHARS {
             push(
-                Anchor::Course(i),
+                Anchor::CourseField(i, "code"),
                 format!(
                     "course {}'s code is {code_chars} characters long; a code holds at most {MAX_CODE_CHARS}",
                     i + 1
