@@ -48,8 +48,12 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         }
     };
     let result = event_loop(&mut terminal, app, theme, session, &signal);
-    ratatui::try_restore().context("restoring the terminal")?;
-    result
+    let restored = ratatui::try_restore().context("restoring the terminal");
+    match result {
+        // A terminal that hung up is gone: there is nothing to restore.
+        Ok(Exit::Signal(libc::SIGHUP)) => Ok(Exit::Signal(libc::SIGHUP)),
+        result => restored.and(result),
+    }
 }
 
 /// The terminal the planner draws on. Its output is buffered so that a frame reaches the
@@ -95,8 +99,13 @@ fn event_loop(
             if sig != 0 {
                 return Ok(Exit::Signal(sig as i32));
             }
-            if event::poll(Duration::from_millis(100))? {
+            // Events crossterm holds already, or a resize.
+            if event::poll(Duration::ZERO)? {
                 break;
+            }
+            if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
+                write_nowhere();
+                return Ok(Exit::Signal(libc::SIGHUP));
             }
         }
         match event::read()? {
@@ -111,6 +120,53 @@ fn event_loop(
             }
             // A resize, or anything else: the loop redraws at the new size.
             _ => {}
+        }
+    }
+}
+
+/// What [`wait_for_input`] saw on the terminal.
+#[derive(Debug, PartialEq, Eq)]
+enum Input {
+    /// Bytes to read, or nothing yet, or a signal came first.
+    Maybe,
+    /// The terminal hung up (its window closed): nothing will ever come.
+    HungUp,
+}
+
+/// Waits up to `timeout` for the terminal to have input, and notices when it has hung up.
+///
+/// The planner waits here rather than in crossterm's `event::poll`: crossterm 0.29 reads a
+/// terminal that has hung up in a loop that never returns (crossterm-rs/crossterm#793), and
+/// a planner whose window was closed would spin at full CPU, holding its plan's lock, until
+/// killed. A signal (a resize included) ends the wait early.
+fn wait_for_input(timeout: Duration) -> Input {
+    let mut stdin = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let timeout = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: `stdin` is one valid pollfd that lives across the call.
+    let ready = unsafe { libc::poll(&mut stdin, 1, timeout) };
+    if ready > 0 && stdin.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::HungUp
+    } else {
+        Input::Maybe
+    }
+}
+
+/// Points standard output and error at /dev/null once the terminal has hung up: what is still
+/// written on the way out (ratatui shows the cursor when dropped) would fail, and a failed
+/// `eprintln!` panics.
+fn write_nowhere() {
+    // SAFETY: plain descriptor calls on a path literal; a failure leaves the descriptors as
+    // they were.
+    unsafe {
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+        if null >= 0 {
+            libc::dup2(null, libc::STDOUT_FILENO);
+            libc::dup2(null, libc::STDERR_FILENO);
+            libc::close(null);
         }
     }
 }

@@ -958,3 +958,98 @@ fn same_plan_through_a_symlink_opens_read_only() {
     first.send("q");
     first.expect_exit_code(0);
 }
+
+// 14. Closing the terminal window: the terminal hangs up, and the planner must end as on
+// SIGHUP (edits kept for the next start, lock released), not spin on a dead terminal.
+#[test]
+fn closing_the_terminal_ends_the_planner_and_keeps_unsaved_edits() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+
+    let deadline = Duration::from_secs(30);
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let before = std::fs::read_to_string(&path).expect("the saved plan");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("opening a pty");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.args([
+        OsString::from("--data-dir"),
+        dir.path().into(),
+        path.clone().into(),
+    ]);
+    cmd.env_clear();
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", dir.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawning the binary");
+    drop(pair.slave);
+    // Every handle on the master is this test's own, so dropping them hangs the terminal up
+    // (the shared reader in common::pty keeps one open on its thread).
+    let fd = pair.master.as_raw_fd().expect("the master's descriptor");
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    let mut screen = vt100::Parser::new(
+        std::num::NonZeroU16::new(ROWS).expect("rows"),
+        std::num::NonZeroU16::new(COLS).expect("cols"),
+        0,
+    );
+    let started = Instant::now();
+    let mut wait_for = |screen: &mut vt100::Parser, text: &str| {
+        while !screen.screen().contents().contains(text) {
+            assert!(
+                started.elapsed() < deadline,
+                "\"{text}\" never appeared:\n{}",
+                screen.screen().contents()
+            );
+            let mut poll = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd for the call's duration.
+            if unsafe { libc::poll(&mut poll, 1, 100) } > 0 {
+                let mut buf = [0u8; 8192];
+                let n = reader.read(&mut buf).expect("reading the pty");
+                screen.process(&buf[..n]);
+            }
+        }
+    };
+    wait_for(&mut screen, READY);
+    writer.write_all(b"c").expect("typing");
+    wait_for(&mut screen, "modified");
+    let lock = store::lock::lock_path(&path);
+    assert!(lock.is_file(), "the planner holds the plan's lock");
+
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for the planner") {
+            break status;
+        }
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            panic!("the planner kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 129, "{status:?}");
+    assert!(!lock.exists(), "the lock is released");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("the plan"),
+        before,
+        "the plan file is untouched"
+    );
+    let unsaved = store::recovery::find(&path, &load(&path)).expect("the edits are kept");
+    assert_eq!(
+        find(&unsaved, "BE101").map(|(_, s)| s),
+        Some(Status::InProgress)
+    );
+}
