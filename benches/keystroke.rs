@@ -1,5 +1,7 @@
 //! One keystroke: the key resolved, the update applied and the whole screen redrawn at
-//! 200x60, as the event loop does (into ratatui's TestBackend, so no terminal I/O).
+//! 200x60, as the event loop does: rendered, diffed against the last frame, and the changes
+//! encoded as escape sequences by the crossterm backend, written to a sink instead of a
+//! terminal.
 //!
 //! `cargo bench --bench keystroke`; figures in docs/performance.md.
 
@@ -12,15 +14,30 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use degree_planner::app::App;
 use degree_planner::theme::Theme;
 use degree_planner::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use std::io::Sink;
+
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Paragraph};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use fixtures::Program;
 
 /// Screen size of the benchmark.
 const SIZE: (u16, u16) = (200, 60);
+
+/// The planner's own backend on a screen of `SIZE`, writing to a sink. The viewport is
+/// fixed, so nothing asks a terminal for its size.
+fn screen() -> Terminal<CrosstermBackend<Sink>> {
+    Terminal::with_options(
+        CrosstermBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1)),
+        },
+    )
+    .expect("a terminal on a sink")
+}
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -41,7 +58,7 @@ fn typing() -> Vec<KeyEvent> {
 }
 
 /// A planner and a terminal that has drawn its first frame.
-fn ready(program: Program, filtering: bool) -> (App, Terminal<TestBackend>, Theme) {
+fn ready(program: Program, filtering: bool) -> (App, Terminal<CrosstermBackend<Sink>>, Theme) {
     let mut app = fixtures::planner(program);
     if filtering {
         let slash = key(KeyCode::Char('/'));
@@ -49,10 +66,10 @@ fn ready(program: Program, filtering: bool) -> (App, Terminal<TestBackend>, Them
         app.update(action);
     }
     let theme = Theme::color();
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    let mut terminal = screen();
     terminal
         .draw(|frame| ui::draw(frame, &app, &theme))
-        .expect("test backend");
+        .expect("draw to a sink");
     (app, terminal, theme)
 }
 
@@ -72,7 +89,7 @@ fn keystroke(c: &mut Criterion) {
                     }
                     terminal
                         .draw(|frame| ui::draw(frame, &app, &theme))
-                        .expect("test backend");
+                        .expect("draw to a sink");
                 });
             });
             // The keys did what they should: a course is still highlighted, and the filter
@@ -87,7 +104,7 @@ fn keystroke(c: &mut Criterion) {
     }
     // The floor: the terminal stack alone, redrawing a bordered block with one short line
     // (as examples/floor.rs does), changed every frame.
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test backend");
+    let mut terminal = screen();
     let mut frame_number = 0u64;
     group.bench_function("floor/paragraph", |b| {
         b.iter(|| {
@@ -96,7 +113,7 @@ fn keystroke(c: &mut Criterion) {
                 .block(Block::bordered().title(" floor "));
             terminal
                 .draw(|frame| frame.render_widget(&paragraph, frame.area()))
-                .expect("test backend");
+                .expect("draw to a sink");
         });
     });
     group.finish();
