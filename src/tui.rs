@@ -48,12 +48,14 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         }
     };
     let result = event_loop(&mut terminal, app, theme, session, &signal);
-    let restored = ratatui::try_restore().context("restoring the terminal");
-    match result {
-        // A terminal that hung up is gone: there is nothing to restore.
-        Ok(Exit::Signal(libc::SIGHUP)) => Ok(Exit::Signal(libc::SIGHUP)),
-        result => restored.and(result),
+    // However the loop noticed (SIGHUP, a hung-up read, a failed draw), a closed window
+    // leaves nothing to restore and nowhere to report to: end as a hangup does.
+    if wait_for_input(Duration::ZERO) == Input::HungUp {
+        write_nowhere();
+        return Ok(Exit::Signal(libc::SIGHUP));
     }
+    ratatui::try_restore().context("restoring the terminal")?;
+    result
 }
 
 /// The terminal the planner draws on. Its output is buffered so that a frame reaches the
@@ -104,7 +106,6 @@ fn event_loop(
                 break;
             }
             if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
-                write_nowhere();
                 return Ok(Exit::Signal(libc::SIGHUP));
             }
         }
