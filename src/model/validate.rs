@@ -125,25 +125,20 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         if course.title.trim().is_empty() {
             push(Anchor::Course(i), format!("{code} has no title"));
         }
-        let title_chars = course.title.chars().count();
-        if title_chars > MAX_TITLE_CHARS {
-            push(
-                Anchor::CourseField(i, "title"),
-                format!(
-                    "course {}'s title is {title_chars} characters long; a title holds at most {MAX_TITLE_CHARS}",
-                    i + 1
-                ),
-            );
-        }
-        let code_chars = course.code.chars().count();
-        if code_chars > MAX_CODE_CHARS {
-            push(
-                Anchor::CourseField(i, "code"),
-                format!(
-                    "course {}'s code is {code_chars} characters long; a code holds at most {MAX_CODE_CHARS}",
-                    i + 1
-                ),
-            );
+        for (field, text, most) in [
+            ("title", &course.title, MAX_TITLE_CHARS),
+            ("code", &course.code, MAX_CODE_CHARS),
+        ] {
+            let chars = text.chars().count();
+            if chars > most {
+                push(
+                    Anchor::CourseField(i, field),
+                    format!(
+                        "course {}'s {field} is {chars} characters long; a {field} holds at most {most}",
+                        i + 1
+                    ),
+                );
+            }
         }
         if course.credits == 0 || course.credits > MAX_COURSE_CREDITS {
             push(
