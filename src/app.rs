@@ -344,18 +344,14 @@ impl App {
     /// The unplanned courses that pass the filter.
     pub fn pool(&self) -> Vec<&Course> {
         let needle = self.needle();
-        let placed = self.plan.placed_indices(&self.curriculum);
-        self.curriculum
-            .courses
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| !placed[i])
-            .filter(|&(i, _)| {
+        self.plan
+            .unplanned_indices(&self.curriculum)
+            .filter(|&i| {
                 needle
                     .as_deref()
                     .is_none_or(|n| self.curriculum.course_matches(i, n))
             })
-            .map(|(_, c)| c)
+            .map(|i| &self.curriculum.courses[i])
             .collect()
     }
 

@@ -168,26 +168,21 @@ impl Plan {
 
     /// Curriculum courses placed in no term, in curriculum order: the unplanned pool.
     pub fn unplanned<'c>(&self, curriculum: &'c Curriculum) -> Vec<&'c Course> {
-        let placed = self.placed_indices(curriculum);
-        curriculum
-            .courses
-            .iter()
-            .zip(placed)
-            .filter(|(_, placed)| !placed)
-            .map(|(c, _)| c)
+        self.unplanned_indices(curriculum)
+            .map(|i| &curriculum.courses[i])
             .collect()
     }
 
-    /// Per course of `curriculum`, by index: whether it is in some term. Costs one look-up
-    /// per placed course, not per course of the program.
-    pub fn placed_indices(&self, curriculum: &Curriculum) -> Vec<bool> {
+    /// Indices into `curriculum.courses` of the unplanned pool, in curriculum order. Costs
+    /// one look-up per placed course, not per course of the program.
+    pub fn unplanned_indices(&self, curriculum: &Curriculum) -> impl Iterator<Item = usize> {
         let mut placed = vec![false; curriculum.courses.len()];
         for p in self.terms.iter().flat_map(|t| &t.courses) {
             if let Some(i) = curriculum.course_index(&p.code) {
                 placed[i] = true;
             }
         }
-        placed
+        (0..placed.len()).filter(move |&i| !placed[i])
     }
 
     /// Takes the course at `slot` out of its term (into the unplanned pool).

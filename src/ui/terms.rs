@@ -214,12 +214,7 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Pool;
     let pool = app.pool();
-    let total = app
-        .plan
-        .placed_indices(&app.curriculum)
-        .iter()
-        .filter(|placed| !**placed)
-        .count();
+    let total = app.plan.unplanned_indices(&app.curriculum).count();
     let count = if pool.len() == total {
         format!("{total}")
     } else {
