@@ -196,8 +196,8 @@ fn ignore_file_size_signal() {
     }
 }
 
-/// On a panic, after the terminal is restored (ratatui's hook runs first and then calls this
-/// one), says what happened, that saved work is safe, and how to get a backtrace.
+/// On a panic, after the terminal is restored (the hook `tui::run` installs runs first and
+/// then calls this one), says what happened, that saved work is safe, and how to get a backtrace.
 fn install_crash_report() {
     std::panic::set_hook(Box::new(|info| {
         let location = info

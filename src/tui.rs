@@ -1,6 +1,6 @@
 //! The terminal edge: the event loop that feeds key presses to [`App::update`], performs
-//! its effects, and draws. The terminal is restored on return, on panic (ratatui's hook) and
-//! on SIGTERM, SIGHUP or SIGINT.
+//! its effects, and draws. The terminal is restored on return, on panic (the hook `init`
+//! installs) and on SIGTERM, SIGHUP or SIGINT.
 
 use std::io::{BufWriter, Stdout};
 use std::sync::Arc;
