@@ -94,7 +94,8 @@ pub enum Command {
         /// Output format: markdown or json.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
-        /// Write the report to this file instead of standard output.
+        /// Write the report to this file instead of standard output (`-` is standard output;
+        /// a device or named pipe is written into directly, never replaced).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

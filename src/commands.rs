@@ -102,21 +102,34 @@ pub fn report(
         ReportFormat::Markdown => report::plan_markdown(&curriculum, &loaded, &label),
         ReportFormat::Json => report::plan_json(&curriculum, &loaded, &label),
     };
-    match output {
-        None => {
-            print!("{text}");
+    let Some(out) = output else {
+        print!("{text}");
+        return 0;
+    };
+    if store::target::same_file(out, plan) {
+        eprintln!(
+            "{}: is the plan itself; a report there would replace it: nothing written",
+            store::display_path(out)
+        );
+        return EXIT_BAD_INPUT;
+    }
+    match store::write_output(out, &text) {
+        Ok(store::Written::File { through_link }) => {
+            match through_link {
+                Some(real) => eprintln!(
+                    "wrote {} (a link: the file is {})",
+                    store::display_path(out),
+                    store::display_path(&real)
+                ),
+                None => eprintln!("wrote {}", store::display_path(out)),
+            }
             0
         }
-        Some(out) => match store::write_atomic(out, &text) {
-            Ok(()) => {
-                eprintln!("wrote {}", store::display_path(out));
-                0
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                EXIT_BAD_INPUT
-            }
-        },
+        Ok(store::Written::Stream) => 0,
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_BAD_INPUT
+        }
     }
 }
 

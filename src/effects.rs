@@ -33,19 +33,24 @@ impl Session {
     /// Keeps the recovery file in step with the app after an update: the unsaved plan while
     /// there are unsaved edits, nothing once there are none. A read-only view writes nothing.
     pub fn sync_recovery(&mut self, app: &mut App) {
-        if app.read_only.is_some() || self.lock.is_none() {
+        if app.read_only.is_some() {
             return;
         }
         if app.is_dirty() {
-            if self.recovery.as_ref() != Some(&app.plan) {
-                if let Err(e) = store::recovery::write(&app.plan_path, &app.plan) {
-                    say(
-                        app,
-                        Tone::Error,
-                        format!("Unsaved edits cannot be kept aside ({e}); save soon"),
-                    );
-                }
-                self.recovery = Some(app.plan.clone());
+            if self.recovery.as_ref() == Some(&app.plan) {
+                return;
+            }
+            // Tried once per unsaved state: a failure is said once, not on every key.
+            self.recovery = Some(app.plan.clone());
+            let kept = self.lock_creating_folder(app).and_then(|()| {
+                store::recovery::write(&app.plan_path, &app.plan).map_err(|e| e.to_string())
+            });
+            if let Err(why) = kept {
+                say(
+                    app,
+                    Tone::Error,
+                    format!("Unsaved edits cannot be kept aside ({why}); save soon"),
+                );
             }
         } else if self.recovery.take().is_some() {
             store::recovery::remove(&app.plan_path);
@@ -65,16 +70,44 @@ impl Session {
                 store::remove_stale_temps(&app.plan_path);
             }
             Ok(lock::Locked::Busy { pid }) => {
+                let who = pid.map_or_else(String::new, |pid| format!(" (process {pid})"));
                 app.read_only = Some(format!(
-                    "another degree-planner (process {pid}) has this plan open; it is read-only here"
+                    "another degree-planner{who} has this plan open; it is read-only here"
                 ));
             }
+            // A new plan whose folder does not exist yet: the first save creates the folder
+            // and takes the lock (see `save`).
+            Ok(lock::Locked::NotYet) => {}
             Err(e) => {
-                app.message = Some(Message {
-                    tone: Tone::Error,
-                    text: format!("Could not lock the plan ({e}); saving may fail"),
-                });
+                app.read_only = Some(format!(
+                    "the plan cannot be locked ({e}); it is read-only here so that two \
+                     planners never both write it"
+                ));
             }
+        }
+    }
+
+    /// Takes the lock of a new plan whose folder does not exist yet, creating the folder:
+    /// done at the first save or the first unsaved edit, never merely by starting. Fails
+    /// (the app then read-only, or the folder impossible) with the reason.
+    fn lock_creating_folder(&mut self, app: &mut App) -> Result<(), String> {
+        if self.lock.is_some() {
+            return Ok(());
+        }
+        let path = app.plan_path.clone();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                format!(
+                    "{}: cannot save (creating the folder): {e}",
+                    store::display_path(&path)
+                )
+            })?;
+        }
+        self.lock_plan(app);
+        match (&self.lock, &app.read_only) {
+            (Some(_), _) => Ok(()),
+            (None, Some(why)) => Err(why.clone()),
+            (None, None) => Err("the plan could not be locked".into()),
         }
     }
 }
@@ -216,10 +249,15 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
 
 /// Saves the plan and records it as the one used last.
 pub fn save(app: &mut App, session: &mut Session) {
+    if let Err(why) = session.lock_creating_folder(app) {
+        say(app, Tone::Error, format!("Not saved: {why}"));
+        return;
+    }
     let result = store::save_plan(&app.plan_path, &app.plan);
     let saved = result.is_ok();
     app.finish_save(result);
     if saved {
+        say_where_a_linked_plan_lives(app);
         store::recovery::remove(&app.plan_path);
         session.recovery = None;
     }
@@ -231,10 +269,29 @@ pub fn save(app: &mut App, session: &mut Session) {
     }
 }
 
+/// After a save through a symbolic link, says where the plan really lives, so that a plan
+/// kept outside the data directory is never written there silently.
+fn say_where_a_linked_plan_lives(app: &mut App) {
+    if let Ok(t) = store::target::inspect(&app.plan_path)
+        && t.is_link
+    {
+        say(
+            app,
+            Tone::Info,
+            format!(
+                "Saved {}: a link, so the plan itself is {}",
+                store::display_path(&app.plan_path),
+                store::display_path(&t.real)
+            ),
+        );
+    }
+}
+
 /// Saves the plan to `path`, which becomes the open plan (its lock, and the plan used last).
 /// A file that exists there is not replaced: save as is for a new name.
 fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
-    if path.exists() {
+    // Anything at all there, a link to nothing or a named pipe included, is never replaced.
+    if store::target::occupied(&path) {
         say(
             app,
             Tone::Error,
@@ -261,8 +318,16 @@ fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
 fn export(app: &mut App) {
     let target = app.plan_path.with_extension("md");
     let label = store::display_path(&app.plan_path);
+    if store::target::same_file(&target, &app.plan_path) || target == app.plan_path {
+        say(
+            app,
+            Tone::Error,
+            format!("Report not written: {label} is the plan itself"),
+        );
+        return;
+    }
     let text = crate::report::plan_markdown(&app.curriculum, &app.plan, &label);
-    match store::write_atomic(&target, &text) {
+    match store::write_sidecar(&target, &text) {
         Ok(()) => {
             let unsaved = if app.is_dirty() {
                 " (of the plan as shown, not yet saved)"

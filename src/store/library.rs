@@ -117,7 +117,7 @@ fn free_copy_path(path: &Path) -> PathBuf {
             };
             path.with_file_name(format!("{stem}{suffix}.ron"))
         })
-        .find(|p| !p.exists())
+        .find(|p| !super::target::occupied(p))
         .unwrap_or_else(|| path.with_extension("copy.ron"))
 }
 
@@ -137,13 +137,20 @@ pub fn duplicate(path: &Path) -> Result<PathBuf, FileError> {
 pub fn rename(path: &Path, new_name: &str) -> Result<PathBuf, FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let target = dir.join(file_name(new_name).map_err(|e| FileError::single(path, e))?);
-    if target.exists() {
+    if !fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Err(FileError::single(
+            path,
+            "is not a regular file: not renamed",
+        ));
+    }
+    // Anything there, a link to nothing or a named pipe included, is never replaced.
+    if super::target::occupied(&target) {
         return Err(FileError::single(
             &target,
             "a plan of that name exists already",
         ));
     }
-    fs::rename(path, &target).map_err(|e| io_error(path, "rename", &e))?;
+    move_no_replace(path, &target).map_err(|e| io_error(path, "rename", &e))?;
     Ok(target)
 }
 
@@ -152,6 +159,13 @@ pub fn rename(path: &Path, new_name: &str) -> Result<PathBuf, FileError> {
 pub fn trash(path: &Path, data_dir: &Path) -> Result<PathBuf, FileError> {
     let bin = data_dir.join("trash");
     fs::create_dir_all(&bin).map_err(|e| io_error(&bin, "create the trash folder", &e))?;
+    // A link planted in place of the trash would carry plans out of the data directory.
+    if !fs::symlink_metadata(&bin).is_ok_and(|m| m.is_dir()) {
+        return Err(FileError::single(
+            &bin,
+            "is not a folder (a link?): nothing moved to the trash",
+        ));
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -166,10 +180,23 @@ pub fn trash(path: &Path, data_dir: &Path) -> Result<PathBuf, FileError> {
             };
             bin.join(format!("{stem}-{stamp}{n}.ron"))
         })
-        .find(|p| !p.exists())
+        .find(|p| !super::target::occupied(p))
         .unwrap_or_else(|| bin.join(format!("{stem}.ron")));
-    fs::rename(path, &target).map_err(|e| io_error(path, "move to the trash", &e))?;
+    move_no_replace(path, &target).map_err(|e| io_error(path, "move to the trash", &e))?;
     Ok(target)
+}
+
+/// Moves `from` to `to`, failing rather than replacing anything that appears at `to`
+/// between the caller's look and the move: a hard link cannot be made over an existing
+/// name. Where hard links are not possible (another file system, some platforms), falls
+/// back to a rename after one more look.
+fn move_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    match fs::hard_link(from, to) {
+        Ok(()) => fs::remove_file(from),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) if super::target::occupied(to) => Err(std::io::ErrorKind::AlreadyExists.into()),
+        Err(_) => fs::rename(from, to),
+    }
 }
 
 #[cfg(test)]

@@ -6,10 +6,17 @@ pub mod lock;
 mod migrate;
 pub mod recovery;
 pub mod source;
+pub mod target;
+mod write;
+
+pub use write::{
+    PIPE_READER_WAIT, Written, remove_stale_temps, write_atomic, write_atomic_with, write_output,
+    write_sidecar,
+};
 
 use std::fmt;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -310,93 +317,6 @@ pub fn plan_to_ron(plan: &Plan) -> String {
     text
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same directory is written,
-/// synced and renamed over the target, then the directory is synced. On any failure the
-/// previous file is untouched and the temporary file removed.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), FileError> {
-    write_atomic_with(path, text, |file, bytes| file.write_all(bytes))
-}
-
-/// [`write_atomic`] with the writing step supplied, so that tests can make it fail the way a
-/// full disk or a file-size limit does.
-pub fn write_atomic_with(
-    path: &Path,
-    text: &str,
-    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
-) -> Result<(), FileError> {
-    // Through a symbolic link, replace the file it points to, not the link.
-    let resolved = path
-        .is_symlink()
-        .then(|| fs::canonicalize(path).ok())
-        .flatten();
-    let path = resolved.as_deref().unwrap_or(path);
-    let fail = |what: &str, e: std::io::Error| {
-        FileError::single(path, format!("cannot save ({what}): {}", io_reason(&e)))
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(|e| fail("creating the folder", e))?;
-    let prefix = temp_prefix(path);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
-    // Keep the file's permissions across saves; a new file gets the usual rw-r--r--
-    // rather than the temporary file's private default.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    let mut tmp = builder
-        .tempfile_in(&dir)
-        .map_err(|e| fail("creating a temporary file", e))?;
-    write(tmp.as_file_mut(), text.as_bytes()).map_err(|e| fail("writing", e))?;
-    tmp.as_file().sync_all().map_err(|e| fail("syncing", e))?;
-    tmp.persist(path)
-        .map_err(|e| fail("replacing the file", e.error))?;
-    if let Ok(d) = fs::File::open(&dir) {
-        // Not every platform can sync a directory; the rename itself has happened.
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-const TEMP_SUFFIX: &str = ".tmp";
-
-/// Temporary files for `path` are hidden and named after it: `.ada.ron.XXXXXX.tmp`.
-fn temp_prefix(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(".{name}.")
-}
-
-/// Removes temporary files a crash mid-save left beside `path`. Call only while holding the
-/// plan's lock, so that no other save of it can be under way. Returns how many were removed.
-pub fn remove_stale_temps(path: &Path) -> usize {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix)
-                && name.ends_with(TEMP_SUFFIX)
-                && name.len() > prefix.len() + TEMP_SUFFIX.len()
-        })
-        .filter(|e| fs::remove_file(e.path()).is_ok())
-        .count()
-}
-
 /// Saves a plan atomically.
 pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), FileError> {
     write_atomic(path, &plan_to_ron(plan))
@@ -443,7 +363,7 @@ fn read_state(data_dir: &Path) -> State {
 
 fn write_state(data_dir: &Path, state: &State) -> Result<(), FileError> {
     let text = ron::ser::to_string_pretty(state, ron::ser::PrettyConfig::new()).unwrap_or_default();
-    write_atomic(&state_path(data_dir), &text)
+    write_sidecar(&state_path(data_dir), &text)
 }
 
 /// The reviewer name remembered from an earlier review.

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{FileError, load_plan, plan_to_ron, write_atomic};
+use super::{FileError, load_plan, plan_to_ron, write_sidecar};
 use crate::model::Plan;
 
 /// The recovery file for `plan`.
@@ -17,14 +17,17 @@ pub fn path_for(plan: &Path) -> PathBuf {
     plan.with_file_name(name)
 }
 
-/// Writes the unsaved plan beside `plan`.
+/// Writes the unsaved plan beside `plan`, never through a symbolic link.
 pub fn write(plan: &Path, unsaved: &Plan) -> Result<(), FileError> {
-    write_atomic(&path_for(plan), &plan_to_ron(unsaved))
+    write_sidecar(&path_for(plan), &plan_to_ron(unsaved))
 }
 
-/// Removes the recovery file, if any.
+/// Removes the recovery file, if any: only a regular file, never a link or pipe of its name.
 pub fn remove(plan: &Path) {
-    let _ = fs::remove_file(path_for(plan));
+    let path = path_for(plan);
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// The unsaved edits left by an earlier session, if there is a readable recovery file that
