@@ -1053,3 +1053,34 @@ fn closing_the_terminal_ends_the_planner_and_keeps_unsaved_edits() {
         Some(Status::InProgress)
     );
 }
+
+/// Merely starting the planner creates nothing, even where the data directory's parents do
+/// not exist (a fresh account, a nonexistent `$HOME`); the first edit (for its recovery
+/// file) or save creates the folders.
+#[test]
+fn starting_creates_nothing_until_the_first_edit_or_save() {
+    let dir = data_dir();
+    let home = dir.path().join("no such home");
+    let home_str = home.to_str().expect("UTF-8 path");
+    let env = [("HOME", home_str)];
+    let no_args: [&str; 0] = [];
+
+    let mut t = Tui::spawn(&no_args, &env, dir.path(), COLS, ROWS);
+    t.wait_for(READY);
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    assert!(!home.exists(), "starting and quitting created {}", home.display());
+
+    let mut t = Tui::spawn(&no_args, &env, dir.path(), COLS, ROWS);
+    t.wait_for(READY);
+    t.send("c");
+    t.wait_for("BE101 is now in progress");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    let saved = home.join(".local/share/degree-planner/plans/default.ron");
+    assert_eq!(find(&load(&saved), "BE101"), Some((0, Status::InProgress)));
+    assert!(!store::lock::lock_path(&saved).exists(), "the lock is released");
+}
