@@ -21,8 +21,23 @@ pub fn check(paths: &[PathBuf], format: CheckFormat, curriculum: Option<&Path>) 
         return EXIT_BAD_INPUT;
     };
     let (text, status) = check_output(&curriculum, paths, format);
-    print!("{text}");
-    status
+    emit(&text, status)
+}
+
+/// Writes `text` to standard output and returns `status`. A reader that stopped reading (a
+/// closed pipe, `| head`) ends the output quietly, as `git log | head` does, with the
+/// command's own status; any other failure to write is reported, with status 2.
+pub fn emit(text: &str, status: u8) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => status,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
+        Err(e) => {
+            eprintln!("degree-planner: cannot write the output: {e}");
+            EXIT_BAD_INPUT
+        }
+    }
 }
 
 /// What `check` prints for `paths` against `curriculum`, and its exit status: 2 when any
@@ -58,17 +73,14 @@ pub fn diff(before: &Path, after: &Path, curriculum: Option<&Path>) -> u8 {
     let (a, b) = (store::load_plan(before), store::load_plan(after));
     match (a, b) {
         (Ok(a), Ok(b)) => {
-            print!(
-                "{}",
-                report::diff_text(
-                    &curriculum,
-                    &a,
-                    &store::display_path(before),
-                    &b,
-                    &store::display_path(after)
-                )
+            let text = report::diff_text(
+                &curriculum,
+                &a,
+                &store::display_path(before),
+                &b,
+                &store::display_path(after),
             );
-            0
+            emit(&text, 0)
         }
         (a, b) => {
             for e in [a.err(), b.err()].into_iter().flatten() {
@@ -103,8 +115,7 @@ pub fn report(
         ReportFormat::Json => report::plan_json(&curriculum, &loaded, &label),
     };
     let Some(out) = output else {
-        print!("{text}");
-        return 0;
+        return emit(&text, 0);
     };
     if store::target::same_file(out, plan) {
         eprintln!(
@@ -273,9 +284,6 @@ pub fn screen(plan: &Path, size: (u16, u16), curriculum: Option<&Path>) -> u8 {
         (Plan::recommended(&curriculum, ""), false)
     };
     let app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk);
-    print!(
-        "{}",
-        crate::ui::screen_text(&app, &crate::theme::Theme::mono(), size.0, size.1)
-    );
-    0
+    let text = crate::ui::screen_text(&app, &crate::theme::Theme::mono(), size.0, size.1);
+    emit(&text, 0)
 }

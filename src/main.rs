@@ -40,8 +40,8 @@ fn main() -> ExitCode {
                     for w in &loaded.warnings {
                         eprintln!("warning: {w}");
                     }
-                    print!("{}", report::curriculum_summary(&loaded.curriculum));
-                    ExitCode::SUCCESS
+                    let summary = report::curriculum_summary(&loaded.curriculum);
+                    ExitCode::from(commands::emit(&summary, 0))
                 }
                 Err(e) => fail(&e),
             }

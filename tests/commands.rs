@@ -585,3 +585,45 @@ fn screen_refuses_bad_plans_and_sizes() {
         assert_eq!(o.status.code(), Some(2), "{size}");
     }
 }
+
+/// Every headless command ends quietly when the reader of its output has gone (`| head`):
+/// no panic, no backtrace, the command's own exit status.
+#[test]
+fn every_command_ends_quietly_on_a_closed_pipe() {
+    let cases: [(&[&str], i32); 7] = [
+        (&["check", "tests/plans/good"], 0),
+        (&["check", "--format", "json", "tests/plans/problems"], 1),
+        (
+            &[
+                "diff",
+                "tests/plans/good/grace.ron",
+                "tests/plans/good/changed.ron",
+            ],
+            0,
+        ),
+        (&["report", "tests/plans/good/changed.ron"], 0),
+        (&["report", "tests/plans/good/changed.ron", "-o", "-"], 0),
+        (
+            &["screen", "tests/plans/good/changed.ron", "--size", "200x60"],
+            0,
+        ),
+        (&["curriculum"], 0),
+    ];
+    for (args, expected) in cases {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        // The reader is gone before the command starts.
+        drop(reader);
+        let o = Command::new(env!("CARGO_BIN_EXE_degree-planner"))
+            .args(args)
+            .current_dir(ROOT)
+            .stdin(Stdio::null())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("the binary runs");
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(expected), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}

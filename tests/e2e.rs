@@ -1070,7 +1070,11 @@ fn starting_creates_nothing_until_the_first_edit_or_save() {
     t.send("q");
     t.expect_exit_code(0);
     t.assert_terminal_restored();
-    assert!(!home.exists(), "starting and quitting created {}", home.display());
+    assert!(
+        !home.exists(),
+        "starting and quitting created {}",
+        home.display()
+    );
 
     let mut t = Tui::spawn(&no_args, &env, dir.path(), COLS, ROWS);
     t.wait_for(READY);
@@ -1082,5 +1086,8 @@ fn starting_creates_nothing_until_the_first_edit_or_save() {
     t.expect_exit_code(0);
     let saved = home.join(".local/share/degree-planner/plans/default.ron");
     assert_eq!(find(&load(&saved), "BE101"), Some((0, Status::InProgress)));
-    assert!(!store::lock::lock_path(&saved).exists(), "the lock is released");
+    assert!(
+        !store::lock::lock_path(&saved).exists(),
+        "the lock is released"
+    );
 }

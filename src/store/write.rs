@@ -64,25 +64,28 @@ pub fn write_sidecar(path: &Path, text: &str) -> Result<(), FileError> {
 /// replaced atomically; anything else is refused.
 pub fn write_output(path: &Path, text: &str) -> Result<Written, FileError> {
     if path == Path::new("-") {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .map_err(|e| cannot(path, "writing", &e))?;
-        return Ok(Written::Stream);
+        return stream_into(&mut io::stdout().lock(), path, text);
     }
     let t = target::inspect(path).map_err(|e| cannot(path, "looking at the file", &e))?;
     if t.kind.is_stream() {
         let mut sink = open_stream(path, t.kind).map_err(|e| cannot(path, "opening", &e))?;
-        sink.write_all(text.as_bytes())
-            .and_then(|()| sink.flush())
-            .map_err(|e| cannot(path, "writing", &e))?;
-        return Ok(Written::Stream);
+        return stream_into(&mut sink, path, text);
     }
     let real = regular_target(path, Links::Follow)?;
     replace(&real, text, |file, bytes| file.write_all(bytes))?;
     Ok(Written::File {
         through_link: t.is_link.then_some(real),
     })
+}
+
+/// Writes all of `text` into a stream. A reader that stopped reading (`| head`) is not an
+/// error: the output simply ends there.
+fn stream_into(sink: &mut dyn Write, path: &Path, text: &str) -> Result<Written, FileError> {
+    match sink.write_all(text.as_bytes()).and_then(|()| sink.flush()) {
+        Ok(()) => Ok(Written::Stream),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Written::Stream),
+        Err(e) => Err(cannot(path, "writing", &e)),
+    }
 }
 
 /// Whether a write may go through a symbolic link.
