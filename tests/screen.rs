@@ -467,3 +467,34 @@ fn typing_a_filter_narrows_a_catalog_as_you_type() {
         );
     }
 }
+
+/// `screen` output is never wider than the size asked, in display columns: a double-width
+/// character (CJK, most emoji) takes two cells and is written once; combining marks add none.
+#[test]
+fn screen_text_lines_fit_the_width_with_wide_and_combining_characters() {
+    use unicode_width::UnicodeWidthStr;
+    for name in [
+        "王小明 (Wáng Xiǎomíng)",
+        "🎓👩‍💻 Zoë",
+        "e\u{301}e\u{301} Ame\u{301}lie 日本語",
+    ] {
+        let mut app = fresh();
+        app.plan.student = name.into();
+        for (w, h) in [(120, 40), (80, 24), (200, 60)] {
+            let text = ui::screen_text(&app, &Theme::mono(), w, h);
+            assert_eq!(text.lines().count(), usize::from(h));
+            for line in text.lines() {
+                assert!(
+                    line.width() <= usize::from(w),
+                    "{w}x{h} {name}: {line:?} is {} wide",
+                    line.width()
+                );
+            }
+            let header = text.lines().next().unwrap_or_default();
+            assert!(
+                header.contains(name.split(' ').next().unwrap_or(name)),
+                "{header}"
+            );
+        }
+    }
+}

@@ -35,10 +35,23 @@ pub fn screen_text(app: &App, theme: &Theme, width: u16, height: u16) -> String 
     terminal
         .draw(|frame| draw(frame, app, theme))
         .expect("a test backend cannot fail");
-    let buffer = terminal.backend().buffer();
+    buffer_text(terminal.backend().buffer())
+}
+
+/// A drawn buffer as lines of text, each at most the buffer's width in display columns: a
+/// double-width character fills two cells, the second of which is not written out again.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let area = buffer.area;
     let mut out = String::new();
-    for y in 0..height {
-        let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            row.push_str(symbol);
+            x += u16::try_from(symbol.width()).unwrap_or(1).max(1);
+        }
         out.push_str(row.trim_end());
         out.push('\n');
     }
