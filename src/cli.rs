@@ -1,8 +1,8 @@
 //! The command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Plan a degree semester by semester in the terminal.
 ///
@@ -13,16 +13,17 @@ use clap::{Parser, Subcommand, ValueEnum};
     name = "degree-planner",
     version,
     subcommand_precedence_over_arg = true,
-    override_usage = "degree-planner [OPTIONS] [PLAN]\n       degree-planner [OPTIONS] <COMMAND>"
+    override_usage = "degree-planner [OPTIONS] [PLAN]\n       degree-planner [OPTIONS] <COMMAND>",
+    after_help = TOP_HELP
 )]
 pub struct Cli {
-    /// Use this curriculum file instead of the bundled Backend Engineering program.
-    #[arg(long, value_name = "FILE", global = true)]
-    pub curriculum: Option<PathBuf>,
+    /// The program to plan against.
+    #[command(flatten)]
+    pub program: Program,
 
-    /// Keep plans here instead of $DEGREE_PLANNER_DATA_DIR or the platform data directory.
-    #[arg(long, value_name = "DIR", global = true)]
-    pub data_dir: Option<PathBuf>,
+    /// Where plans are kept.
+    #[command(flatten)]
+    pub data: DataDir,
 
     /// The plan file to open (created on first save if it does not exist).
     #[arg(value_name = "PLAN")]
@@ -31,6 +32,66 @@ pub struct Cli {
     /// A command: `review` opens the planner for an advisor; the others run without a terminal.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// What the top-level `--help` adds after the options.
+const TOP_HELP: &str = "\
+In the planner, press ? for every key, by mode.
+
+Environment:
+  DEGREE_PLANNER_DATA_DIR  where plans are kept (else the platform data directory)
+  NO_COLOR                 any value: no colours, a monochrome theme
+
+Examples:
+  degree-planner                          open the plan used last
+  degree-planner plans/ada.ron            open (or start) this plan
+  degree-planner review ada.ron --reviewer \"Dr Grace\"
+  degree-planner check ~/.local/share/degree-planner/plans
+  degree-planner completions bash > ~/.local/share/bash-completion/completions/degree-planner";
+
+impl Cli {
+    /// `--curriculum`, given after the command or before it.
+    pub fn curriculum_file(&self) -> Option<&Path> {
+        let after = match &self.command {
+            Some(
+                Command::Review { program, .. }
+                | Command::Check { program, .. }
+                | Command::Diff { program, .. }
+                | Command::Report { program, .. }
+                | Command::Screen { program, .. }
+                | Command::Curriculum { program, .. },
+            ) => program.curriculum.as_deref(),
+            Some(Command::Completions { .. } | Command::Man) | None => None,
+        };
+        after.or(self.program.curriculum.as_deref())
+    }
+
+    /// `--data-dir`, given after the command or before it.
+    pub fn data_dir_flag(&self) -> Option<PathBuf> {
+        let after = match &self.command {
+            Some(Command::Review { data, .. } | Command::Screen { data, .. }) => {
+                data.data_dir.clone()
+            }
+            _ => None,
+        };
+        after.or_else(|| self.data.data_dir.clone())
+    }
+}
+
+/// `--curriculum`, for the commands that read plans against a program.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Program {
+    /// Use this curriculum file instead of the bundled Backend Engineering program.
+    #[arg(long, value_name = "FILE")]
+    pub curriculum: Option<PathBuf>,
+}
+
+/// `--data-dir`, for the commands that use the data directory.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataDir {
+    /// Keep plans here instead of $DEGREE_PLANNER_DATA_DIR or the platform data directory.
+    #[arg(long = "data-dir", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Output format of `check`.
@@ -55,6 +116,9 @@ pub enum ReportFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open a plan as an advisor: add notes and a verdict; courses and statuses are read-only.
+    #[command(
+        after_help = "Example:\n  degree-planner review plans/ada.ron --reviewer \"Dr Grace\""
+    )]
     Review {
         /// The plan file to review.
         #[arg(value_name = "PLAN")]
@@ -62,12 +126,21 @@ pub enum Command {
         /// Your name, recorded on notes and the verdict (else asked once and remembered).
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
+        /// Where plans are kept.
+        #[command(flatten)]
+        data: DataDir,
     },
     /// Check plans (files, or every .ron plan in a directory) against their curriculum.
     ///
     /// Prints one line per plan, then the problems. Exits 0 when every plan is readable and
     /// has no problems, 1 when any has problems, 2 when any file could not be read or parsed.
     /// Never writes to the plans.
+    #[command(
+        after_help = "Examples:\n  degree-planner check plans/ada.ron\n  degree-planner check --format json ~/.local/share/degree-planner/plans"
+    )]
     Check {
         /// Plan files or directories.
         #[arg(value_name = "PLAN_OR_DIR", required = true)]
@@ -75,9 +148,13 @@ pub enum Command {
         /// Output format: text or json.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
     },
     /// Show what differs between two plans: courses added, removed, moved, status changes,
     /// credits and career readiness before and after.
+    #[command(after_help = "Example:\n  degree-planner diff plans/ada.ron \"plans/ada copy.ron\"")]
     Diff {
         /// The older plan.
         #[arg(value_name = "A")]
@@ -85,8 +162,14 @@ pub enum Command {
         /// The newer plan.
         #[arg(value_name = "B")]
         after: PathBuf,
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
     },
     /// Write a complete report of a plan: terms, credits, readiness, problems, notes, verdict.
+    #[command(
+        after_help = "Examples:\n  degree-planner report plans/ada.ron -o ada.md\n  degree-planner report plans/ada.ron --format json | jq .credits"
+    )]
     Report {
         /// The plan file.
         #[arg(value_name = "PLAN")]
@@ -98,9 +181,13 @@ pub enum Command {
         /// a device or named pipe is written into directly, never replaced).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
     },
     /// Print, as plain text, exactly what the planner shows on its first frame; no terminal
     /// needed.
+    #[command(after_help = "Example:\n  degree-planner screen plans/ada.ron --size 200x60")]
     Screen {
         /// The plan file (default: the plan used last, else plans/default.ron).
         #[arg(value_name = "PLAN")]
@@ -108,15 +195,41 @@ pub enum Command {
         /// Screen size, WIDTHxHEIGHT.
         #[arg(long, value_name = "WxH", default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
+        /// Where plans are kept.
+        #[command(flatten)]
+        data: DataDir,
     },
     /// Check a curriculum file (the bundled one by default) and print a summary.
     ///
     /// Exits 0 when it is valid, 2 with every problem listed when not.
+    #[command(
+        after_help = "Examples:\n  degree-planner curriculum\n  degree-planner curriculum my-program.ron"
+    )]
     Curriculum {
         /// The curriculum file to check.
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
     },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example (bash):\n  degree-planner completions bash > ~/.local/share/bash-completion/completions/degree-planner\nzsh: write `_degree-planner` into a folder on $fpath; fish: ~/.config/fish/completions/degree-planner.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man1 folder.
+    #[command(
+        after_help = "Examples:\n  degree-planner man | man -l -\n  degree-planner man > ~/.local/share/man/man1/degree-planner.1"
+    )]
+    Man,
 }
 
 /// Parses "120x40" into (120, 40).

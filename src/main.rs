@@ -33,8 +33,8 @@ fn main() -> ExitCode {
             .exit();
     }
     match cli.command {
-        Some(Command::Curriculum { ref file }) => {
-            let path = file.as_deref().or(cli.curriculum.as_deref());
+        Some(Command::Curriculum { ref file, .. }) => {
+            let path = file.as_deref().or(cli.curriculum_file());
             match store::load_curriculum(path) {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
@@ -46,36 +46,34 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Check { ref paths, format }) => {
-            ExitCode::from(commands::check(paths, format, cli.curriculum.as_deref()))
-        }
+        Some(Command::Check {
+            ref paths, format, ..
+        }) => ExitCode::from(commands::check(paths, format, cli.curriculum_file())),
         Some(Command::Diff {
             ref before,
             ref after,
-        }) => ExitCode::from(commands::diff(before, after, cli.curriculum.as_deref())),
+            ..
+        }) => ExitCode::from(commands::diff(before, after, cli.curriculum_file())),
         Some(Command::Report {
             ref plan,
             format,
             ref output,
+            ..
         }) => ExitCode::from(commands::report(
             plan,
             format,
             output.as_deref(),
-            cli.curriculum.as_deref(),
+            cli.curriculum_file(),
         )),
-        Some(Command::Screen { ref plan, size }) => {
-            let data_dir = store::resolve_data_dir(
-                cli.data_dir.clone(),
-                std::env::var_os(store::DATA_DIR_ENV),
-            );
+        Some(Command::Screen { ref plan, size, .. }) => {
+            let data_dir =
+                store::resolve_data_dir(cli.data_dir_flag(), std::env::var_os(store::DATA_DIR_ENV));
             let path = plan.clone().or_else(|| {
                 data_dir
                     .map(|d| store::last_plan(&d).unwrap_or_else(|| store::default_plan_path(&d)))
             });
             match path {
-                Some(path) => {
-                    ExitCode::from(commands::screen(&path, size, cli.curriculum.as_deref()))
-                }
+                Some(path) => ExitCode::from(commands::screen(&path, size, cli.curriculum_file())),
                 None => {
                     eprintln!(
                         "degree-planner: no data directory could be found; pass --data-dir DIR or a PLAN file"
@@ -87,8 +85,31 @@ fn main() -> ExitCode {
         Some(Command::Review {
             ref plan,
             ref reviewer,
-        }) => planner(&cli, Some(plan), Some(reviewer.clone())),
-        None => planner(&cli, cli.plan.as_ref(), None),
+            ..
+        }) => planner(
+            &cli,
+            Some(plan),
+            Some(reviewer.clone()),
+            cli.data_dir_flag(),
+        ),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "degree-planner", &mut script);
+            ExitCode::from(commands::emit(&String::from_utf8_lossy(&script), 0))
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => ExitCode::from(commands::emit(&String::from_utf8_lossy(&page), 0)),
+                Err(e) => {
+                    eprintln!("degree-planner: cannot write the manual page: {e}");
+                    ExitCode::from(EXIT_BAD_INPUT)
+                }
+            }
+        }
+        None => planner(&cli, cli.plan.as_ref(), None, cli.data_dir_flag()),
     }
 }
 
@@ -105,13 +126,17 @@ fn fail(e: &FileError) -> ExitCode {
 /// Opens the planner on `plan` (else the plan used last, else the default plan). With
 /// `review`, opens it for an advisor: `Some(name)` from `--reviewer`, `None` to use the
 /// remembered name or ask.
-fn planner(cli: &Cli, plan: Option<&PathBuf>, review: Option<Option<String>>) -> ExitCode {
-    let loaded = match store::load_curriculum(cli.curriculum.as_deref()) {
+fn planner(
+    cli: &Cli,
+    plan: Option<&PathBuf>,
+    review: Option<Option<String>>,
+    data_dir: Option<PathBuf>,
+) -> ExitCode {
+    let loaded = match store::load_curriculum(cli.curriculum_file()) {
         Ok(l) => l,
         Err(e) => return fail(&e),
     };
-    let data_dir =
-        store::resolve_data_dir(cli.data_dir.clone(), std::env::var_os(store::DATA_DIR_ENV));
+    let data_dir = store::resolve_data_dir(data_dir, std::env::var_os(store::DATA_DIR_ENV));
     let plan_path: PathBuf = match (plan, &data_dir) {
         (Some(p), _) => p.clone(),
         (None, Some(dir)) => store::last_plan(dir).unwrap_or_else(|| store::default_plan_path(dir)),
@@ -140,7 +165,10 @@ fn planner(cli: &Cli, plan: Option<&PathBuf>, review: Option<Option<String>>) ->
              degree-planner curriculum [FILE]     check a curriculum and print a summary\n  \
              degree-planner check PLAN_OR_DIR...  check plans\n  \
              degree-planner report PLAN           write a report of a plan\n  \
-             degree-planner diff A B              compare two plans\n\
+             degree-planner diff A B              compare two plans\n  \
+             degree-planner screen [PLAN]         print the planner's first frame as text\n  \
+             degree-planner completions SHELL     print a shell completion script\n  \
+             degree-planner man                   print the manual page\n\
              See degree-planner --help."
         );
         return ExitCode::from(EXIT_BAD_INPUT);

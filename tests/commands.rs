@@ -627,3 +627,133 @@ fn every_command_ends_quietly_on_a_closed_pipe() {
         assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn completions_for_every_shell_name_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = run(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        for command in [
+            "review",
+            "check",
+            "diff",
+            "report",
+            "screen",
+            "curriculum",
+            "man",
+        ] {
+            assert!(script.contains(command), "{shell} completes {command}");
+        }
+    }
+    // The bash script is valid bash.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("degree-planner.bash");
+    std::fs::write(&file, stdout(&run(&["completions", "bash"]))).expect("write");
+    let ok = Command::new("bash")
+        .arg("-n")
+        .arg(&file)
+        .status()
+        .expect("bash runs");
+    assert!(ok.success(), "bash -n rejects the completion script");
+    assert_eq!(
+        code(&run(&["completions", "tcsh"])),
+        2,
+        "an unknown shell is an error"
+    );
+}
+
+#[test]
+fn the_manual_page_is_roff_with_every_command() {
+    let o = run(&["man"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH degree-planner 1"), "{page}");
+    assert!(
+        page.contains(".SH NAME") && page.contains(".SH SYNOPSIS"),
+        "{page}"
+    );
+    for command in [
+        "review",
+        "check",
+        "diff",
+        "report",
+        "screen",
+        "curriculum",
+        "completions",
+    ] {
+        assert!(page.contains(command), "the page names {command}");
+    }
+    assert!(page.contains("NO_COLOR"), "the page names NO_COLOR");
+}
+
+#[test]
+fn every_help_has_an_example_and_only_the_options_that_act() {
+    let top = stdout(&run(&["--help"]));
+    for needed in [
+        "press ?",
+        "NO_COLOR",
+        "DEGREE_PLANNER_DATA_DIR",
+        "Examples:",
+    ] {
+        assert!(top.contains(needed), "--help names {needed}:\n{top}");
+    }
+    for (command, data_dir, curriculum) in [
+        ("review", true, true),
+        ("screen", true, true),
+        ("check", false, true),
+        ("diff", false, true),
+        ("report", false, true),
+        ("curriculum", false, true),
+        ("completions", false, false),
+        ("man", false, false),
+    ] {
+        let help = stdout(&run(&[command, "--help"]));
+        assert!(
+            help.contains("Example"),
+            "{command} --help has an example:\n{help}"
+        );
+        assert_eq!(
+            help.contains("--data-dir"),
+            data_dir,
+            "{command} --help offers --data-dir only where it acts:\n{help}"
+        );
+        assert_eq!(
+            help.contains("--curriculum"),
+            curriculum,
+            "{command} --help offers --curriculum only where it acts:\n{help}"
+        );
+    }
+    // --curriculum, before or after the command, is the program checked against.
+    for args in [
+        vec![
+            "--curriculum",
+            "tests/curricula/cycle_two.ron",
+            "check",
+            "tests/plans/good",
+        ],
+        vec![
+            "check",
+            "tests/plans/good",
+            "--curriculum",
+            "tests/curricula/cycle_two.ron",
+        ],
+    ] {
+        assert_eq!(
+            code(&run(&args)),
+            2,
+            "{args:?}: an invalid curriculum is refused"
+        );
+    }
+    // Given before or after the command, --data-dir reaches screen.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().to_str().expect("UTF-8");
+    for args in [
+        vec!["--data-dir", d, "screen", "--size", "80x24"],
+        vec!["screen", "--size", "80x24", "--data-dir", d],
+    ] {
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).contains("plan: default.ron"), "{}", stdout(&o));
+    }
+}

@@ -427,10 +427,20 @@ fn no_terminal_exits_2_without_escape_codes() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr:\n{stderr}");
     assert!(stderr.contains("needs a terminal"), "stderr:\n{stderr}");
-    assert!(
-        stderr.contains("degree-planner curriculum"),
-        "stderr:\n{stderr}"
-    );
+    for command in [
+        "curriculum",
+        "check",
+        "report",
+        "diff",
+        "screen",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            stderr.contains(&format!("degree-planner {command}")),
+            "names {command}: stderr:\n{stderr}"
+        );
+    }
     assert!(
         !out.stdout.contains(&0x1b),
         "stdout has escape codes: {:?}",
