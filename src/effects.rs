@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::app::{App, Effect, Message, Tone};
 use crate::model::Plan;
 use crate::picker::Purpose;
+use crate::store::disk::DiskState;
 use crate::store::{self, library, lock};
 
 /// What the effects need beyond the app: where plans live, and the open plan's lock.
@@ -18,6 +19,8 @@ pub struct Session {
     pub lock: Option<lock::PlanLock>,
     /// The unsaved plan last written to the recovery file.
     recovery: Option<Plan>,
+    /// What the plan file held when this planner last read or wrote it.
+    seen: Option<DiskState>,
 }
 
 impl Session {
@@ -27,6 +30,7 @@ impl Session {
             data_dir,
             lock: None,
             recovery: None,
+            seen: None,
         }
     }
 
@@ -57,9 +61,17 @@ impl Session {
         }
     }
 
-    /// Locks the app's plan, dropping any lock held on a previous one; marks the app
-    /// read-only when another running planner holds the lock.
+    /// Makes the app's plan this session's: remembers what its file holds now (to notice
+    /// another program's changes before saving over them) and locks it, dropping any lock
+    /// held on a previous one; marks the app read-only when another running planner holds
+    /// the lock.
     pub fn lock_plan(&mut self, app: &mut App) {
+        self.seen = Some(DiskState::of(&app.plan_path));
+        self.take_lock(app);
+    }
+
+    /// Locks the app's plan (see [`Session::lock_plan`]).
+    fn take_lock(&mut self, app: &mut App) {
         self.lock = None;
         app.read_only = None;
         match lock::lock(&app.plan_path) {
@@ -103,7 +115,7 @@ impl Session {
                 )
             })?;
         }
-        self.lock_plan(app);
+        self.take_lock(app);
         match (&self.lock, &app.read_only) {
             (Some(_), _) => Ok(()),
             (None, Some(why)) => Err(why.clone()),
@@ -253,7 +265,30 @@ pub fn save(app: &mut App, session: &mut Session) {
         say(app, Tone::Error, format!("Not saved: {why}"));
         return;
     }
-    let result = store::save_plan(&app.plan_path, &app.plan);
+    // What is not a regular file now is refused by the save itself, with its own reason.
+    let now = DiskState::of(&app.plan_path);
+    if let Some(seen) = &session.seen
+        && *seen != now
+        && now != DiskState::Other
+    {
+        let what = match (seen, now) {
+            (DiskState::Absent, _) => "appeared",
+            (_, DiskState::Absent) => "was removed by another program",
+            _ => "was changed by another program",
+        };
+        say(
+            app,
+            Tone::Error,
+            format!(
+                "Not saved: {} {what} since the planner read it; S saves your version under another name",
+                store::display_path(&app.plan_path)
+            ),
+        );
+        return;
+    }
+    let result = store::save_plan_seen(&app.plan_path, &app.plan).map(|seen| {
+        session.seen = Some(seen);
+    });
     let saved = result.is_ok();
     app.finish_save(result);
     if saved {

@@ -974,3 +974,68 @@ fn without_no_color_the_planner_uses_colours() {
         assert!(attributes.contains(&7), "{env:?}: no reverse video");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Another program's changes on disk are never saved over silently.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
+    let dir = temp_dir();
+    let (mut app, mut s) = open_ada(&dir);
+    let path = app.plan_path.clone();
+    run(&mut app, &mut s, &[Action::CycleStatus]);
+    // git checkout, an editor: the file now holds someone else's work.
+    let mut theirs = load(&path);
+    theirs.student = "Ada, as edited in vim".into();
+    store::save_plan(&path, &theirs).unwrap();
+    let on_disk = read(&path);
+
+    run(&mut app, &mut s, &[Action::Save]);
+    let (tone, text) = message(&app);
+    assert_eq!(tone, Tone::Error, "{text}");
+    assert!(text.contains("changed by another program"), "{text}");
+    assert!(text.contains("ada.ron"), "names the plan: {text}");
+    assert_eq!(read(&path), on_disk, "their version is untouched");
+    assert!(app.is_dirty(), "our edits are still in the planner");
+
+    // Save as keeps both.
+    let mine = store::plans_dir(dir.path()).join("mine.ron");
+    save_as(&mut app, &mut s, &mine);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
+    assert_eq!(find(&load(&mine), "BE101"), Some((0, Status::InProgress)));
+    assert_eq!(read(&path), on_disk);
+}
+
+#[test]
+fn a_rewrite_with_the_same_bytes_is_not_a_change_and_saves_go_on() {
+    let dir = temp_dir();
+    let (mut app, mut s) = open_ada(&dir);
+    let path = app.plan_path.clone();
+    let same = read(&path);
+    std::fs::write(&path, &same).unwrap();
+    run(&mut app, &mut s, &[Action::CycleStatus, Action::Save]);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
+    // Our own save is what is on disk now: the next save is not a conflict.
+    run(&mut app, &mut s, &[Action::CycleStatus, Action::Save]);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
+    assert_eq!(find(&load(&path), "BE101"), Some((0, Status::Completed)));
+}
+
+#[test]
+fn a_file_that_appears_where_a_new_plan_will_go_is_not_saved_over() {
+    let dir = temp_dir();
+    let c = curriculum();
+    let path = store::plans_dir(dir.path()).join("new.ron");
+    let mut app = App::new(c.clone(), Plan::recommended(&c, "Ada"), path.clone(), false);
+    let mut s = Session::new(Some(dir.path().to_path_buf()));
+    s.lock_plan(&mut app);
+    run(&mut app, &mut s, &[Action::CycleStatus]);
+    store::save_plan(&path, &Plan::recommended(&c, "Someone else")).unwrap();
+    let theirs = read(&path);
+    run(&mut app, &mut s, &[Action::Save]);
+    let (tone, text) = message(&app);
+    assert_eq!(tone, Tone::Error, "{text}");
+    assert!(text.contains("appeared"), "{text}");
+    assert_eq!(read(&path), theirs);
+}

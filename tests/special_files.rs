@@ -387,8 +387,10 @@ fn write_paths() -> Vec<WritePath> {
                 w.perform(Effect::Save);
                 outcome(w)
             },
-            // A plan opened through a link is saved where the link leads.
-            accepts: |p| matches!(p, Plant::LinkToFile | Plant::LinkToNothing),
+            // Whatever took the open plan's place is another program's doing: refused, even
+            // a link (a plan opened through a link is saved where it leads: see
+            // `saving_a_plan_that_is_a_link_says_where_the_plan_really_lives`).
+            accepts: never,
         },
         WritePath {
             name: "save as (S)",

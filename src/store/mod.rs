@@ -1,6 +1,7 @@
 //! Reading and writing files: curricula, plans and the small state file, with size caps,
 //! errors that name file, line and column, and atomic saves. All file I/O lives here.
 
+pub mod disk;
 pub mod library;
 pub mod lock;
 mod migrate;
@@ -319,7 +320,15 @@ pub fn plan_to_ron(plan: &Plan) -> String {
 
 /// Saves a plan atomically.
 pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), FileError> {
-    write_atomic(path, &plan_to_ron(plan))
+    save_plan_seen(path, plan).map(|_| ())
+}
+
+/// Saves a plan atomically and returns what the file now holds, to compare with before
+/// the next save.
+pub fn save_plan_seen(path: &Path, plan: &Plan) -> Result<disk::DiskState, FileError> {
+    let text = plan_to_ron(plan);
+    write_atomic(path, &text)?;
+    Ok(disk::DiskState::of_bytes(text.as_bytes()))
 }
 
 /// Environment variable naming the data directory.
