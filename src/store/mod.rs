@@ -1,30 +1,40 @@
-//! Reading and writing files: curricula, plans and the small state file, with size caps,
-//! errors that name file, line and column, and atomic saves. All file I/O lives here.
+//! Reading and writing files: curricula, plans and the small state file. All file I/O lives
+//! here, one idea a file:
+//!
+//! - `error`: a file's problems, each with line and column; `read`: capped reading;
+//! - `parse`: RON to curricula and plans (migrating old plans) and back;
+//! - `target`, `write`: what a path is, and every way a file is written;
+//! - `disk`: what a plan file held when last read or written;
+//! - `lock`, `recovery`, `library`: a plan's lock, its unsaved edits, the plans folder;
+//! - `data_dir`, `state`: where files are kept, and what is remembered between runs.
 
+mod data_dir;
 pub mod disk;
+mod error;
 pub mod library;
 pub mod lock;
 mod migrate;
+mod parse;
+mod read;
 pub mod recovery;
 pub mod source;
+mod state;
 pub mod target;
 mod write;
 
+pub use data_dir::{DATA_DIR_ENV, default_plan_path, plans_dir, resolve_data_dir};
+pub use error::{FileError, Located, display_path};
+pub use parse::{LoadedCurriculum, parse_curriculum, parse_plan, plan_to_ron};
+pub use read::read_text;
+pub use state::{known_reviewer, last_plan, remember_plan, remember_reviewer};
 pub use write::{
     PIPE_READER_WAIT, Written, remove_stale_temps, write_atomic, write_atomic_with, write_output,
     write_sidecar,
 };
 
-use std::fmt;
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
-use crate::model::text::{self, Clean};
-use crate::model::{Curriculum, PLAN_VERSION, Plan, validate};
-use source::SourceMap;
+use crate::model::Plan;
 
 /// The curriculum compiled into the binary.
 pub const BUNDLED_CURRICULUM: &str = include_str!("../../data/curriculum.ron");
@@ -35,212 +45,6 @@ pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
 /// Largest curriculum the app reads: room for a whole university catalog (20,000 courses
 /// take about 7 MiB), still refused before parsing when bigger.
 pub const MAX_CURRICULUM_BYTES: u64 = 32 * 1024 * 1024;
-
-/// One problem in a file, with its position where known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    /// 1-based line and column.
-    pub position: Option<(usize, usize)>,
-    /// What is wrong, in plain language.
-    pub message: String,
-}
-
-/// A file that could not be used, with every problem found in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError {
-    /// The file, as the user named it.
-    pub file: String,
-    /// Every problem, in file order where positions are known.
-    pub problems: Vec<Located>,
-}
-
-impl FileError {
-    fn single(file: &Path, message: impl Into<String>) -> Self {
-        FileError {
-            file: display_path(file),
-            problems: vec![Located {
-                position: None,
-                message: message.into(),
-            }],
-        }
-    }
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            match p.position {
-                Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, p.message)?,
-                None => write!(f, "{}: {}", self.file, p.message)?,
-            }
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for FileError {}
-
-/// A path as shown to the user, with unsafe characters removed.
-pub fn display_path(path: &Path) -> String {
-    let mut s = path.display().to_string();
-    text::clean(&mut s);
-    s
-}
-
-/// Reads a UTF-8 text file of at most `limit` bytes.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, FileError> {
-    let fail = |m: String| FileError::single(path, m);
-    // Look before opening: opening a named pipe or a device could block forever.
-    let meta = fs::metadata(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(fail("is a directory, not a file".into()));
-    }
-    if !meta.is_file() {
-        return Err(fail(
-            "is not a regular file (a pipe, socket or device?)".into(),
-        ));
-    }
-    let file = fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.len() as u64 > limit {
-        return Err(fail(format!(
-            "is larger than {} MiB; refusing to read it",
-            limit / (1024 * 1024)
-        )));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let prefix = String::from_utf8_lossy(good);
-        FileError {
-            file: display_path(path),
-            problems: vec![Located {
-                position: Some(source::line_col(&prefix, prefix.len())),
-                message: "is not valid UTF-8 text".into(),
-            }],
-        }
-    })?;
-    Ok(text)
-}
-
-/// `text` without a leading UTF-8 byte-order mark, which some editors write.
-fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    let mut s = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    };
-    text::clean(&mut s);
-    s
-}
-
-fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-}
-
-fn ron_error(e: &ron::error::SpannedError, source: &str) -> Located {
-    let mut message = e.code.to_string();
-    text::clean(&mut message);
-    Located {
-        position: Some(skip_blanks(source, &e.span)),
-        message,
-    }
-}
-
-/// The start of `span`, moved past any whitespace it begins with: for a value of the wrong
-/// type RON reports the cursor before the blanks that precede the value, not the value itself.
-fn skip_blanks(text: &str, span: &ron::error::Span) -> (usize, usize) {
-    let start = (span.start.line, span.start.col);
-    let end = (span.end.line, span.end.col);
-    let (mut line, mut col) = (1, 1);
-    let mut moved = start;
-    for c in text.chars() {
-        if (line, col) >= end {
-            break;
-        }
-        if (line, col) >= start {
-            if !c.is_whitespace() {
-                break;
-            }
-            moved = if c == '\n' {
-                (line + 1, 1)
-            } else {
-                (line, col + 1)
-            };
-        }
-        (line, col) = if c == '\n' {
-            (line + 1, 1)
-        } else {
-            (line, col + 1)
-        };
-    }
-    moved
-}
-
-/// A curriculum ready to use, with warnings worth showing (e.g. removed control characters).
-#[derive(Debug, Clone)]
-pub struct LoadedCurriculum {
-    /// The validated curriculum.
-    pub curriculum: Curriculum,
-    /// Non-fatal notes about the file.
-    pub warnings: Vec<String>,
-}
-
-/// Parses and validates curriculum text; `file` names it in errors.
-pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, FileError> {
-    let text = without_bom(text);
-    let error = |problems| FileError {
-        file: file.to_string(),
-        problems,
-    };
-    let mut curriculum: Curriculum = ron_options()
-        .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e, text)]))?;
-    // Clean first, so that validation sees what will be shown: two codes that differ only
-    // by a zero-width character are duplicates, a title of only escapes is blank.
-    let cleaned = curriculum.clean_strings();
-    let map = SourceMap::new(text);
-    let mut findings: Vec<Located> = validate::validate(&curriculum)
-        .into_iter()
-        .map(|f| Located {
-            position: map.locate(&f.anchor),
-            message: f.message,
-        })
-        .collect();
-    for f in &mut findings {
-        text::clean(&mut f.message);
-    }
-    if !findings.is_empty() {
-        findings.sort_by_key(|f| f.position.unwrap_or((usize::MAX, 0)));
-        return Err(error(findings));
-    }
-    let mut warnings = Vec::new();
-    if cleaned > 0 {
-        warnings.push(format!(
-            "{file}: removed control or bidi characters from {cleaned} text field(s)"
-        ));
-    }
-    for (course, mut reasons) in curriculum.courses.iter_mut().zip(map.career_reasons()) {
-        for reason in reasons.values_mut() {
-            text::clean(reason);
-        }
-        course.reasons = reasons;
-    }
-    curriculum.prepare();
-    Ok(LoadedCurriculum {
-        curriculum,
-        warnings,
-    })
-}
 
 /// The bundled Backend Engineering curriculum.
 pub fn bundled_curriculum() -> Result<LoadedCurriculum, FileError> {
@@ -257,65 +61,9 @@ pub fn load_curriculum(path: Option<&Path>) -> Result<LoadedCurriculum, FileErro
     }
 }
 
-/// Just enough of a plan to read its version before choosing how to parse the rest.
-#[derive(Deserialize)]
-#[serde(rename = "Plan")]
-struct VersionProbe {
-    version: u32,
-}
-
-/// Parses plan text of any supported version into the current [`Plan`].
-pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
-    let text = without_bom(text);
-    let error = |problems| FileError {
-        file: file.to_string(),
-        problems,
-    };
-    // Nearly every plan is current: parse it once. Anything else (an older or newer
-    // version, or an error) takes the careful path, which reads the version first.
-    if let Ok(mut plan) = ron_options().from_str::<Plan>(text)
-        && plan.version == PLAN_VERSION
-    {
-        plan.clean_strings();
-        return Ok(plan);
-    }
-    let probe: VersionProbe = ron_options()
-        .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e, text)]))?;
-    if probe.version == 0 || probe.version > PLAN_VERSION {
-        let map = SourceMap::new(text);
-        return Err(error(vec![Located {
-            position: map.locate(&validate::Anchor::Field("version")),
-            message: format!(
-                "plan format version {} is not one this program reads (it reads 1 to {PLAN_VERSION}); a newer degree-planner may open it",
-                probe.version
-            ),
-        }]));
-    }
-    let parsed = match probe.version {
-        1 => ron_options()
-            .from_str::<migrate::PlanV1>(text)
-            .map(Plan::from),
-        _ => ron_options().from_str::<Plan>(text),
-    };
-    let mut plan = parsed.map_err(|e| error(vec![ron_error(&e, text)]))?;
-    plan.clean_strings();
-    Ok(plan)
-}
-
 /// Reads and parses a plan file.
 pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
     parse_plan(&read_text(path, MAX_PLAN_BYTES)?, &display_path(path))
-}
-
-/// The plan as the RON text that [`save_plan`] writes.
-pub fn plan_to_ron(plan: &Plan) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(4)
-        .indentor("    ".to_string());
-    let mut text = ron::ser::to_string_pretty(plan, config).unwrap_or_default();
-    text.push('\n');
-    text
 }
 
 /// Saves a plan atomically.
@@ -329,83 +77,4 @@ pub fn save_plan_seen(path: &Path, plan: &Plan) -> Result<disk::DiskState, FileE
     let text = plan_to_ron(plan);
     write_atomic(path, &text)?;
     Ok(disk::DiskState::of_bytes(text.as_bytes()))
-}
-
-/// Environment variable naming the data directory.
-pub const DATA_DIR_ENV: &str = "DEGREE_PLANNER_DATA_DIR";
-
-/// The data directory: the `--data-dir` flag, else [`DATA_DIR_ENV`], else the platform's.
-/// The environment value is passed in so that tests never touch the process environment.
-pub fn resolve_data_dir(flag: Option<PathBuf>, env: Option<std::ffi::OsString>) -> Option<PathBuf> {
-    flag.or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "degree-planner")
-                .map(|d| d.data_dir().to_path_buf())
-        })
-}
-
-/// Where plans live inside the data directory.
-pub fn plans_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("plans")
-}
-
-/// The plan opened when none is named and none was used before.
-pub fn default_plan_path(data_dir: &Path) -> PathBuf {
-    plans_dir(data_dir).join("default.ron")
-}
-
-/// Small state kept between runs.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct State {
-    #[serde(default)]
-    last_plan: Option<PathBuf>,
-    #[serde(default)]
-    reviewer: Option<String>,
-}
-
-fn read_state(data_dir: &Path) -> State {
-    read_text(&state_path(data_dir), MAX_PLAN_BYTES)
-        .ok()
-        .and_then(|text| ron_options().from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-fn write_state(data_dir: &Path, state: &State) -> Result<(), FileError> {
-    let text = ron::ser::to_string_pretty(state, ron::ser::PrettyConfig::new()).unwrap_or_default();
-    write_sidecar(&state_path(data_dir), &text)
-}
-
-/// The reviewer name remembered from an earlier review.
-pub fn known_reviewer(data_dir: &Path) -> Option<String> {
-    let mut name = read_state(data_dir).reviewer?;
-    text::clean(&mut name);
-    Some(name).filter(|n| !n.trim().is_empty())
-}
-
-/// Remembers the reviewer's name for later reviews.
-pub fn remember_reviewer(data_dir: &Path, name: &str) -> Result<(), FileError> {
-    let mut state = read_state(data_dir);
-    state.reviewer = Some(name.to_string());
-    write_state(data_dir, &state)
-}
-
-fn state_path(data_dir: &Path) -> PathBuf {
-    data_dir.join("state.ron")
-}
-
-/// The plan used last, if it was recorded and still exists.
-pub fn last_plan(data_dir: &Path) -> Option<PathBuf> {
-    read_state(data_dir).last_plan.filter(|p| p.is_file())
-}
-
-/// Records the plan used last.
-pub fn remember_plan(data_dir: &Path, plan: &Path) -> Result<(), FileError> {
-    let mut state = read_state(data_dir);
-    let plan = Some(fs::canonicalize(plan).unwrap_or_else(|_| plan.to_path_buf()));
-    // Reopening the same plan, the usual case, writes (and syncs) nothing.
-    if state.last_plan == plan {
-        return Ok(());
-    }
-    state.last_plan = plan;
-    write_state(data_dir, &state)
 }

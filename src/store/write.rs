@@ -14,8 +14,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::FileError;
+use super::error::io_reason;
 use super::target::{self, Kind};
-use super::{FileError, io_reason};
 
 /// How long `write_output` waits for a program to open a named pipe for reading.
 pub const PIPE_READER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);

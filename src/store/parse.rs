@@ -1,0 +1,166 @@
+//! RON text to curricula and plans, and plans back to RON: every problem with its position,
+//! strings cleaned before validation, and older plan versions migrated forward.
+
+use serde::Deserialize;
+
+use super::error::{FileError, Located};
+use super::migrate;
+use super::read::without_bom;
+use super::source::SourceMap;
+use crate::model::text::{self, Clean};
+use crate::model::{Curriculum, PLAN_VERSION, Plan, validate};
+
+pub(super) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+fn ron_error(e: &ron::error::SpannedError, source: &str) -> Located {
+    let mut message = e.code.to_string();
+    text::clean(&mut message);
+    Located {
+        position: Some(skip_blanks(source, &e.span)),
+        message,
+    }
+}
+
+/// The start of `span`, moved past any whitespace it begins with: for a value of the wrong
+/// type RON reports the cursor before the blanks that precede the value, not the value itself.
+fn skip_blanks(text: &str, span: &ron::error::Span) -> (usize, usize) {
+    let start = (span.start.line, span.start.col);
+    let end = (span.end.line, span.end.col);
+    let (mut line, mut col) = (1, 1);
+    let mut moved = start;
+    for c in text.chars() {
+        if (line, col) >= end {
+            break;
+        }
+        if (line, col) >= start {
+            if !c.is_whitespace() {
+                break;
+            }
+            moved = if c == '\n' {
+                (line + 1, 1)
+            } else {
+                (line, col + 1)
+            };
+        }
+        (line, col) = if c == '\n' {
+            (line + 1, 1)
+        } else {
+            (line, col + 1)
+        };
+    }
+    moved
+}
+
+/// A curriculum ready to use, with warnings worth showing (e.g. removed control characters).
+#[derive(Debug, Clone)]
+pub struct LoadedCurriculum {
+    /// The validated curriculum.
+    pub curriculum: Curriculum,
+    /// Non-fatal notes about the file.
+    pub warnings: Vec<String>,
+}
+
+/// Parses and validates curriculum text; `file` names it in errors.
+pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, FileError> {
+    let text = without_bom(text);
+    let error = |problems| FileError {
+        file: file.to_string(),
+        problems,
+    };
+    let mut curriculum: Curriculum = ron_options()
+        .from_str(text)
+        .map_err(|e| error(vec![ron_error(&e, text)]))?;
+    // Clean first, so that validation sees what will be shown: two codes that differ only
+    // by a zero-width character are duplicates, a title of only escapes is blank.
+    let cleaned = curriculum.clean_strings();
+    let map = SourceMap::new(text);
+    let mut findings: Vec<Located> = validate::validate(&curriculum)
+        .into_iter()
+        .map(|f| Located {
+            position: map.locate(&f.anchor),
+            message: f.message,
+        })
+        .collect();
+    for f in &mut findings {
+        text::clean(&mut f.message);
+    }
+    if !findings.is_empty() {
+        findings.sort_by_key(|f| f.position.unwrap_or((usize::MAX, 0)));
+        return Err(error(findings));
+    }
+    let mut warnings = Vec::new();
+    if cleaned > 0 {
+        warnings.push(format!(
+            "{file}: removed control or bidi characters from {cleaned} text field(s)"
+        ));
+    }
+    for (course, mut reasons) in curriculum.courses.iter_mut().zip(map.career_reasons()) {
+        for reason in reasons.values_mut() {
+            text::clean(reason);
+        }
+        course.reasons = reasons;
+    }
+    curriculum.prepare();
+    Ok(LoadedCurriculum {
+        curriculum,
+        warnings,
+    })
+}
+
+/// Just enough of a plan to read its version before choosing how to parse the rest.
+#[derive(Deserialize)]
+#[serde(rename = "Plan")]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Parses plan text of any supported version into the current [`Plan`].
+pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
+    let text = without_bom(text);
+    let error = |problems| FileError {
+        file: file.to_string(),
+        problems,
+    };
+    // Nearly every plan is current: parse it once. Anything else (an older or newer
+    // version, or an error) takes the careful path, which reads the version first.
+    if let Ok(mut plan) = ron_options().from_str::<Plan>(text)
+        && plan.version == PLAN_VERSION
+    {
+        plan.clean_strings();
+        return Ok(plan);
+    }
+    let probe: VersionProbe = ron_options()
+        .from_str(text)
+        .map_err(|e| error(vec![ron_error(&e, text)]))?;
+    if probe.version == 0 || probe.version > PLAN_VERSION {
+        let map = SourceMap::new(text);
+        return Err(error(vec![Located {
+            position: map.locate(&validate::Anchor::Field("version")),
+            message: format!(
+                "plan format version {} is not one this program reads (it reads 1 to {PLAN_VERSION}); a newer degree-planner may open it",
+                probe.version
+            ),
+        }]));
+    }
+    let parsed = match probe.version {
+        1 => ron_options()
+            .from_str::<migrate::PlanV1>(text)
+            .map(Plan::from),
+        _ => ron_options().from_str::<Plan>(text),
+    };
+    let mut plan = parsed.map_err(|e| error(vec![ron_error(&e, text)]))?;
+    plan.clean_strings();
+    Ok(plan)
+}
+
+/// The plan as the RON text that [`save_plan`] writes.
+pub fn plan_to_ron(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .indentor("    ".to_string());
+    let mut text = ron::ser::to_string_pretty(plan, config).unwrap_or_default();
+    text.push('\n');
+    text
+}
