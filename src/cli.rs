@@ -60,7 +60,7 @@ pub enum Command {
         #[arg(value_name = "PLAN")]
         plan: PathBuf,
         /// Your name, recorded on notes and the verdict (else asked once and remembered).
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", value_parser = clean_name)]
         reviewer: Option<String>,
     },
     /// Check plans (files, or every .ron plan in a directory) against their curriculum.
@@ -116,6 +116,14 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+/// A name from the command line, cleaned as every string from a file is: the verdict it
+/// signs is checked against the cleaned text when the plan is read back.
+fn clean_name(text: &str) -> Result<String, std::convert::Infallible> {
+    let mut name = text.to_string();
+    crate::model::text::clean(&mut name);
+    Ok(name)
 }
 
 /// Parses "120x40" into (120, 40).
