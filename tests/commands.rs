@@ -176,6 +176,29 @@ fn check_missing_file_and_empty_directory_exit_2() {
 }
 
 #[test]
+fn check_directory_reports_a_plan_whose_name_is_not_utf8_and_exits_2() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        Path::new(ROOT).join("tests/plans/good/grace.ron"),
+        dir.path().join("grace.ron"),
+    )
+    .expect("copy");
+    let bad = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9.ron"));
+    std::fs::copy(Path::new(ROOT).join("tests/plans/good/grace.ron"), &bad).expect("copy");
+    let o = run(&["check", dir.path().to_str().expect("UTF-8 temp path")]);
+    assert_eq!(code(&o), 2, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("caf\u{FFFD}.ron: has a name that is not valid UTF-8; rename it to check it"),
+        "{out}"
+    );
+    assert!(out.contains("grace.ron"), "{out}");
+}
+
+#[test]
 fn check_reads_version_1_plans() {
     let o = run(&["check", "tests/plans/v1.ron"]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
