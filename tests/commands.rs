@@ -608,3 +608,32 @@ fn screen_refuses_bad_plans_and_sizes() {
         assert_eq!(o.status.code(), Some(2), "{size}");
     }
 }
+
+// ---- command-line errors ----
+
+#[test]
+fn command_line_errors_quote_arguments_without_their_escape_sequences() {
+    // `check *` in a folder holding a file named like this passes it as an option; a bad
+    // `--format` value is echoed too. CLICOLOR_FORCE makes clap write as it would to a
+    // terminal, where the sequences would act.
+    for args in [
+        vec!["check", "--\u{1b}]2;OWNED\u{7}.ron", "tests/plans/good/grace.ron"],
+        vec!["check", "--format", "\u{1b}[41mred\u{1b}[0m", "x.ron"],
+        vec!["help", "\u{1b}]52;c;aGk=\u{7}"],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_degree-planner"))
+            .args(&args)
+            .current_dir(ROOT)
+            .env("CLICOLOR_FORCE", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs");
+        assert_eq!(code(&o), 2, "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("error: "), "{args:?}: {err:?}");
+        assert!(
+            !err.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{args:?}: {err:?}"
+        );
+    }
+}
