@@ -841,6 +841,7 @@ const ACTIONS: &[Action] = &[
     Action::TrashPlan,
     Action::Confirm,
     Action::SaveAs,
+    Action::Suspend,
 ];
 
 /// Fails to compile when an action is added and not listed above.
@@ -891,7 +892,8 @@ fn every_action_is_listed(a: Action) {
         | Action::RenamePlan
         | Action::TrashPlan
         | Action::Confirm
-        | Action::SaveAs => {}
+        | Action::SaveAs
+        | Action::Suspend => {}
     }
 }
 
