@@ -184,9 +184,7 @@ fn check_directory_reports_a_plan_whose_name_is_not_utf8_and_exits_2() {
         dir.path().join("grace.ron"),
     )
     .expect("copy");
-    let bad = dir
-        .path()
-        .join(std::ffi::OsStr::from_bytes(b"caf\xe9.ron"));
+    let bad = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.ron"));
     std::fs::copy(Path::new(ROOT).join("tests/plans/good/grace.ron"), &bad).expect("copy");
     let o = run(&["check", dir.path().to_str().expect("UTF-8 temp path")]);
     assert_eq!(code(&o), 2, "{}{}", stdout(&o), stderr(&o));
@@ -617,7 +615,11 @@ fn command_line_errors_quote_arguments_without_their_escape_sequences() {
     // `--format` value is echoed too. CLICOLOR_FORCE makes clap write as it would to a
     // terminal, where the sequences would act.
     for args in [
-        vec!["check", "--\u{1b}]2;OWNED\u{7}.ron", "tests/plans/good/grace.ron"],
+        vec![
+            "check",
+            "--\u{1b}]2;OWNED\u{7}.ron",
+            "tests/plans/good/grace.ron",
+        ],
         vec!["check", "--format", "\u{1b}[41mred\u{1b}[0m", "x.ron"],
         vec!["help", "\u{1b}]52;c;aGk=\u{7}"],
     ] {
@@ -636,4 +638,19 @@ fn command_line_errors_quote_arguments_without_their_escape_sequences() {
             "{args:?}: {err:?}"
         );
     }
+}
+
+#[test]
+fn a_file_that_is_not_a_plan_is_refused_without_quoting_its_first_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("passwd.ron");
+    std::fs::write(&path, "hunter2:x:0:0:hunter2:/home:/bin/sh\n").expect("write");
+    let o = run(&["check", path.to_str().expect("UTF-8 temp path")]);
+    assert_eq!(code(&o), 2);
+    let out = stdout(&o);
+    assert!(
+        out.contains("passwd.ron:1:1: Expected struct `Plan` but found another name"),
+        "{out}"
+    );
+    assert!(!out.contains("hunter2"), "{out}");
 }
