@@ -593,6 +593,9 @@ fn a_path_mark_must_be_one_visible_character() {
         );
     }
     for good in ["D", "é", "★"] {
-        assert!(store::parse_curriculum(&curriculum(good), "m.ron").is_ok(), "mark {good:?}");
+        assert!(
+            store::parse_curriculum(&curriculum(good), "m.ron").is_ok(),
+            "mark {good:?}"
+        );
     }
 }
