@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::action::Action;
 use crate::app::App;
@@ -114,7 +115,35 @@ fn init() -> std::io::Result<Screen> {
     }));
     take_terminal()?;
     let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
-    Terminal::new(CrosstermBackend::new(out))
+    let backend = CrosstermBackend::new(out);
+    let viewport = Viewport::Fixed(drawn_area(backend.size()?));
+    Terminal::with_options(backend, TerminalOptions { viewport })
+}
+
+/// The most columns and rows the planner draws; a larger window shows it in its top-left
+/// corner. ratatui keeps two buffers of the drawn area, some 40 bytes a cell each: unbounded,
+/// a 10000x10000 window held 9.4 GB. (`screen --size` stops at 1000 in each direction too.)
+pub const MAX_AREA: (u16, u16) = (1000, 500);
+
+/// The area drawn in a window of `size`.
+fn drawn_area(size: Size) -> Rect {
+    Rect::new(
+        0,
+        0,
+        size.width.min(MAX_AREA.0),
+        size.height.min(MAX_AREA.1),
+    )
+}
+
+/// Makes the drawn area fit the window as it is now: when it changed, or when `force`, the
+/// screen is cleared and the last frame forgotten, so that the next draw repaints it all.
+fn fit_window(terminal: &mut Screen, force: bool) -> std::io::Result<()> {
+    let area = drawn_area(terminal.size()?);
+    if force || area != terminal.get_frame().area() {
+        terminal.backend_mut().clear_region(ClearType::All)?;
+        terminal.resize(area)?;
+    }
+    Ok(())
 }
 
 /// Raw mode and the alternate screen. Raw mode is switched off first, so that the modes
@@ -133,14 +162,9 @@ fn take_terminal() -> std::io::Result<()> {
 /// draw repaint every cell: the shell and other programs wrote over the screen meanwhile.
 fn retake(terminal: &mut Screen) -> Result<()> {
     take_terminal().context("taking the terminal back")?;
-    // `resize` clears the screen and forgets the last frame; `clear` would do so too, but
-    // asks the terminal where its cursor is first, and waits seconds for a terminal that
-    // does not answer.
-    let size = terminal.size().context("reading the terminal size")?;
-    terminal
-        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-        .context("clearing the screen")?;
-    Ok(())
+    // Not `terminal.clear()`: it asks the terminal where its cursor is first, and waits
+    // seconds for a terminal that does not answer.
+    fit_window(terminal, true).context("clearing the screen")
 }
 
 /// Suspends the planner as SIGTSTP's default action would, after giving the terminal back
@@ -201,6 +225,7 @@ fn event_loop(
 ) -> Result<Exit> {
     let crash_test = std::env::var_os(CRASH_TEST_ENV).is_some();
     loop {
+        fit_window(terminal, false)?;
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
         if app.should_quit {
             return Ok(Exit::Quit);

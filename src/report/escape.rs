@@ -41,7 +41,9 @@ pub fn escape_markdown(text: &str) -> String {
 /// Whether the three characters before `dot` are `www` (in any case) starting a word.
 fn is_word_initial_www(chars: &[char], dot: usize) -> bool {
     dot >= 3
-        && chars[dot - 3..dot].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
+        && chars[dot - 3..dot]
+            .iter()
+            .all(|c| c.eq_ignore_ascii_case(&'w'))
         && (dot == 3 || !chars[dot - 4].is_alphanumeric())
 }
 
@@ -123,7 +125,10 @@ mod tests {
             r"see https\://evil.example/x"
         );
         assert_eq!(escape_markdown("www.evil.example"), r"www\.evil.example");
-        assert_eq!(escape_markdown("(WWW.evil.example)"), r"(WWW\.evil.example)");
+        assert_eq!(
+            escape_markdown("(WWW.evil.example)"),
+            r"(WWW\.evil.example)"
+        );
         assert_eq!(escape_markdown("awww.no"), "awww.no");
         assert_eq!(escape_markdown("$x^2$ costs $5"), r"\$x^2\$ costs \$5");
         assert_eq!(escape_markdown("ask @octocat"), r"ask \@octocat");
