@@ -148,10 +148,20 @@ fn planner(cli: &Cli, plan: Option<&PathBuf>, review: Option<Option<String>>) ->
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    let no_terminal = !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal();
+    // A dumb terminal (Emacs' shell, some CI logs) cannot move the cursor or switch screens:
+    // the planner would print its frames as scrolling junk.
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if no_terminal || dumb {
+        let why = if no_terminal {
+            "the planner needs a terminal on stdin and stdout"
+        } else {
+            "the planner cannot draw on a dumb terminal (TERM=dumb): it needs cursor movement \
+             and an alternate screen"
+        };
         eprintln!(
-            "degree-planner: the planner needs a terminal on stdin and stdout.\n\
-             Without one, use a headless command:\n  \
+            "degree-planner: {why}.\n\
+             Use a headless command instead:\n  \
              degree-planner curriculum [FILE]     check a curriculum and print a summary\n  \
              degree-planner check PLAN_OR_DIR...  check plans\n  \
              degree-planner report PLAN           write a report of a plan\n  \

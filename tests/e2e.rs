@@ -503,6 +503,40 @@ fn other_ending_signals_restore_the_terminal_release_the_lock_and_keep_edits() {
     }
 }
 
+/// A window larger than the planner draws (`tui::MAX_AREA`) shows it in its top-left
+/// corner, footer included, and nothing beyond: the memory it holds is bounded by the drawn
+/// area, not the window.
+#[test]
+fn a_huge_window_is_drawn_only_up_to_the_maximum_area() {
+    use degree_planner::tui::MAX_AREA;
+    let (cols, rows) = (MAX_AREA.0 + 200, MAX_AREA.1 + 100);
+    let dir = data_dir();
+    let mut t = planner_with(&dir, &[], cols, rows);
+    t.wait_for(READY);
+    t.wait_for("quit");
+    let screen = t.screen_text();
+    let lines: Vec<&str> = screen.lines().collect();
+    let footer = usize::from(MAX_AREA.1) - 1;
+    assert!(
+        lines.get(footer).is_some_and(|l| l.contains("quit")),
+        "the footer is not on row {footer}"
+    );
+    assert!(
+        lines.iter().skip(footer + 1).all(|l| l.trim().is_empty()),
+        "something is drawn below row {footer}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.chars().count() <= usize::from(MAX_AREA.0)),
+        "something is drawn right of column {}",
+        MAX_AREA.0
+    );
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
 // 9. A plan that cannot be read is refused, reported with its position, and left alone.
 fn refuses_plan(contents: &str, expect: &[&str]) {
     let dir = data_dir();
@@ -565,6 +599,24 @@ fn no_terminal_exits_2_without_escape_codes() {
     );
     assert!(!out.stderr.contains(&0x1b), "stderr has escape codes");
     assert!(!default_plan(&dir).exists());
+}
+
+/// TERM=dumb: the planner is refused, as without a terminal, before it writes anything to
+/// the terminal.
+#[test]
+fn a_dumb_terminal_is_refused_without_escape_codes() {
+    let dir = data_dir();
+    let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
+    let mut t = Tui::spawn(&args, &[("TERM", "dumb")], dir.path(), COLS, ROWS);
+    t.expect_exit_code(2);
+    t.assert_terminal_restored();
+    let output = t.raw_output();
+    assert!(output.contains("TERM=dumb"), "{output}");
+    assert!(output.contains("degree-planner check"), "{output}");
+    assert!(
+        !output.contains('\u{1b}'),
+        "escape codes written: {output:?}"
+    );
 }
 
 // 10b. A terminal on stdin but stdout redirected to a file: refused, nothing drawn into it.
