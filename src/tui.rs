@@ -32,8 +32,8 @@ pub enum Exit {
 }
 
 /// Signals whose default action ends the process and that a handler can catch. Each ends
-/// the planner as a quit would, without saving: the terminal is restored, the plan's lock
-/// released and unsaved edits kept for the next start; the exit status is 128 + the signal.
+/// the planner without saving: the terminal is restored, the plan's lock released and
+/// unsaved edits kept for the next start; the exit status is 128 + the signal.
 pub const ENDING_SIGNALS: [i32; 10] = [
     libc::SIGTERM,
     libc::SIGHUP,
@@ -121,8 +121,8 @@ fn init() -> std::io::Result<Screen> {
 }
 
 /// The most columns and rows the planner draws; a larger window shows it in its top-left
-/// corner. ratatui keeps two buffers of the drawn area, some 40 bytes a cell each: unbounded,
-/// a 10000x10000 window held 9.4 GB. (`screen --size` stops at 1000 in each direction too.)
+/// corner. The planner holds about 90 bytes a drawn cell (ratatui's two buffers and the
+/// frame's text): unbounded, a 10000x10000 window held 9.4 GB. (`screen --size` stops at 1000 in each direction too.)
 pub const MAX_AREA: (u16, u16) = (1000, 500);
 
 /// The area drawn in a window of `size`.
