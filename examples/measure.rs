@@ -6,13 +6,16 @@
 //! cargo build --release --bins --examples
 //! target/release/examples/measure startup [--runs 40]
 //! target/release/examples/measure memory [--runs 5]
+//! target/release/examples/measure window [--runs 3] [--size 10000x10000]
 //! ```
 //!
 //! `startup` runs the planner on a saved plan and `examples/floor.rs` (the least a ratatui
 //! program does before its first frame) alternately, at 200x60, and reports both medians and
 //! their ratio. `memory` runs the planner on the bundled program and on synthetic catalogs of
 //! 100 to 20,000 courses, scrolls the longest list, types a filter and quits, and reports the
-//! peak resident set of each, read from `wait4`.
+//! peak resident set of each, read from `wait4`. `window` runs the planner on the bundled
+//! program in a window of `--size` (and, for comparison, 200x60) and reports the peak
+//! resident set of each: what the drawn area costs.
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -49,6 +52,23 @@ enum Figure {
         #[arg(long, default_value_t = 5)]
         runs: usize,
     },
+    /// Peak resident memory of the planner in a very large window.
+    Window {
+        /// Runs per size.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Window size, COLUMNSxROWS.
+        #[arg(long, default_value = "10000x10000", value_parser = parse_size)]
+        size: (u16, u16),
+    },
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text.split_once('x').ok_or("expected COLUMNSxROWS")?;
+    Ok((
+        w.parse().map_err(|e| format!("{e}"))?,
+        h.parse().map_err(|e| format!("{e}"))?,
+    ))
 }
 
 /// Screen size for every run.
@@ -72,6 +92,7 @@ fn run(args: Args) -> Result<()> {
     match args.figure {
         Figure::Startup { runs } => startup(&bin, work.path(), runs),
         Figure::Memory { runs } => memory(&bin, work.path(), runs),
+        Figure::Window { runs, size } => window(&bin, work.path(), runs, size),
     }
 }
 
@@ -111,9 +132,21 @@ struct Run {
 /// Starts `command` in a 200x60 pseudo-terminal, waits until `expect` is on the screen,
 /// types `keys`, then `quit`, and reaps it.
 fn run_once(command: CommandBuilder, expect: &str, keys: &[&str], quit: &str) -> Result<Run> {
+    run_sized(SIZE, command, expect, keys, quit)
+}
+
+/// [`run_once`] in a pseudo-terminal of `size`. The screen read back is at most 200x60 (its
+/// top-left corner), so that a huge window costs this program nothing.
+fn run_sized(
+    size: (u16, u16),
+    command: CommandBuilder,
+    expect: &str,
+    keys: &[&str],
+    quit: &str,
+) -> Result<Run> {
     let pty = native_pty_system().openpty(PtySize {
-        rows: SIZE.1,
-        cols: SIZE.0,
+        rows: size.1,
+        cols: size.0,
         pixel_width: 0,
         pixel_height: 0,
     })?;
@@ -129,7 +162,11 @@ fn run_once(command: CommandBuilder, expect: &str, keys: &[&str], quit: &str) ->
         }
     });
     let nonzero = |n: u16| std::num::NonZeroU16::new(n).context("zero size");
-    let mut screen = vt100::Parser::new(nonzero(SIZE.1)?, nonzero(SIZE.0)?, 0);
+    let mut screen = vt100::Parser::new(
+        nonzero(size.1.min(SIZE.1))?,
+        nonzero(size.0.min(SIZE.0))?,
+        0,
+    );
     let started = Instant::now();
     let child = pty.slave.spawn_command(command)?;
     drop(pty.slave);
@@ -281,6 +318,30 @@ fn memory(bin: &Binaries, work: &Path, runs: usize) -> Result<()> {
         report(&n.to_string(), Some(&path), &plan)?;
     }
     println!("  {:>8}: {:6.1} MiB", "floor", floor as f64 / 1024.0);
+    Ok(())
+}
+
+fn window(bin: &Binaries, work: &Path, runs: usize, size: (u16, u16)) -> Result<()> {
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/ada.ron"),
+    )?;
+    println!("peak resident set (maximum RSS) by window size, median of {runs} runs each:");
+    for size in [SIZE, size] {
+        let mut peaks = Vec::new();
+        for run in 0..runs {
+            let (data, path) = data_dir_with(work, run, "ada.ron", &plan)?;
+            let command = command(&bin.app, &[Path::new("--data-dir"), &data, &path]);
+            // The title bar, at the top left: seen whatever the size of the window.
+            peaks.push(run_sized(size, command, "Backend Engineering", &[], "q")?.max_rss_kib);
+        }
+        peaks.sort_unstable();
+        let kib = peaks[peaks.len() / 2];
+        println!(
+            "  {:>11}: {:8.1} MiB",
+            format!("{}x{}", size.0, size.1),
+            kib as f64 / 1024.0
+        );
+    }
     Ok(())
 }
 

@@ -99,6 +99,9 @@ pub enum Action {
     Confirm,
     /// Save the plan under another name.
     SaveAs,
+    /// Give the terminal back to the shell and stop, as Ctrl-z does to a program that is not
+    /// full-screen; `fg` resumes. The terminal edge does this; the app's state is untouched.
+    Suspend,
 }
 
 /// Which set of keys is active.
@@ -122,6 +125,8 @@ pub enum Context {
     Confirm,
     /// Two plans are shown side by side.
     Compare,
+    /// Keys that mean the same in every other context, checked before them.
+    Anywhere,
 }
 
 /// One key, with modifiers.
@@ -183,12 +188,19 @@ const fn bind(
 }
 
 use Context::{
-    Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit, Help as HelpCtx, Normal, Notes,
-    Picker, Review, Typing,
+    Anywhere, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit, Help as HelpCtx, Normal,
+    Notes, Picker, Review, Typing,
 };
 
 /// The default keymap.
 pub const KEYMAP: &[Binding] = &[
+    bind(
+        Anywhere,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+        None,
+    ),
     bind(
         Review,
         &[ch('n')],
@@ -664,12 +676,12 @@ impl Binding {
     }
 }
 
-/// The action a key press means in `context`, if any. While typing, printable characters
-/// without Ctrl or Alt are text.
+/// The action a key press means in `context`, if any: a key of [`Context::Anywhere`] first,
+/// then the context's own. While typing, printable characters without Ctrl or Alt are text.
 pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
     let binding = KEYMAP
         .iter()
-        .filter(|b| b.context == context)
+        .filter(|b| b.context == Context::Anywhere || b.context == context)
         .find(|b| b.keys.iter().any(|k| k.matches(event)));
     if let Some(b) = binding {
         return Some(b.action);
@@ -751,10 +763,36 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_in_every_context() {
+        let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for context in [
+            Context::Normal,
+            Context::Typing,
+            Context::Help,
+            Context::ConfirmQuit,
+            Context::Review,
+            Context::Notes,
+            Context::Picker,
+            Context::Confirm,
+            Context::Compare,
+        ] {
+            assert_eq!(
+                resolve(context, &ctrl_z),
+                Some(Action::Suspend),
+                "{context:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_key_is_bound_once_per_context() {
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
-                if a.context == b.context {
+                // A key of Anywhere would hide the same key bound anywhere else.
+                if a.context == b.context
+                    || a.context == Context::Anywhere
+                    || b.context == Context::Anywhere
+                {
                     for k in a.keys {
                         assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.context);
                     }

@@ -576,7 +576,9 @@ impl App {
             | Action::DuplicatePlan
             | Action::RenamePlan
             | Action::TrashPlan
-            | Action::Confirm => {}
+            | Action::Confirm
+            // The terminal edge suspends before the app sees the key.
+            | Action::Suspend => {}
         }
         None
     }

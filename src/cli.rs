@@ -124,7 +124,7 @@ pub enum Command {
         #[arg(value_name = "PLAN")]
         plan: PathBuf,
         /// Your name, recorded on notes and the verdict (else asked once and remembered).
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", value_parser = clean_name)]
         reviewer: Option<String>,
         /// The program to plan against.
         #[command(flatten)]
@@ -230,6 +230,14 @@ pub enum Command {
         after_help = "Examples:\n  degree-planner man | man -l -\n  degree-planner man > ~/.local/share/man/man1/degree-planner.1"
     )]
     Man,
+}
+
+/// A name from the command line, cleaned as every string from a file is: the verdict it
+/// signs is checked against the cleaned text when the plan is read back.
+fn clean_name(text: &str) -> Result<String, std::convert::Infallible> {
+    let mut name = text.to_string();
+    crate::model::text::clean(&mut name);
+    Ok(name)
 }
 
 /// Parses "120x40" into (120, 40).

@@ -204,20 +204,29 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, FileError>>) {
             return;
         }
     };
-    let mut entries: Vec<(String, PathBuf, bool)> = entries
+    let mut entries: Vec<(String, PathBuf, bool, bool)> = entries
         .filter_map(Result::ok)
         .filter_map(|entry| {
-            let name = entry.file_name().to_str()?.to_string();
+            let raw = entry.file_name();
+            let name = raw.to_string_lossy().into_owned();
             // `file_type` does not follow symbolic links, so a linked directory is never
             // walked (no loops); a linked file is read like any other.
             let is_dir = entry.file_type().ok()?.is_dir();
-            Some((name, entry.path(), is_dir))
+            Some((name, entry.path(), is_dir, raw.to_str().is_some()))
         })
-        .filter(|(name, _, _)| !name.starts_with('.'))
+        .filter(|(name, _, _, _)| !name.starts_with('.'))
         .collect();
     entries.sort();
-    for (name, path, is_dir) in entries {
-        if is_dir {
+    for (name, path, is_dir, utf8) in entries {
+        let plan_like = is_dir && name != "trash" || name.ends_with(".ron");
+        if !utf8 && plan_like {
+            // Skipping it would report a clean folder that is not: say so, and count it as
+            // unreadable.
+            out.push(Err(file_error(
+                &path,
+                "has a name that is not valid UTF-8; rename it to check it",
+            )));
+        } else if is_dir {
             if name != "trash" {
                 walk(&path, out);
             }

@@ -10,7 +10,7 @@ use clap::Parser;
 use degree_planner::app::{App, Message, Tone};
 use degree_planner::cli::{Cli, Command};
 use degree_planner::effects::Session;
-use degree_planner::model::Plan;
+use degree_planner::model::{Plan, text};
 use degree_planner::store::{self, FileError};
 use degree_planner::theme::Theme;
 use degree_planner::tui::{self, Exit};
@@ -21,16 +21,14 @@ const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| exit_clean(&e));
     if let (Some(plan), Some(_)) = (&cli.plan, &cli.command) {
         use clap::CommandFactory;
         let message = format!(
             "a plan ({}) cannot be given with a command",
             store::display_path(plan)
         );
-        Cli::command()
-            .error(clap::error::ErrorKind::ArgumentConflict, message)
-            .exit();
+        exit_clean(&Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message));
     }
     match cli.command {
         Some(Command::Curriculum { ref file, .. }) => {
@@ -113,6 +111,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints a command-line error and exits with clap's status. Clap's messages quote the
+/// arguments given, and an argument can be a file name holding escape sequences (`check *`
+/// in a folder with a file named `--<ESC>]2;title<BEL>.ron`): errors are printed without
+/// colour and cleaned line by line, as text from files is. Help and version go out as clap
+/// writes them: they quote nothing the user typed.
+fn exit_clean(e: &clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    for line in e.render().to_string().lines() {
+        let mut line = line.to_string();
+        text::clean(&mut line);
+        eprintln!("{line}");
+    }
+    std::process::exit(e.exit_code())
+}
+
 fn fail(e: &FileError) -> ExitCode {
     let count = e.problems.len();
     eprintln!("{e}");
@@ -158,10 +173,20 @@ fn planner(
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    let no_terminal = !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal();
+    // A dumb terminal (Emacs' shell, some CI logs) cannot move the cursor or switch screens:
+    // the planner would print its frames as scrolling junk.
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if no_terminal || dumb {
+        let why = if no_terminal {
+            "the planner needs a terminal on stdin and stdout"
+        } else {
+            "the planner cannot draw on a dumb terminal (TERM=dumb): it needs cursor movement \
+             and an alternate screen"
+        };
         eprintln!(
-            "degree-planner: the planner needs a terminal on stdin and stdout.\n\
-             Without one, use a headless command:\n  \
+            "degree-planner: {why}.\n\
+             Use a headless command instead:\n  \
              degree-planner curriculum [FILE]     check a curriculum and print a summary\n  \
              degree-planner check PLAN_OR_DIR...  check plans\n  \
              degree-planner report PLAN           write a report of a plan\n  \

@@ -1,17 +1,20 @@
 //! The terminal edge: the event loop that feeds key presses to [`App::update`], performs
 //! its effects, and draws. The terminal is restored on return, on panic (the hook `init`
-//! installs) and on SIGTERM, SIGHUP or SIGINT.
+//! installs) and on every signal that ends the planner ([`ENDING_SIGNALS`]); it is given
+//! back and taken again around a suspension (Ctrl-z, SIGTSTP) and after SIGCONT.
 
 use std::io::{BufWriter, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use crate::action::Action;
 use crate::app::App;
 use crate::effects::{self, Session};
 use crate::theme::Theme;
@@ -28,17 +31,54 @@ pub enum Exit {
     Signal(i32),
 }
 
+/// Signals whose default action ends the process and that a handler can catch. Each ends
+/// the planner without saving: the terminal is restored, the plan's lock released and
+/// unsaved edits kept for the next start; the exit status is 128 + the signal.
+pub const ENDING_SIGNALS: [i32; 10] = [
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+];
+
+/// What the signal handlers have seen, for the loop to act on.
+struct Signals {
+    /// The last ending signal, or 0.
+    end: Arc<AtomicUsize>,
+    /// SIGTSTP: suspend.
+    stop: Arc<AtomicBool>,
+    /// SIGCONT: resumed after a stop the planner did not make itself (`kill -STOP`).
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn install() -> Result<Signals> {
+        let signals = Signals {
+            end: Arc::new(AtomicUsize::new(0)),
+            stop: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        for sig in ENDING_SIGNALS {
+            signal_hook::flag::register_usize(sig, Arc::clone(&signals.end), sig as usize)
+                .context("installing signal handlers")?;
+        }
+        signal_hook::flag::register(libc::SIGTSTP, Arc::clone(&signals.stop))
+            .context("installing signal handlers")?;
+        signal_hook::flag::register(libc::SIGCONT, Arc::clone(&signals.resumed))
+            .context("installing signal handlers")?;
+        Ok(signals)
+    }
+}
+
 /// Runs the planner until the user quits or a signal arrives.
 pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .context("installing signal handlers")?;
-    }
+    let signals = Signals::install()?;
     let mut terminal = match init() {
         Ok(t) => t,
         Err(e) => {
@@ -47,7 +87,7 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
             return Err(e).context("setting up the terminal");
         }
     };
-    let result = event_loop(&mut terminal, app, theme, session, &signal);
+    let result = event_loop(&mut terminal, app, theme, session, &signals);
     // However the loop noticed (SIGHUP, a hung-up read, a failed draw), a closed window
     // leaves nothing to restore and nowhere to report to: end as a hangup does.
     if wait_for_input(Duration::ZERO) == Input::HungUp {
@@ -73,13 +113,107 @@ fn init() -> std::io::Result<Screen> {
         let _ = ratatui::try_restore();
         hook(info);
     }));
+    take_terminal()?;
+    let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
+    let backend = CrosstermBackend::new(out);
+    let viewport = Viewport::Fixed(drawn_area(backend.size()?));
+    Terminal::with_options(backend, TerminalOptions { viewport })
+}
+
+/// The most columns and rows the planner draws; a larger window shows it in its top-left
+/// corner. The planner holds about 90 bytes a drawn cell (ratatui's two buffers and the
+/// frame's text): unbounded, a 10000x10000 window held 9.4 GB. (`screen --size` stops at 1000 in each direction too.)
+pub const MAX_AREA: (u16, u16) = (1000, 500);
+
+/// The area drawn in a window of `size`.
+fn drawn_area(size: Size) -> Rect {
+    Rect::new(
+        0,
+        0,
+        size.width.min(MAX_AREA.0),
+        size.height.min(MAX_AREA.1),
+    )
+}
+
+/// Makes the drawn area fit the window as it is now: when it changed, or when `force`, the
+/// screen is cleared and the last frame forgotten, so that the next draw repaints it all.
+fn fit_window(terminal: &mut Screen, force: bool) -> std::io::Result<()> {
+    let area = drawn_area(terminal.size()?);
+    if force || area != terminal.get_frame().area() {
+        terminal.backend_mut().clear_region(ClearType::All)?;
+        terminal.resize(area)?;
+    }
+    Ok(())
+}
+
+/// Raw mode and the alternate screen. Raw mode is switched off first, so that the modes
+/// saved to restore later are the terminal's as they are now: after a stop, the shell may
+/// have put it back in line mode while crossterm still counts raw mode as on.
+fn take_terminal() -> std::io::Result<()> {
+    ratatui::crossterm::terminal::disable_raw_mode()?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
-    )?;
-    let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
-    Terminal::new(CrosstermBackend::new(out))
+    )
+}
+
+/// Takes the terminal again after the process was stopped and continued, and has the next
+/// draw repaint every cell: the shell and other programs wrote over the screen meanwhile.
+fn retake(terminal: &mut Screen) -> Result<()> {
+    take_terminal().context("taking the terminal back")?;
+    // Not `terminal.clear()`: it asks the terminal where its cursor is first, and waits
+    // seconds for a terminal that does not answer.
+    fit_window(terminal, true).context("clearing the screen")
+}
+
+/// Suspends the planner as SIGTSTP's default action would, after giving the terminal back
+/// (line mode, main screen, visible cursor); returns once it is continued (`fg`), with the
+/// terminal taken again.
+fn suspend(terminal: &mut Screen, signals: &Signals) -> Result<()> {
+    ratatui::try_restore().context("restoring the terminal")?;
+    terminal.show_cursor().context("showing the cursor")?;
+    signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)
+        .context("stopping the process")?;
+    // This SIGCONT is the one being handled here.
+    signals.resumed.store(false, Ordering::SeqCst);
+    retake(terminal)
+}
+
+/// What woke the loop up.
+enum Wake {
+    /// An event crossterm can read without waiting (a key, a resize).
+    Event,
+    /// The screen must be drawn again (after a suspension).
+    Redraw,
+    /// The planner must end with this exit.
+    End(Exit),
+}
+
+/// Waits for an event, handling suspensions on the way. Wakes up now and then to notice
+/// signals; drawing happens only after an event.
+fn wait(terminal: &mut Screen, signals: &Signals) -> Result<Wake> {
+    loop {
+        let sig = signals.end.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Wake::End(Exit::Signal(sig as i32)));
+        }
+        if signals.stop.swap(false, Ordering::SeqCst) {
+            suspend(terminal, signals)?;
+            return Ok(Wake::Redraw);
+        }
+        if signals.resumed.swap(false, Ordering::SeqCst) {
+            retake(terminal)?;
+            return Ok(Wake::Redraw);
+        }
+        // Events crossterm holds already, or a resize.
+        if event::poll(Duration::ZERO)? {
+            return Ok(Wake::Event);
+        }
+        if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
+            return Ok(Wake::End(Exit::Signal(libc::SIGHUP)));
+        }
+    }
 }
 
 fn event_loop(
@@ -87,34 +221,32 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     session: &mut Session,
-    signal: &AtomicUsize,
+    signals: &Signals,
 ) -> Result<Exit> {
     let crash_test = std::env::var_os(CRASH_TEST_ENV).is_some();
     loop {
+        fit_window(terminal, false)?;
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
         if app.should_quit {
             return Ok(Exit::Quit);
         }
-        // Wake up now and then to notice signals; drawing happens only after an event.
-        loop {
-            let sig = signal.load(Ordering::Relaxed);
-            if sig != 0 {
-                return Ok(Exit::Signal(sig as i32));
-            }
-            // Events crossterm holds already, or a resize.
-            if event::poll(Duration::ZERO)? {
-                break;
-            }
-            if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
-                return Ok(Exit::Signal(libc::SIGHUP));
-            }
+        match wait(terminal, signals)? {
+            Wake::End(exit) => return Ok(exit),
+            Wake::Redraw => continue,
+            Wake::Event => {}
         }
         match event::read()? {
             Event::Key(key) if key.is_press() => {
                 if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
                     panic!("crash test requested with {CRASH_TEST_ENV}");
                 }
-                if let Some(effect) = app.resolve(&key).and_then(|action| app.update(action)) {
+                let action = app.resolve(&key);
+                // In raw mode Ctrl-z is a key, not SIGTSTP: suspend all the same.
+                if action == Some(Action::Suspend) {
+                    suspend(terminal, signals)?;
+                    continue;
+                }
+                if let Some(effect) = action.and_then(|action| app.update(action)) {
                     effects::perform(effect, app, session);
                 }
                 session.sync_recovery(app);

@@ -176,6 +176,27 @@ fn check_missing_file_and_empty_directory_exit_2() {
 }
 
 #[test]
+fn check_directory_reports_a_plan_whose_name_is_not_utf8_and_exits_2() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        Path::new(ROOT).join("tests/plans/good/grace.ron"),
+        dir.path().join("grace.ron"),
+    )
+    .expect("copy");
+    let bad = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.ron"));
+    std::fs::copy(Path::new(ROOT).join("tests/plans/good/grace.ron"), &bad).expect("copy");
+    let o = run(&["check", dir.path().to_str().expect("UTF-8 temp path")]);
+    assert_eq!(code(&o), 2, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("caf\u{FFFD}.ron: has a name that is not valid UTF-8; rename it to check it"),
+        "{out}"
+    );
+    assert!(out.contains("grace.ron"), "{out}");
+}
+
+#[test]
 fn check_reads_version_1_plans() {
     let o = run(&["check", "tests/plans/v1.ron"]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
@@ -756,4 +777,51 @@ fn every_help_has_an_example_and_only_the_options_that_act() {
         assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).contains("plan: default.ron"), "{}", stdout(&o));
     }
+}
+// ---- command-line errors ----
+
+#[test]
+fn command_line_errors_quote_arguments_without_their_escape_sequences() {
+    // `check *` in a folder holding a file named like this passes it as an option; a bad
+    // `--format` value is echoed too. CLICOLOR_FORCE makes clap write as it would to a
+    // terminal, where the sequences would act.
+    for args in [
+        vec![
+            "check",
+            "--\u{1b}]2;OWNED\u{7}.ron",
+            "tests/plans/good/grace.ron",
+        ],
+        vec!["check", "--format", "\u{1b}[41mred\u{1b}[0m", "x.ron"],
+        vec!["help", "\u{1b}]52;c;aGk=\u{7}"],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_degree-planner"))
+            .args(&args)
+            .current_dir(ROOT)
+            .env("CLICOLOR_FORCE", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs");
+        assert_eq!(code(&o), 2, "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("error: "), "{args:?}: {err:?}");
+        assert!(
+            !err.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{args:?}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_plan_is_refused_without_quoting_its_first_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("passwd.ron");
+    std::fs::write(&path, "hunter2:x:0:0:hunter2:/home:/bin/sh\n").expect("write");
+    let o = run(&["check", path.to_str().expect("UTF-8 temp path")]);
+    assert_eq!(code(&o), 2);
+    let out = stdout(&o);
+    assert!(
+        out.contains("passwd.ron:1:1: Expected struct `Plan` but found another name"),
+        "{out}"
+    );
+    assert!(!out.contains("hunter2"), "{out}");
 }

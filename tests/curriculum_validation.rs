@@ -567,3 +567,35 @@ fn code_longer_than_a_code_holds() {
         "course 2's code is 21 characters long; a code holds at most 20",
     );
 }
+
+#[test]
+fn a_path_mark_must_be_one_visible_character() {
+    let curriculum = |mark: &str| {
+        format!(
+            r#"(
+    name: "P",
+    degree_credits: 3,
+    semesters: ["One"],
+    paths: [(id: "dev", name: "Dev", mark: '{mark}')],
+    courses: [(code: "A1", title: "Alpha", credits: 3)],
+)"#
+        )
+    };
+    for bad in [" ", "\u{301}", "·", "漢", "\u{3000}"] {
+        let error = store::parse_curriculum(&curriculum(bad), "m.ron").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "m.ron:5:38: career path \"dev\" has mark {:?}; a mark must be one visible character, not a space, a combining accent, a wide character or `·`",
+                bad.chars().next().unwrap()
+            ),
+            "mark {bad:?}"
+        );
+    }
+    for good in ["D", "é", "★"] {
+        assert!(
+            store::parse_curriculum(&curriculum(good), "m.ron").is_ok(),
+            "mark {good:?}"
+        );
+    }
+}

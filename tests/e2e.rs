@@ -376,6 +376,167 @@ fn sigint_exits_130_and_restores_the_terminal() {
     stops_on_signal("INT", 130);
 }
 
+/// Sends `kill -s NAME` to `pid`.
+fn kill(name: &str, pid: u32) {
+    let status = Command::new("/bin/sh")
+        .args(["-c", &format!("kill -s {name} {pid}")])
+        .status()
+        .expect("running kill");
+    assert!(status.success(), "kill -s {name} {pid} failed");
+}
+
+/// Waits until process `pid` is stopped (state T in /proc).
+fn wait_stopped(pid: u32) {
+    let start = std::time::Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        let state = stat.rsplit_once(") ").map(|(_, rest)| &rest[..1]);
+        if state == Some("T") {
+            return;
+        }
+        assert!(
+            start.elapsed() < common::pty::DEADLINE,
+            "process {pid} did not stop: {stat}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Suspends the planner with `how`, checks the terminal was given back while it is stopped,
+/// continues it, and checks that it took the terminal again, repainted the whole screen and
+/// reads keys.
+fn suspends_and_resumes(how: impl FnOnce(&mut Tui)) {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.wait_terminal_taken();
+    let pid = t.pid();
+    how(&mut t);
+    t.wait_terminal_given_back();
+    wait_stopped(pid);
+
+    let before = t.output_len();
+    kill("CONT", pid);
+    t.wait_terminal_taken();
+    // Everything is drawn again, not only what changed: the shell wrote over the screen.
+    let start = std::time::Instant::now();
+    // Titles are written in one run; other text is split by cursor moves.
+    while !(t.output_since(before).contains("Semester IV")
+        && t.output_since(before).contains("Career paths"))
+    {
+        assert!(
+            start.elapsed() < common::pty::DEADLINE,
+            "no full repaint after SIGCONT; wrote {} bytes",
+            t.output_len() - before
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    t.send("c");
+    t.wait_for("BE101 is now in progress");
+    t.send("q");
+    t.wait_for("unsaved");
+    t.send("n");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    suspends_and_resumes(|t| kill("TSTP", t.pid()));
+}
+
+#[test]
+fn ctrl_z_suspends_like_sigtstp() {
+    suspends_and_resumes(|t| t.send(keys::CTRL_Z));
+}
+
+/// A stop the planner did not make (SIGSTOP cannot be caught) still ends in a repaint and
+/// raw mode when it is continued: the shell may have reset the terminal meanwhile.
+#[test]
+fn sigcont_after_an_outside_stop_takes_the_terminal_again() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.wait_terminal_taken();
+    let pid = t.pid();
+    kill("STOP", pid);
+    wait_stopped(pid);
+    let before = t.output_len();
+    kill("CONT", pid);
+    let start = std::time::Instant::now();
+    while !t.output_since(before).contains("Career paths") {
+        assert!(
+            start.elapsed() < common::pty::DEADLINE,
+            "no repaint after SIGCONT"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    t.send("c");
+    t.wait_for("BE101 is now in progress");
+    kill("TERM", pid);
+    t.expect_exit_code(143);
+    t.assert_terminal_restored();
+}
+
+/// SIGQUIT, SIGUSR1 and SIGALRM end the planner as SIGTERM does: terminal restored, lock
+/// released, unsaved edits kept for the next start.
+#[test]
+fn other_ending_signals_restore_the_terminal_release_the_lock_and_keep_edits() {
+    for (name, number) in [("QUIT", 3), ("USR1", 10), ("ALRM", 14)] {
+        let dir = data_dir();
+        let path = saved_plan(&dir, "ada.ron");
+        let lock = store::lock::lock_path(&path);
+        let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+        t.wait_for(READY);
+        t.send("c");
+        t.wait_for("modified");
+        kill(name, t.pid());
+        t.expect_exit_code(128 + number);
+        t.assert_terminal_restored();
+        assert!(!lock.exists(), "SIG{name} left the lock file behind");
+        let unsaved = store::recovery::find(&path, &load(&path))
+            .unwrap_or_else(|| panic!("SIG{name}: the edits are kept"));
+        assert_eq!(
+            find(&unsaved, "BE101").map(|(_, s)| s),
+            Some(Status::InProgress),
+            "SIG{name}"
+        );
+    }
+}
+
+/// A window larger than the planner draws (`tui::MAX_AREA`) shows it in its top-left
+/// corner, footer included, and nothing beyond: the memory it holds is bounded by the drawn
+/// area, not the window.
+#[test]
+fn a_huge_window_is_drawn_only_up_to_the_maximum_area() {
+    use degree_planner::tui::MAX_AREA;
+    let (cols, rows) = (MAX_AREA.0 + 200, MAX_AREA.1 + 100);
+    let dir = data_dir();
+    let mut t = planner_with(&dir, &[], cols, rows);
+    t.wait_for(READY);
+    t.wait_for("quit");
+    let screen = t.screen_text();
+    let lines: Vec<&str> = screen.lines().collect();
+    let footer = usize::from(MAX_AREA.1) - 1;
+    assert!(
+        lines.get(footer).is_some_and(|l| l.contains("quit")),
+        "the footer is not on row {footer}"
+    );
+    assert!(
+        lines.iter().skip(footer + 1).all(|l| l.trim().is_empty()),
+        "something is drawn below row {footer}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.chars().count() <= usize::from(MAX_AREA.0)),
+        "something is drawn right of column {}",
+        MAX_AREA.0
+    );
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
 // 9. A plan that cannot be read is refused, reported with its position, and left alone.
 fn refuses_plan(contents: &str, expect: &[&str]) {
     let dir = data_dir();
@@ -448,6 +609,24 @@ fn no_terminal_exits_2_without_escape_codes() {
     );
     assert!(!out.stderr.contains(&0x1b), "stderr has escape codes");
     assert!(!default_plan(&dir).exists());
+}
+
+/// TERM=dumb: the planner is refused, as without a terminal, before it writes anything to
+/// the terminal.
+#[test]
+fn a_dumb_terminal_is_refused_without_escape_codes() {
+    let dir = data_dir();
+    let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
+    let mut t = Tui::spawn(&args, &[("TERM", "dumb")], dir.path(), COLS, ROWS);
+    t.expect_exit_code(2);
+    t.assert_terminal_restored();
+    let output = t.raw_output();
+    assert!(output.contains("TERM=dumb"), "{output}");
+    assert!(output.contains("degree-planner check"), "{output}");
+    assert!(
+        !output.contains('\u{1b}'),
+        "escape codes written: {output:?}"
+    );
 }
 
 // 10b. A terminal on stdin but stdout redirected to a file: refused, nothing drawn into it.

@@ -73,6 +73,14 @@ fn wild_char() -> impl Strategy<Value = char> {
     ]
 }
 
+/// A path mark a valid curriculum may have: one visible, single-width character, or an
+/// unsafe one, which loading turns into `?`.
+fn mark_char() -> impl Strategy<Value = char> {
+    wild_char().prop_filter("a visible mark", |&c| {
+        degree_planner::model::validate::is_visible_mark(c) || is_unsafe(c)
+    })
+}
+
 /// Any text, unsafe characters included.
 fn wild(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(wild_char(), 0..=max).prop_map(|cs| cs.into_iter().collect())
@@ -189,7 +197,7 @@ fn curriculum_gen() -> impl Strategy<Value = GenCurriculum> {
             (
                 wild(6),
                 wild_name(),
-                wild_char(),
+                mark_char(),
                 proptest::option::of(wild(20)),
             ),
             0..=4,
@@ -841,6 +849,7 @@ const ACTIONS: &[Action] = &[
     Action::TrashPlan,
     Action::Confirm,
     Action::SaveAs,
+    Action::Suspend,
 ];
 
 /// Fails to compile when an action is added and not listed above.
@@ -891,7 +900,8 @@ fn every_action_is_listed(a: Action) {
         | Action::RenamePlan
         | Action::TrashPlan
         | Action::Confirm
-        | Action::SaveAs => {}
+        | Action::SaveAs
+        | Action::Suspend => {}
     }
 }
 
@@ -1193,7 +1203,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 45, "44 fixed actions and Input");
+    assert_eq!(ACTIONS.len() + 1, 46, "45 fixed actions and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

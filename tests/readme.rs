@@ -34,6 +34,7 @@ fn key_table() -> String {
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
         (Context::ConfirmQuit, "quit dialog: "),
+        (Context::Anywhere, "anywhere: "),
     ] {
         for b in bindings(context) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();

@@ -249,7 +249,7 @@ fn markdown_escapes_every_string_from_the_file() {
         "{md}"
     );
     assert!(
-        md.contains(r"### \# Term \| with \[link\](http://x) ("),
+        md.contains(r"### \# Term \| with \[link\](http\://x) ("),
         "{md}"
     );
     assert!(md.contains(r"### \- list ("), "{md}");
@@ -264,7 +264,7 @@ fn markdown_escapes_every_string_from_the_file() {
     assert!(md.contains(r"\~\~strike\~\~ \&amp;"), "{md}");
     // The course taken out after the verdict: the change line is escaped too.
     assert!(
-        md.contains(r"- X\|\`1\` removed from \# Term \| with \[link\](http://x)"),
+        md.contains(r"- X\|\`1\` removed from \# Term \| with \[link\](http\://x)"),
         "{md}"
     );
     assert!(md.contains(r"> \> not \| a quote"), "{md}");

@@ -1378,3 +1378,32 @@ fn a_stamp_with_control_characters_is_cleaned_on_loading() {
         "cleaning removes exactly the injected characters"
     );
 }
+
+#[test]
+fn a_reviewer_name_from_the_command_line_is_cleaned_so_its_approval_reads_back_current() {
+    use clap::Parser as _;
+    use degree_planner::cli::{Cli, Command};
+    let cli = Cli::try_parse_from([
+        "degree-planner",
+        "review",
+        "plan.ron",
+        "--reviewer",
+        "Dr\tGrace\u{1b}[31m\u{202E}",
+    ])
+    .expect("the command line parses");
+    let Some(Command::Review { reviewer, .. }) = cli.command else {
+        panic!("expected the review command");
+    };
+    assert_eq!(reviewer.as_deref(), Some("DrGrace"));
+    let mut app = app_on(recommended());
+    app.start_review(reviewer);
+    app.update(Action::Approve);
+    type_text(&mut app, "Fine");
+    app.update(Action::Submit);
+    let back = store::parse_plan(&store::plan_to_ron(&app.plan), "plan.ron").expect("parses");
+    let state = review::verdict_state(&back);
+    assert!(
+        matches!(state, VerdictState::Current(_)),
+        "expected Current, got {state:?}"
+    );
+}

@@ -322,6 +322,52 @@ fn notes_list() {
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
 
+/// After a note that wraps over many rows, the highlighted note is still on screen, whole,
+/// and so is a long highlighted note's first row.
+#[test]
+fn notes_list_keeps_the_highlight_visible_after_a_long_note() {
+    let mut app = reviewed();
+    app.plan.notes[0].text = "Take Linux before Docker. ".repeat(120);
+    app.plan.notes[2].text = "Solid plan; keep Freelancing. ".repeat(120);
+    app.update(Action::ShowNotes);
+    app.update(Action::Down);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("> Term Semester II"), "{shown}");
+    assert!(shown.contains("A heavy term"), "{shown}");
+    app.update(Action::Down);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("> Plan"), "{shown}");
+    assert!(shown.contains("Solid plan; keep Freelancing."), "{shown}");
+    // Back up to the long first note: its target line shows, not only its tail.
+    app.update(Action::Up);
+    app.update(Action::Up);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("> BE204"), "{shown}");
+}
+
+/// With more problems than rows, the pane shows the first ones whole and counts the rest:
+/// the shown and the counted add up to every problem.
+#[test]
+fn problems_pane_shows_what_fits_and_counts_the_rest() {
+    use degree_planner::model::Placement;
+    let mut app = fresh();
+    app.plan.terms[0]
+        .courses
+        .extend((0..3000).map(|i| Placement::planned(&format!("Z{i}"))));
+    let total = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    let shown = screen(&app, 200, 60);
+    let more = shown
+        .split("… and ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no \"… and N more\" line:\n{shown}"));
+    // Each problem shown starts with its mark; the other panes use neither mark here.
+    let marks = shown.matches('✗').count() + shown.matches('⚠').count();
+    assert!(marks > 0, "{shown}");
+    assert_eq!(marks + more, total, "{shown}");
+}
+
 #[test]
 fn plan_picker() {
     use degree_planner::picker::Purpose;

@@ -1,7 +1,7 @@
 //! What changed between two versions of a plan's placement: courses added, removed, moved
 //! between terms, and status changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -83,10 +83,13 @@ pub fn diff(before: &Placement<'_>, after: &Placement<'_>) -> Vec<Change> {
             .collect::<Vec<_>>()
     };
     let (old_terms, new_terms) = (names(before), names(after));
-    for term in new_terms.iter().filter(|t| !old_terms.contains(t)) {
+    // Looked up in sets, so that plans of many terms compare in linear time.
+    let (old_set, new_set): (HashSet<&String>, HashSet<&String>) =
+        (old_terms.iter().collect(), new_terms.iter().collect());
+    for term in new_terms.iter().filter(|t| !old_set.contains(t)) {
         changes.push(Change::TermAdded { term: term.clone() });
     }
-    for term in old_terms.iter().filter(|t| !new_terms.contains(t)) {
+    for term in old_terms.iter().filter(|t| !new_set.contains(t)) {
         changes.push(Change::TermRemoved { term: term.clone() });
     }
     if changes.is_empty() && old_terms != new_terms {

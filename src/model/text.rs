@@ -5,16 +5,26 @@
 //! from what it is, so every string loaded from a file passes through [`clean`].
 
 /// True for characters that must never reach a terminal or a report: C0 and C1 controls
-/// (including ESC), DEL, bidi embeddings, overrides and isolates, and zero-width characters.
+/// (including ESC), DEL, bidi marks, embeddings, overrides and isolates (the Arabic letter
+/// mark too), line and paragraph separators, and invisible characters: zero-width ones, the
+/// soft hyphen, Hangul fillers, the Mongolian vowel separator and tag characters.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
                 | '\u{2060}'..='\u{2069}'
+                | '\u{3164}'
                 | '\u{FEFF}'
+                | '\u{FFA0}'
                 | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
         )
 }
 
@@ -115,6 +125,15 @@ mod tests {
         let mut s = String::from("unterminated \u{1b}]0;title");
         clean(&mut s);
         assert_eq!(s, "unterminated ");
+    }
+
+    #[test]
+    fn strips_invisible_and_separator_characters() {
+        let mut s = String::from(
+            "a\u{061C}b\u{2028}c\u{2029}d\u{E0041}\u{E007F}e\u{3164}\u{115F}\u{1160}\u{FFA0}f\u{00AD}g\u{180E}h",
+        );
+        assert!(clean(&mut s));
+        assert_eq!(s, "abcdefgh");
     }
 
     #[test]

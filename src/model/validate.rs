@@ -9,6 +9,19 @@ use super::curriculum::Curriculum;
 pub const MAX_COURSE_CREDITS: u32 = 30;
 /// Highest degree total accepted.
 pub const MAX_DEGREE_CREDITS: u32 = 1000;
+/// What the terms pane shows for a course that gives a path no weight; no path may use it.
+pub const NO_WEIGHT_MARK: char = '·';
+
+/// True when `mark` can stand for a path in one column of the terms pane: a single-width
+/// character that shows ink (not a space, a combining accent or an invisible character) and
+/// is not [`NO_WEIGHT_MARK`].
+pub fn is_visible_mark(mark: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(mark) == Some(1)
+        && !mark.is_whitespace()
+        && !super::text::is_unsafe(mark)
+        && mark != NO_WEIGHT_MARK
+}
+
 /// Highest career weight a course may give a path.
 pub const MAX_CAREER_WEIGHT: u32 = 5;
 /// Longest course title, in characters: long enough for any real catalog, short enough to
@@ -98,6 +111,15 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
             push(
                 Anchor::Path(i),
                 format!("career path id \"{}\" is used twice", path.id),
+            );
+        }
+        if !is_visible_mark(path.mark) {
+            push(
+                Anchor::Path(i),
+                format!(
+                    "career path \"{}\" has mark {:?}; a mark must be one visible character, not a space, a combining accent, a wide character or `{NO_WEIGHT_MARK}`",
+                    path.id, path.mark
+                ),
             );
         }
     }

@@ -15,7 +15,14 @@ pub(super) fn ron_options() -> ron::Options {
 }
 
 fn ron_error(e: &ron::error::SpannedError, source: &str) -> Located {
-    let mut message = e.code.to_string();
+    let mut message = match &e.code {
+        // The name RON found is the first word of whatever file this is (`root` for a copy
+        // of /etc/passwd): say what was expected, and quote nothing of the file.
+        ron::Error::ExpectedDifferentStructName { expected, .. } => {
+            format!("Expected struct `{expected}` but found another name")
+        }
+        code => code.to_string(),
+    };
     text::clean(&mut message);
     Located {
         position: Some(skip_blanks(source, &e.span)),

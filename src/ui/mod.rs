@@ -358,6 +358,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Context::Typing, "Filter and prompts"),
             (Context::Help, "This help"),
             (Context::ConfirmQuit, "Quit with unsaved changes"),
+            (Context::Anywhere, "Anywhere"),
         ],
         theme,
     );

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::facts::Facts;
 use super::terms::status_glyph;
 use crate::app::{App, Focus};
-use crate::model::{Credits, Severity, Slot};
+use crate::model::{Credits, Problem, Severity, Slot};
 use crate::theme::Theme;
 
 /// A bar of `width` cells split into completed, in-progress and planned parts out of `total`.
@@ -349,34 +349,31 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
         return;
     }
     let inner = block.inner(area);
-    let mut lines: Vec<Line> = facts
-        .problems
-        .iter()
-        .map(|p| match p.severity {
-            Severity::Error => Line::from(vec![
-                Span::styled("✗ ", theme.error),
-                Span::raw(p.message.clone()),
-            ]),
-            Severity::Warning => Line::from(vec![
-                Span::styled("⚠ ", theme.warning),
-                Span::raw(p.message.clone()),
-            ]),
-        })
-        .collect();
-    // Keep what fits, most serious first, and say how many more there are.
-    let rows = |lines: &[Line]| {
-        lines
-            .iter()
-            .map(|l| super::text::wrapped_rows(l, inner.width))
-            .sum::<usize>()
-    };
-    if rows(&lines) > usize::from(inner.height) {
-        let total = lines.len();
-        while !lines.is_empty() && rows(&lines) + 1 > usize::from(inner.height) {
-            lines.pop();
+    // Keep what fits, most serious first, and say how many more there are: lines are made
+    // and measured only until the pane is full, so a plan with thousands of problems costs
+    // no more to draw than one with a screenful.
+    let height = usize::from(inner.height);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut used = 0;
+    // How many of `lines` fit with a row to spare for "… and N more".
+    let mut fit_with_more = 0;
+    let mut all_fit = true;
+    for p in &facts.problems {
+        let line = problem_line(p, theme);
+        used += super::text::wrapped_rows(&line, inner.width);
+        if used > height {
+            all_fit = false;
+            break;
         }
+        lines.push(line);
+        if used < height {
+            fit_with_more = lines.len();
+        }
+    }
+    if !all_fit {
+        lines.truncate(fit_with_more);
         lines.push(Line::styled(
-            format!("… and {} more", total - lines.len()),
+            format!("… and {} more", facts.problems.len() - fit_with_more),
             theme.muted,
         ));
     }
@@ -386,6 +383,18 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// One problem as a line: its severity mark, then its message.
+fn problem_line<'a>(p: &'a Problem, theme: &Theme) -> Line<'a> {
+    let (mark, style) = match p.severity {
+        Severity::Error => ("✗ ", theme.error),
+        Severity::Warning => ("⚠ ", theme.warning),
+    };
+    Line::from(vec![
+        Span::styled(mark, style),
+        Span::raw(p.message.as_str()),
+    ])
 }
 
 fn plural(n: usize) -> &'static str {

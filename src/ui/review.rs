@@ -137,7 +137,8 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
     if app.plan.notes.is_empty() {
         lines.push(Line::styled("No notes.", theme.muted));
     }
-    let selected_line = lines.len() + selected * 2;
+    // Where the highlighted note starts and ends among the lines.
+    let mut highlight = 0..0;
     for (i, note) in app.plan.notes.iter().enumerate() {
         let style = if i == selected {
             theme.selected
@@ -145,6 +146,7 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
             Style::new()
         };
         let marker = if i == selected { "> " } else { "  " };
+        let start = lines.len();
         lines.push(Line::from(vec![
             Span::raw(marker),
             Span::styled(target_label(app, &note.on), theme.key),
@@ -152,13 +154,27 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
         let mut line = note_line(note, theme);
         line.spans.insert(0, Span::raw("  "));
         lines.push(line.style(style));
+        if i == selected {
+            highlight = start..lines.len();
+        }
     }
     let popup = area.centered(
         Constraint::Length(area.width.min(100)),
         Constraint::Length(area.height.saturating_sub(2).max(3)),
     );
+    // Scroll by wrapped rows, as the paragraph draws them: the highlighted note's end at the
+    // bottom, or its start at the top when it is taller than the list.
     let visible = usize::from(popup.height.saturating_sub(2));
-    let scroll = (selected_line + 2).saturating_sub(visible);
+    let rows = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(popup.width.saturating_sub(2))
+    };
+    let (start, end) = (
+        rows(&lines[..highlight.start]),
+        rows(&lines[..highlight.end]),
+    );
+    let scroll = start.min(end.saturating_sub(visible));
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(theme.border_focus)

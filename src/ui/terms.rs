@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use super::facts::Facts;
 use super::text::{fit, truncate};
 use crate::app::{App, Focus};
+use crate::model::validate::NO_WEIGHT_MARK;
 use crate::model::{Course, Slot, Status};
 use crate::theme::Theme;
 
@@ -330,7 +331,7 @@ impl Row<'_> {
                     },
                 )
             } else {
-                ("·".to_string(), theme.muted)
+                (NO_WEIGHT_MARK.to_string(), theme.muted)
             };
             spans.push(Span::styled(text, style));
         }

@@ -39,6 +39,7 @@ pub mod keys {
     pub const BACKSPACE: &str = "\x7f";
     pub const CTRL_R: &str = "\x12";
     pub const CTRL_C: &str = "\x03";
+    pub const CTRL_Z: &str = "\x1a";
 }
 
 /// Terminal modes captured from the pty before the program starts, to compare with the
@@ -329,6 +330,46 @@ impl Tui {
             }
             std::thread::sleep(POLL);
         }
+    }
+
+    /// While the program runs (or is stopped): waits until it has given the terminal back as
+    /// [`Tui::assert_terminal_restored`] checks after an exit: the main screen, a visible
+    /// cursor and the pty's own modes.
+    pub fn wait_terminal_given_back(&mut self) {
+        let before = self.modes_before.expect("the pty reports its modes");
+        let start = Instant::now();
+        loop {
+            let (alternate, hidden) = {
+                let parser = lock(&self.parser);
+                (
+                    parser.screen().alternate_screen(),
+                    parser.screen().hide_cursor(),
+                )
+            };
+            let same = modes(self.master.as_ref()) == Some(before);
+            if !alternate && !hidden && same {
+                return;
+            }
+            if start.elapsed() > DEADLINE || self.finished() {
+                panic!(
+                    "the program did not give the terminal back: alternate screen {alternate}, \
+                     cursor hidden {hidden}, modes as before {same}; screen:\n{}",
+                    frame(&self.screen_text())
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// How many bytes the program has written so far; with [`Tui::output_since`], what it
+    /// wrote after a point.
+    pub fn output_len(&self) -> usize {
+        lock(&self.raw).len()
+    }
+
+    /// What the program wrote after the first `from` bytes, lossily decoded.
+    pub fn output_since(&self, from: usize) -> String {
+        String::from_utf8_lossy(lock(&self.raw).get(from..).unwrap_or_default()).into_owned()
     }
 
     /// After the exit: the terminal is back as it was: the main screen, a visible cursor,
