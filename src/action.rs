@@ -4,6 +4,7 @@
 //! provides the footer hints, so the three can never disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
 
 /// Everything a user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +58,10 @@ pub enum Action {
     Quit,
     /// Type a character into the prompt or filter.
     Input(char),
-    /// Delete the last character of the prompt or filter.
+    /// Delete the character before the cursor (the filter: its last character).
     Backspace,
+    /// Move the cursor or delete text in a prompt.
+    Edit(InputRequest),
     /// Accept the prompt or filter.
     Submit,
     /// Cancel the prompt, filter or dialog.
@@ -145,8 +148,12 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
+    ctrl_key(KeyCode::Char(c))
+}
+
+const fn ctrl_key(code: KeyCode) -> Key {
     Key {
-        code: KeyCode::Char(c),
+        code,
         modifiers: KeyModifiers::CONTROL,
     }
 }
@@ -550,6 +557,69 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Typing,
+        &[key(KeyCode::Delete)],
+        Action::Edit(InputRequest::DeleteNextChar),
+        "delete the character under the cursor",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Left)],
+        Action::Edit(InputRequest::GoToPrevChar),
+        "move the cursor left",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Right)],
+        Action::Edit(InputRequest::GoToNextChar),
+        "move the cursor right",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl_key(KeyCode::Left)],
+        Action::Edit(InputRequest::GoToPrevWord),
+        "move the cursor a word left",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl_key(KeyCode::Right)],
+        Action::Edit(InputRequest::GoToNextWord),
+        "move the cursor a word right",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Home), ctrl('a')],
+        Action::Edit(InputRequest::GoToStart),
+        "move the cursor to the start",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::End), ctrl('e')],
+        Action::Edit(InputRequest::GoToEnd),
+        "move the cursor to the end",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl('u')],
+        Action::Edit(InputRequest::DeleteFromStart),
+        "delete everything before the cursor",
+        Some("clear"),
+    ),
+    bind(
+        Typing,
+        &[ctrl('w')],
+        Action::Edit(InputRequest::DeletePrevWord),
+        "delete the word before the cursor",
+        None,
+    ),
+    bind(
+        Typing,
         &[key(KeyCode::Up)],
         Action::Up,
         "move up while filtering",
@@ -686,6 +756,22 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
         (Context::Compare, _) => Some(Action::Cancel),
         _ => None,
     }
+}
+
+/// What a paste means in `context`: its characters typed, one by one, into the prompt or
+/// filter, line breaks and tabs as spaces (a prompt is one line). Anywhere else a paste is
+/// ignored: pasted text is never taken for keys.
+pub fn paste(context: Context, text: &str) -> Vec<Action> {
+    if context != Context::Typing {
+        return Vec::new();
+    }
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => Action::Input(' '),
+            c => Action::Input(c),
+        })
+        .collect()
 }
 
 /// The bindings of one context, in keymap order.

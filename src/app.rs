@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::action::{Action, Context};
+use crate::field::{Field, InputRequest};
 use crate::model::review::{self, Decision, Note, NoteTarget, Role};
 use crate::model::{Course, Curriculum, CurriculumRef, Placement, Plan, Slot, Status};
 use crate::picker::{Picker, Purpose, Request};
@@ -73,7 +74,7 @@ impl PromptKind {
             PromptKind::RenamePlan(path) => {
                 format!("Rename {} to", crate::store::display_path(path))
             }
-            PromptKind::SaveAs => "Save as (file path)".into(),
+            PromptKind::SaveAs => "Save as (a name in the plans folder, or a path)".into(),
         }
     }
 }
@@ -89,8 +90,8 @@ pub enum Mode {
     Prompt {
         /// What is asked.
         kind: PromptKind,
-        /// What has been typed.
-        input: String,
+        /// What has been typed, with the cursor.
+        input: Field,
     },
     /// The help overlay.
     Help,
@@ -147,8 +148,9 @@ pub enum Effect {
     TrashPlan(PathBuf),
     /// Write the markdown report next to the plan.
     Export,
-    /// Save the plan to this file and make it the open plan.
-    SaveAs(PathBuf),
+    /// Save the plan as this (a bare name in the plans folder, or a path) and make it the
+    /// open plan.
+    SaveAs(String),
     /// Forget the unsaved edits of an earlier session.
     DiscardRecovery,
 }
@@ -294,10 +296,7 @@ impl App {
                 self.role = Role::Reviewer {
                     name: String::new(),
                 };
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Reviewer,
-                    input: String::new(),
-                };
+                self.ask(PromptKind::Reviewer, "");
             }
         }
     }
@@ -480,28 +479,19 @@ impl App {
             Action::ClearFilter => self.refilter(String::clear),
             Action::AddTerm => {
                 let input = self.plan.fresh_term_name();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::AddTerm,
-                    input,
-                };
+                self.ask(PromptKind::AddTerm, &input);
             }
             Action::RenameTerm => match self.plan.terms.get(self.term) {
                 Some(t) => {
                     let input = t.name.clone();
-                    self.mode = Mode::Prompt {
-                        kind: PromptKind::RenameTerm,
-                        input,
-                    };
+                    self.ask(PromptKind::RenameTerm, &input);
                 }
                 None => self.error("There is no term to rename".into()),
             },
             Action::DeleteTerm => self.delete_term(),
             Action::EditStudent => {
                 let input = self.plan.student.clone();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Student,
-                    input,
-                };
+                self.ask(PromptKind::Student, &input);
             }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -549,25 +539,18 @@ impl App {
             }
             Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
             Action::SaveAs => {
-                // Save as never replaces a file, so suggest a name beside this one.
+                // Save as never replaces a file, so suggest a new name in the plans folder.
                 let stem = self
                     .plan_path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let input = self
-                    .plan_path
-                    .with_file_name(format!("{stem} copy.ron"))
-                    .display()
-                    .to_string();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::SaveAs,
-                    input,
-                };
+                self.ask(PromptKind::SaveAs, &format!("{stem} copy"));
             }
             Action::Export => return Some(Effect::Export),
             Action::Input(_)
             | Action::Backspace
+            | Action::Edit(_)
             | Action::Submit
             | Action::Cancel
             | Action::SaveAndQuit
@@ -645,10 +628,7 @@ impl App {
             }
             Request::New { empty } => {
                 let input = String::new();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::NewPlan { empty },
-                    input,
-                };
+                self.ask(PromptKind::NewPlan { empty }, &input);
                 None
             }
             Request::Open(path) if path == self.plan_path => {
@@ -663,10 +643,7 @@ impl App {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::RenamePlan(path),
-                    input,
-                };
+                self.ask(PromptKind::RenamePlan(path), &input);
                 None
             }
             Request::Trash(path) if path == self.plan_path => {
@@ -700,12 +677,7 @@ impl App {
 
     fn ask_note(&mut self, target: NoteTarget) {
         match self.may_review() {
-            Ok(()) => {
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Note(target),
-                    input: String::new(),
-                }
-            }
+            Ok(()) => self.ask(PromptKind::Note(target), ""),
             Err(why) => self.error(why),
         }
     }
@@ -720,13 +692,18 @@ impl App {
                     .filter(|v| v.decision == decision)
                     .map(|v| v.comment.clone())
                     .unwrap_or_default();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Verdict(decision),
-                    input,
-                };
+                self.ask(PromptKind::Verdict(decision), &input);
             }
             Err(why) => self.error(why),
         }
+    }
+
+    /// Asks `kind`, the answer prefilled with `prefill` and the cursor at its end.
+    fn ask(&mut self, kind: PromptKind, prefill: &str) {
+        self.mode = Mode::Prompt {
+            kind,
+            input: Field::new(prefill),
+        };
     }
 
     fn reviewer_name(&self) -> String {
@@ -801,6 +778,12 @@ impl App {
             Action::Backspace => self.refilter(|filter| {
                 filter.pop();
             }),
+            // The filter's cursor stays at its end: what deletes before it applies.
+            Action::Edit(InputRequest::DeleteFromStart) => self.refilter(String::clear),
+            Action::Edit(InputRequest::DeletePrevWord) => self.refilter(|filter| {
+                let kept = filter.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                filter.truncate(kept);
+            }),
             Action::Submit => self.mode = Mode::Normal,
             Action::Cancel => {
                 self.refilter(String::clear);
@@ -816,21 +799,20 @@ impl App {
         }
     }
 
-    fn prompt_key(
-        &mut self,
-        kind: PromptKind,
-        mut input: String,
-        action: Action,
-    ) -> Option<Effect> {
+    fn prompt_key(&mut self, kind: PromptKind, mut input: Field, action: Action) -> Option<Effect> {
         match action {
             Action::Input(c) => {
                 if !crate::model::text::is_unsafe(c) {
-                    input.push(c);
+                    input.edit(InputRequest::InsertChar(c));
                 }
                 self.mode = Mode::Prompt { kind, input };
             }
             Action::Backspace => {
-                input.pop();
+                input.edit(InputRequest::DeletePrevChar);
+                self.mode = Mode::Prompt { kind, input };
+            }
+            Action::Edit(request) => {
+                input.edit(request);
                 self.mode = Mode::Prompt { kind, input };
             }
             Action::Cancel if kind == PromptKind::Reviewer => {
@@ -840,7 +822,7 @@ impl App {
             Action::Cancel => self.mode = Mode::Normal,
             Action::Submit => {
                 self.mode = Mode::Normal;
-                return self.answer(kind, input.trim());
+                return self.answer(kind, input.value().trim());
             }
             Action::Quit => {
                 self.mode = Mode::Normal;
@@ -855,10 +837,7 @@ impl App {
         match kind {
             PromptKind::Reviewer if input.is_empty() => {
                 self.error("A review needs the reviewer's name".into());
-                self.mode = Mode::Prompt {
-                    kind,
-                    input: String::new(),
-                };
+                self.ask(kind, "");
             }
             PromptKind::Reviewer => {
                 self.start_review(Some(input.to_string()));
@@ -879,7 +858,7 @@ impl App {
             PromptKind::SaveAs if input.is_empty() => self.error("Not saved: no file name".into()),
             PromptKind::SaveAs => {
                 self.stamp_curriculum();
-                return Some(Effect::SaveAs(PathBuf::from(input)));
+                return Some(Effect::SaveAs(input.to_string()));
             }
             PromptKind::Note(_) if input.is_empty() => {
                 self.error("An empty note was not added".into())
@@ -1177,10 +1156,7 @@ impl App {
         match slot.and_then(|s| self.plan.placement(s)) {
             Some(p) if p.status == Status::Completed => {
                 let input = p.grade.clone().unwrap_or_default();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Grade,
-                    input,
-                };
+                self.ask(PromptKind::Grade, &input);
             }
             Some(_) => {
                 self.info("Only completed courses have a grade (c cycles the status)".into())

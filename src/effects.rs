@@ -95,7 +95,10 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
             }
         }
         Effect::Export => export(app),
-        Effect::SaveAs(path) => save_as(app, session, path),
+        Effect::SaveAs(typed) => match library::save_as_path(data_dir.as_deref(), &typed) {
+            Ok(path) => save_as(app, session, path),
+            Err(why) => say(app, Tone::Error, format!("Not saved: {why}")),
+        },
         Effect::DiscardRecovery => {
             store::recovery::remove(&app.plan_path);
             session.recovery = None;

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod effects;
+pub mod field;
 pub mod model;
 pub mod picker;
 pub mod report;

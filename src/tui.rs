@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 
 use crate::app::App;
 use crate::effects::{self, Session};
@@ -43,7 +43,7 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         Ok(t) => t,
         Err(e) => {
             // Raw mode may already be on: undo whatever part of the set-up happened.
-            let _ = ratatui::try_restore();
+            let _ = restore();
             return Err(e).context("setting up the terminal");
         }
     };
@@ -54,7 +54,7 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         write_nowhere();
         return Ok(Exit::Signal(libc::SIGHUP));
     }
-    ratatui::try_restore().context("restoring the terminal")?;
+    restore().context("restoring the terminal")?;
     result
 }
 
@@ -65,21 +65,30 @@ type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a whole frame: a full redraw of a 200x60 screen is about 15 KiB.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
-/// What `ratatui::try_init` does, with buffered output: a panic hook that restores the
-/// terminal before the previous hook runs, raw mode, and the alternate screen.
+/// What `ratatui::try_init` does, with buffered output and bracketed paste: a panic hook
+/// that restores the terminal before the previous hook runs, raw mode, the alternate screen,
+/// and pastes marked as such (so that a pasted line break is not Enter).
 fn init() -> std::io::Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = ratatui::try_restore();
+        let _ = restore();
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         std::io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
     )?;
     let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
     Terminal::new(CrosstermBackend::new(out))
+}
+
+/// Gives the terminal back: bracketed paste off, then what `ratatui::try_restore` undoes.
+fn restore() -> std::io::Result<()> {
+    let paste = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::try_restore()?;
+    paste
 }
 
 fn event_loop(
@@ -101,8 +110,10 @@ fn event_loop(
             if sig != 0 {
                 return Ok(Exit::Signal(sig as i32));
             }
-            // Events crossterm holds already, or a resize.
-            if event::poll(Duration::ZERO)? {
+            // Events crossterm holds already, what the terminal has sent, or a resize. The
+            // wait is not zero: crossterm's level-triggered reader reads nothing, not even
+            // what it has parsed already, in a zero timeout.
+            if event::poll(READ_AHEAD)? {
                 break;
             }
             if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
@@ -110,6 +121,15 @@ fn event_loop(
             }
         }
         match event::read()? {
+            // A paste is text for the prompt being typed into, never keys.
+            Event::Paste(text) => {
+                for action in crate::action::paste(app.context(), &text) {
+                    if let Some(effect) = app.update(action) {
+                        effects::perform(effect, app, session);
+                    }
+                }
+                session.sync_recovery(app);
+            }
             Event::Key(key) if key.is_press() => {
                 if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
                     panic!("crash test requested with {CRASH_TEST_ENV}");
@@ -124,6 +144,9 @@ fn event_loop(
         }
     }
 }
+
+/// How long crossterm may take to hand over what the terminal has sent already.
+const READ_AHEAD: Duration = Duration::from_millis(1);
 
 /// What [`wait_for_input`] saw on the terminal.
 #[derive(Debug, PartialEq, Eq)]
@@ -140,6 +163,11 @@ enum Input {
 /// terminal that has hung up in a loop that never returns (crossterm-rs/crossterm#793), and
 /// a planner whose window was closed would spin at full CPU, holding its plan's lock, until
 /// killed. A signal (a resize included) ends the wait early.
+///
+/// This wait is level-triggered: it returns at once while input is unread. crossterm's
+/// reader must be too (the `use-dev-tty` feature, see Cargo.toml): its default reader is
+/// edge-triggered and, after a burst of over 1 KiB, leaves the rest unread until another key
+/// arrives, while this wait kept returning at once, at full CPU.
 fn wait_for_input(timeout: Duration) -> Input {
     let mut stdin = libc::pollfd {
         fd: libc::STDIN_FILENO,

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use degree_planner::action::{self, Action, Context, KEYMAP};
 use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::field::Field;
 use degree_planner::model::{Curriculum, Placement, Plan, Status};
 use degree_planner::store::{self, FileError, Located};
 use proptest::prelude::*;
@@ -640,7 +641,7 @@ fn edit_grade_on_a_completed_course_sets_the_grade() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::Grade,
-            input: String::new()
+            input: Field::default()
         }
     );
     assert_eq!(app.context(), Context::Typing);
@@ -2153,4 +2154,130 @@ fn changing_the_filter_keeps_the_highlighted_course() {
     run(&mut app, &[Action::Submit, Action::ClearFilter]);
     assert_eq!(app.selected_code().as_deref(), Some("BE103"));
     assert_eq!(app.row, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 item 9: prompts edit where the cursor is
+// ---------------------------------------------------------------------------------------------
+
+fn prompt_text(app: &App) -> (String, usize) {
+    match &app.mode {
+        Mode::Prompt { input, .. } => (input.value().to_string(), input.cursor()),
+        other => panic!("no prompt: {other:?}"),
+    }
+}
+
+fn key_action(context: Context, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+    action::resolve(context, &KeyEvent::new(code, modifiers))
+}
+
+#[test]
+fn prompt_keys_move_the_cursor_and_delete_around_it() {
+    use degree_planner::field::InputRequest as R;
+    let none = KeyModifiers::NONE;
+    let ctrl = KeyModifiers::CONTROL;
+    let table = [
+        (KeyCode::Left, none, R::GoToPrevChar),
+        (KeyCode::Right, none, R::GoToNextChar),
+        (KeyCode::Home, none, R::GoToStart),
+        (KeyCode::End, none, R::GoToEnd),
+        (KeyCode::Char('a'), ctrl, R::GoToStart),
+        (KeyCode::Char('e'), ctrl, R::GoToEnd),
+        (KeyCode::Char('u'), ctrl, R::DeleteFromStart),
+        (KeyCode::Char('w'), ctrl, R::DeletePrevWord),
+        (KeyCode::Delete, none, R::DeleteNextChar),
+        (KeyCode::Left, ctrl, R::GoToPrevWord),
+    ];
+    for (code, mods, request) in table {
+        assert_eq!(
+            key_action(Context::Typing, code, mods),
+            Some(Action::Edit(request)),
+            "{code:?} {mods:?}"
+        );
+    }
+
+    let mut app = app();
+    app.update(Action::EditStudent);
+    assert_eq!(
+        prompt_text(&app),
+        ("Ada".into(), 3),
+        "prefilled, cursor at the end"
+    );
+    // Home, then typing inserts at the start rather than appending.
+    app.update(Action::Edit(R::GoToStart));
+    type_text(&mut app, "Countess ");
+    assert_eq!(prompt_text(&app), ("Countess Ada".into(), 9));
+    app.update(Action::Edit(R::GoToEnd));
+    type_text(&mut app, " Lovelace");
+    app.update(Action::Edit(R::DeletePrevWord));
+    assert_eq!(prompt_text(&app).0, "Countess Ada ");
+    app.update(Action::Edit(R::GoToStart));
+    app.update(Action::Edit(R::DeleteNextChar));
+    app.update(Action::Edit(R::GoToNextChar));
+    app.update(Action::Backspace);
+    assert_eq!(prompt_text(&app), ("untess Ada ".into(), 0));
+    app.update(Action::Edit(R::GoToEnd));
+    app.update(Action::Edit(R::DeleteFromStart));
+    type_text(&mut app, "Ada Byron");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.student, "Ada Byron");
+}
+
+#[test]
+fn a_paste_is_text_in_a_prompt_and_nothing_elsewhere() {
+    let typed = action::paste(Context::Typing, "Ada\r\nLovelace\tq");
+    let text: String = typed
+        .iter()
+        .map(|a| match a {
+            Action::Input(c) => *c,
+            other => panic!("a paste is only text: {other:?}"),
+        })
+        .collect();
+    assert_eq!(text, "Ada Lovelace q");
+    assert_eq!(action::paste(Context::Normal, "q\n"), []);
+    assert_eq!(action::paste(Context::ConfirmQuit, "n"), []);
+    assert_eq!(action::paste(Context::Confirm, "y"), []);
+}
+
+#[test]
+fn a_long_prompt_scrolls_to_keep_the_cursor_in_view() {
+    use degree_planner::field::InputRequest as R;
+    let theme = degree_planner::theme::Theme::mono();
+    let mut app = app();
+    app.update(Action::EditStudent);
+    app.update(Action::Edit(R::DeleteFromStart));
+    let long: String = (0..40).map(|i| format!("w{i:02} ")).collect();
+    type_text(&mut app, &long);
+    let screen = degree_planner::ui::screen_text(&app, &theme, 80, 24);
+    let status = screen
+        .lines()
+        .find(|l| l.starts_with("Student name:"))
+        .expect("the prompt line");
+    assert!(
+        status.contains("w39 █"),
+        "the end and the cursor show: {status}"
+    );
+    assert!(!status.contains("w00"), "the start scrolled away: {status}");
+    // Back at the start, the start shows and the cursor is on its first character.
+    app.update(Action::Edit(R::GoToStart));
+    let screen = degree_planner::ui::screen_text(&app, &theme, 80, 24);
+    let status = screen
+        .lines()
+        .find(|l| l.starts_with("Student name:"))
+        .expect("the prompt line");
+    assert!(status.contains("w00 w01"), "{status}");
+    assert!(!status.contains("w39"), "{status}");
+}
+
+#[test]
+fn ctrl_u_and_ctrl_w_delete_in_the_filter_too() {
+    use degree_planner::field::InputRequest as R;
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "web security");
+    app.update(Action::Edit(R::DeletePrevWord));
+    assert_eq!(app.filter, "web ");
+    app.update(Action::Edit(R::DeleteFromStart));
+    assert_eq!(app.filter, "");
+    assert_eq!(app.mode, Mode::Filter);
 }

@@ -1053,3 +1053,48 @@ fn closing_the_terminal_ends_the_planner_and_keeps_unsaved_edits() {
         Some(Status::InProgress)
     );
 }
+
+// 15. A paste is text for the prompt being typed into: two pasted lines become one name,
+// and the line break inside is not Enter, nor the next line keys (`q` would have quit).
+#[test]
+fn a_pasted_line_break_is_text_not_enter() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    assert!(
+        t.bracketed_paste(),
+        "the planner asks for pastes to be marked"
+    );
+    t.send("N");
+    t.wait_for("Student name:");
+    t.send(keys::CTRL_U);
+    t.paste("Ada\nquit Lovelace");
+    t.wait_for("Student name: Ada quit Lovelace");
+    t.send(keys::ENTER);
+    t.wait_for("student: Ada quit Lovelace");
+    // Outside a prompt a paste is ignored: these would be keys that quit.
+    t.paste("q\n");
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("n");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+// 16. A burst of input longer than the terminal reader's 1 KiB is read to its end at once,
+// not left waiting (at full CPU) for another key.
+#[test]
+fn input_over_1_kib_is_read_to_the_end() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    // Up at the first row does nothing; the last key opens the name prompt.
+    t.send(&format!("{}N", "k".repeat(1100)));
+    t.wait_for("Student name:");
+    t.send(keys::CTRL_U);
+    t.paste(&"x".repeat(3000));
+    t.send(keys::ENTER);
+    t.wait_for("student: xxxxxxxx");
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("n");
+    t.expect_exit_code(0);
+}

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use degree_planner::action::Action;
 use degree_planner::app::{App, Effect, Mode};
+use degree_planner::field::InputRequest;
 use degree_planner::model::review::{self, Decision, Note, NoteTarget};
 use degree_planner::model::text::{self, Clean, is_unsafe};
 use degree_planner::model::{
@@ -841,6 +842,10 @@ const ACTIONS: &[Action] = &[
     Action::TrashPlan,
     Action::Confirm,
     Action::SaveAs,
+    Action::Edit(InputRequest::GoToStart),
+    Action::Edit(InputRequest::GoToPrevChar),
+    Action::Edit(InputRequest::DeleteNextChar),
+    Action::Edit(InputRequest::DeletePrevWord),
 ];
 
 /// Fails to compile when an action is added and not listed above.
@@ -872,6 +877,7 @@ fn every_action_is_listed(a: Action) {
         | Action::Quit
         | Action::Input(_)
         | Action::Backspace
+        | Action::Edit(_)
         | Action::Submit
         | Action::Cancel
         | Action::SaveAndQuit
@@ -1193,7 +1199,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 45, "44 fixed actions and Input");
+    assert_eq!(ACTIONS.len() + 1, 49, "44 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

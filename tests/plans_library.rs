@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use degree_planner::action::{Action, Context};
 use degree_planner::app::{App, Effect, Mode, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
+use degree_planner::field::Field;
 use degree_planner::model::{Plan, Status};
 use degree_planner::picker::Purpose;
 use degree_planner::store::{self, library};
@@ -137,7 +138,7 @@ fn new_plans_from_the_schedule_or_empty_never_replace_a_plan() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::NewPlan { empty: false },
-            input: String::new()
+            input: Field::default()
         }
     );
     type_text(&mut app, &mut s, "bo");
@@ -318,4 +319,56 @@ fn listing_survives_unreadable_plans() {
         .collect();
     assert_eq!(broken.len(), 1);
     assert!(broken[0].ends_with("broken.ron"));
+}
+
+// Issue 12 item 5: save as takes a bare name as a plan in the plans folder (the prompt
+// starts from one, and its cursor edits it), a path as a path; the result is in the list.
+#[test]
+fn save_as_a_bare_name_writes_a_plan_in_the_plans_folder() {
+    let (dir, mut app, mut s) = setup();
+    run(
+        &mut app,
+        &mut s,
+        &[Action::EditStudent, Action::Input('!'), Action::Submit],
+    );
+    run(&mut app, &mut s, &[Action::SaveAs]);
+    assert!(matches!(&app.mode, Mode::Prompt { input, .. } if **input == *"ada copy"));
+    // The prefill is editable where the cursor is, not only at the end.
+    run(
+        &mut app,
+        &mut s,
+        &[Action::Backspace, Action::Backspace, Action::Backspace],
+    );
+    run(&mut app, &mut s, &[Action::Backspace, Action::Backspace]);
+    type_text(&mut app, &mut s, "-2027");
+    run(&mut app, &mut s, &[Action::Submit]);
+    let plans = store::plans_dir(dir.path());
+    assert_eq!(app.plan_path, plans.join("ada-2027.ron"));
+    assert!(!app.is_dirty());
+    let text = &app.message.as_ref().expect("a message").text;
+    assert!(text.contains("ada-2027.ron"), "{text}");
+    let written: Vec<String> = files(&plans)
+        .into_iter()
+        .filter(|f| f.ends_with(".ron"))
+        .collect();
+    assert_eq!(written, ["ada-2027.ron", "ada.ron", "bo.ron"]);
+    assert_eq!(
+        store::load_plan(&plans.join("ada-2027.ron"))
+            .unwrap()
+            .student,
+        "Ada!"
+    );
+    run(&mut app, &mut s, &[Action::OpenPicker]);
+    assert_eq!(picker_names(&app), ["ada", "ada-2027", "bo"]);
+    run(&mut app, &mut s, &[Action::Cancel]);
+
+    // A path (it has a separator) is taken as it is.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = elsewhere.path().join("kept.plan");
+    run(&mut app, &mut s, &[Action::SaveAs]);
+    clear_prompt(&mut app, &mut s);
+    type_text(&mut app, &mut s, &target.display().to_string());
+    run(&mut app, &mut s, &[Action::Submit]);
+    assert_eq!(app.plan_path, target);
+    assert!(target.is_file());
 }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use degree_planner::action::Action;
 use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::field::Field;
 use degree_planner::model::diff::{self, Placement as DiffPlacement};
 use degree_planner::model::review::{self, Decision, Note, NoteTarget, Role, VerdictState};
 use degree_planner::model::{Change, Curriculum, PLAN_VERSION, Placement, Plan, Slot, Status};
@@ -949,7 +950,7 @@ fn a_reviewer_requests_changes_then_approves() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::Verdict(Decision::Approved),
-            input: String::new()
+            input: Field::default()
         }
     );
     app.update(Action::Submit);

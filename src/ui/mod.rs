@@ -19,6 +19,7 @@ use crate::action::{self, Context};
 use crate::app::{App, Focus, Mode, Tone};
 use crate::theme::Theme;
 use facts::Facts;
+use unicode_width::UnicodeWidthStr;
 
 /// Smallest terminal the planner draws in; below it, a message says so.
 pub const MIN_WIDTH: u16 = 60;
@@ -222,11 +223,13 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::raw(app.filter.clone()),
             Span::styled("█", theme.key),
         ]),
-        Mode::Prompt { kind, input } => Line::from(vec![
-            Span::styled(format!("{}: ", kind.question()), theme.key),
-            Span::raw(input.clone()),
-            Span::styled("█", theme.key),
-        ]),
+        Mode::Prompt { kind, input } => {
+            let question = format!("{}: ", kind.question());
+            let room = usize::from(area.width).saturating_sub(question.width());
+            let mut spans = vec![Span::styled(question, theme.key)];
+            spans.extend(text::field_spans(input, room, theme.key));
+            Line::from(spans)
+        }
         _ => match &app.message {
             Some(m) => Line::styled(
                 m.text.clone(),
