@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use crate::action::{Action, Context};
 use crate::field::{Field, InputRequest};
 use crate::model::review::{self, Decision, Note, NoteTarget, Role};
-use crate::model::{Course, Curriculum, CurriculumRef, Placement, Plan, Slot, Status};
+use crate::model::{Course, Curriculum, CurriculumRef, Plan, Slot, Status};
 use crate::picker::{Picker, Purpose, Request};
+use crate::question::{Ask, Question};
 use crate::store::FileError;
 
 /// Which pane has the keyboard.
@@ -106,6 +107,8 @@ pub enum Mode {
     Picker(Picker),
     /// Unsaved edits from an earlier session were found: restore them?
     Recover(Box<Plan>),
+    /// A yes/no question before an edit that is easy to regret.
+    Ask(Ask),
     /// The open plan beside another one.
     Compare {
         /// The other plan.
@@ -271,7 +274,7 @@ impl App {
             Mode::ConfirmQuit => Context::ConfirmQuit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
-            Mode::Recover(_) => Context::Confirm,
+            Mode::Recover(_) | Mode::Ask(_) => Context::Confirm,
             Mode::Picker(_) => Context::Picker,
             Mode::Compare { .. } => Context::Compare,
         }
@@ -404,6 +407,21 @@ impl App {
             Mode::Compare { .. } => {
                 self.mode = Mode::Normal;
                 None
+            }
+            Mode::Ask(ask) => {
+                self.mode = Mode::Normal;
+                match action {
+                    Action::Confirm => self.answer_yes(ask.question),
+                    Action::Cancel => {
+                        self.info("Nothing changed".into());
+                        None
+                    }
+                    // Any other key leaves the question open.
+                    _ => {
+                        self.mode = Mode::Ask(ask);
+                        None
+                    }
+                }
             }
             Mode::Recover(recovered) => {
                 self.mode = Mode::Normal;
@@ -1063,9 +1081,21 @@ impl App {
                         .placement(slot)
                         .map(|p| p.code.clone())
                         .unwrap_or_default();
-                    self.edit(&format!("Moved {code} to the unplanned pool"), |plan| {
-                        plan.remove(slot).is_some()
-                    });
+                    match self.plan.placement(slot) {
+                        Some(p) if p.status != Status::Planned => {
+                            let grade = p
+                                .grade
+                                .as_ref()
+                                .map(|g| format!(", grade {g}"))
+                                .unwrap_or_default();
+                            let text = format!(
+                                "{code} is {}{grade}: take it out of the plan? (it keeps both in the pool)",
+                                p.status.label()
+                            );
+                            self.mode = Mode::Ask(Ask::new(Question::Unplan(slot), text));
+                        }
+                        _ => self.unplan(slot),
+                    }
                 }
             }
             Focus::Pool => {
@@ -1077,8 +1107,13 @@ impl App {
                     self.error("There is no term to place it in: add one with a".into());
                     return;
                 };
-                self.edit(&format!("Placed {code} in {name}"), |plan| {
-                    plan.place(term, Placement::planned(&code)).is_some()
+                let kept = self
+                    .plan
+                    .set_aside_as(&code)
+                    .map(|p| format!(" (again {})", p.status.label()))
+                    .unwrap_or_default();
+                self.edit(&format!("Placed {code} in {name}{kept}"), |plan| {
+                    plan.place_unplanned(term, &code).is_some()
                 });
             }
             Focus::Paths => {
@@ -1100,6 +1135,30 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Takes the course at `slot` out of the plan, into the pool.
+    fn unplan(&mut self, slot: Slot) {
+        let code = self
+            .plan
+            .placement(slot)
+            .map(|p| p.code.clone())
+            .unwrap_or_default();
+        self.edit(&format!("Moved {code} to the unplanned pool"), |plan| {
+            plan.unplan(slot).is_some()
+        });
+    }
+
+    /// Does what a yes to `question` means.
+    fn answer_yes(&mut self, question: Question) -> Option<Effect> {
+        match question {
+            Question::Unplan(slot) => self.unplan(slot),
+            Question::ApproveWithErrors { .. }
+            | Question::DeleteTerm(_)
+            | Question::TermStatus { .. }
+            | Question::OverwriteReport => {}
+        }
+        None
     }
 
     fn move_selected(&mut self, delta: isize) {

@@ -11,6 +11,7 @@ pub mod effects;
 pub mod field;
 pub mod model;
 pub mod picker;
+pub mod question;
 pub mod report;
 pub mod store;
 pub mod theme;

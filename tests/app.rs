@@ -405,7 +405,7 @@ fn toggle_on_the_last_row_keeps_the_highlight_on_a_course() {
 }
 
 #[test]
-fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planned() {
+fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_it_was() {
     let mut app = app();
     // Unplan BE102 from the first term.
     run(&mut app, &[Action::Down, Action::Toggle]);
@@ -419,7 +419,7 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planne
         &[Action::EditGrade, Action::Input('B'), Action::Submit],
     );
     assert_eq!(placement(&app, "BE305").grade.as_deref(), Some("B"));
-    app.update(Action::Toggle);
+    run(&mut app, &[Action::Toggle, Action::Confirm]);
     assert_eq!(
         pool_codes(&app),
         ["BE102", "BE305"],
@@ -437,8 +437,12 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planne
     assert_eq!(codes(&app, 1).len(), 7);
     assert_eq!(
         *placement(&app, "BE305"),
-        Placement::planned("BE305"),
-        "placed back as planned, without the old grade"
+        Placement {
+            code: "BE305".into(),
+            status: Status::Completed,
+            grade: Some("B".into())
+        },
+        "placed back as it was taken out, grade and all"
     );
     assert_eq!(pool_codes(&app), ["BE102"]);
     assert_eq!(app.pool_row, 0, "the pool highlight stays on a course");
@@ -2020,7 +2024,7 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
     assert_eq!(app.plan.find("XX999").map(|s| s.term), Some(1));
     assert_eq!(selected(&app).as_deref(), Some("XX999"));
     // Unplanning it removes it from the plan; it is not a curriculum course, so not in the pool.
-    app.update(Action::Toggle);
+    run(&mut app, &[Action::Toggle, Action::Confirm]);
     assert!(app.plan.find("XX999").is_none());
     assert!(app.pool().is_empty());
 
@@ -2030,7 +2034,12 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
     assert_eq!(selected(&app).as_deref(), Some("BE101"));
     run(
         &mut app,
-        &[Action::CycleStatus, Action::MoveLater, Action::Toggle],
+        &[
+            Action::CycleStatus,
+            Action::MoveLater,
+            Action::Toggle,
+            Action::Confirm,
+        ],
     );
     assert!(app.plan.find("BE101").is_some());
     assert!(app.pool().is_empty());
@@ -2280,4 +2289,48 @@ fn ctrl_u_and_ctrl_w_delete_in_the_filter_too() {
     app.update(Action::Edit(R::DeleteFromStart));
     assert_eq!(app.filter, "");
     assert_eq!(app.mode, Mode::Filter);
+}
+
+// Issue 12 item 4: unplanning a completed or in-progress course asks; the pool keeps its
+// status and grade and placing it gives them back.
+#[test]
+fn unplanning_a_completed_course_asks_and_placing_it_restores_status_and_grade() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::CycleStatus, Action::EditGrade],
+    );
+    type_text(&mut app, "A");
+    app.update(Action::Submit);
+    app.update(Action::Toggle);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("unplanning a completed course asks: {:?}", app.mode);
+    };
+    assert!(
+        ask.text.contains("BE101 is completed, grade A"),
+        "{}",
+        ask.text
+    );
+    assert_eq!(app.context(), Context::Confirm);
+    // No keeps it.
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(placement(&app, "BE101").status, Status::Completed);
+    // Yes takes it out; it waits in the pool with its status and grade.
+    run(&mut app, &[Action::Toggle, Action::Confirm]);
+    assert!(app.plan.find("BE101").is_none());
+    assert!(pool_codes(&app).contains(&"BE101".to_string()));
+    run(&mut app, &[Action::NextFocus, Action::Toggle]);
+    assert_eq!(placement(&app, "BE101").status, Status::Completed);
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("A"));
+    assert!(
+        message(&app).contains("again completed"),
+        "{}",
+        message(&app)
+    );
+    // A planned course is unplanned without a question.
+    let mut app = self::app();
+    app.update(Action::Toggle);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.plan.find("BE101").is_none());
 }

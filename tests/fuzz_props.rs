@@ -521,6 +521,7 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
         terms,
         notes,
         verdict: None,
+        set_aside: Vec::new(),
     };
     if let Some((approved, reviewer, date, comment)) = &seed.verdict {
         let decision = if *approved {

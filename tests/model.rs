@@ -1073,3 +1073,37 @@ fn plan_paths_live_under_the_data_dir() {
         Path::new("/data/plans/default.ron")
     );
 }
+
+// Issue 12 item 4: a course taken out of the plan keeps its status and grade in the pool,
+// in the file too, and gets them back when placed.
+#[test]
+fn unplanned_course_keeps_status_and_grade_until_placed_again() {
+    let c = mini();
+    let mut plan = Plan::recommended(&c, "Ada");
+    plan.cycle_status(slot(0, 0));
+    plan.cycle_status(slot(0, 0));
+    assert!(plan.set_grade(slot(0, 0), Some("A-".into())));
+    let out = plan.unplan(slot(0, 0)).expect("A was placed");
+    assert_eq!(out.code, "A");
+    assert_eq!(codes(&plan, 0), ["B"]);
+    assert!(plan.unplanned(&c).iter().any(|course| course.code == "A"));
+    assert_eq!(plan.set_aside_as("A").map(|p| p.status), Some(Completed));
+    // Kept aside, it counts for nothing: not completed, not placed.
+    assert_eq!(model::credits(&c, &plan).completed, 0);
+
+    // Through the file and back.
+    let text = store::plan_to_ron(&plan);
+    let mut plan = store::parse_plan(&text, "plan.ron").expect("round trip");
+    let to = plan.place_unplanned(1, "A").expect("term exists");
+    let p = plan.placement(to).unwrap();
+    assert_eq!(
+        (p.code.as_str(), p.status, p.grade.as_deref()),
+        ("A", Completed, Some("A-"))
+    );
+    assert!(plan.set_aside.is_empty());
+    // A planned course leaves nothing aside, and comes back planned.
+    plan.unplan(slot(0, 0));
+    assert!(plan.set_aside.is_empty());
+    let to = plan.place_unplanned(0, "B").unwrap();
+    assert_eq!(plan.placement(to).unwrap().status, Planned);
+}

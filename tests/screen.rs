@@ -121,6 +121,7 @@ fn problems_and_pool_120x40() {
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::Toggle);
+    app.update(Action::Confirm);
     app.update(Action::NextFocus);
     insta::assert_snapshot!(screen(&app, 120, 40));
 }

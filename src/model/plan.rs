@@ -33,6 +33,10 @@ pub struct Plan {
     /// The advisor's verdict, stamped with the content it was given for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// Courses taken out of every term that had a status beyond planned or a grade: they
+    /// are in the unplanned pool, and get both back when placed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<Placement>,
 }
 
 /// Which curriculum a plan belongs to: its name and content hash.
@@ -141,6 +145,7 @@ impl Plan {
             terms,
             notes: Vec::new(),
             verdict: None,
+            set_aside: Vec::new(),
         }
     }
 
@@ -189,6 +194,35 @@ impl Plan {
     pub fn remove(&mut self, slot: Slot) -> Option<Placement> {
         let term = self.terms.get_mut(slot.term)?;
         (slot.index < term.courses.len()).then(|| term.courses.remove(slot.index))
+    }
+
+    /// Takes the course at `slot` out of the plan into the unplanned pool, where it keeps its
+    /// status and grade (see [`Plan::set_aside`]) for when it is placed again.
+    pub fn unplan(&mut self, slot: Slot) -> Option<Placement> {
+        let placement = self.remove(slot)?;
+        self.set_aside.retain(|p| p.code != placement.code);
+        if placement.status != Status::Planned || placement.grade.is_some() {
+            self.set_aside.push(placement.clone());
+        }
+        Some(placement)
+    }
+
+    /// Places the unplanned course `code` at the end of `term`, with the status and grade it
+    /// had when it was taken out (planned if it had none); returns its slot.
+    pub fn place_unplanned(&mut self, term: usize, code: &str) -> Option<Slot> {
+        if term >= self.terms.len() {
+            return None;
+        }
+        let placement = match self.set_aside.iter().position(|p| p.code == code) {
+            Some(i) => self.set_aside.remove(i),
+            None => Placement::planned(code),
+        };
+        self.place(term, placement)
+    }
+
+    /// The status and grade `code` keeps in the unplanned pool, if it keeps any.
+    pub fn set_aside_as(&self, code: &str) -> Option<&Placement> {
+        self.set_aside.iter().find(|p| p.code == code)
     }
 
     /// Appends a placement to a term; returns its slot.
@@ -300,6 +334,7 @@ impl Clean for Plan {
             + self.terms.clean_strings()
             + self.notes.clean_strings()
             + self.verdict.clean_strings()
+            + self.set_aside.clean_strings()
     }
 }
 

@@ -230,6 +230,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.extend(text::field_spans(input, room, theme.key));
             Line::from(spans)
         }
+        Mode::Ask(ask) => Line::styled(ask.text.clone(), theme.warning),
         _ => match &app.message {
             Some(m) => Line::styled(
                 m.text.clone(),

@@ -249,7 +249,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 selected: focused && i == app.pool_row,
                 flagged: false,
                 noted: app.notes_on(&note_target).any(|n| !n.addressed),
-                status: None,
+                status: app.plan.set_aside_as(&course.code).map(|p| p.status),
                 code: &course.code,
                 course: Some(course),
             };
