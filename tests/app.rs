@@ -2334,3 +2334,31 @@ fn unplanning_a_completed_course_asks_and_placing_it_restores_status_and_grade()
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.plan.find("BE101").is_none());
 }
+
+// Issue 12 item 1: in the course pane, a prerequisite only scheduled earlier is not marked
+// as met; once completed it is.
+#[test]
+fn course_pane_marks_a_scheduled_prerequisite_apart_from_a_completed_one() {
+    let theme = degree_planner::theme::Theme::mono();
+    let mut app = app();
+    run(&mut app, &[Action::NextTerm]);
+    repeat(&mut app, Action::Down, 4);
+    assert_eq!(selected(&app).as_deref(), Some("BE205"));
+    let screen = degree_planner::ui::screen_text(&app, &theme, 200, 60);
+    assert!(
+        screen.contains("○ BE105 Technical English I (scheduled, Semester I)"),
+        "{screen}"
+    );
+    run(&mut app, &[Action::PrevTerm]);
+    repeat(&mut app, Action::Down, 4);
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::CycleStatus, Action::NextTerm],
+    );
+    repeat(&mut app, Action::Down, 4);
+    let screen = degree_planner::ui::screen_text(&app, &theme, 200, 60);
+    assert!(
+        screen.contains("✓ BE105 Technical English I (completed, Semester I)"),
+        "{screen}"
+    );
+}

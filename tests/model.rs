@@ -1107,3 +1107,74 @@ fn unplanned_course_keeps_status_and_grade_until_placed_again() {
     let to = plan.place_unplanned(0, "B").unwrap();
     assert_eq!(plan.placement(to).unwrap().status, Planned);
 }
+
+// Issue 12 item 1: statuses are checked against prerequisites. C needs A; D needs A and B.
+#[test]
+fn a_started_course_whose_prerequisite_is_not_completed_is_a_problem() {
+    let c = mini();
+    let status_problems = |plan: &Plan| -> Vec<(String, String, Severity)> {
+        model::problems(&c, plan)
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                ProblemKind::PrerequisiteStatus {
+                    course,
+                    prerequisite,
+                } => Some((course, prerequisite, p.severity)),
+                _ => None,
+            })
+            .collect()
+    };
+    let s = |x: &str| x.to_string();
+    // Completed while its prerequisite is only planned, or in progress: errors.
+    let plan = plan_with(
+        &c,
+        &[
+            ("S1", &[("A", Planned), ("B", InProgress)]),
+            ("S2", &[("C", Completed), ("D", Completed), ("F", Planned)]),
+        ],
+    );
+    assert_eq!(
+        status_problems(&plan),
+        [
+            (s("C"), s("A"), Severity::Error),
+            (s("D"), s("A"), Severity::Error),
+            (s("D"), s("B"), Severity::Error),
+        ]
+    );
+    let messages: Vec<String> = model::problems(&c, &plan)
+        .iter()
+        .map(|p| p.message.clone())
+        .collect();
+    assert!(
+        messages.contains(&"C is completed, but its prerequisite A is only planned".into()),
+        "{messages:?}"
+    );
+    // In progress while the prerequisite is in progress: a warning; planned: an error.
+    let plan = plan_with(
+        &c,
+        &[
+            ("S1", &[("A", InProgress), ("B", Planned)]),
+            (
+                "S2",
+                &[("C", InProgress), ("D", InProgress), ("F", Planned)],
+            ),
+        ],
+    );
+    assert_eq!(
+        status_problems(&plan),
+        [
+            (s("D"), s("B"), Severity::Error),
+            (s("C"), s("A"), Severity::Warning),
+            (s("D"), s("A"), Severity::Warning),
+        ]
+    );
+    // Prerequisites completed, or the course only planned: nothing.
+    let plan = plan_with(
+        &c,
+        &[
+            ("S1", &[("A", Completed), ("B", Planned)]),
+            ("S2", &[("C", Completed), ("D", Planned), ("F", Planned)]),
+        ],
+    );
+    assert_eq!(status_problems(&plan), []);
+}

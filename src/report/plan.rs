@@ -253,6 +253,7 @@ fn severity(s: Severity) -> &'static str {
 fn kind(k: &ProblemKind) -> &'static str {
     match k {
         ProblemKind::PrerequisiteOrder { .. } => "prerequisite_order",
+        ProblemKind::PrerequisiteStatus { .. } => "prerequisite_status",
         ProblemKind::OverLoad { .. } => "over_load",
         ProblemKind::PlacedTwice { .. } => "placed_twice",
         ProblemKind::UnknownCourse { .. } => "unknown_course",

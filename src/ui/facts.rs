@@ -30,6 +30,7 @@ impl<'a> Facts<'a> {
         for p in &problems {
             let code = match &p.kind {
                 ProblemKind::PrerequisiteOrder { course, .. }
+                | ProblemKind::PrerequisiteStatus { course, .. }
                 | ProblemKind::PlacedTwice { course }
                 | ProblemKind::UnknownCourse { course } => course,
                 _ => continue,
