@@ -700,20 +700,39 @@ impl App {
         }
     }
 
+    /// How many errors the plan has now.
+    fn errors(&self) -> usize {
+        crate::model::problems(&self.curriculum, &self.plan)
+            .iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .count()
+    }
+
     fn ask_verdict(&mut self, decision: Decision) {
+        let errors = self.errors();
         match self.may_review() {
-            Ok(()) => {
-                let input = self
-                    .plan
-                    .verdict
-                    .as_ref()
-                    .filter(|v| v.decision == decision)
-                    .map(|v| v.comment.clone())
-                    .unwrap_or_default();
-                self.ask(PromptKind::Verdict(decision), &input);
+            Ok(()) if decision == Decision::Approved && errors > 0 => {
+                let text = format!(
+                    "This plan has {errors} error{}; approve anyway?",
+                    if errors == 1 { "" } else { "s" }
+                );
+                self.mode = Mode::Ask(Ask::new(Question::ApproveWithErrors, text));
             }
+            Ok(()) => self.ask_comment(decision),
             Err(why) => self.error(why),
         }
+    }
+
+    /// Asks for the comment of a verdict, prefilled with the comment of the same decision.
+    fn ask_comment(&mut self, decision: Decision) {
+        let input = self
+            .plan
+            .verdict
+            .as_ref()
+            .filter(|v| v.decision == decision)
+            .map(|v| v.comment.clone())
+            .unwrap_or_default();
+        self.ask(PromptKind::Verdict(decision), &input);
     }
 
     /// Asks `kind`, the answer prefilled with `prefill` and the cursor at its end.
@@ -895,13 +914,18 @@ impl App {
                 });
             }
             PromptKind::Verdict(decision) => {
+                let errors = match decision {
+                    Decision::Approved => self.errors() as u32,
+                    Decision::ChangesRequested => 0,
+                };
                 let verdict = review::verdict_for(
                     &self.plan,
                     decision,
                     &self.reviewer_name(),
                     &self.today,
                     input,
-                );
+                )
+                .with_errors(errors);
                 let label = format!("Verdict: {}", decision.label());
                 self.edit(&label, |plan| {
                     plan.verdict = Some(verdict);
@@ -1153,10 +1177,8 @@ impl App {
     fn answer_yes(&mut self, question: Question) -> Option<Effect> {
         match question {
             Question::Unplan(slot) => self.unplan(slot),
-            Question::ApproveWithErrors { .. }
-            | Question::DeleteTerm(_)
-            | Question::TermStatus { .. }
-            | Question::OverwriteReport => {}
+            Question::ApproveWithErrors => self.ask_comment(Decision::Approved),
+            Question::DeleteTerm(_) | Question::TermStatus { .. } | Question::OverwriteReport => {}
         }
         None
     }

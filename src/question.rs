@@ -8,10 +8,7 @@ pub enum Question {
     /// Take a completed or in-progress course out of the plan.
     Unplan(Slot),
     /// Approve a plan that has errors: ask for the comment next.
-    ApproveWithErrors {
-        /// How many errors the plan has.
-        errors: usize,
-    },
+    ApproveWithErrors,
     /// Delete a term, unplanning its courses.
     DeleteTerm(usize),
     /// Give every course of a term this status.

@@ -1324,3 +1324,50 @@ fn a_stamp_with_control_characters_is_cleaned_on_loading() {
         "cleaning removes exactly the injected characters"
     );
 }
+
+// Issue 12 item 2: approving a plan with errors asks first, and the verdict records them.
+#[test]
+fn approving_a_plan_with_errors_asks_and_the_verdict_counts_them() {
+    let mut plan = recommended();
+    // Take BE405 out: one required course unplanned, and the degree 2 credits short.
+    let s = slot(&plan, "BE405");
+    plan.unplan(s);
+    let mut app = reviewer_on(plan);
+    app.update(Action::Approve);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("approve with errors asks: {:?}", app.mode);
+    };
+    assert_eq!(ask.text, "This plan has 2 errors; approve anyway?");
+    // No: nothing is approved.
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.plan.verdict.is_none());
+    // Yes: the comment, then a verdict that says what it was given despite.
+    app.update(Action::Approve);
+    app.update(Action::Confirm);
+    assert_eq!(
+        prompt_kind(&app),
+        Some(PromptKind::Verdict(Decision::Approved))
+    );
+    type_text(&mut app, "fine for now");
+    app.update(Action::Submit);
+    let verdict = app.plan.verdict.as_ref().expect("a verdict");
+    assert_eq!(verdict.errors, 2);
+    let state = review::verdict_state(&app.plan);
+    assert_eq!(state.key(), "approved", "the stamp covers the count");
+    assert!(state.to_string().ends_with("(with 2 errors)"), "{state}");
+    // Through the file, and a hand-edited count shows as altered.
+    let text = store::plan_to_ron(&app.plan);
+    let back = store::parse_plan(&text, "plan.ron").expect("round trip");
+    assert_eq!(back.verdict.as_ref().map(|v| v.errors), Some(2));
+    let edited = store::parse_plan(&text.replace("errors: 2", "errors: 0"), "plan.ron").unwrap();
+    assert_eq!(review::verdict_state(&edited).key(), "damaged");
+
+    // A plan without errors is approved without a question.
+    let mut app = reviewer_on(recommended());
+    app.update(Action::Approve);
+    assert_eq!(
+        prompt_kind(&app),
+        Some(PromptKind::Verdict(Decision::Approved))
+    );
+}
