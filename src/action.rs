@@ -42,8 +42,10 @@ pub enum Action {
     AddTerm,
     /// Rename the current term.
     RenameTerm,
-    /// Delete the current term if it is empty.
+    /// Delete the current term (asking first when it has courses).
     DeleteTerm,
+    /// Give every course of the current term the next status (asks first).
+    TermStatus,
     /// Set the student's name.
     EditStudent,
     /// Undo the last edit.
@@ -437,6 +439,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Normal,
+        &[ch('C')],
+        Action::TermStatus,
+        "move the whole term to the next status (asks)",
+        None,
+    ),
+    bind(
+        Normal,
         &[ch('g')],
         Action::EditGrade,
         "set the grade of a completed course",
@@ -481,7 +490,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[ch('d')],
         Action::DeleteTerm,
-        "delete the current term if it is empty",
+        "delete the current term (asks if it has courses)",
         None,
     ),
     bind(
@@ -664,15 +673,15 @@ pub const KEYMAP: &[Binding] = &[
         ConfirmQuit,
         &[ch('y'), ch('s')],
         Action::SaveAndQuit,
-        "save, then quit",
-        Some("save and quit"),
+        "save, then go on",
+        Some("save"),
     ),
     bind(
         ConfirmQuit,
         &[ch('n'), ch('d')],
         Action::Discard,
-        "quit without saving",
-        Some("discard and quit"),
+        "discard the changes and go on",
+        Some("discard"),
     ),
     bind(
         ConfirmQuit,

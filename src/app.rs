@@ -96,8 +96,9 @@ pub enum Mode {
     },
     /// The help overlay.
     Help,
-    /// Asking what to do with unsaved changes before quitting.
-    ConfirmQuit,
+    /// Asking what to do with unsaved changes before leaving the plan: save, discard, or
+    /// keep editing.
+    Unsaved(Leave),
     /// The list of notes, with the highlighted one.
     Notes {
         /// Index into [`Plan::notes`].
@@ -116,6 +117,15 @@ pub enum Mode {
         /// Its file name.
         label: String,
     },
+}
+
+/// Where the user is going when the plan has unsaved changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Quitting the planner.
+    Quit,
+    /// To the list of plans, to open or start another.
+    ToPlans,
 }
 
 /// Work the caller must do after an update.
@@ -149,8 +159,11 @@ pub enum Effect {
     },
     /// Move this plan to the trash, then list the plans again.
     TrashPlan(PathBuf),
-    /// Write the markdown report next to the plan.
-    Export,
+    /// Write the markdown report next to the plan; over an earlier one only if `overwrite`.
+    Export {
+        /// Whether the user agreed to replace an earlier report.
+        overwrite: bool,
+    },
     /// Save the plan as this (a bare name in the plans folder, or a path) and make it the
     /// open plan.
     SaveAs(String),
@@ -216,7 +229,8 @@ pub struct App {
     pub help_scroll: u16,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
-    quit_after_save: bool,
+    /// Where to go once the save under way succeeds.
+    after_save: Option<Leave>,
     /// Set when the app should exit.
     pub should_quit: bool,
     /// Student or reviewer.
@@ -252,7 +266,7 @@ impl App {
             help_scroll: 0,
             undo: Vec::new(),
             redo: Vec::new(),
-            quit_after_save: false,
+            after_save: None,
             should_quit: false,
             role: Role::Student,
             read_only: None,
@@ -271,7 +285,7 @@ impl App {
             Mode::Normal => Context::Normal,
             Mode::Filter | Mode::Prompt { .. } => Context::Typing,
             Mode::Help => Context::Help,
-            Mode::ConfirmQuit => Context::ConfirmQuit,
+            Mode::Unsaved(_) => Context::ConfirmQuit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
             Mode::Recover(_) | Mode::Ask(_) => Context::Confirm,
@@ -398,7 +412,7 @@ impl App {
                 }
                 None
             }
-            Mode::ConfirmQuit => self.confirm_quit(action),
+            Mode::Unsaved(leave) => self.confirm_leave(leave, action),
             Mode::Notes { selected } => {
                 self.notes_key(selected, action);
                 None
@@ -444,8 +458,9 @@ impl App {
         effect
     }
 
-    /// Reports the result of an [`Effect::Save`].
-    pub fn finish_save(&mut self, result: Result<(), FileError>) {
+    /// Reports the result of an [`Effect::Save`]; returns the work that was waiting for it
+    /// (listing the plans, when the save was asked for on the way to another plan).
+    pub fn finish_save(&mut self, result: Result<(), FileError>) -> Option<Effect> {
         match result {
             Ok(()) => {
                 self.saved = self.plan.clone();
@@ -454,15 +469,18 @@ impl App {
                     "Saved {}",
                     crate::store::display_path(&self.plan_path)
                 ));
-                if self.quit_after_save {
-                    self.should_quit = true;
+                match self.after_save.take() {
+                    Some(Leave::Quit) => self.should_quit = true,
+                    Some(Leave::ToPlans) => return Some(Effect::ListPlans(Purpose::Open)),
+                    None => {}
                 }
             }
             Err(e) => {
-                self.quit_after_save = false;
+                self.after_save = None;
                 self.error(format!("Not saved: {e}"));
             }
         }
+        None
     }
 
     fn normal(&mut self, action: Action) -> Option<Effect> {
@@ -496,7 +514,10 @@ impl App {
             Action::StartFilter => self.mode = Mode::Filter,
             Action::ClearFilter => self.refilter(String::clear),
             Action::AddTerm => {
-                let input = self.plan.fresh_term_name();
+                let input = match self.plan.terms.is_empty() {
+                    true => self.plan.fresh_term_name(),
+                    false => self.plan.term_name_after(self.term),
+                };
                 self.ask(PromptKind::AddTerm, &input);
             }
             Action::RenameTerm => match self.plan.terms.get(self.term) {
@@ -507,6 +528,7 @@ impl App {
                 None => self.error("There is no term to rename".into()),
             },
             Action::DeleteTerm => self.delete_term(),
+            Action::TermStatus => self.ask_term_status(),
             Action::EditStudent => {
                 let input = self.plan.student.clone();
                 self.ask(PromptKind::Student, &input);
@@ -527,7 +549,7 @@ impl App {
             }
             Action::Quit => {
                 if self.is_dirty() && self.read_only.is_none() {
-                    self.mode = Mode::ConfirmQuit;
+                    self.mode = Mode::Unsaved(Leave::Quit);
                 } else {
                     self.should_quit = true;
                 }
@@ -550,11 +572,7 @@ impl App {
             Action::NotePlan => self.ask_note(NoteTarget::Plan),
             Action::Approve => self.ask_verdict(Decision::Approved),
             Action::RequestChanges => self.ask_verdict(Decision::ChangesRequested),
-            Action::OpenPicker | Action::NewPlan => {
-                return self
-                    .may_switch()
-                    .then_some(Effect::ListPlans(Purpose::Open));
-            }
+            Action::OpenPicker | Action::NewPlan => return self.go_to_plans(),
             Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
             Action::SaveAs => {
                 // Save as never replaces a file, so suggest a new name in the plans folder.
@@ -565,7 +583,7 @@ impl App {
                     .unwrap_or_default();
                 self.ask(PromptKind::SaveAs, &format!("{stem} copy"));
             }
-            Action::Export => return Some(Effect::Export),
+            Action::Export => return Some(Effect::Export { overwrite: false }),
             Action::Input(_)
             | Action::Backspace
             | Action::Edit(_)
@@ -582,16 +600,16 @@ impl App {
         None
     }
 
-    /// Whether another plan may replace this one now; says why not.
-    fn may_switch(&mut self) -> bool {
+    /// Goes to the list of plans, first asking what to do with unsaved changes.
+    fn go_to_plans(&mut self) -> Option<Effect> {
         if self.role.may_review() {
             self.error("A review is of one plan: quit and review the next one".into());
-            false
+            None
         } else if self.is_dirty() && self.read_only.is_none() {
-            self.error("Save (s) or undo your changes before opening another plan".into());
-            false
+            self.mode = Mode::Unsaved(Leave::ToPlans);
+            None
         } else {
-            true
+            Some(Effect::ListPlans(Purpose::Open))
         }
     }
 
@@ -622,6 +640,12 @@ impl App {
         *self = fresh;
     }
 
+    /// Asks whether to write the report over the earlier one at `target`.
+    pub fn ask_overwrite_report(&mut self, target: String) {
+        let text = format!("{target} exists already: write the report over it?");
+        self.mode = Mode::Ask(Ask::new(Question::OverwriteReport, text));
+    }
+
     /// Offers to restore `unsaved`, the edits an earlier session did not save.
     pub fn offer_recovery(&mut self, unsaved: Plan) {
         self.mode = Mode::Recover(Box::new(unsaved));
@@ -636,6 +660,19 @@ impl App {
     }
 
     fn picker_key(&mut self, mut picker: Picker, action: Action) -> Option<Effect> {
+        // The open plan cannot go to the trash: say so before asking, not after.
+        if action == Action::TrashPlan
+            && !picker.confirm_trash
+            && let Some(entry) = picker.selected_entry()
+            && entry.path == self.plan_path
+        {
+            self.error(format!(
+                "{} is the open plan: open another one before deleting it",
+                entry.name
+            ));
+            self.mode = Mode::Picker(picker);
+            return None;
+        }
         let request = picker.update(action);
         self.mode = Mode::Picker(picker);
         match request {
@@ -662,10 +699,6 @@ impl App {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.ask(PromptKind::RenamePlan(path), &input);
-                None
-            }
-            Request::Trash(path) if path == self.plan_path => {
-                self.error("That plan is open: open another one before deleting it".into());
                 None
             }
             Request::Trash(path) => Some(Effect::TrashPlan(path)),
@@ -935,6 +968,17 @@ impl App {
             PromptKind::AddTerm | PromptKind::RenameTerm if input.is_empty() => {
                 self.error("A term needs a name".into());
             }
+            PromptKind::AddTerm | PromptKind::RenameTerm
+                if self.plan.has_term_named(
+                    input,
+                    (kind == PromptKind::RenameTerm).then_some(self.term),
+                ) =>
+            {
+                self.error(format!(
+                    "There is a term called {input} already: choose another name"
+                ));
+                self.ask(kind, input);
+            }
             PromptKind::AddTerm => {
                 let at = if self.plan.terms.is_empty() {
                     0
@@ -975,16 +1019,32 @@ impl App {
         None
     }
 
-    fn confirm_quit(&mut self, action: Action) -> Option<Effect> {
+    fn confirm_leave(&mut self, leave: Leave, action: Action) -> Option<Effect> {
         match action {
             Action::SaveAndQuit => {
                 self.mode = Mode::Normal;
+                if let Some(why) = &self.read_only {
+                    self.error(format!("Not saved: {why}"));
+                    return None;
+                }
                 self.stamp_curriculum();
-                self.quit_after_save = true;
+                self.after_save = Some(leave);
                 Some(Effect::Save)
             }
             Action::Discard => {
-                self.should_quit = true;
+                self.mode = Mode::Normal;
+                match leave {
+                    Leave::Quit => self.should_quit = true,
+                    Leave::ToPlans => {
+                        // Undoable while this plan stays open.
+                        let saved = self.saved.clone();
+                        self.edit("Discarded the unsaved changes", |plan| {
+                            *plan = saved;
+                            true
+                        });
+                        return Some(Effect::ListPlans(Purpose::Open));
+                    }
+                }
                 None
             }
             Action::Cancel => {
@@ -1178,7 +1238,21 @@ impl App {
         match question {
             Question::Unplan(slot) => self.unplan(slot),
             Question::ApproveWithErrors => self.ask_comment(Decision::Approved),
-            Question::DeleteTerm(_) | Question::TermStatus { .. } | Question::OverwriteReport => {}
+            Question::DeleteTerm(term) => {
+                let name = self.plan.terms.get(term).map(|t| t.name.clone());
+                let label = format!("Deleted term {}", name.unwrap_or_default());
+                self.edit(&label, |plan| plan.remove_term_unplanning(term));
+            }
+            Question::TermStatus { term, status } => {
+                let name = self.plan.terms.get(term).map(|t| t.name.clone());
+                let label = format!(
+                    "Every course of {} is now {}",
+                    name.unwrap_or_default(),
+                    status.label()
+                );
+                self.edit(&label, |plan| plan.set_term_status(term, status));
+            }
+            Question::OverwriteReport => return Some(Effect::Export { overwrite: true }),
         }
         None
     }
@@ -1252,17 +1326,45 @@ impl App {
             return;
         };
         let name = t.name.clone();
-        if !t.courses.is_empty() {
-            let n = t.courses.len();
-            self.error(format!(
-                "{name} still has {n} course{}: move or unplan them first",
-                if n == 1 { "" } else { "s" }
-            ));
-            return;
+        match t.courses.len() {
+            0 => self.edit(&format!("Deleted term {name}"), |plan| {
+                plan.remove_term(term)
+            }),
+            n => {
+                let text = format!(
+                    "{name} has {n} course{}: delete it and unplan {}?",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "it" } else { "them" }
+                );
+                self.mode = Mode::Ask(Ask::new(Question::DeleteTerm(term), text));
+            }
         }
-        self.edit(&format!("Deleted term {name}"), |plan| {
-            plan.remove_term(term)
-        });
+    }
+
+    /// Asks to give every course of the current term the status after the least advanced
+    /// one's: planned -> in progress -> completed -> planned.
+    fn ask_term_status(&mut self) {
+        let term = self.term;
+        let Some(t) = self.plan.terms.get(term) else {
+            return;
+        };
+        let Some(least) = t.courses.iter().map(|p| p.status).min() else {
+            self.info(format!("{} has no courses", t.name));
+            return;
+        };
+        let status = least.next();
+        let n = t.courses.len();
+        let text = format!(
+            "Mark {} of {} {}?",
+            if n == 1 {
+                "the course".to_string()
+            } else {
+                format!("all {n} courses")
+            },
+            t.name,
+            status.label()
+        );
+        self.mode = Mode::Ask(Ask::new(Question::TermStatus { term, status }, text));
     }
 
     /// Records the current curriculum in the plan before a save: saving after the
@@ -1310,6 +1412,7 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::AddTerm
             | Action::RenameTerm
             | Action::DeleteTerm
+            | Action::TermStatus
             | Action::EditStudent
     )
 }

@@ -94,7 +94,7 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
                 let _ = store::remember_reviewer(dir, &name);
             }
         }
-        Effect::Export => export(app),
+        Effect::Export { overwrite } => export(app, overwrite),
         Effect::SaveAs(typed) => match library::save_as_path(data_dir.as_deref(), &typed) {
             Ok(path) => save_as(app, session, path),
             Err(why) => say(app, Tone::Error, format!("Not saved: {why}")),
@@ -210,7 +210,7 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
         },
         Effect::Save
         | Effect::RememberReviewer(_)
-        | Effect::Export
+        | Effect::Export { .. }
         | Effect::ComparePlan(_)
         | Effect::SaveAs(_)
         | Effect::DiscardRecovery => {}
@@ -221,7 +221,7 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
 pub fn save(app: &mut App, session: &mut Session) {
     let result = store::save_plan(&app.plan_path, &app.plan);
     let saved = result.is_ok();
-    app.finish_save(result);
+    let then = app.finish_save(result);
     if saved {
         store::recovery::remove(&app.plan_path);
         session.recovery = None;
@@ -231,6 +231,9 @@ pub fn save(app: &mut App, session: &mut Session) {
     if saved && let Some(dir) = data_dir {
         // Remembering the last plan is a convenience; a failure here must not hide the save.
         let _ = store::remember_plan(dir, &app.plan_path);
+    }
+    if let Some(effect) = then {
+        perform(effect, app, session);
     }
 }
 
@@ -250,20 +253,32 @@ fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
             let old = std::mem::replace(&mut app.plan_path, path);
             store::recovery::remove(&old);
             session.recovery = None;
-            app.finish_save(Ok(()));
+            // Save as is never on the way to another plan: nothing waits for it.
+            let _ = app.finish_save(Ok(()));
             session.lock_plan(app);
             if let Some(dir) = &session.data_dir {
                 let _ = store::remember_plan(dir, &app.plan_path);
             }
         }
-        Err(e) => app.finish_save(Err(e)),
+        Err(e) => {
+            let _ = app.finish_save(Err(e));
+        }
     }
 }
 
-/// Writes the markdown report of the plan, as it is now, next to the plan file.
-fn export(app: &mut App) {
+/// Writes the markdown report of the plan, as it is now, next to the plan file; asks first
+/// when a report is there already, unless `overwrite`.
+fn export(app: &mut App, overwrite: bool) {
     let target = app.plan_path.with_extension("md");
-    let label = store::display_path(&app.plan_path);
+    if !overwrite && target.exists() {
+        app.ask_overwrite_report(store::display_path(&target));
+        return;
+    }
+    // The report is for mailing: it names the plan by its file name, not where it is kept.
+    let label = app
+        .plan_path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let text = crate::report::plan_markdown(&app.curriculum, &app.plan, &label);
     match store::write_atomic(&target, &text) {
         Ok(()) => {

@@ -120,28 +120,34 @@ fn event_loop(
                 return Ok(Exit::Signal(libc::SIGHUP));
             }
         }
-        match event::read()? {
-            // A paste is text for the prompt being typed into, never keys.
-            Event::Paste(text) => {
-                for action in crate::action::paste(app.context(), &text) {
-                    if let Some(effect) = app.update(action) {
+        // Everything the terminal has sent already is handled before the next frame: a
+        // burst of keys (or a paste, in a terminal without bracketed paste) draws once.
+        loop {
+            match event::read()? {
+                // A paste is text for the prompt being typed into, never keys.
+                Event::Paste(text) => {
+                    for action in crate::action::paste(app.context(), &text) {
+                        if let Some(effect) = app.update(action) {
+                            effects::perform(effect, app, session);
+                        }
+                    }
+                }
+                Event::Key(key) if key.is_press() => {
+                    if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
+                        panic!("crash test requested with {CRASH_TEST_ENV}");
+                    }
+                    if let Some(effect) = app.resolve(&key).and_then(|action| app.update(action)) {
                         effects::perform(effect, app, session);
                     }
                 }
-                session.sync_recovery(app);
+                // A resize, or anything else: the loop redraws at the new size.
+                _ => {}
             }
-            Event::Key(key) if key.is_press() => {
-                if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
-                    panic!("crash test requested with {CRASH_TEST_ENV}");
-                }
-                if let Some(effect) = app.resolve(&key).and_then(|action| app.update(action)) {
-                    effects::perform(effect, app, session);
-                }
-                session.sync_recovery(app);
+            if app.should_quit || signal.load(Ordering::Relaxed) != 0 || !event::poll(READ_AHEAD)? {
+                break;
             }
-            // A resize, or anything else: the loop redraws at the new size.
-            _ => {}
         }
+        session.sync_recovery(app);
     }
 }
 

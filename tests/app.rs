@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use degree_planner::action::{self, Action, Context, KEYMAP};
-use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
 use degree_planner::field::Field;
 use degree_planner::model::{Curriculum, Placement, Plan, Status};
 use degree_planner::store::{self, FileError, Located};
@@ -1013,7 +1013,7 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::AddTerm,
-            input: "Term 5".into()
+            input: "Summer after Semester I".into()
         }
     );
     assert_eq!(app.plan, recommended(), "nothing is added before Submit");
@@ -1023,7 +1023,7 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
         term_names(&app),
         [
             "Semester I",
-            "Term 5",
+            "Summer after Semester I",
             "Semester II",
             "Semester III",
             "Semester IV"
@@ -1037,14 +1037,14 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
 #[test]
 fn add_term_fresh_name_skips_names_in_use() {
     let mut plan = recommended();
-    plan.terms[0].name = "Term 5".into();
+    plan.terms[1].name = "Summer after Semester I".into();
     let mut app = app_on(plan);
     app.update(Action::AddTerm);
     assert_eq!(
         app.mode,
         Mode::Prompt {
             kind: PromptKind::AddTerm,
-            input: "Term 6".into()
+            input: "Term 5".into()
         }
     );
 }
@@ -1055,10 +1055,10 @@ fn typing_extends_and_backspace_replaces_the_prefilled_name() {
     app.update(Action::AddTerm);
     type_text(&mut app, "b");
     app.update(Action::Submit);
-    assert_eq!(app.plan.terms[1].name, "Term 5b");
+    assert_eq!(app.plan.terms[1].name, "Summer after Semester Ib");
 
     app.update(Action::AddTerm);
-    repeat(&mut app, Action::Backspace, 10);
+    repeat(&mut app, Action::Backspace, 60);
     type_text(&mut app, "Summer 2027");
     app.update(Action::Submit);
     assert_eq!(app.plan.terms[2].name, "Summer 2027");
@@ -1078,7 +1078,7 @@ fn add_term_inserts_after_the_current_term() {
             "Semester I",
             "Semester II",
             "Semester III",
-            "Term 5",
+            "Summer after Semester III",
             "Semester IV"
         ]
     );
@@ -1088,7 +1088,8 @@ fn add_term_inserts_after_the_current_term() {
     run(&mut app, &[Action::AddTerm, Action::Submit]);
     assert_eq!(
         app.plan.terms.last().map(|t| t.name.as_str()),
-        Some("Term 6")
+        Some("Semester V"),
+        "after the last term, the next in its series"
     );
     assert_eq!(app.term, 5);
 }
@@ -1097,7 +1098,7 @@ fn add_term_inserts_after_the_current_term() {
 fn add_term_trims_the_name() {
     let mut app = app();
     app.update(Action::AddTerm);
-    repeat(&mut app, Action::Backspace, 6);
+    repeat(&mut app, Action::Backspace, 30);
     type_text(&mut app, "  Fall  ");
     app.update(Action::Submit);
     assert_eq!(app.plan.terms[1].name, "Fall");
@@ -1108,7 +1109,7 @@ fn add_term_with_an_empty_name_is_refused() {
     for blank in ["", "   "] {
         let mut app = app();
         app.update(Action::AddTerm);
-        repeat(&mut app, Action::Backspace, 6);
+        repeat(&mut app, Action::Backspace, 30);
         type_text(&mut app, blank);
         app.update(Action::Submit);
         assert_eq!(app.plan, recommended(), "{blank:?}");
@@ -1154,23 +1155,126 @@ fn rename_term_to_an_empty_name_is_refused() {
     assert_eq!(tone(&app), Some(Tone::Error));
 }
 
+// Issue 12 item 14: a term with courses is deleted after a question that unplans them.
 #[test]
-fn delete_term_on_a_term_with_courses_is_refused() {
+fn delete_term_with_courses_asks_then_unplans_them() {
     let mut app = app();
     app.update(Action::DeleteTerm);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("a term with courses: a question, got {:?}", app.mode);
+    };
+    assert_eq!(
+        ask.text,
+        "Semester I has 6 courses: delete it and unplan them?"
+    );
+    app.update(Action::Cancel);
     assert_eq!(app.plan, recommended());
-    assert_eq!(tone(&app), Some(Tone::Error));
-    assert!(message(&app).contains("6 courses"), "{}", message(&app));
-    assert!(message(&app).contains("Semester I"), "{}", message(&app));
     assert!(!app.is_dirty());
 
-    // Down to one course: the message says "1 course".
+    // Down to one course: "1 course"; yes deletes it, the course goes to the pool with its
+    // status, and undo brings both back.
     repeat(&mut app, Action::NextTerm, 3);
     repeat(&mut app, Action::Toggle, 4);
+    app.update(Action::CycleStatus);
     app.update(Action::DeleteTerm);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("a question, got {:?}", app.mode);
+    };
+    assert_eq!(
+        ask.text,
+        "Semester IV has 1 course: delete it and unplan it?"
+    );
+    app.update(Action::Confirm);
+    assert_eq!(app.plan.terms.len(), 3);
+    assert_eq!(
+        pool_codes(&app),
+        ["BE401", "BE402", "BE403", "BE404", "BE405"]
+    );
+    assert_eq!(
+        app.plan.set_aside_as("BE405").map(|p| p.status),
+        Some(Status::InProgress)
+    );
+    app.update(Action::Undo);
     assert_eq!(app.plan.terms.len(), 4);
-    assert!(message(&app).contains("1 course"), "{}", message(&app));
-    assert!(!message(&app).contains("1 courses"), "{}", message(&app));
+    assert_eq!(placement(&app, "BE405").status, Status::InProgress);
+}
+
+// Issue 12 item 14: two terms cannot share a name.
+#[test]
+fn a_duplicate_term_name_is_refused_and_the_prompt_stays() {
+    let mut app = app();
+    app.update(Action::RenameTerm);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "semester ii ");
+    app.update(Action::Submit);
+    assert_eq!(tone(&app), Some(Tone::Error));
+    assert!(message(&app).contains("already"), "{}", message(&app));
+    assert!(
+        matches!(app.mode, Mode::Prompt { .. }),
+        "the answer can be corrected"
+    );
+    assert_eq!(app.plan, recommended());
+    app.update(Action::Cancel);
+    run(&mut app, &[Action::AddTerm]);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "Semester III");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.terms.len(), 4);
+    // Renaming a term to its own name is no clash.
+    run(
+        &mut app,
+        &[Action::Cancel, Action::RenameTerm, Action::Submit],
+    );
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+// Issue 12 item 17: a whole term's status is one key and a question.
+#[test]
+fn a_whole_term_is_marked_in_progress_then_completed_with_one_key() {
+    let mut app = app();
+    app.update(Action::TermStatus);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("a question, got {:?}", app.mode);
+    };
+    assert_eq!(ask.text, "Mark all 6 courses of Semester I in progress?");
+    app.update(Action::Confirm);
+    assert!(
+        app.plan.terms[0]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::InProgress)
+    );
+    run(&mut app, &[Action::TermStatus, Action::Confirm]);
+    assert!(
+        app.plan.terms[0]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::Completed)
+    );
+    assert!(
+        app.plan.terms[1]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::Planned)
+    );
+    // One undo per question.
+    app.update(Action::Undo);
+    assert!(
+        app.plan.terms[0]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::InProgress)
+    );
+    // The key is bound.
+    let c = KeyEvent::new(KeyCode::Char('C'), KeyModifiers::SHIFT);
+    assert_eq!(
+        action::resolve(Context::Normal, &c),
+        Some(Action::TermStatus)
+    );
 }
 
 #[test]
@@ -1186,7 +1290,11 @@ fn delete_term_on_an_empty_term_deletes_it() {
     assert_eq!(app.plan, recommended());
     assert_eq!(app.plan.terms.len(), 4);
     assert!(app.term < 4);
-    assert!(message(&app).contains("Term 5"), "{}", message(&app));
+    assert!(
+        message(&app).contains("Summer after Semester II"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -1453,7 +1561,7 @@ fn undo_with_nothing_to_undo_says_so() {
 #[test]
 fn an_edit_that_changes_nothing_leaves_no_history() {
     let mut app = app();
-    app.update(Action::DeleteTerm); // refused: term has courses
+    run(&mut app, &[Action::DeleteTerm, Action::Cancel]); // asked, and answered no
     app.update(Action::MoveEarlier); // refused: first term
     run(&mut app, &[Action::RenameTerm, Action::Submit]); // same name
     run(&mut app, &[Action::EditStudent, Action::Submit]); // same name
@@ -1467,7 +1575,7 @@ fn a_no_op_edit_does_not_clear_the_redo_stack() {
     let mut app = app();
     app.update(Action::Toggle);
     app.update(Action::Undo);
-    app.update(Action::DeleteTerm);
+    run(&mut app, &[Action::DeleteTerm, Action::Cancel]);
     app.update(Action::Redo);
     assert_eq!(pool_codes(&app), ["BE101"]);
 }
@@ -1512,7 +1620,7 @@ fn quit_with_unsaved_changes_asks_first() {
     app.update(Action::Toggle);
     assert!(app.is_dirty());
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     assert_eq!(app.context(), Context::ConfirmQuit);
     assert!(!app.should_quit);
 
@@ -1522,7 +1630,7 @@ fn quit_with_unsaved_changes_asks_first() {
     assert!(app.is_dirty());
 
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     let effect = app.update(Action::Discard);
     assert_eq!(effect, None);
     assert!(app.should_quit);
@@ -1540,7 +1648,7 @@ fn other_keys_in_the_quit_dialog_do_nothing() {
         Action::Input('x'),
     ] {
         assert_eq!(app.update(a), None);
-        assert_eq!(app.mode, Mode::ConfirmQuit, "{a:?}");
+        assert_eq!(app.mode, Mode::Unsaved(Leave::Quit), "{a:?}");
     }
     assert_eq!(app.plan, plan);
     assert!(!app.should_quit);
@@ -1567,7 +1675,7 @@ fn quit_dialog_keys() {
     let mut app = app();
     press(&mut app, chr(' '));
     press(&mut app, chr('q'));
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.mode, Mode::Normal);
     press(&mut app, chr('q'));
@@ -1661,7 +1769,7 @@ fn ctrl_c_while_typing_quits_through_the_dialog_when_dirty() {
     app.update(Action::Toggle);
     press(&mut app, chr('/'));
     press(&mut app, ctrl('c'));
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     assert!(!app.should_quit);
 
     let mut app = self::app();

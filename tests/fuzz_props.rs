@@ -816,6 +816,7 @@ const ACTIONS: &[Action] = &[
     Action::AddTerm,
     Action::RenameTerm,
     Action::DeleteTerm,
+    Action::TermStatus,
     Action::EditStudent,
     Action::Undo,
     Action::Redo,
@@ -870,6 +871,7 @@ fn every_action_is_listed(a: Action) {
         | Action::AddTerm
         | Action::RenameTerm
         | Action::DeleteTerm
+        | Action::TermStatus
         | Action::EditStudent
         | Action::Undo
         | Action::Redo
@@ -1200,7 +1202,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 49, "44 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 50, "45 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -1178,3 +1178,37 @@ fn a_started_course_whose_prerequisite_is_not_completed_is_a_problem() {
     );
     assert_eq!(status_problems(&plan), []);
 }
+
+// Issue 12 item 14: a new term's default name fits where it goes.
+#[test]
+fn a_new_term_is_named_for_where_it_goes() {
+    let c = mini();
+    let mut plan = Plan::recommended(&c, "Ada");
+    plan.terms[0].name = "Semester I".into();
+    plan.terms[1].name = "Semester II".into();
+    assert_eq!(
+        plan.term_name_after(1),
+        "Semester III",
+        "after the last: the series goes on"
+    );
+    assert_eq!(
+        plan.term_name_after(0),
+        "Summer after Semester I",
+        "between two terms"
+    );
+    plan.terms[1].name = "Year 2".into();
+    assert_eq!(plan.term_name_after(1), "Year 3");
+    plan.terms[1].name = "Fall".into();
+    assert_eq!(plan.term_name_after(1), "Summer after Fall");
+    plan.add_term(2, "Summer after Fall");
+    assert_eq!(
+        plan.term_name_after(1),
+        "Term 4",
+        "a name in use is never offered"
+    );
+    assert!(plan.has_term_named(" fall ", None));
+    assert!(
+        !plan.has_term_named("Fall", Some(1)),
+        "a term's own name is no clash"
+    );
+}

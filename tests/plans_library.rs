@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use degree_planner::action::{Action, Context};
-use degree_planner::app::{App, Effect, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Effect, Leave, Mode, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::field::Field;
 use degree_planner::model::{Plan, Status};
@@ -102,22 +102,35 @@ fn opening_another_plan_switches_plan_lock_and_last_used() {
     assert_eq!(last, std::fs::canonicalize(&app.plan_path).unwrap());
 }
 
+// Issue 12 item 8: o and n with unsaved edits offer save / discard / keep editing, as quit
+// does, instead of refusing.
 #[test]
-fn unsaved_changes_or_a_review_keep_the_plan_open() {
-    let (_dir, mut app, mut s) = setup();
+fn unsaved_changes_are_saved_discarded_or_kept_before_another_plan() {
+    let (dir, mut app, mut s) = setup();
     run(&mut app, &mut s, &[Action::CycleStatus, Action::OpenPicker]);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::ToPlans));
+    assert_eq!(app.context(), Context::ConfirmQuit);
+    // Keep editing: nothing happens.
+    run(&mut app, &mut s, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Save (s) or undo")
-    );
-    run(&mut app, &mut s, &[Action::Undo, Action::NewPlan]);
+    assert!(app.is_dirty());
+    // Discard: the picker opens on the plan as saved; undo brings the edits back.
+    run(&mut app, &mut s, &[Action::NewPlan, Action::Discard]);
+    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(!app.is_dirty());
+    run(&mut app, &mut s, &[Action::Cancel, Action::Undo]);
+    assert!(app.is_dirty(), "the discard is undoable");
+    // Save: the edits are in the file, then the picker opens.
+    run(&mut app, &mut s, &[Action::OpenPicker, Action::SaveAndQuit]);
+    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(!app.is_dirty());
+    assert!(!app.should_quit);
+    let saved = store::load_plan(&store::plans_dir(dir.path()).join("ada.ron")).unwrap();
+    assert_eq!(saved.terms[0].courses[0].status, Status::InProgress);
+    run(&mut app, &mut s, &[Action::Cancel, Action::NewPlan]);
     assert!(
         matches!(app.mode, Mode::Picker(_)),
-        "undone: nothing unsaved"
+        "nothing unsaved: straight to the picker"
     );
     run(&mut app, &mut s, &[Action::Cancel]);
     app.start_review(Some("Dr Grace".into()));
@@ -217,19 +230,30 @@ fn duplicate_rename_and_delete_to_trash() {
 #[test]
 fn the_open_plan_cannot_be_deleted_but_can_be_renamed() {
     let (dir, mut app, mut s) = setup();
-    run(
-        &mut app,
-        &mut s,
-        &[Action::OpenPicker, Action::TrashPlan, Action::Confirm],
-    );
+    // Issue 12 item 8: checked before asking, and the plan is named.
+    run(&mut app, &mut s, &[Action::OpenPicker, Action::TrashPlan]);
+    let Mode::Picker(p) = &app.mode else {
+        panic!("the picker stays open: {:?}", app.mode)
+    };
     assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("That plan is open")
+        !p.confirm_trash,
+        "no question for a delete that cannot happen"
+    );
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "ada is the open plan: open another one before deleting it"
     );
     assert_eq!(picker_names(&app), ["ada", "bo"]);
+    // Another plan: the question names it.
+    run(&mut app, &mut s, &[Action::Down, Action::TrashPlan]);
+    assert_eq!(app.context(), Context::Confirm);
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    assert!(
+        screen.contains("Delete bo? It is moved to the trash"),
+        "{screen}"
+    );
+    run(&mut app, &mut s, &[Action::Cancel, Action::Up]);
     run(&mut app, &mut s, &[Action::RenamePlan]);
     clear_prompt(&mut app, &mut s);
     type_text(&mut app, &mut s, "ada-final");
@@ -282,9 +306,30 @@ fn export_writes_the_markdown_report_beside_the_plan() {
             .text
             .starts_with("Report written to")
     );
-    // An unsaved plan is exported as shown, and says so.
+    // Issue 12 item 8: the report, meant for mailing, names the plan file, not its folder.
+    let folder = store::plans_dir(dir.path()).display().to_string();
+    assert!(!report.contains(&folder), "{report}");
+    assert!(report.contains("ada.ron"), "{report}");
+    // An earlier report is replaced only after a question; no keeps it.
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Export]);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("an earlier report: a question, got {:?}", app.mode)
+    };
+    assert!(
+        ask.text
+            .ends_with("ada.md exists already: write the report over it?"),
+        "{}",
+        ask.text
+    );
+    run(&mut app, &mut s, &[Action::Cancel]);
+    let kept = std::fs::read_to_string(store::plans_dir(dir.path()).join("ada.md")).unwrap();
+    assert_eq!(kept, report);
+    // Yes writes the unsaved plan as shown, and says so.
+    run(&mut app, &mut s, &[Action::Export]);
+    run(&mut app, &mut s, &[Action::Confirm]);
     assert!(app.message.as_ref().unwrap().text.contains("not yet saved"));
+    let now = std::fs::read_to_string(store::plans_dir(dir.path()).join("ada.md")).unwrap();
+    assert_ne!(now, report);
 }
 
 #[test]

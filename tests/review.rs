@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use degree_planner::action::Action;
-use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
 use degree_planner::field::Field;
 use degree_planner::model::diff::{self, Placement as DiffPlacement};
 use degree_planner::model::review::{self, Decision, Note, NoteTarget, Role, VerdictState};
@@ -1232,7 +1232,7 @@ fn quitting_a_review_with_unsaved_notes_asks() {
     type_text(&mut app, "Fine");
     app.update(Action::Submit);
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     assert!(!app.should_quit);
     // In the dialog, n means discard, not a note.
     assert_eq!(app.resolve(&press('n')), Some(Action::Discard));

@@ -305,6 +305,60 @@ impl Plan {
         }
     }
 
+    /// A name for a new term inserted after `term`, that no term has: after the last term,
+    /// the next in its series ("Semester V" after "Semester IV", "Year 3" after "Year 2");
+    /// between two terms, "Summer after Semester II"; otherwise [`Plan::fresh_term_name`].
+    pub fn term_name_after(&self, term: usize) -> String {
+        let unused = |name: &String| self.terms.iter().all(|t| &t.name != name);
+        let Some(current) = self.terms.get(term) else {
+            return self.fresh_term_name();
+        };
+        let next_in_series = (term + 1 == self.terms.len())
+            .then(|| next_in_series(&current.name))
+            .flatten();
+        next_in_series
+            .into_iter()
+            .chain([format!("Summer after {}", current.name)])
+            .find(unused)
+            .unwrap_or_else(|| self.fresh_term_name())
+    }
+
+    /// Whether a term other than `except` is called `name` (ignoring case and outer spaces).
+    pub fn has_term_named(&self, name: &str, except: Option<usize>) -> bool {
+        let name = name.trim().to_lowercase();
+        self.terms
+            .iter()
+            .enumerate()
+            .any(|(i, t)| Some(i) != except && t.name.trim().to_lowercase() == name)
+    }
+
+    /// Gives every course of `term` `status`; grades stay only on completed courses.
+    /// Returns false if there is no such term.
+    pub fn set_term_status(&mut self, term: usize, status: Status) -> bool {
+        let Some(t) = self.terms.get_mut(term) else {
+            return false;
+        };
+        for p in &mut t.courses {
+            p.status = status;
+            if status != Status::Completed {
+                p.grade = None;
+            }
+        }
+        true
+    }
+
+    /// Unplans every course of `term` (keeping their statuses and grades in the pool), then
+    /// removes the term. Returns false (and changes nothing) if there is no such term.
+    pub fn remove_term_unplanning(&mut self, term: usize) -> bool {
+        let Some(count) = self.terms.get(term).map(|t| t.courses.len()) else {
+            return false;
+        };
+        for _ in 0..count {
+            self.unplan(Slot { term, index: 0 });
+        }
+        self.remove_term(term)
+    }
+
     /// A name for a new term that no existing term has: "Term 5", "Term 6", ...
     pub fn fresh_term_name(&self) -> String {
         (self.terms.len() + 1..)
@@ -312,6 +366,25 @@ impl Plan {
             .find(|name| self.terms.iter().all(|t| &t.name != name))
             .unwrap_or_default()
     }
+}
+
+/// Roman numerals for the numbers a series of terms runs to.
+const ROMAN: [&str; 20] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII", "XIX", "XX",
+];
+
+/// The name after `name` in its series: "Semester IV" -> "Semester V", "Year 2" -> "Year 3".
+fn next_in_series(name: &str) -> Option<String> {
+    let (prefix, last) = name.trim().rsplit_once(' ')?;
+    let next = match last.parse::<u32>() {
+        Ok(n) => (n + 1).to_string(),
+        Err(_) => {
+            let i = ROMAN.iter().position(|r| *r == last)?;
+            ROMAN.get(i + 1)?.to_string()
+        }
+    };
+    Some(format!("{prefix} {next}"))
 }
 
 impl Placement {

@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     match &app.mode {
         Mode::Help => render_help(frame, body, app, theme),
-        Mode::ConfirmQuit => render_confirm_quit(frame, body, app, theme),
+        Mode::Unsaved(leave) => render_confirm_leave(frame, body, app, *leave, theme),
         Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
         Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
         Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
@@ -348,7 +348,10 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Context::Compare, "Comparison (=)"),
             (Context::Typing, "Filter and prompts"),
             (Context::Help, "This help"),
-            (Context::ConfirmQuit, "Quit with unsaved changes"),
+            (
+                Context::ConfirmQuit,
+                "Unsaved changes (quitting, opening another plan)",
+            ),
         ],
         theme,
     );
@@ -397,10 +400,21 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_confirm_leave(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    leave: crate::app::Leave,
+    theme: &Theme,
+) {
     let file = crate::store::display_path(&app.plan_path);
+    let (title, going) = match leave {
+        crate::app::Leave::Quit => (" Quit? ", "quitting"),
+        crate::app::Leave::ToPlans => (" Another plan? ", "opening another plan"),
+    };
     let mut lines = vec![
         Line::raw(format!("The plan has unsaved changes ({file}).")),
+        Line::raw(format!("What happens to them before {going}?")),
         Line::raw(""),
     ];
     for b in action::bindings(Context::ConfirmQuit) {
@@ -411,9 +425,7 @@ fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
     }
     let popup = centered(area, 60, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_style(theme.warning)
-        .title(" Quit? ");
+    let block = Block::bordered().border_style(theme.warning).title(title);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -90,7 +90,12 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
     frame.render_stateful_widget(List::new(items), list_area, &mut state);
     let footer_text = if picker.confirm_trash {
         Line::styled(
-            "Delete this plan? It is moved to the trash folder, not destroyed.  y yes · n no",
+            format!(
+                "Delete {}? It is moved to the trash folder, not destroyed.  y yes · n no",
+                picker
+                    .selected_entry()
+                    .map_or("this plan", |e| e.name.as_str())
+            ),
             theme.warning,
         )
     } else if empty {
