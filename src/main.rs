@@ -22,6 +22,9 @@ const EXIT_BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     ignore_file_size_signal();
     let cli = Cli::parse();
+    if let Err(error) = cli.check_plan_argument() {
+        error.exit();
+    }
     if let (Some(plan), Some(_)) = (&cli.plan, &cli.command) {
         use clap::CommandFactory;
         let message = format!(

@@ -1098,3 +1098,30 @@ fn input_over_1_kib_is_read_to_the_end() {
     t.send("n");
     t.expect_exit_code(0);
 }
+
+// 17. Issue 12 item 6: a mistyped command is not a new plan named after the typo: in a
+// terminal, `degree-planner chek` exits 2 with clap's suggestion and writes nothing.
+#[test]
+fn a_mistyped_command_is_an_error_that_suggests_the_closest() {
+    let dir = data_dir();
+    let mut t = planner_with(&dir, &["chek".into()], COLS, ROWS);
+    t.wait_for("unrecognized subcommand 'chek'");
+    t.wait_for("a similar subcommand exists: 'check'");
+    t.expect_exit_code(2);
+    assert!(!dir.path().join("chek").exists());
+    assert!(!dir.path().join("plans").exists(), "nothing was written");
+    // A name that is a file, has .ron or a path separator is a plan, as before.
+    let out = headless(
+        &dir,
+        &[
+            "--data-dir".as_ref(),
+            dir.path().as_os_str(),
+            "new.ron".as_ref(),
+        ],
+    );
+    assert!(
+        !text(&out.stderr).contains("unrecognized subcommand"),
+        "{}",
+        text(&out.stderr)
+    );
+}
