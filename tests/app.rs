@@ -2470,3 +2470,38 @@ fn course_pane_marks_a_scheduled_prerequisite_apart_from_a_completed_one() {
         "{screen}"
     );
 }
+
+// Issue 12 item 7: the recovery offer lists every change it restores, the student's name,
+// grades and notes included.
+#[test]
+fn the_recovery_offer_lists_every_change() {
+    let theme = degree_planner::theme::Theme::mono();
+    let mut saved = recommended();
+    saved.terms[0].courses[0].status = Status::Completed;
+    saved.notes.push(degree_planner::model::Note {
+        on: degree_planner::model::NoteTarget::Course("BE101".into()),
+        text: "good start".into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed: false,
+    });
+    let mut unsaved = saved.clone();
+    unsaved.student = "Ada Lovelace".into();
+    unsaved.terms[0].courses[0].grade = Some("A".into());
+    unsaved.terms[0].courses[1].status = Status::InProgress;
+    unsaved.notes[0].addressed = true;
+    let mut app = app_on(saved);
+    app.offer_recovery(unsaved.clone());
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    for line in [
+        "student name \"Ada\" → \"Ada Lovelace\"",
+        "BE102 changed from planned to in progress",
+        "BE101 graded A",
+        "note on BE101 marked addressed: \"good start\"",
+    ] {
+        assert!(screen.contains(line), "{line:?} missing:\n{screen}");
+    }
+    assert!(!screen.contains("more"), "{screen}");
+    app.update(Action::Confirm);
+    assert_eq!(app.plan, unsaved);
+}

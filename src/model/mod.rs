@@ -4,6 +4,7 @@ pub mod audit;
 pub mod career;
 pub mod curriculum;
 pub mod diff;
+pub mod edits;
 pub mod plan;
 pub mod review;
 pub mod text;

@@ -441,24 +441,24 @@ fn render_recover(
     unsaved: &crate::model::Plan,
     theme: &Theme,
 ) {
-    let changes = crate::model::diff::diff(
-        &crate::model::review::placement(&app.plan),
-        &crate::model::review::placement(unsaved),
-    );
+    let changes = crate::model::edits::edits(&app.curriculum, &app.plan, unsaved);
     let mut lines = vec![
         Line::raw("This plan has unsaved edits from an earlier session that did not end"),
         Line::raw("normally (a crash, a closed terminal, a signal)."),
         Line::raw(""),
     ];
+    // Every change, as many as the screen holds (the popup has 7 more rows).
+    let room = usize::from(area.height.saturating_sub(9)).max(1);
+    let shown = if changes.len() > room { room - 1 } else { room };
     lines.extend(
         changes
             .iter()
-            .take(6)
+            .take(shown)
             .map(|c| Line::raw(format!("  • {c}"))),
     );
-    if changes.len() > 6 {
+    if changes.len() > shown {
         lines.push(Line::styled(
-            format!("  … {} more", changes.len() - 6),
+            format!("  … and {} more", changes.len() - shown),
             theme.muted,
         ));
     }
