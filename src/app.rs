@@ -1073,6 +1073,7 @@ impl App {
         match self.undo.pop() {
             Some(snapshot) => {
                 let current = std::mem::replace(&mut self.plan, snapshot.plan);
+                self.follow_change(&current);
                 self.info(format!("Undone: {}", snapshot.label));
                 self.redo.push(Snapshot {
                     plan: current,
@@ -1087,6 +1088,7 @@ impl App {
         match self.redo.pop() {
             Some(snapshot) => {
                 let current = std::mem::replace(&mut self.plan, snapshot.plan);
+                self.follow_change(&current);
                 self.info(format!("Redone: {}", snapshot.label));
                 self.undo.push(Snapshot {
                     plan: current,
@@ -1094,6 +1096,64 @@ impl App {
                 });
             }
             None => self.info("Nothing to redo".into()),
+        }
+    }
+
+    /// Puts the cursor on what changed from `other` to the plan now (after an undo or redo):
+    /// the first course whose term, status or grade differs, in its term or in the pool;
+    /// else the first term whose name differs.
+    fn follow_change(&mut self, other: &Plan) {
+        let state = |plan: &Plan, code: &str| {
+            plan.find(code).map(|slot| {
+                let p = plan.placement(slot).cloned();
+                (slot.term, p.map(|p| (p.status, p.grade)))
+            })
+        };
+        let codes = self
+            .plan
+            .terms
+            .iter()
+            .chain(&other.terms)
+            .flat_map(|t| &t.courses)
+            .map(|p| p.code.clone());
+        let changed = codes
+            .into_iter()
+            .find(|code| state(&self.plan, code) != state(other, code));
+        if let Some(code) = changed {
+            // The course must show: a filter that hides it is cleared.
+            if !self.matches_filter(&code) {
+                self.filter.clear();
+            }
+            match self.plan.find(&code) {
+                Some(slot) => {
+                    self.focus = Focus::Terms;
+                    self.term = slot.term;
+                    self.row = self
+                        .visible_rows(slot.term)
+                        .iter()
+                        .position(|&i| i == slot.index)
+                        .unwrap_or(0);
+                }
+                None => {
+                    if let Some(row) = self.pool().iter().position(|c| c.code == code) {
+                        self.focus = Focus::Pool;
+                        self.pool_row = row;
+                    }
+                }
+            }
+            return;
+        }
+        let names = |plan: &Plan| {
+            plan.terms
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let (now, then) = (names(&self.plan), names(other));
+        if let Some(term) = (0..now.len()).find(|&i| then.get(i) != now.get(i)) {
+            self.focus = Focus::Terms;
+            self.term = term;
+            self.row = 0;
         }
     }
 

@@ -132,6 +132,9 @@ impl Picker {
                     (None, _) => Request::None,
                 };
             }
+            // Comparing picks a plan; it makes, copies, renames and deletes none.
+            Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan | Action::NewPlan
+                if self.purpose == Purpose::Compare => {}
             Action::DuplicatePlan => {
                 return self
                     .selected_plan()

@@ -1751,6 +1751,8 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
     // Saved after one edit: undoing a later edit returns to clean, undoing further is dirty.
     app.update(Action::Save);
     app.finish_save(Ok(()));
+    // Redo left the cursor on BE101 in the pool: back to the terms.
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
     app.update(Action::CycleStatus);
     assert!(app.is_dirty());
     app.update(Action::Undo);
@@ -2504,4 +2506,137 @@ fn the_recovery_offer_lists_every_change() {
     assert!(!screen.contains("more"), "{screen}");
     app.update(Action::Confirm);
     assert_eq!(app.plan, unsaved);
+}
+
+// Issue 12 item 10: undo and redo put the cursor on the course (and term) they changed.
+#[test]
+fn undo_and_redo_put_the_cursor_on_what_they_changed() {
+    let mut app = app();
+    app.update(Action::MoveLater);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    // Wander off, then undo: back on BE101 in Semester I.
+    run(
+        &mut app,
+        &[Action::NextTerm, Action::NextTerm, Action::Down],
+    );
+    app.update(Action::Undo);
+    assert_eq!((app.focus, app.term), (Focus::Terms, 0));
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    run(
+        &mut app,
+        &[Action::NextTerm, Action::NextTerm, Action::NextTerm],
+    );
+    app.update(Action::Redo);
+    assert_eq!(app.term, 1);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+
+    // A course unplanned: undo finds it in its term, redo in the pool.
+    let mut app = self::app();
+    run(
+        &mut app,
+        &[
+            Action::Down,
+            Action::Toggle,
+            Action::NextFocus,
+            Action::NextFocus,
+        ],
+    );
+    assert_eq!(app.focus, Focus::Paths);
+    app.update(Action::Undo);
+    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    run(&mut app, &[Action::NextTerm, Action::Redo]);
+    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.selected_code().as_deref(), Some("BE102"));
+
+    // A term added: undo lands on where it was.
+    let mut app = self::app();
+    run(
+        &mut app,
+        &[
+            Action::NextTerm,
+            Action::NextTerm,
+            Action::AddTerm,
+            Action::Submit,
+        ],
+    );
+    run(
+        &mut app,
+        &[Action::PrevTerm, Action::PrevTerm, Action::PrevTerm],
+    );
+    app.update(Action::Redo);
+    app.update(Action::Undo);
+    assert_eq!(app.term, 3, "the term after the removed one");
+}
+
+fn status_line(app: &App, width: u16, height: u16) -> String {
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(app, &theme, width, height);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2].to_string()
+}
+
+fn footer(app: &App, width: u16, height: u16) -> String {
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(app, &theme, width, height);
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+// Issue 12 item 11: an active filter stays in sight until cleared, whatever the message.
+#[test]
+fn an_active_filter_stays_visible_beside_messages() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "data");
+    app.update(Action::Submit);
+    assert!(status_line(&app, 120, 40).contains("Filter: data (Esc clears)"));
+    app.update(Action::CycleStatus);
+    let line = status_line(&app, 120, 40);
+    assert!(line.contains("is now in progress"), "{line}");
+    assert!(line.contains("Filter: data (Esc clears)"), "{line}");
+    app.update(Action::ClearFilter);
+    assert!(!status_line(&app, 120, 40).contains("Filter:"));
+}
+
+// Issue 12 item 12: at 80x24 the footer keeps the basic keys; each footer offers only keys
+// that act there.
+#[test]
+fn footers_keep_the_basic_keys_and_offer_only_keys_that_act() {
+    let app = app();
+    let line = footer(&app, 80, 24);
+    for hint in [
+        "s save", "u undo", "c status", "/ filter", "p path", "? help", "q quit",
+    ] {
+        assert!(line.contains(hint), "{hint:?} missing at 80x24: {line}");
+    }
+    let wide = footer(&app, 200, 40);
+    assert!(
+        wide.contains("→ term") && wide.contains("Tab pane"),
+        "{wide}"
+    );
+
+    // The notes list: a student marks notes addressed, only a reviewer deletes them.
+    let mut plan = recommended();
+    plan.notes.push(degree_planner::model::Note {
+        on: degree_planner::model::NoteTarget::Plan,
+        text: "see me".into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed: false,
+    });
+    let mut student = app_on(plan.clone());
+    student.update(Action::ShowNotes);
+    let line = footer(&student, 120, 40);
+    assert!(
+        line.contains("addressed") && !line.contains("delete"),
+        "{line}"
+    );
+    let mut reviewer = app_on(plan);
+    reviewer.start_review(Some("Dr Grace".into()));
+    reviewer.update(Action::ShowNotes);
+    let line = footer(&reviewer, 120, 40);
+    assert!(
+        line.contains("x delete") && !line.contains("addressed"),
+        "{line}"
+    );
 }

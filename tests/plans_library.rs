@@ -417,3 +417,31 @@ fn save_as_a_bare_name_writes_a_plan_in_the_plans_folder() {
     assert_eq!(app.plan_path, target);
     assert!(target.is_file());
 }
+
+// Issue 12 item 12: the compare picker picks a plan; it neither offers nor does new,
+// duplicate, rename or delete.
+#[test]
+fn the_compare_picker_only_compares() {
+    let (dir, mut app, mut s) = setup();
+    run(&mut app, &mut s, &[Action::Compare]);
+    assert_eq!(picker_names(&app), ["bo"]);
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    let footer = screen.lines().last().unwrap_or_default();
+    for absent in ["new", "duplicate", "rename", "delete"] {
+        assert!(!footer.contains(absent), "{absent:?} offered: {footer}");
+    }
+    let before = files(&store::plans_dir(dir.path()));
+    run(
+        &mut app,
+        &mut s,
+        &[
+            Action::DuplicatePlan,
+            Action::TrashPlan,
+            Action::Confirm,
+            Action::NewPlan,
+        ],
+    );
+    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert_eq!(files(&store::plans_dir(dir.path())), before);
+}

@@ -231,21 +231,26 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::from(spans)
         }
         Mode::Ask(ask) => Line::styled(ask.text.clone(), theme.warning),
-        _ => match &app.message {
-            Some(m) => Line::styled(
-                m.text.clone(),
-                if m.tone == Tone::Error {
+        _ => {
+            // An active filter stays in sight until it is cleared, after any message.
+            let mut spans = Vec::new();
+            if let Some(m) = &app.message {
+                let style = if m.tone == Tone::Error {
                     theme.error
                 } else {
                     Style::new()
-                },
-            ),
-            None if !app.filter.is_empty() => Line::from(vec![
-                Span::styled("Filter: ", theme.key),
-                Span::raw(format!("{} (Esc clears)", app.filter)),
-            ]),
-            None => Line::default(),
-        },
+                };
+                spans.push(Span::styled(m.text.clone(), style));
+            }
+            if !app.filter.is_empty() {
+                if !spans.is_empty() {
+                    spans.push(Span::raw("  ·  "));
+                }
+                spans.push(Span::styled("Filter: ", theme.key));
+                spans.push(Span::raw(format!("{} (Esc clears)", app.filter)));
+            }
+            Line::from(spans)
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -260,14 +265,38 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .then(|| action::bindings(Context::Review))
         .into_iter()
         .flatten();
-    let shown = |a: Action| match a {
-        Action::Toggle | Action::MoveLater | Action::CycleStatus => !reviewing,
-        Action::ShowNotes => app.plan.verdict.is_some() || !app.plan.notes.is_empty(),
+    // Only keys that act here: what the role may do, what this picker is for.
+    let comparing =
+        matches!(&app.mode, Mode::Picker(p) if p.purpose == crate::picker::Purpose::Compare);
+    let shown = |b: &action::Binding| match (b.context, b.action) {
+        (Context::Normal, Action::Toggle | Action::MoveLater | Action::CycleStatus) => !reviewing,
+        (Context::Normal, Action::ShowNotes) => {
+            app.plan.verdict.is_some() || !app.plan.notes.is_empty()
+        }
+        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed(),
+        (Context::Notes, Action::DeleteNote) => app.role.may_review(),
+        (
+            Context::Picker,
+            Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
+        ) => !comparing,
         _ => true,
+    };
+    // At a narrow width the rarer keys go first; the basic ones stay.
+    let rank = |a: Action| match a {
+        Action::Save
+        | Action::Undo
+        | Action::CycleStatus
+        | Action::StartFilter
+        | Action::NextPath
+        | Action::NoteCourse
+        | Action::Approve
+        | Action::RequestChanges => 0,
+        Action::Toggle | Action::MoveLater => 1,
+        _ => 2,
     };
     let hints: Vec<(String, &str, Action)> = review
         .chain(action::bindings(app.context()))
-        .filter(|b| b.hint.is_some() && shown(b.action))
+        .filter(|b| b.hint.is_some() && shown(b))
         .map(|b| {
             let key = b.keys.first().map(action::Key::label).unwrap_or_default();
             let hint = match (b.context, b.action, app.focus) {
@@ -289,7 +318,12 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tail: Vec<_> = hints.iter().filter(|h| is_last(h.2)).collect();
     let mut head: Vec<_> = hints.iter().filter(|h| !is_last(h.2)).collect();
     while !head.is_empty() && width(&head) + width(&tail) > usize::from(area.width) {
-        head.pop();
+        // The last of the least needed keys goes.
+        let drop = (0..head.len())
+            .rev()
+            .max_by_key(|&i| (rank(head[i].2), i))
+            .unwrap_or(0);
+        head.remove(drop);
     }
     let spans: Vec<Span> = head
         .into_iter()

@@ -164,8 +164,12 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
         .border_style(theme.border_focus)
         .title(format!(" Notes ({}) ", app.plan.notes.len()))
         .title_bottom(
-            Line::from(" ↑↓ move · Space addressed · x delete (reviewer) · Esc close ")
-                .right_aligned(),
+            Line::from(if app.role.may_review() {
+                " ↑↓ move · x delete · Esc close "
+            } else {
+                " ↑↓ move · Space addressed · Esc close "
+            })
+            .right_aligned(),
         );
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(
