@@ -334,9 +334,23 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         CompareCtx,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll the differences up",
+        None,
+    ),
+    bind(
+        CompareCtx,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll the differences down",
+        Some("scroll"),
+    ),
+    bind(
+        CompareCtx,
         &[key(KeyCode::Esc), ch('='), ch('q')],
         Action::Cancel,
-        "close the comparison (so does any other key)",
+        "close the comparison",
         Some("close"),
     ),
     bind(
@@ -762,7 +776,6 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
             Some(Action::Input(c))
         }
         (Context::Help, _) => Some(Action::Help),
-        (Context::Compare, _) => Some(Action::Cancel),
         _ => None,
     }
 }

@@ -116,6 +116,8 @@ pub enum Mode {
         other: Box<Plan>,
         /// Its file name.
         label: String,
+        /// The first difference shown in the list of differences.
+        scroll: u16,
     },
 }
 
@@ -418,8 +420,34 @@ impl App {
                 None
             }
             Mode::Picker(picker) => self.picker_key(picker, action),
-            Mode::Compare { .. } => {
-                self.mode = Mode::Normal;
+            Mode::Compare {
+                other,
+                label,
+                scroll,
+            } => {
+                // The view clamps the scroll to what there is to show.
+                let scroll = match action {
+                    Action::Up => Some(scroll.saturating_sub(1)),
+                    Action::Down => {
+                        let count = crate::model::diff::diff(
+                            &review::placement(&other),
+                            &review::placement(&self.plan),
+                        )
+                        .len();
+                        let last = u16::try_from(count.saturating_sub(1)).unwrap_or(u16::MAX);
+                        Some(scroll.saturating_add(1).min(last))
+                    }
+                    Action::Cancel => None,
+                    _ => Some(scroll),
+                };
+                self.mode = match scroll {
+                    Some(scroll) => Mode::Compare {
+                        other,
+                        label,
+                        scroll,
+                    },
+                    None => Mode::Normal,
+                };
                 None
             }
             Mode::Ask(ask) => {
@@ -656,6 +684,7 @@ impl App {
         self.mode = Mode::Compare {
             other: Box::new(other),
             label,
+            scroll: 0,
         };
     }
 

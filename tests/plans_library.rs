@@ -274,7 +274,7 @@ fn the_open_plan_cannot_be_deleted_but_can_be_renamed() {
 }
 
 #[test]
-fn compare_picks_another_plan_and_any_key_closes() {
+fn compare_picks_another_plan_and_esc_closes() {
     let (dir, mut app, mut s) = setup();
     let mut bo = store::load_plan(&store::plans_dir(dir.path()).join("bo.ron")).unwrap();
     let slot = bo.find("BE101").unwrap();
@@ -283,13 +283,16 @@ fn compare_picks_another_plan_and_any_key_closes() {
     run(&mut app, &mut s, &[Action::Compare]);
     assert_eq!(picker_names(&app), ["bo"], "the open plan is not offered");
     run(&mut app, &mut s, &[Action::Toggle]);
-    let Mode::Compare { other, label } = &app.mode else {
+    let Mode::Compare { other, label, .. } = &app.mode else {
         panic!("compare, got {:?}", app.mode)
     };
     assert_eq!(other.student, "Bo");
     assert!(label.ends_with("bo.ron"));
     assert_eq!(app.context(), Context::Compare);
-    run(&mut app, &mut s, &[Action::Down]);
+    // Issue 12 item 16: a key that means nothing here no longer closes it.
+    run(&mut app, &mut s, &[Action::Down, Action::Toggle]);
+    assert!(matches!(app.mode, Mode::Compare { .. }), "{:?}", app.mode);
+    run(&mut app, &mut s, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
 }
 

@@ -79,9 +79,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
         Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
         Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
-        Mode::Compare { other, label } => {
-            picker::render_compare(frame, body, app, other, label, theme)
-        }
+        Mode::Compare {
+            other,
+            label,
+            scroll,
+        } => picker::render_compare(frame, body, app, (other, label), *scroll, theme),
         _ => {}
     }
 }
