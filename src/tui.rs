@@ -99,6 +99,9 @@ fn event_loop(
     signal: &AtomicUsize,
 ) -> Result<Exit> {
     let crash_test = std::env::var_os(CRASH_TEST_ENV).is_some();
+    // crossterm starts listening for resizes when its reader is first used: use it before
+    // the first frame, or a resize right after that frame is never seen.
+    event::poll(Duration::ZERO)?;
     loop {
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
         if app.should_quit {
