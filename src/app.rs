@@ -58,7 +58,7 @@ impl PromptKind {
         match self {
             PromptKind::AddTerm => "Name of the new term".into(),
             PromptKind::RenameTerm => "Rename term to".into(),
-            PromptKind::Grade => "Grade (empty clears it)".into(),
+            PromptKind::Grade => "Grade: A+ … D-, F, Pass or Fail (empty clears it)".into(),
             PromptKind::Student => "Student name".into(),
             PromptKind::Note(NoteTarget::Plan) => "Note on the plan".into(),
             PromptKind::Note(NoteTarget::Term(t)) => format!("Note on {t}"),
@@ -1027,9 +1027,18 @@ impl App {
                 let label = format!("Renamed term to {input}");
                 self.edit(&label, |plan| plan.rename_term(term, input));
             }
+            PromptKind::Grade
+                if !input.is_empty() && crate::model::grade::parse(input).is_none() =>
+            {
+                self.error(format!(
+                    "{input} is not a grade: {}",
+                    crate::model::grade::describe()
+                ));
+                self.ask(kind, input);
+            }
             PromptKind::Grade => {
                 if let Some(slot) = self.selected_slot() {
-                    let grade = (!input.is_empty()).then(|| input.to_string());
+                    let grade = crate::model::grade::parse(input).map(str::to_string);
                     let label = match &grade {
                         Some(g) => format!("Grade set to {g}"),
                         None => "Grade cleared".to_string(),

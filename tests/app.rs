@@ -2640,3 +2640,36 @@ fn footers_keep_the_basic_keys_and_offer_only_keys_that_act() {
         "{line}"
     );
 }
+
+// Issue 12 item 13: a grade is one of the scale's, not free text.
+#[test]
+fn a_grade_off_the_scale_is_refused_and_the_prompt_stays() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::CycleStatus, Action::EditGrade],
+    );
+    type_text(&mut app, "excellent");
+    app.update(Action::Submit);
+    assert_eq!(tone(&app), Some(Tone::Error));
+    assert!(message(&app).contains("not a grade"), "{}", message(&app));
+    assert!(matches!(app.mode, Mode::Prompt { .. }));
+    assert_eq!(placement(&app, "BE101").grade, None);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "b+");
+    app.update(Action::Submit);
+    assert_eq!(
+        placement(&app, "BE101").grade.as_deref(),
+        Some("B+"),
+        "written as the scale writes it"
+    );
+    run(&mut app, &[Action::EditGrade]);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "pass");
+    app.update(Action::Submit);
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("Pass"));
+}

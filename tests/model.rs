@@ -1212,3 +1212,25 @@ fn a_new_term_is_named_for_where_it_goes() {
         "a term's own name is no clash"
     );
 }
+
+// Issue 12 item 13: a grade off the scale in a file is reported.
+#[test]
+fn a_grade_off_the_scale_is_a_warning() {
+    let c = mini();
+    let mut plan = plan_with(&c, &[("S1", &[("A", Completed), ("B", Completed)])]);
+    plan.terms[0].courses[0].grade = Some("excellent".into());
+    plan.terms[0].courses[1].grade = Some("B-".into());
+    let found: Vec<_> = model::problems(&c, &plan)
+        .into_iter()
+        .filter(|p| matches!(p.kind, ProblemKind::UnknownGrade { .. }))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0]
+            .message
+            .starts_with("A has the grade \"excellent\""),
+        "{}",
+        found[0].message
+    );
+}

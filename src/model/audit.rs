@@ -96,6 +96,8 @@ pub enum ProblemKind {
         course: String,
         prerequisite: String,
     },
+    /// A grade that is not on the grade scale.
+    UnknownGrade { course: String, grade: String },
     /// A term carries more credits than the program's limit.
     OverLoad {
         term: usize,
@@ -228,6 +230,25 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 }
                 continue;
             };
+            if let Some(grade) = p
+                .grade
+                .as_deref()
+                .filter(|g| super::grade::parse(g).is_none())
+            {
+                found.push(Problem {
+                    kind: ProblemKind::UnknownGrade {
+                        course: p.code.clone(),
+                        grade: grade.to_string(),
+                    },
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{} has the grade \"{grade}\", which is not on the scale ({})",
+                        p.code,
+                        super::grade::describe()
+                    ),
+                    term: Some(t),
+                });
+            }
             for pre in &course.prerequisites {
                 let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
                 let message = match earliest {

@@ -5,6 +5,7 @@ pub mod career;
 pub mod curriculum;
 pub mod diff;
 pub mod edits;
+pub mod grade;
 pub mod plan;
 pub mod review;
 pub mod text;
