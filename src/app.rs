@@ -1103,7 +1103,26 @@ impl App {
                 label: label.to_string(),
             });
             self.redo.clear();
-            self.info(format!("{label} (u to undo)"));
+            // The first change to an approved plan says what it costs.
+            let before = &self.undo.last().expect("just pushed").plan;
+            let approved_by = match review::verdict_state(before) {
+                review::VerdictState::Current(v) if v.decision == Decision::Approved => {
+                    Some(v.reviewer.clone())
+                }
+                _ => None,
+            }
+            .filter(|_| {
+                matches!(
+                    review::verdict_state(&self.plan),
+                    review::VerdictState::Changed(..)
+                )
+            });
+            match approved_by {
+                Some(reviewer) => self.info(format!(
+                    "{label}: approved by {reviewer}; changing it will need a new review (u to undo)"
+                )),
+                None => self.info(format!("{label} (u to undo)")),
+            }
         }
     }
 

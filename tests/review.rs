@@ -1371,3 +1371,51 @@ fn approving_a_plan_with_errors_asks_and_the_verdict_counts_them() {
         Some(PromptKind::Verdict(Decision::Approved))
     );
 }
+
+// Issue 12 item 3: the first edit of an approved plan says what it costs; the changed
+// courses are marked in the grid for student and reviewer; the Review pane points to v.
+#[test]
+fn editing_an_approved_plan_says_so_and_marks_what_changed() {
+    let theme = degree_planner::theme::Theme::mono();
+    let mut app = app_on(approved());
+    app.update(Action::CycleStatus);
+    let text = &app.message.as_ref().expect("a message").text;
+    assert!(
+        text.contains("approved by Dr Grace; changing it will need a new review"),
+        "{text}"
+    );
+    // Only the first edit says it.
+    app.update(Action::Down);
+    app.update(Action::CycleStatus);
+    let text = &app.message.as_ref().expect("a message").text;
+    assert!(!text.contains("new review"), "{text}");
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    assert!(screen.contains("│ Δ◐ BE101"), "{screen}");
+    assert!(screen.contains("│>Δ◐ BE102"), "{screen}");
+    assert!(
+        screen.contains("│  ○ BE103"),
+        "an unchanged course is not marked:\n{screen}"
+    );
+    // Two more changes: the Review pane shows three and points to the rest.
+    run_all(
+        &mut app,
+        &[
+            Action::Down,
+            Action::CycleStatus,
+            Action::Down,
+            Action::CycleStatus,
+        ],
+    );
+    let screen = degree_planner::ui::screen_text(&app, &theme, 160, 60);
+    assert!(screen.contains("… and 1 more (v)"), "{screen}");
+    // The reviewer sees the same marks.
+    let reviewer = reviewer_on(app.plan.clone());
+    let screen = degree_planner::ui::screen_text(&reviewer, &theme, 120, 40);
+    assert!(screen.contains("Δ◐ BE104"), "{screen}");
+}
+
+fn run_all(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        app.update(a);
+    }
+}

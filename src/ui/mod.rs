@@ -154,7 +154,7 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         Constraint::Fill(1),
     ])
     .areas(area);
-    terms::render_pool(frame, pool_area, app, theme);
+    terms::render_pool(frame, pool_area, app, facts, theme);
     if review_height > 0 {
         review::render_review(frame, review_area, app, theme);
     }

@@ -51,7 +51,7 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         if changes.len() > 3 {
             lines.push(Line::styled(
-                format!("  … {} more (v lists them)", changes.len() - 3),
+                format!("  … and {} more (v)", changes.len() - 3),
                 theme.muted,
             ));
         }
