@@ -2614,6 +2614,15 @@ fn footers_keep_the_basic_keys_and_offer_only_keys_that_act() {
         wide.contains("→ term") && wide.contains("Tab pane"),
         "{wide}"
     );
+    // In the pool, a course has no status to cycle and no term to move from.
+    let mut pool = self::app();
+    run(&mut pool, &[Action::Toggle, Action::NextFocus]);
+    let line = footer(&pool, 200, 40);
+    assert!(line.contains("Enter place"), "{line}");
+    assert!(
+        !line.contains("c status") && !line.contains("move course"),
+        "{line}"
+    );
 
     // The notes list: a student marks notes addressed, only a reviewer deletes them.
     let mut plan = recommended();

@@ -271,7 +271,11 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let comparing =
         matches!(&app.mode, Mode::Picker(p) if p.purpose == crate::picker::Purpose::Compare);
     let shown = |b: &action::Binding| match (b.context, b.action) {
-        (Context::Normal, Action::Toggle | Action::MoveLater | Action::CycleStatus) => !reviewing,
+        (Context::Normal, Action::Toggle) => !reviewing,
+        // Moving and statuses are for courses in a term.
+        (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
+            !reviewing && app.focus == Focus::Terms
+        }
         (Context::Normal, Action::ShowNotes) => {
             app.plan.verdict.is_some() || !app.plan.notes.is_empty()
         }
