@@ -33,7 +33,7 @@ fn key_table() -> String {
         (Context::Compare, "comparison: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
-        (Context::ConfirmQuit, "quit dialog: "),
+        (Context::ConfirmQuit, "unsaved changes (quit, o, n): "),
     ] {
         for b in bindings(context) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
