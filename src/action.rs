@@ -4,6 +4,7 @@
 //! provides the footer hints, so the three can never disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
 
 /// Everything a user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +42,10 @@ pub enum Action {
     AddTerm,
     /// Rename the current term.
     RenameTerm,
-    /// Delete the current term if it is empty.
+    /// Delete the current term (asking first when it has courses).
     DeleteTerm,
+    /// Give every course of the current term the next status (asks first).
+    TermStatus,
     /// Set the student's name.
     EditStudent,
     /// Undo the last edit.
@@ -57,8 +60,10 @@ pub enum Action {
     Quit,
     /// Type a character into the prompt or filter.
     Input(char),
-    /// Delete the last character of the prompt or filter.
+    /// Delete the character before the cursor (the filter: its last character).
     Backspace,
+    /// Move the cursor or delete text in a prompt.
+    Edit(InputRequest),
     /// Accept the prompt or filter.
     Submit,
     /// Cancel the prompt, filter or dialog.
@@ -150,8 +155,12 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
+    ctrl_key(KeyCode::Char(c))
+}
+
+const fn ctrl_key(code: KeyCode) -> Key {
     Key {
-        code: KeyCode::Char(c),
+        code,
         modifiers: KeyModifiers::CONTROL,
     }
 }
@@ -337,9 +346,23 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         CompareCtx,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll the differences up",
+        None,
+    ),
+    bind(
+        CompareCtx,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll the differences down",
+        Some("scroll"),
+    ),
+    bind(
+        CompareCtx,
         &[key(KeyCode::Esc), ch('='), ch('q')],
         Action::Cancel,
-        "close the comparison (so does any other key)",
+        "close the comparison",
         Some("close"),
     ),
     bind(
@@ -442,6 +465,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Normal,
+        &[ch('C')],
+        Action::TermStatus,
+        "move the whole term to the next status (asks)",
+        None,
+    ),
+    bind(
+        Normal,
         &[ch('g')],
         Action::EditGrade,
         "set the grade of a completed course",
@@ -486,7 +516,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[ch('d')],
         Action::DeleteTerm,
-        "delete the current term if it is empty",
+        "delete the current term (asks if it has courses)",
         None,
     ),
     bind(
@@ -562,6 +592,69 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Typing,
+        &[key(KeyCode::Delete)],
+        Action::Edit(InputRequest::DeleteNextChar),
+        "delete the character under the cursor",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Left)],
+        Action::Edit(InputRequest::GoToPrevChar),
+        "move the cursor left",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Right)],
+        Action::Edit(InputRequest::GoToNextChar),
+        "move the cursor right",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl_key(KeyCode::Left)],
+        Action::Edit(InputRequest::GoToPrevWord),
+        "move the cursor a word left",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl_key(KeyCode::Right)],
+        Action::Edit(InputRequest::GoToNextWord),
+        "move the cursor a word right",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Home), ctrl('a')],
+        Action::Edit(InputRequest::GoToStart),
+        "move the cursor to the start",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::End), ctrl('e')],
+        Action::Edit(InputRequest::GoToEnd),
+        "move the cursor to the end",
+        None,
+    ),
+    bind(
+        Typing,
+        &[ctrl('u')],
+        Action::Edit(InputRequest::DeleteFromStart),
+        "delete everything before the cursor",
+        Some("clear"),
+    ),
+    bind(
+        Typing,
+        &[ctrl('w')],
+        Action::Edit(InputRequest::DeletePrevWord),
+        "delete the word before the cursor",
+        None,
+    ),
+    bind(
+        Typing,
         &[key(KeyCode::Up)],
         Action::Up,
         "move up while filtering",
@@ -606,15 +699,15 @@ pub const KEYMAP: &[Binding] = &[
         ConfirmQuit,
         &[ch('y'), ch('s')],
         Action::SaveAndQuit,
-        "save, then quit",
-        Some("save and quit"),
+        "save, then go on",
+        Some("save"),
     ),
     bind(
         ConfirmQuit,
         &[ch('n'), ch('d')],
         Action::Discard,
-        "quit without saving",
-        Some("discard and quit"),
+        "discard the changes and go on",
+        Some("discard"),
     ),
     bind(
         ConfirmQuit,
@@ -695,9 +788,24 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
             Some(Action::Input(c))
         }
         (Context::Help, _) => Some(Action::Help),
-        (Context::Compare, _) => Some(Action::Cancel),
         _ => None,
     }
+}
+
+/// What a paste means in `context`: its characters typed, one by one, into the prompt or
+/// filter, line breaks and tabs as spaces (a prompt is one line). Anywhere else a paste is
+/// ignored: pasted text is never taken for keys.
+pub fn paste(context: Context, text: &str) -> Vec<Action> {
+    if context != Context::Typing {
+        return Vec::new();
+    }
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => Action::Input(' '),
+            c => Action::Input(c),
+        })
+        .collect()
 }
 
 /// The bindings of one context, in keymap order.

@@ -6,9 +6,11 @@
 use std::path::PathBuf;
 
 use crate::action::{Action, Context};
+use crate::field::{Field, InputRequest};
 use crate::model::review::{self, Decision, Note, NoteTarget, Role};
-use crate::model::{Course, Curriculum, CurriculumRef, Placement, Plan, Slot, Status};
+use crate::model::{Course, Curriculum, CurriculumRef, Plan, Slot, Status};
 use crate::picker::{Picker, Purpose, Request};
+use crate::question::{Ask, Question};
 use crate::store::FileError;
 
 /// Which pane has the keyboard.
@@ -56,7 +58,7 @@ impl PromptKind {
         match self {
             PromptKind::AddTerm => "Name of the new term".into(),
             PromptKind::RenameTerm => "Rename term to".into(),
-            PromptKind::Grade => "Grade (empty clears it)".into(),
+            PromptKind::Grade => "Grade: A+ … D-, F, Pass or Fail (empty clears it)".into(),
             PromptKind::Student => "Student name".into(),
             PromptKind::Note(NoteTarget::Plan) => "Note on the plan".into(),
             PromptKind::Note(NoteTarget::Term(t)) => format!("Note on {t}"),
@@ -73,7 +75,7 @@ impl PromptKind {
             PromptKind::RenamePlan(path) => {
                 format!("Rename {} to", crate::store::display_path(path))
             }
-            PromptKind::SaveAs => "Save as (file path)".into(),
+            PromptKind::SaveAs => "Save as (a name in the plans folder, or a path)".into(),
         }
     }
 }
@@ -89,13 +91,14 @@ pub enum Mode {
     Prompt {
         /// What is asked.
         kind: PromptKind,
-        /// What has been typed.
-        input: String,
+        /// What has been typed, with the cursor.
+        input: Field,
     },
     /// The help overlay.
     Help,
-    /// Asking what to do with unsaved changes before quitting.
-    ConfirmQuit,
+    /// Asking what to do with unsaved changes before leaving the plan: save, discard, or
+    /// keep editing.
+    Unsaved(Leave),
     /// The list of notes, with the highlighted one.
     Notes {
         /// Index into [`Plan::notes`].
@@ -105,13 +108,26 @@ pub enum Mode {
     Picker(Picker),
     /// Unsaved edits from an earlier session were found: restore them?
     Recover(Box<Plan>),
+    /// A yes/no question before an edit that is easy to regret.
+    Ask(Ask),
     /// The open plan beside another one.
     Compare {
         /// The other plan.
         other: Box<Plan>,
         /// Its file name.
         label: String,
+        /// The first difference shown in the list of differences.
+        scroll: u16,
     },
+}
+
+/// Where the user is going when the plan has unsaved changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Quitting the planner.
+    Quit,
+    /// To the list of plans, to open or start another.
+    ToPlans,
 }
 
 /// Work the caller must do after an update.
@@ -145,10 +161,14 @@ pub enum Effect {
     },
     /// Move this plan to the trash, then list the plans again.
     TrashPlan(PathBuf),
-    /// Write the markdown report next to the plan.
-    Export,
-    /// Save the plan to this file and make it the open plan.
-    SaveAs(PathBuf),
+    /// Write the markdown report next to the plan; over an earlier one only if `overwrite`.
+    Export {
+        /// Whether the user agreed to replace an earlier report.
+        overwrite: bool,
+    },
+    /// Save the plan as this (a bare name in the plans folder, or a path) and make it the
+    /// open plan.
+    SaveAs(String),
     /// Forget the unsaved edits of an earlier session.
     DiscardRecovery,
 }
@@ -211,7 +231,8 @@ pub struct App {
     pub help_scroll: u16,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
-    quit_after_save: bool,
+    /// Where to go once the save under way succeeds.
+    after_save: Option<Leave>,
     /// Set when the app should exit.
     pub should_quit: bool,
     /// Student or reviewer.
@@ -247,7 +268,7 @@ impl App {
             help_scroll: 0,
             undo: Vec::new(),
             redo: Vec::new(),
-            quit_after_save: false,
+            after_save: None,
             should_quit: false,
             role: Role::Student,
             read_only: None,
@@ -266,10 +287,10 @@ impl App {
             Mode::Normal => Context::Normal,
             Mode::Filter | Mode::Prompt { .. } => Context::Typing,
             Mode::Help => Context::Help,
-            Mode::ConfirmQuit => Context::ConfirmQuit,
+            Mode::Unsaved(_) => Context::ConfirmQuit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
-            Mode::Recover(_) => Context::Confirm,
+            Mode::Recover(_) | Mode::Ask(_) => Context::Confirm,
             Mode::Picker(_) => Context::Picker,
             Mode::Compare { .. } => Context::Compare,
         }
@@ -294,10 +315,7 @@ impl App {
                 self.role = Role::Reviewer {
                     name: String::new(),
                 };
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Reviewer,
-                    input: String::new(),
-                };
+                self.ask(PromptKind::Reviewer, "");
             }
         }
     }
@@ -396,15 +414,56 @@ impl App {
                 }
                 None
             }
-            Mode::ConfirmQuit => self.confirm_quit(action),
+            Mode::Unsaved(leave) => self.confirm_leave(leave, action),
             Mode::Notes { selected } => {
                 self.notes_key(selected, action);
                 None
             }
             Mode::Picker(picker) => self.picker_key(picker, action),
-            Mode::Compare { .. } => {
-                self.mode = Mode::Normal;
+            Mode::Compare {
+                other,
+                label,
+                scroll,
+            } => {
+                // The view clamps the scroll to what there is to show.
+                let scroll = match action {
+                    Action::Up => Some(scroll.saturating_sub(1)),
+                    Action::Down => {
+                        let count = crate::model::diff::diff(
+                            &review::placement(&other),
+                            &review::placement(&self.plan),
+                        )
+                        .len();
+                        let last = u16::try_from(count.saturating_sub(1)).unwrap_or(u16::MAX);
+                        Some(scroll.saturating_add(1).min(last))
+                    }
+                    Action::Cancel => None,
+                    _ => Some(scroll),
+                };
+                self.mode = match scroll {
+                    Some(scroll) => Mode::Compare {
+                        other,
+                        label,
+                        scroll,
+                    },
+                    None => Mode::Normal,
+                };
                 None
+            }
+            Mode::Ask(ask) => {
+                self.mode = Mode::Normal;
+                match action {
+                    Action::Confirm => self.answer_yes(ask.question),
+                    Action::Cancel => {
+                        self.info("Nothing changed".into());
+                        None
+                    }
+                    // Any other key leaves the question open.
+                    _ => {
+                        self.mode = Mode::Ask(ask);
+                        None
+                    }
+                }
             }
             Mode::Recover(recovered) => {
                 self.mode = Mode::Normal;
@@ -427,8 +486,9 @@ impl App {
         effect
     }
 
-    /// Reports the result of an [`Effect::Save`].
-    pub fn finish_save(&mut self, result: Result<(), FileError>) {
+    /// Reports the result of an [`Effect::Save`]; returns the work that was waiting for it
+    /// (listing the plans, when the save was asked for on the way to another plan).
+    pub fn finish_save(&mut self, result: Result<(), FileError>) -> Option<Effect> {
         match result {
             Ok(()) => {
                 self.saved = self.plan.clone();
@@ -437,15 +497,18 @@ impl App {
                     "Saved {}",
                     crate::store::display_path(&self.plan_path)
                 ));
-                if self.quit_after_save {
-                    self.should_quit = true;
+                match self.after_save.take() {
+                    Some(Leave::Quit) => self.should_quit = true,
+                    Some(Leave::ToPlans) => return Some(Effect::ListPlans(Purpose::Open)),
+                    None => {}
                 }
             }
             Err(e) => {
-                self.quit_after_save = false;
+                self.after_save = None;
                 self.error(format!("Not saved: {e}"));
             }
         }
+        None
     }
 
     fn normal(&mut self, action: Action) -> Option<Effect> {
@@ -479,29 +542,24 @@ impl App {
             Action::StartFilter => self.mode = Mode::Filter,
             Action::ClearFilter => self.refilter(String::clear),
             Action::AddTerm => {
-                let input = self.plan.fresh_term_name();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::AddTerm,
-                    input,
+                let input = match self.plan.terms.is_empty() {
+                    true => self.plan.fresh_term_name(),
+                    false => self.plan.term_name_after(self.term),
                 };
+                self.ask(PromptKind::AddTerm, &input);
             }
             Action::RenameTerm => match self.plan.terms.get(self.term) {
                 Some(t) => {
                     let input = t.name.clone();
-                    self.mode = Mode::Prompt {
-                        kind: PromptKind::RenameTerm,
-                        input,
-                    };
+                    self.ask(PromptKind::RenameTerm, &input);
                 }
                 None => self.error("There is no term to rename".into()),
             },
             Action::DeleteTerm => self.delete_term(),
+            Action::TermStatus => self.ask_term_status(),
             Action::EditStudent => {
                 let input = self.plan.student.clone();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Student,
-                    input,
-                };
+                self.ask(PromptKind::Student, &input);
             }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -519,7 +577,7 @@ impl App {
             }
             Action::Quit => {
                 if self.is_dirty() && self.read_only.is_none() {
-                    self.mode = Mode::ConfirmQuit;
+                    self.mode = Mode::Unsaved(Leave::Quit);
                 } else {
                     self.should_quit = true;
                 }
@@ -542,32 +600,21 @@ impl App {
             Action::NotePlan => self.ask_note(NoteTarget::Plan),
             Action::Approve => self.ask_verdict(Decision::Approved),
             Action::RequestChanges => self.ask_verdict(Decision::ChangesRequested),
-            Action::OpenPicker | Action::NewPlan => {
-                return self
-                    .may_switch()
-                    .then_some(Effect::ListPlans(Purpose::Open));
-            }
+            Action::OpenPicker | Action::NewPlan => return self.go_to_plans(),
             Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
             Action::SaveAs => {
-                // Save as never replaces a file, so suggest a name beside this one.
+                // Save as never replaces a file, so suggest a new name in the plans folder.
                 let stem = self
                     .plan_path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let input = self
-                    .plan_path
-                    .with_file_name(format!("{stem} copy.ron"))
-                    .display()
-                    .to_string();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::SaveAs,
-                    input,
-                };
+                self.ask(PromptKind::SaveAs, &format!("{stem} copy"));
             }
-            Action::Export => return Some(Effect::Export),
+            Action::Export => return Some(Effect::Export { overwrite: false }),
             Action::Input(_)
             | Action::Backspace
+            | Action::Edit(_)
             | Action::Submit
             | Action::Cancel
             | Action::SaveAndQuit
@@ -583,16 +630,16 @@ impl App {
         None
     }
 
-    /// Whether another plan may replace this one now; says why not.
-    fn may_switch(&mut self) -> bool {
+    /// Goes to the list of plans, first asking what to do with unsaved changes.
+    fn go_to_plans(&mut self) -> Option<Effect> {
         if self.role.may_review() {
             self.error("A review is of one plan: quit and review the next one".into());
-            false
+            None
         } else if self.is_dirty() && self.read_only.is_none() {
-            self.error("Save (s) or undo your changes before opening another plan".into());
-            false
+            self.mode = Mode::Unsaved(Leave::ToPlans);
+            None
         } else {
-            true
+            Some(Effect::ListPlans(Purpose::Open))
         }
     }
 
@@ -623,6 +670,12 @@ impl App {
         *self = fresh;
     }
 
+    /// Asks whether to write the report over the earlier one at `target`.
+    pub fn ask_overwrite_report(&mut self, target: String) {
+        let text = format!("{target} exists already: write the report over it?");
+        self.mode = Mode::Ask(Ask::new(Question::OverwriteReport, text));
+    }
+
     /// Offers to restore `unsaved`, the edits an earlier session did not save.
     pub fn offer_recovery(&mut self, unsaved: Plan) {
         self.mode = Mode::Recover(Box::new(unsaved));
@@ -633,10 +686,24 @@ impl App {
         self.mode = Mode::Compare {
             other: Box::new(other),
             label,
+            scroll: 0,
         };
     }
 
     fn picker_key(&mut self, mut picker: Picker, action: Action) -> Option<Effect> {
+        // The open plan cannot go to the trash: say so before asking, not after.
+        if action == Action::TrashPlan
+            && !picker.confirm_trash
+            && let Some(entry) = picker.selected_entry()
+            && entry.path == self.plan_path
+        {
+            self.error(format!(
+                "{} is the open plan: open another one before deleting it",
+                entry.name
+            ));
+            self.mode = Mode::Picker(picker);
+            return None;
+        }
         let request = picker.update(action);
         self.mode = Mode::Picker(picker);
         match request {
@@ -647,10 +714,7 @@ impl App {
             }
             Request::New { empty } => {
                 let input = String::new();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::NewPlan { empty },
-                    input,
-                };
+                self.ask(PromptKind::NewPlan { empty }, &input);
                 None
             }
             Request::Open(path) if path == self.plan_path => {
@@ -665,14 +729,7 @@ impl App {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::RenamePlan(path),
-                    input,
-                };
-                None
-            }
-            Request::Trash(path) if path == self.plan_path => {
-                self.error("That plan is open: open another one before deleting it".into());
+                self.ask(PromptKind::RenamePlan(path), &input);
                 None
             }
             Request::Trash(path) => Some(Effect::TrashPlan(path)),
@@ -702,33 +759,52 @@ impl App {
 
     fn ask_note(&mut self, target: NoteTarget) {
         match self.may_review() {
-            Ok(()) => {
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Note(target),
-                    input: String::new(),
-                }
-            }
+            Ok(()) => self.ask(PromptKind::Note(target), ""),
             Err(why) => self.error(why),
         }
     }
 
+    /// How many errors the plan has now.
+    fn errors(&self) -> usize {
+        crate::model::problems(&self.curriculum, &self.plan)
+            .iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .count()
+    }
+
     fn ask_verdict(&mut self, decision: Decision) {
+        let errors = self.errors();
         match self.may_review() {
-            Ok(()) => {
-                let input = self
-                    .plan
-                    .verdict
-                    .as_ref()
-                    .filter(|v| v.decision == decision)
-                    .map(|v| v.comment.clone())
-                    .unwrap_or_default();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Verdict(decision),
-                    input,
-                };
+            Ok(()) if decision == Decision::Approved && errors > 0 => {
+                let text = format!(
+                    "This plan has {errors} error{}; approve anyway?",
+                    if errors == 1 { "" } else { "s" }
+                );
+                self.mode = Mode::Ask(Ask::new(Question::ApproveWithErrors, text));
             }
+            Ok(()) => self.ask_comment(decision),
             Err(why) => self.error(why),
         }
+    }
+
+    /// Asks for the comment of a verdict, prefilled with the comment of the same decision.
+    fn ask_comment(&mut self, decision: Decision) {
+        let input = self
+            .plan
+            .verdict
+            .as_ref()
+            .filter(|v| v.decision == decision)
+            .map(|v| v.comment.clone())
+            .unwrap_or_default();
+        self.ask(PromptKind::Verdict(decision), &input);
+    }
+
+    /// Asks `kind`, the answer prefilled with `prefill` and the cursor at its end.
+    fn ask(&mut self, kind: PromptKind, prefill: &str) {
+        self.mode = Mode::Prompt {
+            kind,
+            input: Field::new(prefill),
+        };
     }
 
     fn reviewer_name(&self) -> String {
@@ -803,6 +879,12 @@ impl App {
             Action::Backspace => self.refilter(|filter| {
                 filter.pop();
             }),
+            // The filter's cursor stays at its end: what deletes before it applies.
+            Action::Edit(InputRequest::DeleteFromStart) => self.refilter(String::clear),
+            Action::Edit(InputRequest::DeletePrevWord) => self.refilter(|filter| {
+                let kept = filter.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                filter.truncate(kept);
+            }),
             Action::Submit => self.mode = Mode::Normal,
             Action::Cancel => {
                 self.refilter(String::clear);
@@ -818,21 +900,20 @@ impl App {
         }
     }
 
-    fn prompt_key(
-        &mut self,
-        kind: PromptKind,
-        mut input: String,
-        action: Action,
-    ) -> Option<Effect> {
+    fn prompt_key(&mut self, kind: PromptKind, mut input: Field, action: Action) -> Option<Effect> {
         match action {
             Action::Input(c) => {
                 if !crate::model::text::is_unsafe(c) {
-                    input.push(c);
+                    input.edit(InputRequest::InsertChar(c));
                 }
                 self.mode = Mode::Prompt { kind, input };
             }
             Action::Backspace => {
-                input.pop();
+                input.edit(InputRequest::DeletePrevChar);
+                self.mode = Mode::Prompt { kind, input };
+            }
+            Action::Edit(request) => {
+                input.edit(request);
                 self.mode = Mode::Prompt { kind, input };
             }
             Action::Cancel if kind == PromptKind::Reviewer => {
@@ -842,7 +923,7 @@ impl App {
             Action::Cancel => self.mode = Mode::Normal,
             Action::Submit => {
                 self.mode = Mode::Normal;
-                return self.answer(kind, input.trim());
+                return self.answer(kind, input.value().trim());
             }
             Action::Quit => {
                 self.mode = Mode::Normal;
@@ -857,10 +938,7 @@ impl App {
         match kind {
             PromptKind::Reviewer if input.is_empty() => {
                 self.error("A review needs the reviewer's name".into());
-                self.mode = Mode::Prompt {
-                    kind,
-                    input: String::new(),
-                };
+                self.ask(kind, "");
             }
             PromptKind::Reviewer => {
                 self.start_review(Some(input.to_string()));
@@ -881,7 +959,7 @@ impl App {
             PromptKind::SaveAs if input.is_empty() => self.error("Not saved: no file name".into()),
             PromptKind::SaveAs => {
                 self.stamp_curriculum();
-                return Some(Effect::SaveAs(PathBuf::from(input)));
+                return Some(Effect::SaveAs(input.to_string()));
             }
             PromptKind::Note(_) if input.is_empty() => {
                 self.error("An empty note was not added".into())
@@ -900,13 +978,18 @@ impl App {
                 });
             }
             PromptKind::Verdict(decision) => {
+                let errors = match decision {
+                    Decision::Approved => self.errors() as u32,
+                    Decision::ChangesRequested => 0,
+                };
                 let verdict = review::verdict_for(
                     &self.plan,
                     decision,
                     &self.reviewer_name(),
                     &self.today,
                     input,
-                );
+                )
+                .with_errors(errors);
                 let label = format!("Verdict: {}", decision.label());
                 self.edit(&label, |plan| {
                     plan.verdict = Some(verdict);
@@ -915,6 +998,17 @@ impl App {
             }
             PromptKind::AddTerm | PromptKind::RenameTerm if input.is_empty() => {
                 self.error("A term needs a name".into());
+            }
+            PromptKind::AddTerm | PromptKind::RenameTerm
+                if self.plan.has_term_named(
+                    input,
+                    (kind == PromptKind::RenameTerm).then_some(self.term),
+                ) =>
+            {
+                self.error(format!(
+                    "There is a term called {input} already: choose another name"
+                ));
+                self.ask(kind, input);
             }
             PromptKind::AddTerm => {
                 let at = if self.plan.terms.is_empty() {
@@ -935,9 +1029,18 @@ impl App {
                 let label = format!("Renamed term to {input}");
                 self.edit(&label, |plan| plan.rename_term(term, input));
             }
+            PromptKind::Grade
+                if !input.is_empty() && crate::model::grade::parse(input).is_none() =>
+            {
+                self.error(format!(
+                    "{input} is not a grade: {}",
+                    crate::model::grade::describe()
+                ));
+                self.ask(kind, input);
+            }
             PromptKind::Grade => {
                 if let Some(slot) = self.selected_slot() {
-                    let grade = (!input.is_empty()).then(|| input.to_string());
+                    let grade = crate::model::grade::parse(input).map(str::to_string);
                     let label = match &grade {
                         Some(g) => format!("Grade set to {g}"),
                         None => "Grade cleared".to_string(),
@@ -956,16 +1059,32 @@ impl App {
         None
     }
 
-    fn confirm_quit(&mut self, action: Action) -> Option<Effect> {
+    fn confirm_leave(&mut self, leave: Leave, action: Action) -> Option<Effect> {
         match action {
             Action::SaveAndQuit => {
                 self.mode = Mode::Normal;
+                if let Some(why) = &self.read_only {
+                    self.error(format!("Not saved: {why}"));
+                    return None;
+                }
                 self.stamp_curriculum();
-                self.quit_after_save = true;
+                self.after_save = Some(leave);
                 Some(Effect::Save)
             }
             Action::Discard => {
-                self.should_quit = true;
+                self.mode = Mode::Normal;
+                match leave {
+                    Leave::Quit => self.should_quit = true,
+                    Leave::ToPlans => {
+                        // Undoable while this plan stays open.
+                        let saved = self.saved.clone();
+                        self.edit("Discarded the unsaved changes", |plan| {
+                            *plan = saved;
+                            true
+                        });
+                        return Some(Effect::ListPlans(Purpose::Open));
+                    }
+                }
                 None
             }
             Action::Cancel => {
@@ -986,7 +1105,26 @@ impl App {
                 label: label.to_string(),
             });
             self.redo.clear();
-            self.info(format!("{label} (u to undo)"));
+            // The first change to an approved plan says what it costs.
+            let before = &self.undo.last().expect("just pushed").plan;
+            let approved_by = match review::verdict_state(before) {
+                review::VerdictState::Current(v) if v.decision == Decision::Approved => {
+                    Some(v.reviewer.clone())
+                }
+                _ => None,
+            }
+            .filter(|_| {
+                matches!(
+                    review::verdict_state(&self.plan),
+                    review::VerdictState::Changed(..)
+                )
+            });
+            match approved_by {
+                Some(reviewer) => self.info(format!(
+                    "{label}: approved by {reviewer}; changing it will need a new review (u to undo)"
+                )),
+                None => self.info(format!("{label} (u to undo)")),
+            }
         }
     }
 
@@ -994,6 +1132,7 @@ impl App {
         match self.undo.pop() {
             Some(snapshot) => {
                 let current = std::mem::replace(&mut self.plan, snapshot.plan);
+                self.follow_change(&current);
                 self.info(format!("Undone: {}", snapshot.label));
                 self.redo.push(Snapshot {
                     plan: current,
@@ -1008,6 +1147,7 @@ impl App {
         match self.redo.pop() {
             Some(snapshot) => {
                 let current = std::mem::replace(&mut self.plan, snapshot.plan);
+                self.follow_change(&current);
                 self.info(format!("Redone: {}", snapshot.label));
                 self.undo.push(Snapshot {
                     plan: current,
@@ -1015,6 +1155,64 @@ impl App {
                 });
             }
             None => self.info("Nothing to redo".into()),
+        }
+    }
+
+    /// Puts the cursor on what changed from `other` to the plan now (after an undo or redo):
+    /// the first course whose term, status or grade differs, in its term or in the pool;
+    /// else the first term whose name differs.
+    fn follow_change(&mut self, other: &Plan) {
+        let state = |plan: &Plan, code: &str| {
+            plan.find(code).map(|slot| {
+                let p = plan.placement(slot).cloned();
+                (slot.term, p.map(|p| (p.status, p.grade)))
+            })
+        };
+        let codes = self
+            .plan
+            .terms
+            .iter()
+            .chain(&other.terms)
+            .flat_map(|t| &t.courses)
+            .map(|p| p.code.clone());
+        let changed = codes
+            .into_iter()
+            .find(|code| state(&self.plan, code) != state(other, code));
+        if let Some(code) = changed {
+            // The course must show: a filter that hides it is cleared.
+            if !self.matches_filter(&code) {
+                self.filter.clear();
+            }
+            match self.plan.find(&code) {
+                Some(slot) => {
+                    self.focus = Focus::Terms;
+                    self.term = slot.term;
+                    self.row = self
+                        .visible_rows(slot.term)
+                        .iter()
+                        .position(|&i| i == slot.index)
+                        .unwrap_or(0);
+                }
+                None => {
+                    if let Some(row) = self.pool().iter().position(|c| c.code == code) {
+                        self.focus = Focus::Pool;
+                        self.pool_row = row;
+                    }
+                }
+            }
+            return;
+        }
+        let names = |plan: &Plan| {
+            plan.terms
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let (now, then) = (names(&self.plan), names(other));
+        if let Some(term) = (0..now.len()).find(|&i| then.get(i) != now.get(i)) {
+            self.focus = Focus::Terms;
+            self.term = term;
+            self.row = 0;
         }
     }
 
@@ -1086,9 +1284,21 @@ impl App {
                         .placement(slot)
                         .map(|p| p.code.clone())
                         .unwrap_or_default();
-                    self.edit(&format!("Moved {code} to the unplanned pool"), |plan| {
-                        plan.remove(slot).is_some()
-                    });
+                    match self.plan.placement(slot) {
+                        Some(p) if p.status != Status::Planned => {
+                            let grade = p
+                                .grade
+                                .as_ref()
+                                .map(|g| format!(", grade {g}"))
+                                .unwrap_or_default();
+                            let text = format!(
+                                "{code} is {}{grade}: take it out of the plan? (it keeps both in the pool)",
+                                p.status.label()
+                            );
+                            self.mode = Mode::Ask(Ask::new(Question::Unplan(slot), text));
+                        }
+                        _ => self.unplan(slot),
+                    }
                 }
             }
             Focus::Pool => {
@@ -1100,8 +1310,13 @@ impl App {
                     self.error("There is no term to place it in: add one with a".into());
                     return;
                 };
-                self.edit(&format!("Placed {code} in {name}"), |plan| {
-                    plan.place(term, Placement::planned(&code)).is_some()
+                let kept = self
+                    .plan
+                    .set_aside_as(&code)
+                    .map(|p| format!(" (again {})", p.status.label()))
+                    .unwrap_or_default();
+                self.edit(&format!("Placed {code} in {name}{kept}"), |plan| {
+                    plan.place_unplanned(term, &code).is_some()
                 });
             }
             Focus::Paths => {
@@ -1123,6 +1338,42 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Takes the course at `slot` out of the plan, into the pool.
+    fn unplan(&mut self, slot: Slot) {
+        let code = self
+            .plan
+            .placement(slot)
+            .map(|p| p.code.clone())
+            .unwrap_or_default();
+        self.edit(&format!("Moved {code} to the unplanned pool"), |plan| {
+            plan.unplan(slot).is_some()
+        });
+    }
+
+    /// Does what a yes to `question` means.
+    fn answer_yes(&mut self, question: Question) -> Option<Effect> {
+        match question {
+            Question::Unplan(slot) => self.unplan(slot),
+            Question::ApproveWithErrors => self.ask_comment(Decision::Approved),
+            Question::DeleteTerm(term) => {
+                let name = self.plan.terms.get(term).map(|t| t.name.clone());
+                let label = format!("Deleted term {}", name.unwrap_or_default());
+                self.edit(&label, |plan| plan.remove_term_unplanning(term));
+            }
+            Question::TermStatus { term, status } => {
+                let name = self.plan.terms.get(term).map(|t| t.name.clone());
+                let label = format!(
+                    "Every course of {} is now {}",
+                    name.unwrap_or_default(),
+                    status.label()
+                );
+                self.edit(&label, |plan| plan.set_term_status(term, status));
+            }
+            Question::OverwriteReport => return Some(Effect::Export { overwrite: true }),
+        }
+        None
     }
 
     fn move_selected(&mut self, delta: isize) {
@@ -1179,10 +1430,7 @@ impl App {
         match slot.and_then(|s| self.plan.placement(s)) {
             Some(p) if p.status == Status::Completed => {
                 let input = p.grade.clone().unwrap_or_default();
-                self.mode = Mode::Prompt {
-                    kind: PromptKind::Grade,
-                    input,
-                };
+                self.ask(PromptKind::Grade, &input);
             }
             Some(_) => {
                 self.info("Only completed courses have a grade (c cycles the status)".into())
@@ -1197,17 +1445,45 @@ impl App {
             return;
         };
         let name = t.name.clone();
-        if !t.courses.is_empty() {
-            let n = t.courses.len();
-            self.error(format!(
-                "{name} still has {n} course{}: move or unplan them first",
-                if n == 1 { "" } else { "s" }
-            ));
-            return;
+        match t.courses.len() {
+            0 => self.edit(&format!("Deleted term {name}"), |plan| {
+                plan.remove_term(term)
+            }),
+            n => {
+                let text = format!(
+                    "{name} has {n} course{}: delete it and unplan {}?",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "it" } else { "them" }
+                );
+                self.mode = Mode::Ask(Ask::new(Question::DeleteTerm(term), text));
+            }
         }
-        self.edit(&format!("Deleted term {name}"), |plan| {
-            plan.remove_term(term)
-        });
+    }
+
+    /// Asks to give every course of the current term the status after the least advanced
+    /// one's: planned -> in progress -> completed -> planned.
+    fn ask_term_status(&mut self) {
+        let term = self.term;
+        let Some(t) = self.plan.terms.get(term) else {
+            return;
+        };
+        let Some(least) = t.courses.iter().map(|p| p.status).min() else {
+            self.info(format!("{} has no courses", t.name));
+            return;
+        };
+        let status = least.next();
+        let n = t.courses.len();
+        let text = format!(
+            "Mark {} of {} {}?",
+            if n == 1 {
+                "the course".to_string()
+            } else {
+                format!("all {n} courses")
+            },
+            t.name,
+            status.label()
+        );
+        self.mode = Mode::Ask(Ask::new(Question::TermStatus { term, status }, text));
     }
 
     /// Records the current curriculum in the plan before a save: saving after the
@@ -1255,6 +1531,7 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::AddTerm
             | Action::RenameTerm
             | Action::DeleteTerm
+            | Action::TermStatus
             | Action::EditStudent
     )
 }

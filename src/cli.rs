@@ -241,6 +241,55 @@ fn clean_name(text: &str) -> Result<String, std::convert::Infallible> {
 }
 
 /// Parses "120x40" into (120, 40).
+impl Cli {
+    /// Refuses a PLAN that is more likely a mistyped command than a plan: a file that does
+    /// not exist, without the `.ron` extension and without a path separator (`chek` is not a
+    /// new plan called chek). The error is clap's for an unknown subcommand, with the closest
+    /// one suggested; it exits 2.
+    pub fn check_plan_argument(&self) -> Result<(), clap::Error> {
+        use clap::CommandFactory;
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let Some(plan) = self.plan.as_deref().filter(|_| self.command.is_none()) else {
+            return Ok(());
+        };
+        let text = plan.to_string_lossy();
+        let has_separator = text.contains(std::path::is_separator);
+        let is_ron = plan.extension().is_some_and(|e| e == "ron");
+        if plan.exists() || has_separator || is_ron {
+            return Ok(());
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let closest = cmd
+            .get_subcommands()
+            .map(|c| c.get_name())
+            .map(|name| (strsim::jaro(&text, name), name))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, name)| name.to_string());
+        let usage = cmd.render_usage();
+        let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&cmd);
+        error.insert(
+            ContextKind::InvalidSubcommand,
+            ContextValue::String(text.into_owned()),
+        );
+        if let Some(name) = closest {
+            error.insert(
+                ContextKind::SuggestedSubcommand,
+                ContextValue::Strings(vec![name]),
+            );
+        }
+        error.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![
+                format!("a new plan is named by its file: '{}.ron'", plan.display()).into(),
+            ]),
+        );
+        error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+        Err(error)
+    }
+}
+
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let (w, h) = text
         .split_once(['x', 'X'])

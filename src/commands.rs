@@ -65,7 +65,8 @@ pub fn check_output(
     (text, report.exit_code())
 }
 
-/// `degree-planner diff A B`: 0 when both plans were read, 2 when either could not be.
+/// `degree-planner diff A B`: 0 when the plans are the same, 1 when they differ, 2 when either
+/// could not be read.
 pub fn diff(before: &Path, after: &Path, curriculum: Option<&Path>) -> u8 {
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
@@ -80,7 +81,11 @@ pub fn diff(before: &Path, after: &Path, curriculum: Option<&Path>) -> u8 {
                 &b,
                 &store::display_path(after),
             );
-            emit(&text, 0)
+            // As diff(1): 1 when they differ.
+            emit(
+                &text,
+                u8::from(!crate::model::edits::edits(&curriculum, &a, &b).is_empty()),
+            )
         }
         (a, b) => {
             for e in [a.err(), b.err()].into_iter().flatten() {
@@ -162,7 +167,8 @@ fn curriculum_or_report(path: Option<&Path>) -> Option<Curriculum> {
 
 /// The plan files named by `paths`, in order: a file as itself (whatever its name), a
 /// directory as its `*.ron` files, sorted by name, and those of its subdirectories, except
-/// hidden entries (names starting with `.`), lock files and `trash/` folders. A directory that
+/// hidden entries (names starting with `.`), lock files, `trash/` folders and a data
+/// directory's `state.ron`. A directory that
 /// cannot be read, or that holds no plan, is an error.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, FileError>> {
     let mut out = Vec::new();
@@ -217,7 +223,12 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, FileError>>) {
         .filter(|(name, _, _, _)| !name.starts_with('.'))
         .collect();
     entries.sort();
+    // A data directory (it has plans/) keeps the planner's own state.ron beside them.
+    let data_dir = dir.join("plans").is_dir();
     for (name, path, is_dir, utf8) in entries {
+        if data_dir && name == "state.ron" {
+            continue;
+        }
         let plan_like = is_dir && name != "trash" || name.ends_with(".ron");
         if !utf8 && plan_like {
             // Skipping it would report a clean folder that is not: say so, and count it as

@@ -139,8 +139,11 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
                 let _ = store::remember_reviewer(dir, &name);
             }
         }
-        Effect::Export => export(app),
-        Effect::SaveAs(path) => save_as(app, session, path),
+        Effect::Export { overwrite } => export(app, overwrite),
+        Effect::SaveAs(typed) => match library::save_as_path(data_dir.as_deref(), &typed) {
+            Ok(path) => save_as(app, session, path),
+            Err(why) => say(app, Tone::Error, format!("Not saved: {why}")),
+        },
         Effect::DiscardRecovery => {
             store::recovery::remove(&app.plan_path);
             session.recovery = None;
@@ -252,7 +255,7 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
         },
         Effect::Save
         | Effect::RememberReviewer(_)
-        | Effect::Export
+        | Effect::Export { .. }
         | Effect::ComparePlan(_)
         | Effect::SaveAs(_)
         | Effect::DiscardRecovery => {}
@@ -290,7 +293,7 @@ pub fn save(app: &mut App, session: &mut Session) {
         session.seen = Some(seen);
     });
     let saved = result.is_ok();
-    app.finish_save(result);
+    let then = app.finish_save(result);
     if saved {
         say_where_a_linked_plan_lives(app);
         store::recovery::remove(&app.plan_path);
@@ -301,6 +304,9 @@ pub fn save(app: &mut App, session: &mut Session) {
     if saved && let Some(dir) = data_dir {
         // Remembering the last plan is a convenience; a failure here must not hide the save.
         let _ = store::remember_plan(dir, &app.plan_path);
+    }
+    if let Some(effect) = then {
+        perform(effect, app, session);
     }
 }
 
@@ -339,26 +345,41 @@ fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
             let old = std::mem::replace(&mut app.plan_path, path);
             store::recovery::remove(&old);
             session.recovery = None;
-            app.finish_save(Ok(()));
+            // Save as is never on the way to another plan: nothing waits for it.
+            let _ = app.finish_save(Ok(()));
             session.lock_plan(app);
             if let Some(dir) = &session.data_dir {
                 let _ = store::remember_plan(dir, &app.plan_path);
             }
         }
-        Err(e) => app.finish_save(Err(e)),
+        Err(e) => {
+            let _ = app.finish_save(Err(e));
+        }
     }
 }
 
-/// Writes the markdown report of the plan, as it is now, next to the plan file.
-fn export(app: &mut App) {
+/// Writes the markdown report of the plan, as it is now, next to the plan file; asks first
+/// when a report is there already, unless `overwrite`.
+fn export(app: &mut App, overwrite: bool) {
     let target = app.plan_path.with_extension("md");
-    let label = store::display_path(&app.plan_path);
+    // The report is for mailing: it names the plan by its file name, not where it is kept.
+    let label = app
+        .plan_path
+        .file_name()
+        .map_or_else(String::new, |n| store::display_path(Path::new(n)));
     if store::target::same_file(&target, &app.plan_path) || target == app.plan_path {
         say(
             app,
             Tone::Error,
             format!("Report not written: {label} is the plan itself"),
         );
+        return;
+    }
+    // Only an earlier report (a regular file) is worth the question; a link or a pipe
+    // there is refused by the write itself, with the reason.
+    let earlier = std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_file());
+    if !overwrite && earlier {
+        app.ask_overwrite_report(store::display_path(&target));
         return;
     }
     let text = crate::report::plan_markdown(&app.curriculum, &app.plan, &label);

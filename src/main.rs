@@ -22,6 +22,9 @@ const EXIT_BAD_INPUT: u8 = 2;
 fn main() -> ExitCode {
     ignore_file_size_signal();
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_clean(&e));
+    if let Err(error) = cli.check_plan_argument() {
+        exit_clean(&error);
+    }
     if let (Some(plan), Some(_)) = (&cli.plan, &cli.command) {
         use clap::CommandFactory;
         let message = format!(

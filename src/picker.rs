@@ -99,11 +99,16 @@ impl Picker {
             .collect()
     }
 
-    fn selected_plan(&self) -> Option<PathBuf> {
+    /// The highlighted plan, unless a "new plan" row is highlighted.
+    pub fn selected_entry(&self) -> Option<&PlanEntry> {
         match self.rows().get(self.selected) {
-            Some(Row::Plan(e)) => Some(e.path.clone()),
+            Some(Row::Plan(e)) => Some(e),
             _ => None,
         }
+    }
+
+    fn selected_plan(&self) -> Option<PathBuf> {
+        self.selected_entry().map(|e| e.path.clone())
     }
 
     /// Applies one action.
@@ -127,6 +132,9 @@ impl Picker {
                     (None, _) => Request::None,
                 };
             }
+            // Comparing picks a plan; it makes, copies, renames and deletes none.
+            Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan | Action::NewPlan
+                if self.purpose == Purpose::Compare => {}
             Action::DuplicatePlan => {
                 return self
                     .selected_plan()

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -83,7 +83,7 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         Ok(t) => t,
         Err(e) => {
             // Raw mode may already be on: undo whatever part of the set-up happened.
-            let _ = ratatui::try_restore();
+            let _ = restore();
             return Err(e).context("setting up the terminal");
         }
     };
@@ -94,7 +94,7 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> 
         write_nowhere();
         return Ok(Exit::Signal(libc::SIGHUP));
     }
-    ratatui::try_restore().context("restoring the terminal")?;
+    restore().context("restoring the terminal")?;
     result
 }
 
@@ -105,12 +105,13 @@ type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a whole frame: a full redraw of a 200x60 screen is about 15 KiB.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
-/// What `ratatui::try_init` does, with buffered output: a panic hook that restores the
-/// terminal before the previous hook runs, raw mode, and the alternate screen.
+/// What `ratatui::try_init` does, with buffered output and bracketed paste: a panic hook
+/// that restores the terminal before the previous hook runs, raw mode, the alternate screen,
+/// and pastes marked as such (so that a pasted line break is not Enter).
 fn init() -> std::io::Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = ratatui::try_restore();
+        let _ = restore();
         hook(info);
     }));
     take_terminal()?;
@@ -154,7 +155,8 @@ fn take_terminal() -> std::io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         std::io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
     )
 }
 
@@ -171,7 +173,7 @@ fn retake(terminal: &mut Screen) -> Result<()> {
 /// (line mode, main screen, visible cursor); returns once it is continued (`fg`), with the
 /// terminal taken again.
 fn suspend(terminal: &mut Screen, signals: &Signals) -> Result<()> {
-    ratatui::try_restore().context("restoring the terminal")?;
+    restore().context("restoring the terminal")?;
     terminal.show_cursor().context("showing the cursor")?;
     signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)
         .context("stopping the process")?;
@@ -206,14 +208,23 @@ fn wait(terminal: &mut Screen, signals: &Signals) -> Result<Wake> {
             retake(terminal)?;
             return Ok(Wake::Redraw);
         }
-        // Events crossterm holds already, or a resize.
-        if event::poll(Duration::ZERO)? {
+        // Events crossterm holds already, what the terminal has sent, or a resize. The
+        // wait is not zero: crossterm's level-triggered reader reads nothing, not even
+        // what it has parsed already, in a zero timeout.
+        if event::poll(READ_AHEAD)? {
             return Ok(Wake::Event);
         }
         if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
             return Ok(Wake::End(Exit::Signal(libc::SIGHUP)));
         }
     }
+}
+
+/// Gives the terminal back: bracketed paste off, then what `ratatui::try_restore` undoes.
+fn restore() -> std::io::Result<()> {
+    let paste = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::try_restore()?;
+    paste
 }
 
 fn event_loop(
@@ -224,6 +235,9 @@ fn event_loop(
     signals: &Signals,
 ) -> Result<Exit> {
     let crash_test = std::env::var_os(CRASH_TEST_ENV).is_some();
+    // crossterm starts listening for resizes when its reader is first used: use it before
+    // the first frame, or a resize right after that frame is never seen.
+    event::poll(Duration::ZERO)?;
     loop {
         fit_window(terminal, false)?;
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
@@ -235,27 +249,48 @@ fn event_loop(
             Wake::Redraw => continue,
             Wake::Event => {}
         }
-        match event::read()? {
-            Event::Key(key) if key.is_press() => {
-                if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
-                    panic!("crash test requested with {CRASH_TEST_ENV}");
+        // Everything the terminal has sent already is handled before the next frame: a
+        // burst of keys (or a paste, in a terminal without bracketed paste) draws once.
+        loop {
+            match event::read()? {
+                // A paste is text for the prompt being typed into, never keys.
+                Event::Paste(text) => {
+                    for action in crate::action::paste(app.context(), &text) {
+                        if let Some(effect) = app.update(action) {
+                            effects::perform(effect, app, session);
+                        }
+                    }
                 }
-                let action = app.resolve(&key);
-                // In raw mode Ctrl-z is a key, not SIGTSTP: suspend all the same.
-                if action == Some(Action::Suspend) {
-                    suspend(terminal, signals)?;
-                    continue;
+                Event::Key(key) if key.is_press() => {
+                    if crash_test && key.code == ratatui::crossterm::event::KeyCode::F(12) {
+                        panic!("crash test requested with {CRASH_TEST_ENV}");
+                    }
+                    let action = app.resolve(&key);
+                    // In raw mode Ctrl-z is a key, not SIGTSTP: suspend all the same.
+                    if action == Some(Action::Suspend) {
+                        suspend(terminal, signals)?;
+                        break;
+                    }
+                    if let Some(effect) = action.and_then(|action| app.update(action)) {
+                        effects::perform(effect, app, session);
+                    }
                 }
-                if let Some(effect) = action.and_then(|action| app.update(action)) {
-                    effects::perform(effect, app, session);
-                }
-                session.sync_recovery(app);
+                // A resize, or anything else: the loop redraws at the new size.
+                _ => {}
             }
-            // A resize, or anything else: the loop redraws at the new size.
-            _ => {}
+            if app.should_quit
+                || signals.end.load(Ordering::SeqCst) != 0
+                || !event::poll(READ_AHEAD)?
+            {
+                break;
+            }
         }
+        session.sync_recovery(app);
     }
 }
+
+/// How long crossterm may take to hand over what the terminal has sent already.
+const READ_AHEAD: Duration = Duration::from_millis(1);
 
 /// What [`wait_for_input`] saw on the terminal.
 #[derive(Debug, PartialEq, Eq)]
@@ -272,6 +307,11 @@ enum Input {
 /// terminal that has hung up in a loop that never returns (crossterm-rs/crossterm#793), and
 /// a planner whose window was closed would spin at full CPU, holding its plan's lock, until
 /// killed. A signal (a resize included) ends the wait early.
+///
+/// This wait is level-triggered: it returns at once while input is unread. crossterm's
+/// reader must be too (the `use-dev-tty` feature, see Cargo.toml): its default reader is
+/// edge-triggered and, after a burst of over 1 KiB, leaves the rest unread until another key
+/// arrives, while this wait kept returning at once, at full CPU.
 fn wait_for_input(timeout: Duration) -> Input {
     let mut stdin = libc::pollfd {
         fd: libc::STDIN_FILENO,

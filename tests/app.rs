@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use degree_planner::action::{self, Action, Context, KEYMAP};
-use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
+use degree_planner::field::Field;
 use degree_planner::model::{Curriculum, Placement, Plan, Status};
 use degree_planner::store::{self, FileError, Located};
 use proptest::prelude::*;
@@ -404,7 +405,7 @@ fn toggle_on_the_last_row_keeps_the_highlight_on_a_course() {
 }
 
 #[test]
-fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planned() {
+fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_it_was() {
     let mut app = app();
     // Unplan BE102 from the first term.
     run(&mut app, &[Action::Down, Action::Toggle]);
@@ -418,7 +419,7 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planne
         &[Action::EditGrade, Action::Input('B'), Action::Submit],
     );
     assert_eq!(placement(&app, "BE305").grade.as_deref(), Some("B"));
-    app.update(Action::Toggle);
+    run(&mut app, &[Action::Toggle, Action::Confirm]);
     assert_eq!(
         pool_codes(&app),
         ["BE102", "BE305"],
@@ -436,8 +437,12 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_planne
     assert_eq!(codes(&app, 1).len(), 7);
     assert_eq!(
         *placement(&app, "BE305"),
-        Placement::planned("BE305"),
-        "placed back as planned, without the old grade"
+        Placement {
+            code: "BE305".into(),
+            status: Status::Completed,
+            grade: Some("B".into())
+        },
+        "placed back as it was taken out, grade and all"
     );
     assert_eq!(pool_codes(&app), ["BE102"]);
     assert_eq!(app.pool_row, 0, "the pool highlight stays on a course");
@@ -640,7 +645,7 @@ fn edit_grade_on_a_completed_course_sets_the_grade() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::Grade,
-            input: String::new()
+            input: Field::default()
         }
     );
     assert_eq!(app.context(), Context::Typing);
@@ -1008,7 +1013,7 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::AddTerm,
-            input: "Term 5".into()
+            input: "Summer after Semester I".into()
         }
     );
     assert_eq!(app.plan, recommended(), "nothing is added before Submit");
@@ -1018,7 +1023,7 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
         term_names(&app),
         [
             "Semester I",
-            "Term 5",
+            "Summer after Semester I",
             "Semester II",
             "Semester III",
             "Semester IV"
@@ -1032,14 +1037,14 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
 #[test]
 fn add_term_fresh_name_skips_names_in_use() {
     let mut plan = recommended();
-    plan.terms[0].name = "Term 5".into();
+    plan.terms[1].name = "Summer after Semester I".into();
     let mut app = app_on(plan);
     app.update(Action::AddTerm);
     assert_eq!(
         app.mode,
         Mode::Prompt {
             kind: PromptKind::AddTerm,
-            input: "Term 6".into()
+            input: "Term 5".into()
         }
     );
 }
@@ -1050,10 +1055,10 @@ fn typing_extends_and_backspace_replaces_the_prefilled_name() {
     app.update(Action::AddTerm);
     type_text(&mut app, "b");
     app.update(Action::Submit);
-    assert_eq!(app.plan.terms[1].name, "Term 5b");
+    assert_eq!(app.plan.terms[1].name, "Summer after Semester Ib");
 
     app.update(Action::AddTerm);
-    repeat(&mut app, Action::Backspace, 10);
+    repeat(&mut app, Action::Backspace, 60);
     type_text(&mut app, "Summer 2027");
     app.update(Action::Submit);
     assert_eq!(app.plan.terms[2].name, "Summer 2027");
@@ -1073,7 +1078,7 @@ fn add_term_inserts_after_the_current_term() {
             "Semester I",
             "Semester II",
             "Semester III",
-            "Term 5",
+            "Summer after Semester III",
             "Semester IV"
         ]
     );
@@ -1083,7 +1088,8 @@ fn add_term_inserts_after_the_current_term() {
     run(&mut app, &[Action::AddTerm, Action::Submit]);
     assert_eq!(
         app.plan.terms.last().map(|t| t.name.as_str()),
-        Some("Term 6")
+        Some("Semester V"),
+        "after the last term, the next in its series"
     );
     assert_eq!(app.term, 5);
 }
@@ -1092,7 +1098,7 @@ fn add_term_inserts_after_the_current_term() {
 fn add_term_trims_the_name() {
     let mut app = app();
     app.update(Action::AddTerm);
-    repeat(&mut app, Action::Backspace, 6);
+    repeat(&mut app, Action::Backspace, 30);
     type_text(&mut app, "  Fall  ");
     app.update(Action::Submit);
     assert_eq!(app.plan.terms[1].name, "Fall");
@@ -1103,7 +1109,7 @@ fn add_term_with_an_empty_name_is_refused() {
     for blank in ["", "   "] {
         let mut app = app();
         app.update(Action::AddTerm);
-        repeat(&mut app, Action::Backspace, 6);
+        repeat(&mut app, Action::Backspace, 30);
         type_text(&mut app, blank);
         app.update(Action::Submit);
         assert_eq!(app.plan, recommended(), "{blank:?}");
@@ -1149,23 +1155,126 @@ fn rename_term_to_an_empty_name_is_refused() {
     assert_eq!(tone(&app), Some(Tone::Error));
 }
 
+// Issue 12 item 14: a term with courses is deleted after a question that unplans them.
 #[test]
-fn delete_term_on_a_term_with_courses_is_refused() {
+fn delete_term_with_courses_asks_then_unplans_them() {
     let mut app = app();
     app.update(Action::DeleteTerm);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("a term with courses: a question, got {:?}", app.mode);
+    };
+    assert_eq!(
+        ask.text,
+        "Semester I has 6 courses: delete it and unplan them?"
+    );
+    app.update(Action::Cancel);
     assert_eq!(app.plan, recommended());
-    assert_eq!(tone(&app), Some(Tone::Error));
-    assert!(message(&app).contains("6 courses"), "{}", message(&app));
-    assert!(message(&app).contains("Semester I"), "{}", message(&app));
     assert!(!app.is_dirty());
 
-    // Down to one course: the message says "1 course".
+    // Down to one course: "1 course"; yes deletes it, the course goes to the pool with its
+    // status, and undo brings both back.
     repeat(&mut app, Action::NextTerm, 3);
     repeat(&mut app, Action::Toggle, 4);
+    app.update(Action::CycleStatus);
     app.update(Action::DeleteTerm);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("a question, got {:?}", app.mode);
+    };
+    assert_eq!(
+        ask.text,
+        "Semester IV has 1 course: delete it and unplan it?"
+    );
+    app.update(Action::Confirm);
+    assert_eq!(app.plan.terms.len(), 3);
+    assert_eq!(
+        pool_codes(&app),
+        ["BE401", "BE402", "BE403", "BE404", "BE405"]
+    );
+    assert_eq!(
+        app.plan.set_aside_as("BE405").map(|p| p.status),
+        Some(Status::InProgress)
+    );
+    app.update(Action::Undo);
     assert_eq!(app.plan.terms.len(), 4);
-    assert!(message(&app).contains("1 course"), "{}", message(&app));
-    assert!(!message(&app).contains("1 courses"), "{}", message(&app));
+    assert_eq!(placement(&app, "BE405").status, Status::InProgress);
+}
+
+// Issue 12 item 14: two terms cannot share a name.
+#[test]
+fn a_duplicate_term_name_is_refused_and_the_prompt_stays() {
+    let mut app = app();
+    app.update(Action::RenameTerm);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "semester ii ");
+    app.update(Action::Submit);
+    assert_eq!(tone(&app), Some(Tone::Error));
+    assert!(message(&app).contains("already"), "{}", message(&app));
+    assert!(
+        matches!(app.mode, Mode::Prompt { .. }),
+        "the answer can be corrected"
+    );
+    assert_eq!(app.plan, recommended());
+    app.update(Action::Cancel);
+    run(&mut app, &[Action::AddTerm]);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "Semester III");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.terms.len(), 4);
+    // Renaming a term to its own name is no clash.
+    run(
+        &mut app,
+        &[Action::Cancel, Action::RenameTerm, Action::Submit],
+    );
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+// Issue 12 item 17: a whole term's status is one key and a question.
+#[test]
+fn a_whole_term_is_marked_in_progress_then_completed_with_one_key() {
+    let mut app = app();
+    app.update(Action::TermStatus);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("a question, got {:?}", app.mode);
+    };
+    assert_eq!(ask.text, "Mark all 6 courses of Semester I in progress?");
+    app.update(Action::Confirm);
+    assert!(
+        app.plan.terms[0]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::InProgress)
+    );
+    run(&mut app, &[Action::TermStatus, Action::Confirm]);
+    assert!(
+        app.plan.terms[0]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::Completed)
+    );
+    assert!(
+        app.plan.terms[1]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::Planned)
+    );
+    // One undo per question.
+    app.update(Action::Undo);
+    assert!(
+        app.plan.terms[0]
+            .courses
+            .iter()
+            .all(|p| p.status == Status::InProgress)
+    );
+    // The key is bound.
+    let c = KeyEvent::new(KeyCode::Char('C'), KeyModifiers::SHIFT);
+    assert_eq!(
+        action::resolve(Context::Normal, &c),
+        Some(Action::TermStatus)
+    );
 }
 
 #[test]
@@ -1181,7 +1290,11 @@ fn delete_term_on_an_empty_term_deletes_it() {
     assert_eq!(app.plan, recommended());
     assert_eq!(app.plan.terms.len(), 4);
     assert!(app.term < 4);
-    assert!(message(&app).contains("Term 5"), "{}", message(&app));
+    assert!(
+        message(&app).contains("Summer after Semester II"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -1448,7 +1561,7 @@ fn undo_with_nothing_to_undo_says_so() {
 #[test]
 fn an_edit_that_changes_nothing_leaves_no_history() {
     let mut app = app();
-    app.update(Action::DeleteTerm); // refused: term has courses
+    run(&mut app, &[Action::DeleteTerm, Action::Cancel]); // asked, and answered no
     app.update(Action::MoveEarlier); // refused: first term
     run(&mut app, &[Action::RenameTerm, Action::Submit]); // same name
     run(&mut app, &[Action::EditStudent, Action::Submit]); // same name
@@ -1462,7 +1575,7 @@ fn a_no_op_edit_does_not_clear_the_redo_stack() {
     let mut app = app();
     app.update(Action::Toggle);
     app.update(Action::Undo);
-    app.update(Action::DeleteTerm);
+    run(&mut app, &[Action::DeleteTerm, Action::Cancel]);
     app.update(Action::Redo);
     assert_eq!(pool_codes(&app), ["BE101"]);
 }
@@ -1507,7 +1620,7 @@ fn quit_with_unsaved_changes_asks_first() {
     app.update(Action::Toggle);
     assert!(app.is_dirty());
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     assert_eq!(app.context(), Context::ConfirmQuit);
     assert!(!app.should_quit);
 
@@ -1517,7 +1630,7 @@ fn quit_with_unsaved_changes_asks_first() {
     assert!(app.is_dirty());
 
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     let effect = app.update(Action::Discard);
     assert_eq!(effect, None);
     assert!(app.should_quit);
@@ -1535,7 +1648,7 @@ fn other_keys_in_the_quit_dialog_do_nothing() {
         Action::Input('x'),
     ] {
         assert_eq!(app.update(a), None);
-        assert_eq!(app.mode, Mode::ConfirmQuit, "{a:?}");
+        assert_eq!(app.mode, Mode::Unsaved(Leave::Quit), "{a:?}");
     }
     assert_eq!(app.plan, plan);
     assert!(!app.should_quit);
@@ -1562,7 +1675,7 @@ fn quit_dialog_keys() {
     let mut app = app();
     press(&mut app, chr(' '));
     press(&mut app, chr('q'));
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.mode, Mode::Normal);
     press(&mut app, chr('q'));
@@ -1638,6 +1751,8 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
     // Saved after one edit: undoing a later edit returns to clean, undoing further is dirty.
     app.update(Action::Save);
     app.finish_save(Ok(()));
+    // Redo left the cursor on BE101 in the pool: back to the terms.
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
     app.update(Action::CycleStatus);
     assert!(app.is_dirty());
     app.update(Action::Undo);
@@ -1656,7 +1771,7 @@ fn ctrl_c_while_typing_quits_through_the_dialog_when_dirty() {
     app.update(Action::Toggle);
     press(&mut app, chr('/'));
     press(&mut app, ctrl('c'));
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     assert!(!app.should_quit);
 
     let mut app = self::app();
@@ -2019,7 +2134,7 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
     assert_eq!(app.plan.find("XX999").map(|s| s.term), Some(1));
     assert_eq!(selected(&app).as_deref(), Some("XX999"));
     // Unplanning it removes it from the plan; it is not a curriculum course, so not in the pool.
-    app.update(Action::Toggle);
+    run(&mut app, &[Action::Toggle, Action::Confirm]);
     assert!(app.plan.find("XX999").is_none());
     assert!(app.pool().is_empty());
 
@@ -2029,7 +2144,12 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
     assert_eq!(selected(&app).as_deref(), Some("BE101"));
     run(
         &mut app,
-        &[Action::CycleStatus, Action::MoveLater, Action::Toggle],
+        &[
+            Action::CycleStatus,
+            Action::MoveLater,
+            Action::Toggle,
+            Action::Confirm,
+        ],
     );
     assert!(app.plan.find("BE101").is_some());
     assert!(app.pool().is_empty());
@@ -2153,4 +2273,412 @@ fn changing_the_filter_keeps_the_highlighted_course() {
     run(&mut app, &[Action::Submit, Action::ClearFilter]);
     assert_eq!(app.selected_code().as_deref(), Some("BE103"));
     assert_eq!(app.row, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 item 9: prompts edit where the cursor is
+// ---------------------------------------------------------------------------------------------
+
+fn prompt_text(app: &App) -> (String, usize) {
+    match &app.mode {
+        Mode::Prompt { input, .. } => (input.value().to_string(), input.cursor()),
+        other => panic!("no prompt: {other:?}"),
+    }
+}
+
+fn key_action(context: Context, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+    action::resolve(context, &KeyEvent::new(code, modifiers))
+}
+
+#[test]
+fn prompt_keys_move_the_cursor_and_delete_around_it() {
+    use degree_planner::field::InputRequest as R;
+    let none = KeyModifiers::NONE;
+    let ctrl = KeyModifiers::CONTROL;
+    let table = [
+        (KeyCode::Left, none, R::GoToPrevChar),
+        (KeyCode::Right, none, R::GoToNextChar),
+        (KeyCode::Home, none, R::GoToStart),
+        (KeyCode::End, none, R::GoToEnd),
+        (KeyCode::Char('a'), ctrl, R::GoToStart),
+        (KeyCode::Char('e'), ctrl, R::GoToEnd),
+        (KeyCode::Char('u'), ctrl, R::DeleteFromStart),
+        (KeyCode::Char('w'), ctrl, R::DeletePrevWord),
+        (KeyCode::Delete, none, R::DeleteNextChar),
+        (KeyCode::Left, ctrl, R::GoToPrevWord),
+    ];
+    for (code, mods, request) in table {
+        assert_eq!(
+            key_action(Context::Typing, code, mods),
+            Some(Action::Edit(request)),
+            "{code:?} {mods:?}"
+        );
+    }
+
+    let mut app = app();
+    app.update(Action::EditStudent);
+    assert_eq!(
+        prompt_text(&app),
+        ("Ada".into(), 3),
+        "prefilled, cursor at the end"
+    );
+    // Home, then typing inserts at the start rather than appending.
+    app.update(Action::Edit(R::GoToStart));
+    type_text(&mut app, "Countess ");
+    assert_eq!(prompt_text(&app), ("Countess Ada".into(), 9));
+    app.update(Action::Edit(R::GoToEnd));
+    type_text(&mut app, " Lovelace");
+    app.update(Action::Edit(R::DeletePrevWord));
+    assert_eq!(prompt_text(&app).0, "Countess Ada ");
+    app.update(Action::Edit(R::GoToStart));
+    app.update(Action::Edit(R::DeleteNextChar));
+    app.update(Action::Edit(R::GoToNextChar));
+    app.update(Action::Backspace);
+    assert_eq!(prompt_text(&app), ("untess Ada ".into(), 0));
+    app.update(Action::Edit(R::GoToEnd));
+    app.update(Action::Edit(R::DeleteFromStart));
+    type_text(&mut app, "Ada Byron");
+    app.update(Action::Submit);
+    assert_eq!(app.plan.student, "Ada Byron");
+}
+
+#[test]
+fn a_paste_is_text_in_a_prompt_and_nothing_elsewhere() {
+    let typed = action::paste(Context::Typing, "Ada\r\nLovelace\tq");
+    let text: String = typed
+        .iter()
+        .map(|a| match a {
+            Action::Input(c) => *c,
+            other => panic!("a paste is only text: {other:?}"),
+        })
+        .collect();
+    assert_eq!(text, "Ada Lovelace q");
+    assert_eq!(action::paste(Context::Normal, "q\n"), []);
+    assert_eq!(action::paste(Context::ConfirmQuit, "n"), []);
+    assert_eq!(action::paste(Context::Confirm, "y"), []);
+}
+
+#[test]
+fn a_long_prompt_scrolls_to_keep_the_cursor_in_view() {
+    use degree_planner::field::InputRequest as R;
+    let theme = degree_planner::theme::Theme::mono();
+    let mut app = app();
+    app.update(Action::EditStudent);
+    app.update(Action::Edit(R::DeleteFromStart));
+    let long: String = (0..40).map(|i| format!("w{i:02} ")).collect();
+    type_text(&mut app, &long);
+    let screen = degree_planner::ui::screen_text(&app, &theme, 80, 24);
+    let status = screen
+        .lines()
+        .find(|l| l.starts_with("Student name:"))
+        .expect("the prompt line");
+    assert!(
+        status.contains("w39 █"),
+        "the end and the cursor show: {status}"
+    );
+    assert!(!status.contains("w00"), "the start scrolled away: {status}");
+    // Back at the start, the start shows and the cursor is on its first character.
+    app.update(Action::Edit(R::GoToStart));
+    let screen = degree_planner::ui::screen_text(&app, &theme, 80, 24);
+    let status = screen
+        .lines()
+        .find(|l| l.starts_with("Student name:"))
+        .expect("the prompt line");
+    assert!(status.contains("w00 w01"), "{status}");
+    assert!(!status.contains("w39"), "{status}");
+}
+
+#[test]
+fn ctrl_u_and_ctrl_w_delete_in_the_filter_too() {
+    use degree_planner::field::InputRequest as R;
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "web security");
+    app.update(Action::Edit(R::DeletePrevWord));
+    assert_eq!(app.filter, "web ");
+    app.update(Action::Edit(R::DeleteFromStart));
+    assert_eq!(app.filter, "");
+    assert_eq!(app.mode, Mode::Filter);
+}
+
+// Issue 12 item 4: unplanning a completed or in-progress course asks; the pool keeps its
+// status and grade and placing it gives them back.
+#[test]
+fn unplanning_a_completed_course_asks_and_placing_it_restores_status_and_grade() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::CycleStatus, Action::EditGrade],
+    );
+    type_text(&mut app, "A");
+    app.update(Action::Submit);
+    app.update(Action::Toggle);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("unplanning a completed course asks: {:?}", app.mode);
+    };
+    assert!(
+        ask.text.contains("BE101 is completed, grade A"),
+        "{}",
+        ask.text
+    );
+    assert_eq!(app.context(), Context::Confirm);
+    // No keeps it.
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(placement(&app, "BE101").status, Status::Completed);
+    // Yes takes it out; it waits in the pool with its status and grade.
+    run(&mut app, &[Action::Toggle, Action::Confirm]);
+    assert!(app.plan.find("BE101").is_none());
+    assert!(pool_codes(&app).contains(&"BE101".to_string()));
+    run(&mut app, &[Action::NextFocus, Action::Toggle]);
+    assert_eq!(placement(&app, "BE101").status, Status::Completed);
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("A"));
+    assert!(
+        message(&app).contains("again completed"),
+        "{}",
+        message(&app)
+    );
+    // A planned course is unplanned without a question.
+    let mut app = self::app();
+    app.update(Action::Toggle);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.plan.find("BE101").is_none());
+}
+
+// Issue 12 item 1: in the course pane, a prerequisite only scheduled earlier is not marked
+// as met; once completed it is.
+#[test]
+fn course_pane_marks_a_scheduled_prerequisite_apart_from_a_completed_one() {
+    let theme = degree_planner::theme::Theme::mono();
+    let mut app = app();
+    run(&mut app, &[Action::NextTerm]);
+    repeat(&mut app, Action::Down, 4);
+    assert_eq!(selected(&app).as_deref(), Some("BE205"));
+    let screen = degree_planner::ui::screen_text(&app, &theme, 200, 60);
+    assert!(
+        screen.contains("○ BE105 Technical English I (scheduled, Semester I)"),
+        "{screen}"
+    );
+    run(&mut app, &[Action::PrevTerm]);
+    repeat(&mut app, Action::Down, 4);
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::CycleStatus, Action::NextTerm],
+    );
+    repeat(&mut app, Action::Down, 4);
+    let screen = degree_planner::ui::screen_text(&app, &theme, 200, 60);
+    assert!(
+        screen.contains("✓ BE105 Technical English I (completed, Semester I)"),
+        "{screen}"
+    );
+}
+
+// Issue 12 item 7: the recovery offer lists every change it restores, the student's name,
+// grades and notes included.
+#[test]
+fn the_recovery_offer_lists_every_change() {
+    let theme = degree_planner::theme::Theme::mono();
+    let mut saved = recommended();
+    saved.terms[0].courses[0].status = Status::Completed;
+    saved.notes.push(degree_planner::model::Note {
+        on: degree_planner::model::NoteTarget::Course("BE101".into()),
+        text: "good start".into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed: false,
+    });
+    let mut unsaved = saved.clone();
+    unsaved.student = "Ada Lovelace".into();
+    unsaved.terms[0].courses[0].grade = Some("A".into());
+    unsaved.terms[0].courses[1].status = Status::InProgress;
+    unsaved.notes[0].addressed = true;
+    let mut app = app_on(saved);
+    app.offer_recovery(unsaved.clone());
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    for line in [
+        "student name \"Ada\" → \"Ada Lovelace\"",
+        "BE102 changed from planned to in progress",
+        "BE101 graded A",
+        "note on BE101 marked addressed: \"good start\"",
+    ] {
+        assert!(screen.contains(line), "{line:?} missing:\n{screen}");
+    }
+    assert!(!screen.contains("more"), "{screen}");
+    app.update(Action::Confirm);
+    assert_eq!(app.plan, unsaved);
+}
+
+// Issue 12 item 10: undo and redo put the cursor on the course (and term) they changed.
+#[test]
+fn undo_and_redo_put_the_cursor_on_what_they_changed() {
+    let mut app = app();
+    app.update(Action::MoveLater);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    // Wander off, then undo: back on BE101 in Semester I.
+    run(
+        &mut app,
+        &[Action::NextTerm, Action::NextTerm, Action::Down],
+    );
+    app.update(Action::Undo);
+    assert_eq!((app.focus, app.term), (Focus::Terms, 0));
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+    run(
+        &mut app,
+        &[Action::NextTerm, Action::NextTerm, Action::NextTerm],
+    );
+    app.update(Action::Redo);
+    assert_eq!(app.term, 1);
+    assert_eq!(selected(&app).as_deref(), Some("BE101"));
+
+    // A course unplanned: undo finds it in its term, redo in the pool.
+    let mut app = self::app();
+    run(
+        &mut app,
+        &[
+            Action::Down,
+            Action::Toggle,
+            Action::NextFocus,
+            Action::NextFocus,
+        ],
+    );
+    assert_eq!(app.focus, Focus::Paths);
+    app.update(Action::Undo);
+    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(selected(&app).as_deref(), Some("BE102"));
+    run(&mut app, &[Action::NextTerm, Action::Redo]);
+    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.selected_code().as_deref(), Some("BE102"));
+
+    // A term added: undo lands on where it was.
+    let mut app = self::app();
+    run(
+        &mut app,
+        &[
+            Action::NextTerm,
+            Action::NextTerm,
+            Action::AddTerm,
+            Action::Submit,
+        ],
+    );
+    run(
+        &mut app,
+        &[Action::PrevTerm, Action::PrevTerm, Action::PrevTerm],
+    );
+    app.update(Action::Redo);
+    app.update(Action::Undo);
+    assert_eq!(app.term, 3, "the term after the removed one");
+}
+
+fn status_line(app: &App, width: u16, height: u16) -> String {
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(app, &theme, width, height);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2].to_string()
+}
+
+fn footer(app: &App, width: u16, height: u16) -> String {
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(app, &theme, width, height);
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+// Issue 12 item 11: an active filter stays in sight until cleared, whatever the message.
+#[test]
+fn an_active_filter_stays_visible_beside_messages() {
+    let mut app = app();
+    app.update(Action::StartFilter);
+    type_text(&mut app, "data");
+    app.update(Action::Submit);
+    assert!(status_line(&app, 120, 40).contains("Filter: data (Esc clears)"));
+    app.update(Action::CycleStatus);
+    let line = status_line(&app, 120, 40);
+    assert!(line.contains("is now in progress"), "{line}");
+    assert!(line.contains("Filter: data (Esc clears)"), "{line}");
+    app.update(Action::ClearFilter);
+    assert!(!status_line(&app, 120, 40).contains("Filter:"));
+}
+
+// Issue 12 item 12: at 80x24 the footer keeps the basic keys; each footer offers only keys
+// that act there.
+#[test]
+fn footers_keep_the_basic_keys_and_offer_only_keys_that_act() {
+    let app = app();
+    let line = footer(&app, 80, 24);
+    for hint in [
+        "s save", "u undo", "c status", "/ filter", "p path", "? help", "q quit",
+    ] {
+        assert!(line.contains(hint), "{hint:?} missing at 80x24: {line}");
+    }
+    let wide = footer(&app, 200, 40);
+    assert!(
+        wide.contains("→ term") && wide.contains("Tab pane"),
+        "{wide}"
+    );
+    // In the pool, a course has no status to cycle and no term to move from.
+    let mut pool = self::app();
+    run(&mut pool, &[Action::Toggle, Action::NextFocus]);
+    let line = footer(&pool, 200, 40);
+    assert!(line.contains("Enter place"), "{line}");
+    assert!(
+        !line.contains("c status") && !line.contains("move course"),
+        "{line}"
+    );
+
+    // The notes list: a student marks notes addressed, only a reviewer deletes them.
+    let mut plan = recommended();
+    plan.notes.push(degree_planner::model::Note {
+        on: degree_planner::model::NoteTarget::Plan,
+        text: "see me".into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed: false,
+    });
+    let mut student = app_on(plan.clone());
+    student.update(Action::ShowNotes);
+    let line = footer(&student, 120, 40);
+    assert!(
+        line.contains("addressed") && !line.contains("delete"),
+        "{line}"
+    );
+    let mut reviewer = app_on(plan);
+    reviewer.start_review(Some("Dr Grace".into()));
+    reviewer.update(Action::ShowNotes);
+    let line = footer(&reviewer, 120, 40);
+    assert!(
+        line.contains("x delete") && !line.contains("addressed"),
+        "{line}"
+    );
+}
+
+// Issue 12 item 13: a grade is one of the scale's, not free text.
+#[test]
+fn a_grade_off_the_scale_is_refused_and_the_prompt_stays() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::CycleStatus, Action::CycleStatus, Action::EditGrade],
+    );
+    type_text(&mut app, "excellent");
+    app.update(Action::Submit);
+    assert_eq!(tone(&app), Some(Tone::Error));
+    assert!(message(&app).contains("not a grade"), "{}", message(&app));
+    assert!(matches!(app.mode, Mode::Prompt { .. }));
+    assert_eq!(placement(&app, "BE101").grade, None);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "b+");
+    app.update(Action::Submit);
+    assert_eq!(
+        placement(&app, "BE101").grade.as_deref(),
+        Some("B+"),
+        "written as the scale writes it"
+    );
+    run(&mut app, &[Action::EditGrade]);
+    app.update(Action::Edit(
+        degree_planner::field::InputRequest::DeleteFromStart,
+    ));
+    type_text(&mut app, "pass");
+    app.update(Action::Submit);
+    assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("Pass"));
 }

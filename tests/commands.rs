@@ -86,6 +86,7 @@ fn check_directory_expands_to_sorted_plans_and_skips_the_rest() {
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     let files: Vec<String> = stdout(&o)
         .lines()
+        .take_while(|l| !l.is_empty())
         .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
         .collect();
     assert_eq!(
@@ -105,7 +106,12 @@ fn a_plan_changed_since_its_verdict_is_not_a_problem() {
     assert_eq!(
         stdout(&o),
         "tests/plans/good/changed.ron  Ada *Countess* Lovelace  64/64 credits  no problems  \
-         changed since Dr Grace approved it on 2026-11-20 (2 changes)\n"
+         changed since Dr Grace approved it on 2026-11-20 (2 changes)\n\
+         \n\
+         tests/plans/good/changed.ron:\n  \
+         changed since the verdict: BE201 changed from in progress to completed\n  \
+         changed since the verdict: BE303 moved from Semester III to Semester IV\n",
+        "issue 12 item 15: what changed is listed, not only counted"
     );
 }
 
@@ -154,7 +160,7 @@ fn check_unreadable_file_exits_2_and_names_line_and_column() {
         "\ntests/plans/broken/syntax.ron:13:17: Expected comma\n\
          tests/plans/broken/unknown_field.ron:6:5: Unexpected field named `verdit` in `Plan`, \
          expected one of `version`, `curriculum`, `student`, `target_path`, `terms`, `notes`, \
-         or `verdict` instead\n"
+         `verdict`, or `set_aside` instead\n"
     ));
 }
 
@@ -383,7 +389,12 @@ fn diff_lists_changes_credits_readiness_and_problems() {
         "tests/plans/good/approved.ron",
         "tests/plans/good/changed.ron",
     ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        code(&o),
+        1,
+        "as diff(1): 1 when they differ; {}",
+        stderr(&o)
+    );
     insta::assert_snapshot!("diff_approved_to_changed", stdout(&o));
     let out = stdout(&o);
     assert!(out.contains("\nCourses moved\n  BE303 moved from Semester III to Semester IV\n"));
@@ -401,7 +412,7 @@ fn diff_counts_problems_and_removed_courses() {
         "tests/plans/good/grace.ron",
         "tests/plans/problems/ada.ron",
     ]);
-    assert_eq!(code(&o), 0);
+    assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(
         out.contains("\nCourses removed\n  BE405 removed from Semester IV\n"),
@@ -620,7 +631,7 @@ fn every_command_ends_quietly_on_a_closed_pipe() {
                 "tests/plans/good/grace.ron",
                 "tests/plans/good/changed.ron",
             ],
-            0,
+            1,
         ),
         (&["report", "tests/plans/good/changed.ron"], 0),
         (&["report", "tests/plans/good/changed.ron", "-o", "-"], 0),
@@ -824,4 +835,47 @@ fn a_file_that_is_not_a_plan_is_refused_without_quoting_its_first_word() {
         "{out}"
     );
     assert!(!out.contains("hunter2"), "{out}");
+}
+
+// Issue 12 item 15: `diff` reports grades and notes; `check` of a data directory reads its
+// plans, not the planner's state.ron.
+#[test]
+fn diff_reports_grades_and_notes_and_check_skips_the_state_file() {
+    use degree_planner::model::{Note, NoteTarget, Plan};
+    use degree_planner::store;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let c = store::bundled_curriculum().unwrap().curriculum;
+    let plans = store::plans_dir(dir.path());
+    let mut before = Plan::recommended(&c, "Ada");
+    before.terms[0].courses[0].status = degree_planner::model::Status::Completed;
+    let mut after = before.clone();
+    after.terms[0].courses[0].grade = Some("A-".into());
+    after.notes.push(Note {
+        on: NoteTarget::Plan,
+        text: "see me".into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed: false,
+    });
+    store::save_plan(&plans.join("a.ron"), &before).unwrap();
+    store::save_plan(&plans.join("b.ron"), &after).unwrap();
+    store::remember_plan(dir.path(), &plans.join("a.ron")).unwrap();
+    assert!(dir.path().join("state.ron").is_file());
+    let (a, b) = (plans.join("a.ron"), plans.join("b.ron"));
+    let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("\nGrades\n  BE101 graded A-\n"), "{out}");
+    assert!(
+        out.contains("\nNotes\n  note on the plan added: \"see me\"\n"),
+        "{out}"
+    );
+    let o = run(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "the same plan: no difference");
+
+    let o = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(!stdout(&o).contains("state.ron"), "{}", stdout(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().take_while(|l| !l.is_empty()).count(), 2);
 }

@@ -994,8 +994,18 @@ fn runs(case: &Case, file: &Path, data: &Path, fixtures: &Fixtures) -> Vec<Run> 
                 ok,
                 json,
             );
-            add("diff FILE good", dd(&["diff", &f, &good]), ok, text);
-            add("diff good FILE", dd(&["diff", &good, &f]), ok, text);
+            // As diff(1): 1 when the plans differ.
+            let differ = match case.expect {
+                Expect::Refused { .. } => 2,
+                Expect::Loads { .. } => {
+                    let c = store::bundled_curriculum().expect("bundled").curriculum;
+                    let a = store::load_plan(file).expect("it loads");
+                    let b = store::load_plan(&fixtures.good_plan).expect("it loads");
+                    i32::from(!degree_planner::model::edits::edits(&c, &a, &b).is_empty())
+                }
+            };
+            add("diff FILE good", dd(&["diff", &f, &good]), differ, text);
+            add("diff good FILE", dd(&["diff", &good, &f]), differ, text);
             add("review FILE", dd(&["review", &f]), 2, Shape::Planner);
             add("FILE (planner)", dd(&[&f]), 2, Shape::Planner);
         }
@@ -1374,7 +1384,7 @@ fn readme_row(case: &Case, bug: Option<&str>) -> String {
         }
         Expect::Loads { check } => {
             format!(
-                "loads, text shown cleaned: `check` exits {check}, report/diff 0, planner 2 (needs a terminal)"
+                "loads, text shown cleaned: `check` exits {check}, report 0, diff 0 or 1 (1 when it differs), planner 2 (needs a terminal)"
             )
         }
     };

@@ -1307,3 +1307,75 @@ fn of_many_planners_started_at_once_on_one_plan_exactly_one_can_edit() {
         assert!(!store::lock::lock_path(&path).exists());
     }
 }
+
+// 15. A paste is text for the prompt being typed into: two pasted lines become one name,
+// and the line break inside is not Enter, nor the next line keys (`q` would have quit).
+#[test]
+fn a_pasted_line_break_is_text_not_enter() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    assert!(
+        t.bracketed_paste(),
+        "the planner asks for pastes to be marked"
+    );
+    t.send("N");
+    t.wait_for("Student name:");
+    t.send(keys::CTRL_U);
+    t.paste("Ada\nquit Lovelace");
+    t.wait_for("Student name: Ada quit Lovelace");
+    t.send(keys::ENTER);
+    t.wait_for("student: Ada quit Lovelace");
+    // Outside a prompt a paste is ignored: these would be keys that quit.
+    t.paste("q\n");
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("n");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+// 16. A burst of input longer than the terminal reader's 1 KiB is read to its end at once,
+// not left waiting (at full CPU) for another key.
+#[test]
+fn input_over_1_kib_is_read_to_the_end() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    // Up at the first row does nothing; the last key opens the name prompt.
+    t.send(&format!("{}N", "k".repeat(1100)));
+    t.wait_for("Student name:");
+    t.send(keys::CTRL_U);
+    t.paste(&"x".repeat(3000));
+    t.send(keys::ENTER);
+    t.wait_for("student: xxxxxxxx");
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("n");
+    t.expect_exit_code(0);
+}
+
+// 17. Issue 12 item 6: a mistyped command is not a new plan named after the typo: in a
+// terminal, `degree-planner chek` exits 2 with clap's suggestion and writes nothing.
+#[test]
+fn a_mistyped_command_is_an_error_that_suggests_the_closest() {
+    let dir = data_dir();
+    let mut t = planner_with(&dir, &["chek".into()], COLS, ROWS);
+    t.wait_for("unrecognized subcommand 'chek'");
+    t.wait_for("a similar subcommand exists: 'check'");
+    t.expect_exit_code(2);
+    assert!(!dir.path().join("chek").exists());
+    assert!(!dir.path().join("plans").exists(), "nothing was written");
+    // A name that is a file, has .ron or a path separator is a plan, as before.
+    let out = headless(
+        &dir,
+        &[
+            "--data-dir".as_ref(),
+            dir.path().as_os_str(),
+            "new.ron".as_ref(),
+        ],
+    );
+    assert!(
+        !text(&out.stderr).contains("unrecognized subcommand"),
+        "{}",
+        text(&out.stderr)
+    );
+}

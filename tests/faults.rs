@@ -373,16 +373,17 @@ fn save_as(app: &mut App, session: &mut Session, path: &Path) {
         .to_string_lossy()
         .into_owned();
     assert_eq!(
-        *input,
-        app.plan_path
-            .with_file_name(format!("{stem} copy.ron"))
-            .display()
-            .to_string(),
-        "the prompt suggests a new name beside the current plan"
+        **input,
+        format!("{stem} copy"),
+        "the prompt suggests a new name in the plans folder"
     );
-    for _ in 0..input.chars().count() {
-        run(app, session, &[Action::Backspace]);
-    }
+    run(
+        app,
+        session,
+        &[Action::Edit(
+            degree_planner::field::InputRequest::DeleteFromStart,
+        )],
+    );
     assert!(matches!(&app.mode, Mode::Prompt { input, .. } if input.is_empty()));
     for c in path.display().to_string().chars() {
         run(app, session, &[Action::Input(c)]);

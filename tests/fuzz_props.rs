@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use degree_planner::action::Action;
 use degree_planner::app::{App, Effect, Mode};
+use degree_planner::field::InputRequest;
 use degree_planner::model::review::{self, Decision, Note, NoteTarget};
 use degree_planner::model::text::{self, Clean, is_unsafe};
 use degree_planner::model::{
@@ -528,6 +529,7 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
         terms,
         notes,
         verdict: None,
+        set_aside: Vec::new(),
     };
     if let Some((approved, reviewer, date, comment)) = &seed.verdict {
         let decision = if *approved {
@@ -822,6 +824,7 @@ const ACTIONS: &[Action] = &[
     Action::AddTerm,
     Action::RenameTerm,
     Action::DeleteTerm,
+    Action::TermStatus,
     Action::EditStudent,
     Action::Undo,
     Action::Redo,
@@ -850,6 +853,10 @@ const ACTIONS: &[Action] = &[
     Action::Confirm,
     Action::SaveAs,
     Action::Suspend,
+    Action::Edit(InputRequest::GoToStart),
+    Action::Edit(InputRequest::GoToPrevChar),
+    Action::Edit(InputRequest::DeleteNextChar),
+    Action::Edit(InputRequest::DeletePrevWord),
 ];
 
 /// Fails to compile when an action is added and not listed above.
@@ -873,6 +880,7 @@ fn every_action_is_listed(a: Action) {
         | Action::AddTerm
         | Action::RenameTerm
         | Action::DeleteTerm
+        | Action::TermStatus
         | Action::EditStudent
         | Action::Undo
         | Action::Redo
@@ -881,6 +889,7 @@ fn every_action_is_listed(a: Action) {
         | Action::Quit
         | Action::Input(_)
         | Action::Backspace
+        | Action::Edit(_)
         | Action::Submit
         | Action::Cancel
         | Action::SaveAndQuit
@@ -1203,7 +1212,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 46, "45 fixed actions and Input");
+    assert_eq!(ACTIONS.len() + 1, 51, "46 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

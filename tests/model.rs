@@ -1095,3 +1095,164 @@ fn diff_of_plans_with_many_terms_names_only_the_terms_that_changed() {
         ]
     );
 }
+
+// Issue 12 item 4: a course taken out of the plan keeps its status and grade in the pool,
+// in the file too, and gets them back when placed.
+#[test]
+fn unplanned_course_keeps_status_and_grade_until_placed_again() {
+    let c = mini();
+    let mut plan = Plan::recommended(&c, "Ada");
+    plan.cycle_status(slot(0, 0));
+    plan.cycle_status(slot(0, 0));
+    assert!(plan.set_grade(slot(0, 0), Some("A-".into())));
+    let out = plan.unplan(slot(0, 0)).expect("A was placed");
+    assert_eq!(out.code, "A");
+    assert_eq!(codes(&plan, 0), ["B"]);
+    assert!(plan.unplanned(&c).iter().any(|course| course.code == "A"));
+    assert_eq!(plan.set_aside_as("A").map(|p| p.status), Some(Completed));
+    // Kept aside, it counts for nothing: not completed, not placed.
+    assert_eq!(model::credits(&c, &plan).completed, 0);
+
+    // Through the file and back.
+    let text = store::plan_to_ron(&plan);
+    let mut plan = store::parse_plan(&text, "plan.ron").expect("round trip");
+    let to = plan.place_unplanned(1, "A").expect("term exists");
+    let p = plan.placement(to).unwrap();
+    assert_eq!(
+        (p.code.as_str(), p.status, p.grade.as_deref()),
+        ("A", Completed, Some("A-"))
+    );
+    assert!(plan.set_aside.is_empty());
+    // A planned course leaves nothing aside, and comes back planned.
+    plan.unplan(slot(0, 0));
+    assert!(plan.set_aside.is_empty());
+    let to = plan.place_unplanned(0, "B").unwrap();
+    assert_eq!(plan.placement(to).unwrap().status, Planned);
+}
+
+// Issue 12 item 1: statuses are checked against prerequisites. C needs A; D needs A and B.
+#[test]
+fn a_started_course_whose_prerequisite_is_not_completed_is_a_problem() {
+    let c = mini();
+    let status_problems = |plan: &Plan| -> Vec<(String, String, Severity)> {
+        model::problems(&c, plan)
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                ProblemKind::PrerequisiteStatus {
+                    course,
+                    prerequisite,
+                } => Some((course, prerequisite, p.severity)),
+                _ => None,
+            })
+            .collect()
+    };
+    let s = |x: &str| x.to_string();
+    // Completed while its prerequisite is only planned, or in progress: errors.
+    let plan = plan_with(
+        &c,
+        &[
+            ("S1", &[("A", Planned), ("B", InProgress)]),
+            ("S2", &[("C", Completed), ("D", Completed), ("F", Planned)]),
+        ],
+    );
+    assert_eq!(
+        status_problems(&plan),
+        [
+            (s("C"), s("A"), Severity::Error),
+            (s("D"), s("A"), Severity::Error),
+            (s("D"), s("B"), Severity::Error),
+        ]
+    );
+    let messages: Vec<String> = model::problems(&c, &plan)
+        .iter()
+        .map(|p| p.message.clone())
+        .collect();
+    assert!(
+        messages.contains(&"C is completed, but its prerequisite A is only planned".into()),
+        "{messages:?}"
+    );
+    // In progress while the prerequisite is in progress: a warning; planned: an error.
+    let plan = plan_with(
+        &c,
+        &[
+            ("S1", &[("A", InProgress), ("B", Planned)]),
+            (
+                "S2",
+                &[("C", InProgress), ("D", InProgress), ("F", Planned)],
+            ),
+        ],
+    );
+    assert_eq!(
+        status_problems(&plan),
+        [
+            (s("D"), s("B"), Severity::Error),
+            (s("C"), s("A"), Severity::Warning),
+            (s("D"), s("A"), Severity::Warning),
+        ]
+    );
+    // Prerequisites completed, or the course only planned: nothing.
+    let plan = plan_with(
+        &c,
+        &[
+            ("S1", &[("A", Completed), ("B", Planned)]),
+            ("S2", &[("C", Completed), ("D", Planned), ("F", Planned)]),
+        ],
+    );
+    assert_eq!(status_problems(&plan), []);
+}
+
+// Issue 12 item 14: a new term's default name fits where it goes.
+#[test]
+fn a_new_term_is_named_for_where_it_goes() {
+    let c = mini();
+    let mut plan = Plan::recommended(&c, "Ada");
+    plan.terms[0].name = "Semester I".into();
+    plan.terms[1].name = "Semester II".into();
+    assert_eq!(
+        plan.term_name_after(1),
+        "Semester III",
+        "after the last: the series goes on"
+    );
+    assert_eq!(
+        plan.term_name_after(0),
+        "Summer after Semester I",
+        "between two terms"
+    );
+    plan.terms[1].name = "Year 2".into();
+    assert_eq!(plan.term_name_after(1), "Year 3");
+    plan.terms[1].name = "Fall".into();
+    assert_eq!(plan.term_name_after(1), "Summer after Fall");
+    plan.add_term(2, "Summer after Fall");
+    assert_eq!(
+        plan.term_name_after(1),
+        "Term 4",
+        "a name in use is never offered"
+    );
+    assert!(plan.has_term_named(" fall ", None));
+    assert!(
+        !plan.has_term_named("Fall", Some(1)),
+        "a term's own name is no clash"
+    );
+}
+
+// Issue 12 item 13: a grade off the scale in a file is reported.
+#[test]
+fn a_grade_off_the_scale_is_a_warning() {
+    let c = mini();
+    let mut plan = plan_with(&c, &[("S1", &[("A", Completed), ("B", Completed)])]);
+    plan.terms[0].courses[0].grade = Some("excellent".into());
+    plan.terms[0].courses[1].grade = Some("B-".into());
+    let found: Vec<_> = model::problems(&c, &plan)
+        .into_iter()
+        .filter(|p| matches!(p.kind, ProblemKind::UnknownGrade { .. }))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0]
+            .message
+            .starts_with("A has the grade \"excellent\""),
+        "{}",
+        found[0].message
+    );
+}

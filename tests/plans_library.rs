@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use degree_planner::action::{Action, Context};
-use degree_planner::app::{App, Effect, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Effect, Leave, Mode, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
+use degree_planner::field::Field;
 use degree_planner::model::{Plan, Status};
 use degree_planner::picker::Purpose;
 use degree_planner::store::{self, library};
@@ -101,22 +102,35 @@ fn opening_another_plan_switches_plan_lock_and_last_used() {
     assert_eq!(last, std::fs::canonicalize(&app.plan_path).unwrap());
 }
 
+// Issue 12 item 8: o and n with unsaved edits offer save / discard / keep editing, as quit
+// does, instead of refusing.
 #[test]
-fn unsaved_changes_or_a_review_keep_the_plan_open() {
-    let (_dir, mut app, mut s) = setup();
+fn unsaved_changes_are_saved_discarded_or_kept_before_another_plan() {
+    let (dir, mut app, mut s) = setup();
     run(&mut app, &mut s, &[Action::CycleStatus, Action::OpenPicker]);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::ToPlans));
+    assert_eq!(app.context(), Context::ConfirmQuit);
+    // Keep editing: nothing happens.
+    run(&mut app, &mut s, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Save (s) or undo")
-    );
-    run(&mut app, &mut s, &[Action::Undo, Action::NewPlan]);
+    assert!(app.is_dirty());
+    // Discard: the picker opens on the plan as saved; undo brings the edits back.
+    run(&mut app, &mut s, &[Action::NewPlan, Action::Discard]);
+    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(!app.is_dirty());
+    run(&mut app, &mut s, &[Action::Cancel, Action::Undo]);
+    assert!(app.is_dirty(), "the discard is undoable");
+    // Save: the edits are in the file, then the picker opens.
+    run(&mut app, &mut s, &[Action::OpenPicker, Action::SaveAndQuit]);
+    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(!app.is_dirty());
+    assert!(!app.should_quit);
+    let saved = store::load_plan(&store::plans_dir(dir.path()).join("ada.ron")).unwrap();
+    assert_eq!(saved.terms[0].courses[0].status, Status::InProgress);
+    run(&mut app, &mut s, &[Action::Cancel, Action::NewPlan]);
     assert!(
         matches!(app.mode, Mode::Picker(_)),
-        "undone: nothing unsaved"
+        "nothing unsaved: straight to the picker"
     );
     run(&mut app, &mut s, &[Action::Cancel]);
     app.start_review(Some("Dr Grace".into()));
@@ -137,7 +151,7 @@ fn new_plans_from_the_schedule_or_empty_never_replace_a_plan() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::NewPlan { empty: false },
-            input: String::new()
+            input: Field::default()
         }
     );
     type_text(&mut app, &mut s, "bo");
@@ -216,19 +230,30 @@ fn duplicate_rename_and_delete_to_trash() {
 #[test]
 fn the_open_plan_cannot_be_deleted_but_can_be_renamed() {
     let (dir, mut app, mut s) = setup();
-    run(
-        &mut app,
-        &mut s,
-        &[Action::OpenPicker, Action::TrashPlan, Action::Confirm],
-    );
+    // Issue 12 item 8: checked before asking, and the plan is named.
+    run(&mut app, &mut s, &[Action::OpenPicker, Action::TrashPlan]);
+    let Mode::Picker(p) = &app.mode else {
+        panic!("the picker stays open: {:?}", app.mode)
+    };
     assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("That plan is open")
+        !p.confirm_trash,
+        "no question for a delete that cannot happen"
+    );
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "ada is the open plan: open another one before deleting it"
     );
     assert_eq!(picker_names(&app), ["ada", "bo"]);
+    // Another plan: the question names it.
+    run(&mut app, &mut s, &[Action::Down, Action::TrashPlan]);
+    assert_eq!(app.context(), Context::Confirm);
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    assert!(
+        screen.contains("Delete bo? It is moved to the trash"),
+        "{screen}"
+    );
+    run(&mut app, &mut s, &[Action::Cancel, Action::Up]);
     run(&mut app, &mut s, &[Action::RenamePlan]);
     clear_prompt(&mut app, &mut s);
     type_text(&mut app, &mut s, "ada-final");
@@ -249,7 +274,7 @@ fn the_open_plan_cannot_be_deleted_but_can_be_renamed() {
 }
 
 #[test]
-fn compare_picks_another_plan_and_any_key_closes() {
+fn compare_picks_another_plan_and_esc_closes() {
     let (dir, mut app, mut s) = setup();
     let mut bo = store::load_plan(&store::plans_dir(dir.path()).join("bo.ron")).unwrap();
     let slot = bo.find("BE101").unwrap();
@@ -258,13 +283,16 @@ fn compare_picks_another_plan_and_any_key_closes() {
     run(&mut app, &mut s, &[Action::Compare]);
     assert_eq!(picker_names(&app), ["bo"], "the open plan is not offered");
     run(&mut app, &mut s, &[Action::Toggle]);
-    let Mode::Compare { other, label } = &app.mode else {
+    let Mode::Compare { other, label, .. } = &app.mode else {
         panic!("compare, got {:?}", app.mode)
     };
     assert_eq!(other.student, "Bo");
     assert!(label.ends_with("bo.ron"));
     assert_eq!(app.context(), Context::Compare);
-    run(&mut app, &mut s, &[Action::Down]);
+    // Issue 12 item 16: a key that means nothing here no longer closes it.
+    run(&mut app, &mut s, &[Action::Down, Action::Toggle]);
+    assert!(matches!(app.mode, Mode::Compare { .. }), "{:?}", app.mode);
+    run(&mut app, &mut s, &[Action::Cancel]);
     assert_eq!(app.mode, Mode::Normal);
 }
 
@@ -281,9 +309,30 @@ fn export_writes_the_markdown_report_beside_the_plan() {
             .text
             .starts_with("Report written to")
     );
-    // An unsaved plan is exported as shown, and says so.
+    // Issue 12 item 8: the report, meant for mailing, names the plan file, not its folder.
+    let folder = store::plans_dir(dir.path()).display().to_string();
+    assert!(!report.contains(&folder), "{report}");
+    assert!(report.contains("ada.ron"), "{report}");
+    // An earlier report is replaced only after a question; no keeps it.
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Export]);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("an earlier report: a question, got {:?}", app.mode)
+    };
+    assert!(
+        ask.text
+            .ends_with("ada.md exists already: write the report over it?"),
+        "{}",
+        ask.text
+    );
+    run(&mut app, &mut s, &[Action::Cancel]);
+    let kept = std::fs::read_to_string(store::plans_dir(dir.path()).join("ada.md")).unwrap();
+    assert_eq!(kept, report);
+    // Yes writes the unsaved plan as shown, and says so.
+    run(&mut app, &mut s, &[Action::Export]);
+    run(&mut app, &mut s, &[Action::Confirm]);
     assert!(app.message.as_ref().unwrap().text.contains("not yet saved"));
+    let now = std::fs::read_to_string(store::plans_dir(dir.path()).join("ada.md")).unwrap();
+    assert_ne!(now, report);
 }
 
 #[test]
@@ -318,4 +367,84 @@ fn listing_survives_unreadable_plans() {
         .collect();
     assert_eq!(broken.len(), 1);
     assert!(broken[0].ends_with("broken.ron"));
+}
+
+// Issue 12 item 5: save as takes a bare name as a plan in the plans folder (the prompt
+// starts from one, and its cursor edits it), a path as a path; the result is in the list.
+#[test]
+fn save_as_a_bare_name_writes_a_plan_in_the_plans_folder() {
+    let (dir, mut app, mut s) = setup();
+    run(
+        &mut app,
+        &mut s,
+        &[Action::EditStudent, Action::Input('!'), Action::Submit],
+    );
+    run(&mut app, &mut s, &[Action::SaveAs]);
+    assert!(matches!(&app.mode, Mode::Prompt { input, .. } if **input == *"ada copy"));
+    // The prefill is editable where the cursor is, not only at the end.
+    run(
+        &mut app,
+        &mut s,
+        &[Action::Backspace, Action::Backspace, Action::Backspace],
+    );
+    run(&mut app, &mut s, &[Action::Backspace, Action::Backspace]);
+    type_text(&mut app, &mut s, "-2027");
+    run(&mut app, &mut s, &[Action::Submit]);
+    let plans = store::plans_dir(dir.path());
+    assert_eq!(app.plan_path, plans.join("ada-2027.ron"));
+    assert!(!app.is_dirty());
+    let text = &app.message.as_ref().expect("a message").text;
+    assert!(text.contains("ada-2027.ron"), "{text}");
+    let written: Vec<String> = files(&plans)
+        .into_iter()
+        .filter(|f| f.ends_with(".ron"))
+        .collect();
+    assert_eq!(written, ["ada-2027.ron", "ada.ron", "bo.ron"]);
+    assert_eq!(
+        store::load_plan(&plans.join("ada-2027.ron"))
+            .unwrap()
+            .student,
+        "Ada!"
+    );
+    run(&mut app, &mut s, &[Action::OpenPicker]);
+    assert_eq!(picker_names(&app), ["ada", "ada-2027", "bo"]);
+    run(&mut app, &mut s, &[Action::Cancel]);
+
+    // A path (it has a separator) is taken as it is.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = elsewhere.path().join("kept.plan");
+    run(&mut app, &mut s, &[Action::SaveAs]);
+    clear_prompt(&mut app, &mut s);
+    type_text(&mut app, &mut s, &target.display().to_string());
+    run(&mut app, &mut s, &[Action::Submit]);
+    assert_eq!(app.plan_path, target);
+    assert!(target.is_file());
+}
+
+// Issue 12 item 12: the compare picker picks a plan; it neither offers nor does new,
+// duplicate, rename or delete.
+#[test]
+fn the_compare_picker_only_compares() {
+    let (dir, mut app, mut s) = setup();
+    run(&mut app, &mut s, &[Action::Compare]);
+    assert_eq!(picker_names(&app), ["bo"]);
+    let theme = degree_planner::theme::Theme::mono();
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    let footer = screen.lines().last().unwrap_or_default();
+    for absent in ["new", "duplicate", "rename", "delete"] {
+        assert!(!footer.contains(absent), "{absent:?} offered: {footer}");
+    }
+    let before = files(&store::plans_dir(dir.path()));
+    run(
+        &mut app,
+        &mut s,
+        &[
+            Action::DuplicatePlan,
+            Action::TrashPlan,
+            Action::Confirm,
+            Action::NewPlan,
+        ],
+    );
+    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert_eq!(files(&store::plans_dir(dir.path())), before);
 }

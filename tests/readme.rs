@@ -33,7 +33,7 @@ fn key_table() -> String {
         (Context::Compare, "comparison: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
-        (Context::ConfirmQuit, "quit dialog: "),
+        (Context::ConfirmQuit, "unsaved changes (quit, o, n): "),
         (Context::Anywhere, "anywhere: "),
     ] {
         for b in bindings(context) {

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use degree_planner::action::Action;
-use degree_planner::app::{App, Effect, Focus, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
+use degree_planner::field::Field;
 use degree_planner::model::diff::{self, Placement as DiffPlacement};
 use degree_planner::model::review::{self, Decision, Note, NoteTarget, Role, VerdictState};
 use degree_planner::model::{Change, Curriculum, PLAN_VERSION, Placement, Plan, Slot, Status};
@@ -949,7 +950,7 @@ fn a_reviewer_requests_changes_then_approves() {
         app.mode,
         Mode::Prompt {
             kind: PromptKind::Verdict(Decision::Approved),
-            input: String::new()
+            input: Field::default()
         }
     );
     app.update(Action::Submit);
@@ -1231,7 +1232,7 @@ fn quitting_a_review_with_unsaved_notes_asks() {
     type_text(&mut app, "Fine");
     app.update(Action::Submit);
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
     assert!(!app.should_quit);
     // In the dialog, n means discard, not a note.
     assert_eq!(app.resolve(&press('n')), Some(Action::Discard));
@@ -1406,4 +1407,99 @@ fn a_reviewer_name_from_the_command_line_is_cleaned_so_its_approval_reads_back_c
         matches!(state, VerdictState::Current(_)),
         "expected Current, got {state:?}"
     );
+}
+
+// Issue 12 item 2: approving a plan with errors asks first, and the verdict records them.
+#[test]
+fn approving_a_plan_with_errors_asks_and_the_verdict_counts_them() {
+    let mut plan = recommended();
+    // Take BE405 out: one required course unplanned, and the degree 2 credits short.
+    let s = slot(&plan, "BE405");
+    plan.unplan(s);
+    let mut app = reviewer_on(plan);
+    app.update(Action::Approve);
+    let Mode::Ask(ask) = &app.mode else {
+        panic!("approve with errors asks: {:?}", app.mode);
+    };
+    assert_eq!(ask.text, "This plan has 2 errors; approve anyway?");
+    // No: nothing is approved.
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.plan.verdict.is_none());
+    // Yes: the comment, then a verdict that says what it was given despite.
+    app.update(Action::Approve);
+    app.update(Action::Confirm);
+    assert_eq!(
+        prompt_kind(&app),
+        Some(PromptKind::Verdict(Decision::Approved))
+    );
+    type_text(&mut app, "fine for now");
+    app.update(Action::Submit);
+    let verdict = app.plan.verdict.as_ref().expect("a verdict");
+    assert_eq!(verdict.errors, 2);
+    let state = review::verdict_state(&app.plan);
+    assert_eq!(state.key(), "approved", "the stamp covers the count");
+    assert!(state.to_string().ends_with("(with 2 errors)"), "{state}");
+    // Through the file, and a hand-edited count shows as altered.
+    let text = store::plan_to_ron(&app.plan);
+    let back = store::parse_plan(&text, "plan.ron").expect("round trip");
+    assert_eq!(back.verdict.as_ref().map(|v| v.errors), Some(2));
+    let edited = store::parse_plan(&text.replace("errors: 2", "errors: 0"), "plan.ron").unwrap();
+    assert_eq!(review::verdict_state(&edited).key(), "damaged");
+
+    // A plan without errors is approved without a question.
+    let mut app = reviewer_on(recommended());
+    app.update(Action::Approve);
+    assert_eq!(
+        prompt_kind(&app),
+        Some(PromptKind::Verdict(Decision::Approved))
+    );
+}
+
+// Issue 12 item 3: the first edit of an approved plan says what it costs; the changed
+// courses are marked in the grid for student and reviewer; the Review pane points to v.
+#[test]
+fn editing_an_approved_plan_says_so_and_marks_what_changed() {
+    let theme = degree_planner::theme::Theme::mono();
+    let mut app = app_on(approved());
+    app.update(Action::CycleStatus);
+    let text = &app.message.as_ref().expect("a message").text;
+    assert!(
+        text.contains("approved by Dr Grace; changing it will need a new review"),
+        "{text}"
+    );
+    // Only the first edit says it.
+    app.update(Action::Down);
+    app.update(Action::CycleStatus);
+    let text = &app.message.as_ref().expect("a message").text;
+    assert!(!text.contains("new review"), "{text}");
+    let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
+    assert!(screen.contains("│ Δ◐ BE101"), "{screen}");
+    assert!(screen.contains("│>Δ◐ BE102"), "{screen}");
+    assert!(
+        screen.contains("│  ○ BE103"),
+        "an unchanged course is not marked:\n{screen}"
+    );
+    // Two more changes: the Review pane shows three and points to the rest.
+    run_all(
+        &mut app,
+        &[
+            Action::Down,
+            Action::CycleStatus,
+            Action::Down,
+            Action::CycleStatus,
+        ],
+    );
+    let screen = degree_planner::ui::screen_text(&app, &theme, 160, 60);
+    assert!(screen.contains("… and 1 more (v)"), "{screen}");
+    // The reviewer sees the same marks.
+    let reviewer = reviewer_on(app.plan.clone());
+    let screen = degree_planner::ui::screen_text(&reviewer, &theme, 120, 40);
+    assert!(screen.contains("Δ◐ BE104"), "{screen}");
+}
+
+fn run_all(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        app.update(a);
+    }
 }

@@ -121,6 +121,7 @@ fn problems_and_pool_120x40() {
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::Toggle);
+    app.update(Action::Confirm);
     app.update(Action::NextFocus);
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
@@ -414,6 +415,45 @@ fn compare_side_by_side() {
         "{shown}"
     );
     insta::assert_snapshot!(shown);
+}
+
+// Issue 12 item 16: more differences than fit: the list says how many it shows and
+// scrolls.
+#[test]
+fn compare_scrolls_through_many_differences() {
+    let mut app = midway();
+    let mut other = app.plan.clone();
+    for term in &mut other.terms {
+        for p in &mut term.courses {
+            p.status = degree_planner::model::Status::Planned;
+        }
+    }
+    app.show_compare(other, "plans/ada-alt.ron".into());
+    let first = screen(&app, 120, 40);
+    assert!(
+        first.contains("9 of 12 differences shown, from the 1st"),
+        "{first}"
+    );
+    assert!(
+        first.contains("BE101 changed from planned to completed"),
+        "{first}"
+    );
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let later = screen(&app, 120, 40);
+    assert!(
+        later.contains("9 of 12 differences shown, from the 3rd"),
+        "{later}"
+    );
+    assert!(!later.contains("BE101 changed"), "{later}");
+    for _ in 0..50 {
+        app.update(Action::Down);
+    }
+    let last = screen(&app, 120, 40);
+    assert!(
+        last.contains("9 of 12 differences shown, from the 4th"),
+        "{last}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

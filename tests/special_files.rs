@@ -396,7 +396,8 @@ fn write_paths() -> Vec<WritePath> {
             name: "save as (S)",
             target: |w| w.plans().join("other.ron"),
             write: |w| {
-                w.perform(Effect::SaveAs(w.plans().join("other.ron")));
+                let typed = w.plans().join("other.ron").display().to_string();
+                w.perform(Effect::SaveAs(typed));
                 outcome(w)
             },
             accepts: never,
@@ -434,7 +435,8 @@ fn write_paths() -> Vec<WritePath> {
             name: "export (e)",
             target: |w| w.app.plan_path.with_extension("md"),
             write: |w| {
-                w.perform(Effect::Export);
+                // A link or pipe where the report goes is refused, not asked about.
+                w.perform(Effect::Export { overwrite: false });
                 outcome(w)
             },
             accepts: never,

@@ -383,6 +383,7 @@ pub fn plans(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Plan> {
                 terms: term_list,
                 notes: Vec::new(),
                 verdict: None,
+                set_aside: Vec::new(),
             }
         })
         .collect()

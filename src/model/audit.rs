@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use super::curriculum::Curriculum;
-use super::plan::{Plan, Status};
+use super::plan::{Placement, Plan, Status};
 
 /// Credits of a plan toward the degree. Each course counts once, at its furthest status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,6 +90,14 @@ pub enum ProblemKind {
         course: String,
         prerequisite: String,
     },
+    /// `course` is completed or in progress while its prerequisite, placed earlier, is not
+    /// completed: an error, or a warning when both are in progress.
+    PrerequisiteStatus {
+        course: String,
+        prerequisite: String,
+    },
+    /// A grade that is not on the grade scale.
+    UnknownGrade { course: String, grade: String },
     /// A term carries more credits than the program's limit.
     OverLoad {
         term: usize,
@@ -137,6 +145,39 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The problem, if any, with `placed` being started (in term `term`) while its
+/// prerequisite `pre`, placed earlier, is not completed.
+fn status_problem(
+    placed: &Placement,
+    pre: &str,
+    statuses: &HashMap<&str, Status>,
+    term: usize,
+) -> Option<Problem> {
+    let before = statuses.get(pre).copied().unwrap_or(Status::Planned);
+    if placed.status == Status::Planned || before == Status::Completed {
+        return None;
+    }
+    let severity = if placed.status == Status::InProgress && before == Status::InProgress {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    Some(Problem {
+        kind: ProblemKind::PrerequisiteStatus {
+            course: placed.code.clone(),
+            prerequisite: pre.to_string(),
+        },
+        severity,
+        message: format!(
+            "{} is {}, but its prerequisite {pre} is only {}",
+            placed.code,
+            placed.status.label(),
+            before.label()
+        ),
+        term: Some(term),
+    })
+}
+
 /// Every problem with the plan, errors first, then in term order.
 pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     let mut found = Vec::new();
@@ -169,6 +210,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         }
     }
 
+    let statuses = course_statuses(curriculum, plan);
     for (t, term) in plan.terms.iter().enumerate() {
         let mut seen_unknown = std::collections::HashSet::new();
         for p in &term.courses {
@@ -188,10 +230,32 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 }
                 continue;
             };
+            if let Some(grade) = p
+                .grade
+                .as_deref()
+                .filter(|g| super::grade::parse(g).is_none())
+            {
+                found.push(Problem {
+                    kind: ProblemKind::UnknownGrade {
+                        course: p.code.clone(),
+                        grade: grade.to_string(),
+                    },
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{} has the grade \"{grade}\", which is not on the scale ({})",
+                        p.code,
+                        super::grade::describe()
+                    ),
+                    term: Some(t),
+                });
+            }
             for pre in &course.prerequisites {
                 let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
                 let message = match earliest {
-                    Some(pt) if pt < t => continue,
+                    Some(pt) if pt < t => {
+                        found.extend(status_problem(p, pre, &statuses, t));
+                        continue;
+                    }
                     Some(pt) if pt == t => format!(
                         "{} needs {} first, but both are in {}",
                         course.code, pre, term.name

@@ -4,6 +4,8 @@ pub mod audit;
 pub mod career;
 pub mod curriculum;
 pub mod diff;
+pub mod edits;
+pub mod grade;
 pub mod plan;
 pub mod review;
 pub mod text;

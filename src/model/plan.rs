@@ -33,6 +33,10 @@ pub struct Plan {
     /// The advisor's verdict, stamped with the content it was given for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// Courses taken out of every term that had a status beyond planned or a grade: they
+    /// are in the unplanned pool, and get both back when placed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<Placement>,
 }
 
 /// Which curriculum a plan belongs to: its name and content hash.
@@ -141,6 +145,7 @@ impl Plan {
             terms,
             notes: Vec::new(),
             verdict: None,
+            set_aside: Vec::new(),
         }
     }
 
@@ -189,6 +194,35 @@ impl Plan {
     pub fn remove(&mut self, slot: Slot) -> Option<Placement> {
         let term = self.terms.get_mut(slot.term)?;
         (slot.index < term.courses.len()).then(|| term.courses.remove(slot.index))
+    }
+
+    /// Takes the course at `slot` out of the plan into the unplanned pool, where it keeps its
+    /// status and grade (see [`Plan::set_aside`]) for when it is placed again.
+    pub fn unplan(&mut self, slot: Slot) -> Option<Placement> {
+        let placement = self.remove(slot)?;
+        self.set_aside.retain(|p| p.code != placement.code);
+        if placement.status != Status::Planned || placement.grade.is_some() {
+            self.set_aside.push(placement.clone());
+        }
+        Some(placement)
+    }
+
+    /// Places the unplanned course `code` at the end of `term`, with the status and grade it
+    /// had when it was taken out (planned if it had none); returns its slot.
+    pub fn place_unplanned(&mut self, term: usize, code: &str) -> Option<Slot> {
+        if term >= self.terms.len() {
+            return None;
+        }
+        let placement = match self.set_aside.iter().position(|p| p.code == code) {
+            Some(i) => self.set_aside.remove(i),
+            None => Placement::planned(code),
+        };
+        self.place(term, placement)
+    }
+
+    /// The status and grade `code` keeps in the unplanned pool, if it keeps any.
+    pub fn set_aside_as(&self, code: &str) -> Option<&Placement> {
+        self.set_aside.iter().find(|p| p.code == code)
     }
 
     /// Appends a placement to a term; returns its slot.
@@ -271,6 +305,60 @@ impl Plan {
         }
     }
 
+    /// A name for a new term inserted after `term`, that no term has: after the last term,
+    /// the next in its series ("Semester V" after "Semester IV", "Year 3" after "Year 2");
+    /// between two terms, "Summer after Semester II"; otherwise [`Plan::fresh_term_name`].
+    pub fn term_name_after(&self, term: usize) -> String {
+        let unused = |name: &String| self.terms.iter().all(|t| &t.name != name);
+        let Some(current) = self.terms.get(term) else {
+            return self.fresh_term_name();
+        };
+        let next_in_series = (term + 1 == self.terms.len())
+            .then(|| next_in_series(&current.name))
+            .flatten();
+        next_in_series
+            .into_iter()
+            .chain([format!("Summer after {}", current.name)])
+            .find(unused)
+            .unwrap_or_else(|| self.fresh_term_name())
+    }
+
+    /// Whether a term other than `except` is called `name` (ignoring case and outer spaces).
+    pub fn has_term_named(&self, name: &str, except: Option<usize>) -> bool {
+        let name = name.trim().to_lowercase();
+        self.terms
+            .iter()
+            .enumerate()
+            .any(|(i, t)| Some(i) != except && t.name.trim().to_lowercase() == name)
+    }
+
+    /// Gives every course of `term` `status`; grades stay only on completed courses.
+    /// Returns false if there is no such term.
+    pub fn set_term_status(&mut self, term: usize, status: Status) -> bool {
+        let Some(t) = self.terms.get_mut(term) else {
+            return false;
+        };
+        for p in &mut t.courses {
+            p.status = status;
+            if status != Status::Completed {
+                p.grade = None;
+            }
+        }
+        true
+    }
+
+    /// Unplans every course of `term` (keeping their statuses and grades in the pool), then
+    /// removes the term. Returns false (and changes nothing) if there is no such term.
+    pub fn remove_term_unplanning(&mut self, term: usize) -> bool {
+        let Some(count) = self.terms.get(term).map(|t| t.courses.len()) else {
+            return false;
+        };
+        for _ in 0..count {
+            self.unplan(Slot { term, index: 0 });
+        }
+        self.remove_term(term)
+    }
+
     /// A name for a new term that no existing term has: "Term 5", "Term 6", ...
     pub fn fresh_term_name(&self) -> String {
         (self.terms.len() + 1..)
@@ -278,6 +366,25 @@ impl Plan {
             .find(|name| self.terms.iter().all(|t| &t.name != name))
             .unwrap_or_default()
     }
+}
+
+/// Roman numerals for the numbers a series of terms runs to.
+const ROMAN: [&str; 20] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII", "XIX", "XX",
+];
+
+/// The name after `name` in its series: "Semester IV" -> "Semester V", "Year 2" -> "Year 3".
+fn next_in_series(name: &str) -> Option<String> {
+    let (prefix, last) = name.trim().rsplit_once(' ')?;
+    let next = match last.parse::<u32>() {
+        Ok(n) => (n + 1).to_string(),
+        Err(_) => {
+            let i = ROMAN.iter().position(|r| *r == last)?;
+            ROMAN.get(i + 1)?.to_string()
+        }
+    };
+    Some(format!("{prefix} {next}"))
 }
 
 impl Placement {
@@ -300,6 +407,7 @@ impl Clean for Plan {
             + self.terms.clean_strings()
             + self.notes.clean_strings()
             + self.verdict.clean_strings()
+            + self.set_aside.clean_strings()
     }
 }
 

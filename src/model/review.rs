@@ -111,9 +111,16 @@ pub struct Verdict {
     pub comment: String,
     /// The plan's terms, courses and statuses as reviewed.
     pub reviewed: Vec<ReviewedTerm>,
+    /// How many errors the plan had when the verdict was given (an approval despite them).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub errors: u32,
     /// SHA-256 of [`stamp_text`] of all the fields above, to tell a hand-edited verdict from
     /// the one the reviewer gave.
     pub stamp: String,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Where a plan stands against its verdict.
@@ -134,7 +141,12 @@ impl fmt::Display for VerdictState<'_> {
         match self {
             VerdictState::Unreviewed => f.write_str("not reviewed"),
             VerdictState::Current(v) => {
-                write!(f, "{} by {} on {}", v.decision.label(), v.reviewer, v.date)
+                write!(f, "{} by {} on {}", v.decision.label(), v.reviewer, v.date)?;
+                match v.errors {
+                    0 => Ok(()),
+                    1 => f.write_str(" (with 1 error)"),
+                    n => write!(f, " (with {n} errors)"),
+                }
             }
             VerdictState::Changed(v, changes) => {
                 let what = match v.decision {
@@ -225,13 +237,24 @@ fn sha256_hex(text: &str) -> String {
 impl Verdict {
     /// The stamp this verdict's fields call for; a verdict whose `stamp` differs was altered.
     pub fn expected_stamp(&self) -> String {
-        sha256_hex(&stamp_text(
+        let mut text = stamp_text(
             self.decision,
             &self.reviewer,
             &self.date,
             &self.comment,
             &self.reviewed,
-        ))
+        );
+        if self.errors > 0 {
+            text.push_str(&format!("errors: {}\n", self.errors));
+        }
+        sha256_hex(&text)
+    }
+
+    /// This verdict, recording that the plan had `errors` errors when it was given.
+    pub fn with_errors(mut self, errors: u32) -> Self {
+        self.errors = errors;
+        self.stamp = self.expected_stamp();
+        self
     }
 }
 
@@ -249,6 +272,7 @@ pub fn verdict_for(
         date: date.to_string(),
         comment: comment.to_string(),
         reviewed: reviewed_content(plan),
+        errors: 0,
         stamp: String::new(),
     };
     verdict.stamp = verdict.expected_stamp();

@@ -105,7 +105,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The text `check` prints: one aligned line per plan, then each plan's problems, then every
+/// The text `check` prints: one aligned line per plan, then each plan's problems and what
+/// changed since its verdict, then every
 /// problem with an unreadable file as `file:line:col: message`.
 pub fn check_text(report: &CheckReport, errors: &[FileError]) -> String {
     let rows: Vec<[String; 5]> = report
@@ -151,13 +152,20 @@ pub fn check_text(report: &CheckReport, errors: &[FileError]) -> String {
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    for p in report.plans.iter().filter(|p| !p.problems.is_empty()) {
+    for p in report
+        .plans
+        .iter()
+        .filter(|p| !p.problems.is_empty() || !p.verdict.changes.is_empty())
+    {
         if !out.is_empty() {
             out.push('\n');
         }
         let _ = writeln!(out, "{}:", p.file);
         for problem in &p.problems {
             let _ = writeln!(out, "  {}: {}", problem.severity, problem.message);
+        }
+        for change in &p.verdict.changes {
+            let _ = writeln!(out, "  changed since the verdict: {change}");
         }
     }
     if !errors.is_empty() {

@@ -20,8 +20,8 @@ fn arrow<T: std::fmt::Display>(before: T, after: T) -> String {
 }
 
 /// What changed from `before` (read from `before_file`) to `after`, both checked against
-/// `curriculum`: terms and courses, the student and target, credits, career readiness per path,
-/// problems and verdict.
+/// `curriculum`: terms and courses, the student and target, grades, notes, credits, career
+/// readiness per path, problems and verdict.
 pub fn diff_text(
     curriculum: &Curriculum,
     before: &Plan,
@@ -79,6 +79,18 @@ pub fn diff_text(
         let _ = writeln!(out, "\n{title}");
         for c in lines {
             let _ = writeln!(out, "  {c}");
+        }
+    }
+
+    for (title, lines) in [
+        ("Grades", model::edits::grade_changes(before, after)),
+        ("Notes", model::edits::note_changes(before, after)),
+    ] {
+        if !lines.is_empty() {
+            let _ = writeln!(out, "\n{title}");
+            for line in lines {
+                let _ = writeln!(out, "  {line}");
+            }
         }
     }
 

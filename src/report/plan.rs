@@ -253,6 +253,8 @@ fn severity(s: Severity) -> &'static str {
 fn kind(k: &ProblemKind) -> &'static str {
     match k {
         ProblemKind::PrerequisiteOrder { .. } => "prerequisite_order",
+        ProblemKind::PrerequisiteStatus { .. } => "prerequisite_status",
+        ProblemKind::UnknownGrade { .. } => "unknown_grade",
         ProblemKind::OverLoad { .. } => "over_load",
         ProblemKind::PlacedTwice { .. } => "placed_twice",
         ProblemKind::UnknownCourse { .. } => "unknown_course",

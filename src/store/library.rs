@@ -91,6 +91,18 @@ pub fn path_for(data_dir: &Path, name: &str) -> Result<PathBuf, String> {
     Ok(plans_dir(data_dir).join(file_name(name)?))
 }
 
+/// Where "save as" writes what the user typed: a bare name is a plan in the plans folder
+/// (`.ron` added), anything with a path separator is a path.
+pub fn save_as_path(data_dir: Option<&Path>, typed: &str) -> Result<PathBuf, String> {
+    if typed.contains(std::path::is_separator) {
+        return Ok(PathBuf::from(typed));
+    }
+    match data_dir {
+        Some(dir) => path_for(dir, typed),
+        None => Err("there is no data directory for a bare name: type a path".into()),
+    }
+}
+
 /// `name` as a plan's file name, if usable: not empty, no path separators, not hidden.
 fn file_name(name: &str) -> Result<String, String> {
     let name = name.trim().trim_end_matches(".ron");

@@ -32,6 +32,7 @@ impl From<PlanV1> for Plan {
             terms: v1.terms,
             notes: Vec::new(),
             verdict: None,
+            set_aside: Vec::new(),
         }
     }
 }

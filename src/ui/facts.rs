@@ -17,6 +17,8 @@ pub struct Facts<'a> {
     pub next: Option<(&'a model::Course, f64)>,
     /// (term, code) of placed courses that a problem names.
     pub flagged: HashSet<(usize, String)>,
+    /// Codes of courses added, moved or changed in status since the verdict.
+    pub changed: HashSet<String>,
     /// The largest career weight in the curriculum, for drawing weight dots.
     pub max_weight: u32,
 }
@@ -30,6 +32,7 @@ impl<'a> Facts<'a> {
         for p in &problems {
             let code = match &p.kind {
                 ProblemKind::PrerequisiteOrder { course, .. }
+                | ProblemKind::PrerequisiteStatus { course, .. }
                 | ProblemKind::PlacedTwice { course }
                 | ProblemKind::UnknownCourse { course } => course,
                 _ => continue,
@@ -42,8 +45,22 @@ impl<'a> Facts<'a> {
             .path
             .and_then(|i| c.paths.get(i))
             .and_then(|path| model::next_course(c, &app.plan, &path.id));
+        let changed = match model::verdict_state(&app.plan) {
+            model::VerdictState::Changed(_, changes) => changes
+                .into_iter()
+                .filter_map(|change| match change {
+                    model::Change::Added { course, .. }
+                    | model::Change::Removed { course, .. }
+                    | model::Change::Moved { course, .. }
+                    | model::Change::Status { course, .. } => Some(course),
+                    _ => None,
+                })
+                .collect(),
+            _ => HashSet::new(),
+        };
         Facts {
             credits: model::credits(c, &app.plan),
+            changed,
             problems,
             ranked: model::ranked(c, &app.plan),
             next,

@@ -19,6 +19,7 @@ use crate::action::{self, Context};
 use crate::app::{App, Focus, Mode, Tone};
 use crate::theme::Theme;
 use facts::Facts;
+use unicode_width::UnicodeWidthStr;
 
 /// Smallest terminal the planner draws in; below it, a message says so.
 pub const MIN_WIDTH: u16 = 60;
@@ -87,13 +88,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     match &app.mode {
         Mode::Help => render_help(frame, body, app, theme),
-        Mode::ConfirmQuit => render_confirm_quit(frame, body, app, theme),
+        Mode::Unsaved(leave) => render_confirm_leave(frame, body, app, *leave, theme),
         Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
         Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
         Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
-        Mode::Compare { other, label } => {
-            picker::render_compare(frame, body, app, other, label, theme)
-        }
+        Mode::Compare {
+            other,
+            label,
+            scroll,
+        } => picker::render_compare(frame, body, app, (other, label), *scroll, theme),
         _ => {}
     }
 }
@@ -164,7 +167,7 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         Constraint::Fill(1),
     ])
     .areas(area);
-    terms::render_pool(frame, pool_area, app, theme);
+    terms::render_pool(frame, pool_area, app, facts, theme);
     if review_height > 0 {
         review::render_review(frame, review_area, app, theme);
     }
@@ -235,26 +238,34 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::raw(app.filter.clone()),
             Span::styled("█", theme.key),
         ]),
-        Mode::Prompt { kind, input } => Line::from(vec![
-            Span::styled(format!("{}: ", kind.question()), theme.key),
-            Span::raw(input.clone()),
-            Span::styled("█", theme.key),
-        ]),
-        _ => match &app.message {
-            Some(m) => Line::styled(
-                m.text.clone(),
-                if m.tone == Tone::Error {
+        Mode::Prompt { kind, input } => {
+            let question = format!("{}: ", kind.question());
+            let room = usize::from(area.width).saturating_sub(question.width());
+            let mut spans = vec![Span::styled(question, theme.key)];
+            spans.extend(text::field_spans(input, room, theme.key));
+            Line::from(spans)
+        }
+        Mode::Ask(ask) => Line::styled(ask.text.clone(), theme.warning),
+        _ => {
+            // An active filter stays in sight until it is cleared, after any message.
+            let mut spans = Vec::new();
+            if let Some(m) = &app.message {
+                let style = if m.tone == Tone::Error {
                     theme.error
                 } else {
                     Style::new()
-                },
-            ),
-            None if !app.filter.is_empty() => Line::from(vec![
-                Span::styled("Filter: ", theme.key),
-                Span::raw(format!("{} (Esc clears)", app.filter)),
-            ]),
-            None => Line::default(),
-        },
+                };
+                spans.push(Span::styled(m.text.clone(), style));
+            }
+            if !app.filter.is_empty() {
+                if !spans.is_empty() {
+                    spans.push(Span::raw("  ·  "));
+                }
+                spans.push(Span::styled("Filter: ", theme.key));
+                spans.push(Span::raw(format!("{} (Esc clears)", app.filter)));
+            }
+            Line::from(spans)
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -269,14 +280,42 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .then(|| action::bindings(Context::Review))
         .into_iter()
         .flatten();
-    let shown = |a: Action| match a {
-        Action::Toggle | Action::MoveLater | Action::CycleStatus => !reviewing,
-        Action::ShowNotes => app.plan.verdict.is_some() || !app.plan.notes.is_empty(),
+    // Only keys that act here: what the role may do, what this picker is for.
+    let comparing =
+        matches!(&app.mode, Mode::Picker(p) if p.purpose == crate::picker::Purpose::Compare);
+    let shown = |b: &action::Binding| match (b.context, b.action) {
+        (Context::Normal, Action::Toggle) => !reviewing,
+        // Moving and statuses are for courses in a term.
+        (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
+            !reviewing && app.focus == Focus::Terms
+        }
+        (Context::Normal, Action::ShowNotes) => {
+            app.plan.verdict.is_some() || !app.plan.notes.is_empty()
+        }
+        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed(),
+        (Context::Notes, Action::DeleteNote) => app.role.may_review(),
+        (
+            Context::Picker,
+            Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
+        ) => !comparing,
         _ => true,
+    };
+    // At a narrow width the rarer keys go first; the basic ones stay.
+    let rank = |a: Action| match a {
+        Action::Save
+        | Action::Undo
+        | Action::CycleStatus
+        | Action::StartFilter
+        | Action::NextPath
+        | Action::NoteCourse
+        | Action::Approve
+        | Action::RequestChanges => 0,
+        Action::Toggle | Action::MoveLater => 1,
+        _ => 2,
     };
     let hints: Vec<(String, &str, Action)> = review
         .chain(action::bindings(app.context()))
-        .filter(|b| b.hint.is_some() && shown(b.action))
+        .filter(|b| b.hint.is_some() && shown(b))
         .map(|b| {
             let key = b.keys.first().map(action::Key::label).unwrap_or_default();
             let hint = match (b.context, b.action, app.focus) {
@@ -298,7 +337,12 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tail: Vec<_> = hints.iter().filter(|h| is_last(h.2)).collect();
     let mut head: Vec<_> = hints.iter().filter(|h| !is_last(h.2)).collect();
     while !head.is_empty() && width(&head) + width(&tail) > usize::from(area.width) {
-        head.pop();
+        // The last of the least needed keys goes.
+        let drop = (0..head.len())
+            .rev()
+            .max_by_key(|&i| (rank(head[i].2), i))
+            .unwrap_or(0);
+        head.remove(drop);
     }
     let spans: Vec<Span> = head
         .into_iter()
@@ -357,7 +401,10 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (Context::Compare, "Comparison (=)"),
             (Context::Typing, "Filter and prompts"),
             (Context::Help, "This help"),
-            (Context::ConfirmQuit, "Quit with unsaved changes"),
+            (
+                Context::ConfirmQuit,
+                "Unsaved changes (quitting, opening another plan)",
+            ),
             (Context::Anywhere, "Anywhere"),
         ],
         theme,
@@ -407,10 +454,21 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_confirm_leave(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    leave: crate::app::Leave,
+    theme: &Theme,
+) {
     let file = crate::store::display_path(&app.plan_path);
+    let (title, going) = match leave {
+        crate::app::Leave::Quit => (" Quit? ", "quitting"),
+        crate::app::Leave::ToPlans => (" Another plan? ", "opening another plan"),
+    };
     let mut lines = vec![
         Line::raw(format!("The plan has unsaved changes ({file}).")),
+        Line::raw(format!("What happens to them before {going}?")),
         Line::raw(""),
     ];
     for b in action::bindings(Context::ConfirmQuit) {
@@ -421,9 +479,7 @@ fn render_confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
     }
     let popup = centered(area, 60, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_style(theme.warning)
-        .title(" Quit? ");
+    let block = Block::bordered().border_style(theme.warning).title(title);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -439,24 +495,24 @@ fn render_recover(
     unsaved: &crate::model::Plan,
     theme: &Theme,
 ) {
-    let changes = crate::model::diff::diff(
-        &crate::model::review::placement(&app.plan),
-        &crate::model::review::placement(unsaved),
-    );
+    let changes = crate::model::edits::edits(&app.curriculum, &app.plan, unsaved);
     let mut lines = vec![
         Line::raw("This plan has unsaved edits from an earlier session that did not end"),
         Line::raw("normally (a crash, a closed terminal, a signal)."),
         Line::raw(""),
     ];
+    // Every change, as many as the screen holds (the popup has 7 more rows).
+    let room = usize::from(area.height.saturating_sub(9)).max(1);
+    let shown = if changes.len() > room { room - 1 } else { room };
     lines.extend(
         changes
             .iter()
-            .take(6)
+            .take(shown)
             .map(|c| Line::raw(format!("  • {c}"))),
     );
-    if changes.len() > 6 {
+    if changes.len() > shown {
         lines.push(Line::styled(
-            format!("  … {} more", changes.len() - 6),
+            format!("  … and {} more", changes.len() - shown),
             theme.muted,
         ));
     }

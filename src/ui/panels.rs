@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::facts::Facts;
 use super::terms::status_glyph;
 use crate::app::{App, Focus};
-use crate::model::{Credits, Problem, Severity, Slot};
+use crate::model::{Credits, Problem, Severity, Slot, Status};
 use crate::theme::Theme;
 
 /// A bar of `width` cells split into completed, in-progress and planned parts out of `total`.
@@ -289,12 +289,18 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
     );
 }
 
-/// A prerequisite with a met/unmet mark: met when it is placed in a term before `term`.
+/// A prerequisite with its mark: completed, in progress or scheduled when it is placed in a
+/// term before `term`, unmet otherwise.
 fn prerequisite_line(app: &App, theme: &Theme, code: &str, term: usize) -> Line<'static> {
     let title = app.curriculum.course(code).map_or("", |c| c.title.as_str());
     let (mark, style, note) = match app.plan.find(code) {
-        Some(Slot { term: t, .. }) if t < term => {
-            ("✓", theme.good, format!("met, {}", app.plan.terms[t].name))
+        Some(slot @ Slot { term: t, .. }) if t < term => {
+            let name = &app.plan.terms[t].name;
+            match app.plan.placement(slot).map(|p| p.status) {
+                Some(Status::Completed) => ("✓", theme.good, format!("completed, {name}")),
+                Some(Status::InProgress) => ("◐", theme.warning, format!("in progress, {name}")),
+                _ => ("○", theme.muted, format!("scheduled, {name}")),
+            }
         }
         Some(Slot { term: t, .. }) if t == term => {
             ("✗", theme.error, "unmet: same term".to_string())

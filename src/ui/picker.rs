@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
 use super::terms::status_glyph;
 use super::text::fit;
@@ -90,7 +90,12 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
     frame.render_stateful_widget(List::new(items), list_area, &mut state);
     let footer_text = if picker.confirm_trash {
         Line::styled(
-            "Delete this plan? It is moved to the trash folder, not destroyed.  y yes · n no",
+            format!(
+                "Delete {}? It is moved to the trash folder, not destroyed.  y yes · n no",
+                picker
+                    .selected_entry()
+                    .map_or("this plan", |e| e.name.as_str())
+            ),
             theme.warning,
         )
     } else if empty {
@@ -109,13 +114,14 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
     frame.render_widget(Paragraph::new(footer_text), footer);
 }
 
-/// Draws the open plan (right) beside `other` (left), with the courses that differ marked.
+/// Draws the open plan (right) beside `other` from the file `label` (left), with the
+/// courses that differ marked, and the differences listed from the `scroll`th on.
 pub fn render_compare(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    other: &Plan,
-    label: &str,
+    (other, label): (&Plan, &str),
+    scroll: u16,
     theme: &Theme,
 ) {
     frame.render_widget(Clear, area);
@@ -154,17 +160,42 @@ pub fn render_compare(
         changes.len(),
         if changes.len() == 1 { "" } else { "s" }
     ))];
-    lines.extend(changes.iter().map(|c| Line::raw(format!("• {c}"))));
+    // One row per difference, under the credits line: scroll through what does not fit.
+    let room = usize::from(summary.height.saturating_sub(3));
+    let first = usize::from(scroll).min(changes.len().saturating_sub(room));
+    let shown = &changes[first..changes.len().min(first + room)];
+    lines.extend(
+        shown
+            .iter()
+            .map(|c| Line::raw(fit(&format!("• {c}"), usize::from(summary.width) - 2))),
+    );
+    let bottom = if shown.len() < changes.len() {
+        format!(
+            " {} of {} differences shown, from the {} · ↑↓ scroll · Esc closes ",
+            shown.len(),
+            changes.len(),
+            ordinal(first + 1)
+        )
+    } else {
+        " Esc closes ".to_string()
+    };
     let block = Block::bordered()
         .border_style(theme.border_focus)
         .title(format!(" From {label} to this plan "))
-        .title_bottom(Line::from(" any key closes ").right_aligned());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        summary,
-    );
+        .title_bottom(Line::from(bottom).right_aligned());
+    frame.render_widget(Paragraph::new(lines).block(block), summary);
+}
+
+/// "1st", "2nd", "3rd", "4th", ...
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn side(

@@ -51,7 +51,7 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         if changes.len() > 3 {
             lines.push(Line::styled(
-                format!("  … {} more (v lists them)", changes.len() - 3),
+                format!("  … and {} more (v)", changes.len() - 3),
                 theme.muted,
             ));
         }
@@ -180,8 +180,12 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
         .border_style(theme.border_focus)
         .title(format!(" Notes ({}) ", app.plan.notes.len()))
         .title_bottom(
-            Line::from(" ↑↓ move · Space addressed · x delete (reviewer) · Esc close ")
-                .right_aligned(),
+            Line::from(if app.role.may_review() {
+                " ↑↓ move · x delete · Esc close "
+            } else {
+                " ↑↓ move · Space addressed · Esc close "
+            })
+            .right_aligned(),
         );
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(

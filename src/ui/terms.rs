@@ -172,6 +172,7 @@ fn render_term(
                 selected,
                 flagged: facts.is_flagged(app, slot),
                 noted: app.notes_on(&note_target).any(|n| !n.addressed),
+                changed: facts.changed.contains(&placement.code),
                 status: Some(placement.status),
                 code: &placement.code,
                 course: app.curriculum.course(&placement.code),
@@ -212,7 +213,7 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 }
 
 /// Draws the unplanned pool.
-pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
     let focused = app.focus == Focus::Pool;
     let pool = app.pool();
     let total = app.plan.unplanned_indices(&app.curriculum).count();
@@ -250,7 +251,8 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 selected: focused && i == app.pool_row,
                 flagged: false,
                 noted: app.notes_on(&note_target).any(|n| !n.addressed),
-                status: None,
+                changed: facts.changed.contains(&course.code),
+                status: app.plan.set_aside_as(&course.code).map(|p| p.status),
                 code: &course.code,
                 course: Some(course),
             };
@@ -261,12 +263,15 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
 }
 
-/// One course row: selection marker, problem flag, status, code, title, credits, path marks.
+/// One course row: selection marker, problem flag (or note, or change since the verdict),
+/// status, code, title, credits, path marks.
 struct Row<'a> {
     selected: bool,
     flagged: bool,
     /// The course has an advisor's note not yet addressed.
     noted: bool,
+    /// The course changed since the verdict.
+    changed: bool,
     status: Option<Status>,
     code: &'a str,
     course: Option<&'a Course>,
@@ -284,10 +289,11 @@ impl Row<'_> {
         });
         let mut spans = vec![
             Span::raw(if self.selected { ">" } else { " " }),
-            match (self.flagged, self.noted) {
-                (true, _) => Span::styled("!", theme.error),
-                (false, true) => Span::styled("¶", theme.warning),
-                (false, false) => Span::raw(" "),
+            match (self.flagged, self.noted, self.changed) {
+                (true, _, _) => Span::styled("!", theme.error),
+                (false, true, _) => Span::styled("¶", theme.warning),
+                (false, false, true) => Span::styled("Δ", theme.warning),
+                (false, false, false) => Span::raw(" "),
             },
         ];
         match self.status {

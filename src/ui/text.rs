@@ -32,6 +32,43 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// A text field in `width` columns: scrolled so that the cursor shows, the cursor drawn as
+/// the character under it in `cursor` style reversed (a block past the end).
+pub fn field_spans(
+    field: &crate::field::Field,
+    width: usize,
+    cursor: ratatui::style::Style,
+) -> Vec<ratatui::text::Span<'static>> {
+    use ratatui::style::Modifier;
+    use ratatui::text::Span;
+    // One column is kept for the block cursor past the end.
+    let scroll = field.visual_scroll(width.saturating_sub(1));
+    let (mut before, mut at, mut after) = (String::new(), None, String::new());
+    let mut column = 0;
+    for (i, c) in field.value().chars().enumerate() {
+        let w = c.width().unwrap_or(0);
+        column += w;
+        if column <= scroll {
+            continue;
+        }
+        match i.cmp(&field.cursor()) {
+            std::cmp::Ordering::Less => before.push(c),
+            std::cmp::Ordering::Equal => at = Some(c),
+            std::cmp::Ordering::Greater => after.push(c),
+        }
+    }
+    let mut spans = vec![Span::raw(before)];
+    match at {
+        Some(c) => spans.push(Span::styled(
+            c.to_string(),
+            cursor.add_modifier(Modifier::REVERSED),
+        )),
+        None => spans.push(Span::styled("█", cursor)),
+    }
+    spans.push(Span::raw(after));
+    spans
+}
+
 /// Rows one line takes when wrapped at `width` columns (an estimate: word wrapping may need
 /// a row more when a long word does not fit at the end of a row).
 pub fn wrapped_rows(line: &ratatui::text::Line, width: u16) -> usize {

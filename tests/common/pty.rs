@@ -40,6 +40,7 @@ pub mod keys {
     pub const CTRL_R: &str = "\x12";
     pub const CTRL_C: &str = "\x03";
     pub const CTRL_Z: &str = "\x1a";
+    pub const CTRL_U: &str = "\x15";
 }
 
 /// Terminal modes captured from the pty before the program starts, to compare with the
@@ -183,6 +184,16 @@ impl Tui {
     /// The screen as text, rows separated by newlines.
     pub fn screen_text(&self) -> String {
         lock(&self.parser).screen().contents()
+    }
+
+    /// Whether the program has asked the terminal to mark pastes (bracketed paste mode).
+    pub fn bracketed_paste(&self) -> bool {
+        lock(&self.parser).screen().bracketed_paste()
+    }
+
+    /// Pastes `text` as a terminal in bracketed paste mode sends it.
+    pub fn paste(&mut self, text: &str) {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"));
     }
 
     /// Everything the program wrote so far, lossily decoded.
@@ -389,6 +400,11 @@ impl Tui {
         assert!(
             !screen.hide_cursor(),
             "the program left the cursor hidden; screen:\n{}",
+            frame(&screen.contents())
+        );
+        assert!(
+            !screen.bracketed_paste(),
+            "the program left bracketed paste on; screen:\n{}",
             frame(&screen.contents())
         );
         drop(parser);

@@ -1,0 +1,68 @@
+//! A one-line text field with a cursor, for prompts: the editing itself is tui-input's.
+
+use tui_input::Input;
+pub use tui_input::InputRequest;
+
+/// What a prompt holds: the text typed so far and where the cursor is in it.
+#[derive(Debug, Clone, Default)]
+pub struct Field(Input);
+
+impl Field {
+    /// A field holding `value`, the cursor at its end, ready to be edited.
+    pub fn new(value: &str) -> Self {
+        Field(Input::new(value.to_string()))
+    }
+
+    /// The text.
+    pub fn value(&self) -> &str {
+        self.0.value()
+    }
+
+    /// The cursor, in characters from the start.
+    pub fn cursor(&self) -> usize {
+        self.0.cursor()
+    }
+
+    /// The cursor, in display columns from the start.
+    pub fn visual_cursor(&self) -> usize {
+        self.0.visual_cursor()
+    }
+
+    /// How many display columns to skip so that the cursor shows in `width` columns.
+    pub fn visual_scroll(&self, width: usize) -> usize {
+        self.0.visual_scroll(width)
+    }
+
+    /// Applies one editing request (insert, move, delete).
+    pub fn edit(&mut self, request: InputRequest) {
+        self.0.handle(request);
+    }
+}
+
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value() && self.cursor() == other.cursor()
+    }
+}
+
+impl Eq for Field {}
+
+impl From<&str> for Field {
+    fn from(value: &str) -> Self {
+        Field::new(value)
+    }
+}
+
+impl std::ops::Deref for Field {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.value()
+    }
+}
+
+impl PartialEq<str> for Field {
+    fn eq(&self, other: &str) -> bool {
+        self.value() == other
+    }
+}
