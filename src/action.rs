@@ -31,8 +31,10 @@ pub enum Action {
     CycleStatus,
     /// Set the grade of the highlighted completed course.
     EditGrade,
-    /// Focus the next career path (or none).
+    /// Focus the next career path, in the order drawn (or none).
     NextPath,
+    /// Give the highlighted project course the focused path as its focus (or take it away).
+    SetFocus,
     /// Start typing a filter.
     StartFilter,
     /// Clear the filter.
@@ -441,6 +443,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::NextPath,
         "focus the next career path (its courses light up)",
         Some("path"),
+    ),
+    bind(
+        Normal,
+        &[ch('f')],
+        Action::SetFocus,
+        "give the project course the focused path as its focus, or take it away",
+        None,
     ),
     bind(
         Normal,

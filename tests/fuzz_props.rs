@@ -518,6 +518,7 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
         student: seed.student.clone(),
         target_path,
         terms,
+        focus: Default::default(),
         notes,
         verdict: None,
     };
@@ -809,6 +810,7 @@ const ACTIONS: &[Action] = &[
     Action::CycleStatus,
     Action::EditGrade,
     Action::NextPath,
+    Action::SetFocus,
     Action::StartFilter,
     Action::ClearFilter,
     Action::AddTerm,
@@ -859,6 +861,7 @@ fn every_action_is_listed(a: Action) {
         | Action::CycleStatus
         | Action::EditGrade
         | Action::NextPath
+        | Action::SetFocus
         | Action::StartFilter
         | Action::ClearFilter
         | Action::AddTerm
@@ -1112,8 +1115,8 @@ proptest! {
         prop_assert_eq!(model::problems(&c, &plan), model::problems(&c, &plan));
         prop_assert_eq!(model::problems(&c, &plan), model::problems(&c2, &copy));
         prop_assert_eq!(model::credits(&c, &plan), model::credits(&c2, &copy));
-        prop_assert_eq!(model::ranked(&c, &plan), model::ranked(&c, &plan));
-        prop_assert_eq!(model::ranked(&c, &plan), model::ranked(&c2, &copy));
+        prop_assert_eq!(model::standings(&c, &plan), model::standings(&c, &plan));
+        prop_assert_eq!(model::standings(&c, &plan), model::standings(&c2, &copy));
         prop_assert_eq!(review::verdict_state(&plan), review::verdict_state(&plan));
         prop_assert_eq!(review::verdict_state(&plan), review::verdict_state(&copy));
         let unique: HashSet<&str> = plan.terms.iter().flat_map(|t| &t.courses).map(|p| p.code.as_str()).collect();

@@ -105,7 +105,10 @@ fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) 
     .areas(bottom);
     render_side_stack(frame, left, app, facts, theme);
     panels::render_paths(frame, middle, app, facts, theme);
-    panels::render_detail(frame, right, app, facts, theme);
+    match app.focus {
+        Focus::Paths => panels::render_path_detail(frame, right, app, facts, theme),
+        _ => panels::render_detail(frame, right, app, facts, theme),
+    }
 }
 
 /// For small terminals: one row each for credits and career paths, then the terms that fit,
@@ -124,10 +127,15 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Them
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
     match app.focus {
-        Focus::Paths => panels::render_paths(frame, left, app, facts, theme),
-        _ => panels::render_detail(frame, left, app, facts, theme),
+        Focus::Paths => {
+            panels::render_paths(frame, left, app, facts, theme);
+            panels::render_path_detail(frame, right, app, facts, theme);
+        }
+        _ => {
+            panels::render_detail(frame, left, app, facts, theme);
+            render_side_stack(frame, right, app, facts, theme);
+        }
     }
-    render_side_stack(frame, right, app, facts, theme);
 }
 
 /// The unplanned pool, the review (when there is one) and the problems, stacked: the pool
