@@ -448,7 +448,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[ch('f')],
         Action::SetFocus,
-        "give the project course the focused path as its focus, or take it away",
+        "focus the project course on the focused path (again: no focus)",
         None,
     ),
     bind(

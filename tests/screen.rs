@@ -101,6 +101,60 @@ fn main_screen_80x24() {
     insta::assert_snapshot!(screen(&midway(), 80, 24));
 }
 
+/// A student two semesters in with strong DevOps grades and both first projects focused on
+/// DevOps (docs/examples/linus.ron), with the Career paths pane focused.
+fn linus() -> App {
+    let c = store::bundled_curriculum()
+        .expect("bundled curriculum")
+        .curriculum;
+    let text = include_str!("../docs/examples/linus.ron");
+    let plan = store::parse_plan(text, "linus.ron").expect("linus.ron parses");
+    let mut app = App::new(c, plan, "plans/linus.ron".into(), true);
+    app.update(Action::NextFocus);
+    app.update(Action::NextFocus);
+    app
+}
+
+#[test]
+fn career_paths_pane_120x40() {
+    let app = linus();
+    assert_eq!(app.focus, Focus::Paths);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn career_paths_pane_80x24() {
+    insta::assert_snapshot!(screen(&linus(), 80, 24));
+}
+
+/// Focusing a path lights its core courses strongly and the courses that only touch it
+/// faintly; courses that give it nothing stay plain.
+#[test]
+fn focus_highlights_core_strongly_and_touching_courses_faintly() {
+    let mut app = fresh();
+    app.update(Action::NextPath);
+    app.update(Action::NextPath);
+    assert_eq!(app.path, Some(1), "DevOps");
+    let theme = Theme::color();
+    let buffer = render(&app, &theme, 120, 40);
+    let style_at = |needle: &str, offset: u16| {
+        let y = find_row(&buffer, needle);
+        let x = column_of(&buffer, y, needle) + offset;
+        buffer[(x, y)].style()
+    };
+    // BE106 (Git) is DevOps core (weight 3): its code is highlighted.
+    assert_eq!(style_at("BE106", 0).fg, theme.path_highlight.fg);
+    assert!(style_at("BE106", 0).add_modifier.contains(Modifier::BOLD));
+    // BE103 touches DevOps (weight 1): its code is plain, its D mark faint.
+    assert_ne!(style_at("BE103", 0).fg, theme.path_highlight.fg);
+    let y = find_row(&buffer, "BE103");
+    let line = row(&buffer, y);
+    let marks = line[..line.find("SDA").expect("marks")].chars().count() as u16;
+    let d = buffer[(marks + 1, y)].style();
+    assert_eq!(d.fg, theme.path_faint.fg);
+    assert!(!d.add_modifier.contains(Modifier::BOLD));
+}
+
 #[test]
 fn new_plan_120x40() {
     let mut app = fresh();

@@ -10,6 +10,16 @@ use super::plan::{Plan, Status};
 pub const ALL_REQUIRED: &str =
     "All courses are required: these bars show where you stand in each path, not a choice.";
 
+/// A strength by results rounded to one decimal, as every screen and report shows it.
+pub fn rounded(strength: f64) -> f64 {
+    (strength * 10.0).round() / 10.0
+}
+
+/// A strength by results as text: "3.7", or "-" before any.
+pub fn strength(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| format!("{:.1}", rounded(v)))
+}
+
 /// Why the paths are not ranked, when required courses are in no term.
 pub fn unranked(standings: &Standings) -> Option<String> {
     if standings.ranked {
@@ -28,6 +38,7 @@ pub fn unranked(standings: &Standings) -> Option<String> {
 }
 
 /// What the results say: the strongest path and the grades behind it, or why there is none.
+/// Meant for ranked standings (see [`unranked`] for the others).
 pub fn results(curriculum: &Curriculum, standings: &Standings) -> String {
     if let Some(best) = standings.strongest() {
         let name = &curriculum.paths[best.path].name;
@@ -56,9 +67,7 @@ pub fn results(curriculum: &Curriculum, standings: &Standings) -> String {
         .paths
         .iter()
         .any(|s| s.contributions.iter().any(|c| c.grade.is_some()));
-    if !standings.ranked {
-        "Results are compared once every required course is in a term.".to_string()
-    } else if !any_completed {
+    if !any_completed {
         "No results yet: strength by results starts with your first completed course.".into()
     } else if !any_graded {
         "No grades yet: your results favour no path (a course without a grade counts as a B)."
@@ -142,22 +151,19 @@ pub fn ready_summary(curriculum: &Curriculum, plan: &Plan, standings: &Standings
     format!("Ready as planned: {}.", parts.join("; "))
 }
 
-/// One next step as a phrase, e.g. "next BE301 Microservice Architecture and Docker,
-/// Semester III".
-pub fn step(curriculum: &Curriculum, plan: &Plan, path: usize, step: &Step) -> String {
+/// One next step as a phrase, e.g. "take BE301 Microservice Architecture and Docker next,
+/// in Semester III".
+pub fn step(plan: &Plan, step: &Step) -> String {
     let c = step.course();
     match step {
         Step::Place(_) => format!("place {} {}: it is in no term", c.code, c.title),
         Step::Take(_, term) => format!(
-            "next {} {}, {}",
+            "take {} {} next, in {}",
             c.code,
             c.title,
             plan.terms.get(*term).map_or("", |t| t.name.as_str())
         ),
-        Step::Focus(_) => format!(
-            "focus project {} on {} (f)",
-            c.code, curriculum.paths[path].mark
-        ),
+        Step::Focus(_) => format!("focus project {} on this path (f)", c.code),
     }
 }
 

@@ -190,8 +190,9 @@ pub struct CareerReport {
     pub total_weight: u32,
     /// Sum of the weights of courses in progress.
     pub in_progress_weight: u32,
-    /// Strength by results: the weight-averaged grade points (0 to 4, two decimals) of the
-    /// completed courses for the path; `null` before any is completed.
+    /// Strength by results: the weight-averaged grade points (0 to 4) of the
+    /// completed courses for the path, to one decimal as the planner shows it; `null` before
+    /// any is completed.
     pub strength: Option<f64>,
     /// The completed courses behind `strength`, most weight times points first.
     pub contributions: Vec<ContributionReport>,
@@ -400,7 +401,7 @@ fn career_report(curriculum: &Curriculum, plan: &Plan, s: &Standing) -> CareerRe
         planned_weight: r.committed,
         total_weight: r.total,
         in_progress_weight: r.in_progress,
-        strength: s.strength.map(|v| (v * 100.0).round() / 100.0),
+        strength: s.strength.map(advice::rounded),
         contributions: s
             .contributions
             .iter()
@@ -433,7 +434,7 @@ fn career_report(curriculum: &Curriculum, plan: &Plan, s: &Standing) -> CareerRe
                     Step::Focus(_) => "focus",
                 },
                 code: step.course().code.clone(),
-                text: advice::step(curriculum, plan, s.path, step),
+                text: advice::step(plan, step),
             })
             .collect(),
     }
@@ -447,7 +448,7 @@ pub fn careers(curriculum: &Curriculum, plan: &Plan) -> (Vec<CareerReport>, Care
         text.push(advice::ALL_REQUIRED.to_string());
     }
     text.extend(advice::unranked(&standings));
-    if !curriculum.paths.is_empty() {
+    if standings.ranked && !curriculum.paths.is_empty() {
         text.push(advice::results(curriculum, &standings));
     }
     let summary = CareerSummary {

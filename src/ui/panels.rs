@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::facts::Facts;
 use super::terms::status_glyph;
 use crate::app::{App, Focus};
-use crate::model::{Credits, Severity, Slot, advice};
+use crate::model::{Credits, Severity, Slot, Status, advice};
 use crate::theme::Theme;
 
 /// A bar of `width` cells split into completed, in-progress and planned parts out of `total`.
@@ -80,7 +80,8 @@ pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Them
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...".
+/// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...",
+/// strength by results and core courses completed.
 pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
     let mut spans = vec![Span::styled("Paths ", theme.muted)];
     for s in &facts.standings.paths {
@@ -95,22 +96,19 @@ pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts
             format!(
                 "{} {} core {done}/{}  ",
                 path.mark,
-                strength(s.strength),
+                advice::strength(s.strength),
                 s.core.len()
             ),
             style,
         ));
     }
-    spans.push(Span::styled(
-        "(results, core done; Tab to the paths for more)",
-        theme.muted,
-    ));
+    spans.push(Span::styled("(results, core done)", theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// A strength by results as "results 3.7", or "results -" before any.
 fn strength(value: Option<f64>) -> String {
-    value.map_or_else(|| "results -".to_string(), |v| format!("results {v:.1}"))
+    format!("results {}", advice::strength(value))
 }
 
 /// Draws every career path in the order ranked: a bar of the path's weight completed, in
@@ -189,7 +187,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
             for step in &facts.steps {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{}: ", path.mark), theme.path_highlight),
-                    Span::raw(advice::step(c, &app.plan, s.path, step)),
+                    Span::raw(advice::step(&app.plan, step)),
                 ]));
             }
         }
@@ -217,32 +215,23 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
         return;
     };
     let path = &c.paths[s.path];
-    let mut lines = vec![Line::styled(
-        format!("{} {}", path.mark, path.name),
-        theme.path_highlight,
-    )];
-    if !path.about.is_empty() {
-        lines.push(Line::styled(path.about.clone(), theme.muted));
-    }
+    let mut lines = vec![
+        Line::styled(format!("{} {}", path.mark, path.name), theme.path_highlight),
+        Line::raw(advice::core(c, &app.plan, s)),
+    ];
     let dots = |w: u32| -> String {
         (0..facts.max_weight.max(w))
             .map(|i| if i < w { '●' } else { '○' })
             .collect()
     };
     lines.push(Line::styled(
-        format!(
-            "{} from",
-            s.strength
-                .map_or("Results: none yet".to_string(), |v| format!(
-                    "Results {v:.1} of 4,"
-                ))
-        ),
+        match s.strength {
+            Some(_) => format!("Results {} of 4, from", advice::strength(s.strength)),
+            None => "Results: no completed course yet".to_string(),
+        },
         theme.muted,
     ));
-    if s.contributions.is_empty() {
-        lines.push(Line::raw(" no completed course yet"));
-    }
-    for x in s.contributions.iter().take(4) {
+    for x in s.contributions.iter().take(3) {
         lines.push(Line::raw(format!(
             " {} {} {}",
             x.course.code,
@@ -254,7 +243,20 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
         format!("Core, {}", advice::ready(&app.plan, s)),
         theme.muted,
     ));
-    for x in &s.core {
+    let done: Vec<&str> = s
+        .core
+        .iter()
+        .filter(|x| x.status == Some(Status::Completed))
+        .map(|x| x.course.code.as_str())
+        .collect();
+    if !done.is_empty() {
+        lines.push(Line::raw(format!(" ✓ {}", done.join(", "))));
+    }
+    for x in s
+        .core
+        .iter()
+        .filter(|x| x.status != Some(Status::Completed))
+    {
         let (glyph, at) = match (x.status, x.term) {
             (Some(status), Some(term)) => {
                 (status_glyph(status), app.plan.terms[term].name.as_str())
@@ -272,7 +274,9 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
             dots(x.weight)
         )));
     }
-    lines.push(Line::raw(advice::core(c, &app.plan, s)));
+    if !path.about.is_empty() {
+        lines.push(Line::styled(path.about.clone(), theme.muted));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
