@@ -776,7 +776,11 @@ fn the_paths_cursor_moves_in_the_order_drawn_and_enter_targets_the_highlighted_p
     let order = degree_planner::model::career::display_order(&app.curriculum, &app.plan);
     assert_eq!(order, [2, 0, 1], "architect, senior, DevOps");
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
-    assert_eq!(app.path, Some(2), "the first path drawn is highlighted first");
+    assert_eq!(
+        app.path,
+        Some(2),
+        "the first path drawn is highlighted first"
+    );
     let mut seen = vec![app.path];
     for _ in 0..3 {
         app.update(Action::Down);
@@ -784,7 +788,11 @@ fn the_paths_cursor_moves_in_the_order_drawn_and_enter_targets_the_highlighted_p
     }
     assert_eq!(seen, [Some(2), Some(0), Some(1), Some(2)]);
     app.update(Action::Up);
-    assert_eq!(app.path, Some(1), "Up from the first drawn wraps to the last drawn");
+    assert_eq!(
+        app.path,
+        Some(1),
+        "Up from the first drawn wraps to the last drawn"
+    );
     app.update(Action::Up);
     assert_eq!(app.path, Some(0));
     app.update(Action::Toggle);
@@ -807,24 +815,39 @@ fn f_focuses_a_project_course_on_the_focused_path_and_undo_takes_it_back() {
     repeat(&mut app, Action::Down, 5);
     assert_eq!(app.selected_code().as_deref(), Some("BE206"));
     app.update(Action::SetFocus);
-    assert_eq!(message(&app), "Focus a path first (p), then f gives this project that focus");
+    assert_eq!(
+        message(&app),
+        "Focus a path first (p), then f gives this project that focus"
+    );
     assert!(app.plan.focus.is_empty());
     run(&mut app, &[Action::NextPath, Action::NextPath]);
     assert_eq!(app.path, Some(1));
     press(&mut app, chr('f'));
-    assert_eq!(app.plan.focus.get("BE206").map(String::as_str), Some("devops"));
-    assert_eq!(message(&app), "BE206 focuses on DevOps Engineer (u to undo)");
+    assert_eq!(
+        app.plan.focus.get("BE206").map(String::as_str),
+        Some("devops")
+    );
+    assert_eq!(
+        message(&app),
+        "BE206 focuses on DevOps Engineer (u to undo)"
+    );
     assert!(app.is_dirty());
     // Again: the focus goes.
     app.update(Action::SetFocus);
     assert!(app.plan.focus.is_empty());
     app.update(Action::Undo);
-    assert_eq!(app.plan.focus.get("BE206").map(String::as_str), Some("devops"));
+    assert_eq!(
+        app.plan.focus.get("BE206").map(String::as_str),
+        Some("devops")
+    );
     // A course without a chosen focus takes none.
     app.update(Action::Up);
     assert_eq!(app.selected_code().as_deref(), Some("BE205"));
     app.update(Action::SetFocus);
-    assert_eq!(message(&app), "BE205 has no chosen focus; project courses do");
+    assert_eq!(
+        message(&app),
+        "BE205 has no chosen focus; project courses do"
+    );
     assert_eq!(app.plan.focus.len(), 1);
 }
 

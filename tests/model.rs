@@ -802,6 +802,32 @@ fn a_project_focus_raises_the_focused_path_weight_by_two() {
 }
 
 #[test]
+fn a_project_focus_is_saved_in_the_plan_and_left_out_of_the_verdict() {
+    use model::review::{self, Decision, VerdictState};
+    let c = bundled();
+    let mut plan = on_schedule(&c, 1, &[]);
+    plan.verdict = Some(review::verdict_for(
+        &plan,
+        Decision::Approved,
+        "Dr Grace",
+        "2026-11-20",
+        "",
+    ));
+    plan.focus.insert("BE305".into(), "devops".into());
+    let text = store::plan_to_ron(&plan);
+    assert!(text.contains("focus: {"), "{text}");
+    let back = store::parse_plan(&text, "p.ron").expect("parses");
+    assert_eq!(back, plan);
+    assert!(matches!(
+        review::verdict_state(&back),
+        VerdictState::Current(_)
+    ));
+    // A plan without focus writes no `focus` field, as version-2 files before it had none.
+    let plain = Plan::recommended(&c, "Ada");
+    assert!(!store::plan_to_ron(&plain).contains("focus"));
+}
+
+#[test]
 fn a_plan_that_drops_required_courses_is_never_ranked_better_supported() {
     let c = bundled();
     let valid = on_schedule(&c, 1, &[("BE101", "C"), ("BE102", "C"), ("BE103", "C")]);

@@ -247,8 +247,8 @@ impl Standings<'_, '_> {
     }
 }
 
-/// The standing of `path` in `plan`.
-pub fn standing<'c, 'p>(
+/// The standing of `readiness.path` in `plan`, from the plan's `records`.
+fn standing<'c, 'p>(
     curriculum: &'c Curriculum,
     plan: &'p Plan,
     records: &HashMap<&str, Record<'p>>,
@@ -284,10 +284,13 @@ pub fn standing<'c, 'p>(
             / f64::from(weights)
     });
     let top = curriculum.top_weight(path);
+    // Courses come strongest first, so the core is a prefix (a focus only adds weight; the
+    // focused courses follow).
     let strongest = curriculum
         .strongest_for(path)
         .iter()
-        .map(|&i| &curriculum.courses[i]);
+        .map(|&i| &curriculum.courses[i])
+        .take_while(|c| c.careers.get(id).copied().unwrap_or(0) >= top);
     let focused = plan.focus.keys().filter_map(|code| curriculum.course(code));
     let mut core: Vec<CoreCourse> = Vec::new();
     for course in strongest.chain(focused) {

@@ -379,6 +379,14 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
             lines.push(Line::styled(format!("   {reason}"), theme.muted));
         }
     }
+    if course.focus {
+        let line = match crate::model::career::focus_of(&app.plan, course).and_then(|id| c.path(id))
+        {
+            Some(path) => format!("Project focus: {}", path.name),
+            None => "Project focus: none yet (focus a path with p, then f)".to_string(),
+        };
+        lines.push(Line::styled(line, theme.path_highlight));
+    }
     let target = crate::model::NoteTarget::Course(course.code.clone());
     let notes: Vec<_> = app.notes_on(&target).collect();
     if !notes.is_empty() {
