@@ -1196,7 +1196,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 45, "44 fixed actions and Input");
+    assert_eq!(ACTIONS.len() + 1, 46, "45 fixed actions and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }
