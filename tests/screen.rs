@@ -155,6 +155,27 @@ fn focus_highlights_core_strongly_and_touching_courses_faintly() {
     assert!(!d.add_modifier.contains(Modifier::BOLD));
 }
 
+/// Where a program has electives, the pane shows what the chosen ones give each path, and does
+/// not claim every course is required.
+#[test]
+fn an_elective_program_shows_what_the_chosen_electives_give_each_path() {
+    let text = include_str!("curricula/valid_with_electives.ron");
+    let c = store::parse_curriculum(text, "valid_with_electives.ron")
+        .expect("valid")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada");
+    let mut app = App::new(c, plan, "plans/ada.ron".into(), true);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("O Ops Engineer · electives 0/2"), "{shown}");
+    assert!(!shown.contains("All courses are required"));
+    // Place E2 (ops 2) from the pool into the first term.
+    app.update(Action::NextFocus);
+    assert_eq!(app.selected_code().as_deref(), Some("E2"));
+    app.update(Action::Toggle);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("O Ops Engineer · electives 2/2"), "{shown}");
+}
+
 #[test]
 fn new_plan_120x40() {
     let mut app = fresh();

@@ -8,9 +8,6 @@
 /// a plain pass): the middle of the passing grades, a B.
 pub const NEUTRAL_POINTS: f64 = 3.0;
 
-/// The highest points a grade gives.
-pub const MAX_POINTS: f64 = 4.0;
-
 /// Points from 0.0 to 4.0 for a grade, ignoring case and surrounding spaces:
 /// A+ and A 4.0, A- 3.7, B+ 3.3, B 3.0, B- 2.7, C+ 2.3, C 2.0, C- 1.7, D+ 1.3, D 1.0,
 /// D- 0.7, F 0.0; "pass"/"P" 3.0 and "fail" 0.0. No grade, or any other text, gives

@@ -141,20 +141,21 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         } else {
             Style::new()
         };
+        let electives = s.electives.map_or(String::new(), |(placed, total)| {
+            format!(" · electives {placed}/{total}")
+        });
         let mut line = Line::from(vec![
             Span::raw(if is_focus { ">" } else { " " }),
             Span::styled(format!("{} {}", path.mark, path.name), style),
             Span::raw(if target { " ★ target" } else { "" }),
+            Span::styled(electives, theme.muted),
         ]);
         if is_focus && focused {
             line = line.style(theme.selected);
         }
         lines.push(line);
         let (done, _, _) = s.core_counts();
-        let mut stats = format!(" {} core {done}/{}", strength(s.strength), s.core.len());
-        if let Some((placed, total)) = s.electives {
-            stats.push_str(&format!(" electives {placed}/{total}"));
-        }
+        let stats = format!(" {} core {done}/{}", strength(s.strength), s.core.len());
         let r = &s.readiness;
         let bar_width = width.saturating_sub(stats.chars().count() + 3).min(16);
         let mut gauge = bar(
