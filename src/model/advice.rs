@@ -32,7 +32,7 @@ pub fn unranked(standings: &Standings) -> Option<String> {
         .collect();
     Some(format!(
         "Not ranked: {} {} required but in no term.",
-        list(&codes),
+        list_some(&codes),
         if codes.len() == 1 { "is" } else { "are" }
     ))
 }
@@ -101,9 +101,9 @@ pub fn core(curriculum: &Curriculum, plan: &Plan, standing: &Standing) -> String
         _ => "no term yet".to_string(),
     };
     if ahead.len() * 2 > standing.core.len() {
-        format!("{name} is built mostly in {when}: {}.", codes.join(", "))
+        format!("{name} is built mostly in {when}: {}.", list_some(&codes))
     } else {
-        format!("{name}'s core still ahead, {when}: {}.", codes.join(", "))
+        format!("{name}'s core still ahead, {when}: {}.", list_some(&codes))
     }
 }
 
@@ -116,7 +116,7 @@ pub fn ready(plan: &Plan, standing: &Standing) -> String {
         .map(|c| c.course.code.as_str())
         .collect();
     if !unplaced.is_empty() {
-        return format!("not ready as planned: {} in no term", list(&unplaced));
+        return format!("not ready as planned: {} in no term", list_some(&unplaced));
     }
     let Some(term) = standing.ready_after.and_then(|t| plan.terms.get(t)) else {
         return "no core courses".to_string();
@@ -165,6 +165,19 @@ pub fn step(plan: &Plan, step: &Step) -> String {
         ),
         Step::Focus(_) => format!("focus project {} on this path (f)", c.code),
     }
+}
+
+/// Codes to name in one sentence, at most; the rest are counted ("and 12 more").
+const NAMED: usize = 5;
+
+/// [`list`] of the first [`NAMED`] items, then how many more there are.
+fn list_some(items: &[&str]) -> String {
+    if items.len() <= NAMED {
+        return list(items);
+    }
+    let mut shown: Vec<String> = items[..NAMED].iter().map(|s| s.to_string()).collect();
+    shown.push(format!("{} more", items.len() - NAMED));
+    list(&shown)
 }
 
 /// "A", "A and B", "A, B and C".

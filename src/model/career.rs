@@ -91,6 +91,21 @@ pub fn records(plan: &Plan) -> HashMap<&str, Record<'_>> {
     out
 }
 
+/// Each course's record by index into [`Curriculum::courses`] (none when it is in no term),
+/// from the records by code: lets walks over the curriculum's per-path lists skip hashing.
+fn by_index<'p>(
+    curriculum: &Curriculum,
+    records: &HashMap<&str, Record<'p>>,
+) -> Vec<Option<Record<'p>>> {
+    let mut out = vec![None; curriculum.courses.len()];
+    for (code, record) in records {
+        if let Some(i) = curriculum.course_index(code) {
+            out[i] = Some(*record);
+        }
+    }
+    out
+}
+
 /// The path id a plan sets as the project focus of `course`, if the course takes one.
 pub fn focus_of<'p>(plan: &'p Plan, course: &Course) -> Option<&'p str> {
     if !course.focus {
@@ -252,6 +267,7 @@ fn standing<'c, 'p>(
     curriculum: &'c Curriculum,
     plan: &'p Plan,
     records: &HashMap<&str, Record<'p>>,
+    indexed: &[Option<Record<'p>>],
     readiness: Readiness,
 ) -> Standing<'c, 'p> {
     let path = readiness.path;
@@ -284,27 +300,42 @@ fn standing<'c, 'p>(
             / f64::from(weights)
     });
     let top = curriculum.top_weight(path);
-    // Courses come strongest first, so the core is a prefix (a focus only adds weight; the
-    // focused courses follow).
-    let strongest = curriculum
-        .strongest_for(path)
-        .iter()
-        .map(|&i| &curriculum.courses[i])
-        .take_while(|c| c.careers.get(id).copied().unwrap_or(0) >= top);
-    let focused = plan.focus.keys().filter_map(|code| curriculum.course(code));
     let mut core: Vec<CoreCourse> = Vec::new();
-    for course in strongest.chain(focused) {
-        let weight = weight(plan, course, id);
-        if top == 0 || weight < top || core.iter().any(|c| c.course.code == course.code) {
-            continue;
-        }
-        let record = records.get(course.code.as_str());
+    let mut add = |i: usize, weight: u32| {
+        let record = indexed[i];
         core.push(CoreCourse {
-            course,
+            course: &curriculum.courses[i],
             weight,
             status: record.map(|r| r.status),
             term: record.map(|r| r.term),
         });
+    };
+    if top > 0 {
+        // Courses come strongest first, so the curriculum's core is a prefix; a focus only
+        // adds weight, so the focused courses that reach the top weight join it.
+        for &i in curriculum.strongest_for(path) {
+            let course = &curriculum.courses[i];
+            let base = course.careers.get(id).copied().unwrap_or(0);
+            if base < top {
+                break;
+            }
+            let w = if course.focus {
+                weight(plan, course, id)
+            } else {
+                base
+            };
+            add(i, w);
+        }
+        for code in plan.focus.keys() {
+            let Some(i) = curriculum.course_index(code) else {
+                continue;
+            };
+            let course = &curriculum.courses[i];
+            let w = weight(plan, course, id);
+            if course.careers.get(id).copied().unwrap_or(0) < top && w >= top {
+                add(i, w);
+            }
+        }
     }
     core.sort_by_key(|c| c.term.unwrap_or(usize::MAX));
     let ready_after = core
@@ -337,9 +368,10 @@ fn standing<'c, 'p>(
 /// ranked while a required course is in no term.
 pub fn standings<'c, 'p>(curriculum: &'c Curriculum, plan: &'p Plan) -> Standings<'c, 'p> {
     let records = records(plan);
+    let indexed = by_index(curriculum, &records);
     let mut paths: Vec<Standing> = readiness(curriculum, plan)
         .into_iter()
-        .map(|r| standing(curriculum, plan, &records, r))
+        .map(|r| standing(curriculum, plan, &records, &indexed, r))
         .collect();
     let missing_required: Vec<&Course> = plan
         .unplanned_indices(curriculum)
@@ -407,16 +439,12 @@ pub fn next_steps<'c>(curriculum: &'c Curriculum, plan: &Plan, path_id: &str) ->
         return Vec::new();
     };
     let records = records(plan);
+    let indexed = by_index(curriculum, &records);
     let status = |code: &str| records.get(code).map(|r| r.status);
     let mut steps = Vec::new();
-    let strongest = || {
-        curriculum
-            .strongest_for(path)
-            .iter()
-            .map(|&i| &curriculum.courses[i])
-    };
-    if let Some(course) = strongest().find(|c| status(&c.code).is_none()) {
-        steps.push(Step::Place(course));
+    let strongest = curriculum.strongest_for(path);
+    if let Some(&i) = strongest.iter().find(|&&i| indexed[i].is_none()) {
+        steps.push(Step::Place(&curriculum.courses[i]));
     }
     let distinct = |c: &Course| {
         let own = weight(plan, c, path_id) as i64;
@@ -429,21 +457,43 @@ pub fn next_steps<'c>(curriculum: &'c Curriculum, plan: &Plan, path_id: &str) ->
             .unwrap_or(0);
         own - other
     };
-    let take = strongest()
-        .filter(|c| status(&c.code) == Some(Status::Planned))
-        .filter(|c| {
-            c.prerequisites
+    let eligible = |c: &Course| {
+        status(&c.code) == Some(Status::Planned)
+            && c.prerequisites
                 .iter()
                 .all(|p| status(p) >= Some(Status::InProgress))
-        })
-        .filter_map(|c| Some((c, records.get(c.code.as_str())?.term)))
-        .min_by_key(|(c, term)| {
-            (
-                std::cmp::Reverse(weight(plan, c, path_id)),
-                std::cmp::Reverse(distinct(c)),
-                *term,
-            )
-        });
+    };
+    // Courses come by curriculum weight, strongest first, and a focus adds at most
+    // FOCUS_BONUS: once a course could no longer match the best found, none after it can.
+    let bonus = if plan.focus.values().any(|p| p == path_id) {
+        FOCUS_BONUS
+    } else {
+        0
+    };
+    type Key = (std::cmp::Reverse<u32>, std::cmp::Reverse<i64>, usize);
+    let mut best: Option<(Key, &Course, usize)> = None;
+    for &i in strongest {
+        let c = &curriculum.courses[i];
+        let base = c.careers.get(path_id).copied().unwrap_or(0);
+        if best.as_ref().is_some_and(|(k, ..)| base + bonus < k.0.0) {
+            break;
+        }
+        let Some(term) = indexed[i].map(|r| r.term) else {
+            continue;
+        };
+        if !eligible(c) {
+            continue;
+        }
+        let key = (
+            std::cmp::Reverse(weight(plan, c, path_id)),
+            std::cmp::Reverse(distinct(c)),
+            term,
+        );
+        if best.as_ref().is_none_or(|(k, ..)| key < *k) {
+            best = Some((key, c, term));
+        }
+    }
+    let take = best.map(|(_, c, term)| (c, term));
     if let Some((course, term)) = take {
         steps.push(Step::Take(course, term));
     }

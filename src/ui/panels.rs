@@ -251,13 +251,27 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
         .map(|x| x.course.code.as_str())
         .collect();
     if !done.is_empty() {
-        lines.push(Line::raw(format!(" ✓ {}", done.join(", "))));
+        let more = if done.len() > 8 {
+            format!(", … ({} in all)", done.len())
+        } else {
+            String::new()
+        };
+        let first = &done[..done.len().min(8)];
+        lines.push(Line::raw(format!(" ✓ {}{more}", first.join(", "))));
     }
-    for x in s
+    // The core still to do, as many as the pane can show.
+    let rows = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 1);
+    let open: Vec<_> = s
         .core
         .iter()
         .filter(|x| x.status != Some(Status::Completed))
-    {
+        .collect();
+    let shown = if open.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        open.len()
+    };
+    for x in &open[..shown] {
         let (glyph, at) = match (x.status, x.term) {
             (Some(status), Some(term)) => {
                 (status_glyph(status), app.plan.terms[term].name.as_str())
@@ -274,6 +288,12 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
             x.course.code,
             dots(x.weight)
         )));
+    }
+    if shown < open.len() {
+        lines.push(Line::styled(
+            format!(" … and {} more", open.len() - shown),
+            theme.muted,
+        ));
     }
     if !path.about.is_empty() {
         lines.push(Line::styled(path.about.clone(), theme.muted));
