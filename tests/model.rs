@@ -851,6 +851,17 @@ fn a_plan_that_drops_required_courses_is_never_ranked_better_supported() {
         model::advice::unranked(&bad).as_deref(),
         Some("Not ranked: BE101, BE102 and BE103 are required but in no term.")
     );
+    // A long list is cut after five courses.
+    let mut more = invalid.clone();
+    for code in ["BE104", "BE105", "BE106", "BE201"] {
+        more.remove(more.find(code).unwrap());
+    }
+    assert_eq!(
+        model::advice::unranked(&model::standings(&c, &more)).as_deref(),
+        Some(
+            "Not ranked: BE101, BE102, BE103, BE104, BE105 and 2 more are required but in no term."
+        )
+    );
     // Nor does dropping them raise any path's completed weight or readiness.
     for (g, b) in good.paths.iter().zip(&bad.paths) {
         assert!(b.readiness.completed <= g.readiness.completed);
