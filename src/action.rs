@@ -32,8 +32,10 @@ pub enum Action {
     CycleStatus,
     /// Set the grade of the highlighted completed course.
     EditGrade,
-    /// Focus the next career path (or none).
+    /// Focus the next career path, in the order drawn (or none).
     NextPath,
+    /// Give the highlighted project course the focused path as its focus (or take it away).
+    SetFocus,
     /// Start typing a filter.
     StartFilter,
     /// Clear the filter.
@@ -483,6 +485,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::NextPath,
         "focus the next career path (its courses light up)",
         Some("path"),
+    ),
+    bind(
+        Normal,
+        &[ch('f')],
+        Action::SetFocus,
+        "focus the project course on the focused path (again: no focus)",
+        None,
     ),
     bind(
         Normal,

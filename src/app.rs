@@ -532,13 +532,15 @@ impl App {
             Action::CycleStatus => self.cycle_status(),
             Action::EditGrade => self.start_grade(),
             Action::NextPath => {
-                let n = self.curriculum.paths.len();
-                self.path = match self.path {
-                    None if n > 0 => Some(0),
-                    Some(i) if i + 1 < n => Some(i + 1),
-                    _ => None,
+                // In the order the paths are drawn, then none.
+                let order = self.path_order();
+                let at = self.path.and_then(|p| order.iter().position(|&x| x == p));
+                self.path = match at {
+                    None => order.first().copied(),
+                    Some(i) => order.get(i + 1).copied(),
                 };
             }
+            Action::SetFocus => self.set_project_focus(),
             Action::StartFilter => self.mode = Mode::Filter,
             Action::ClearFilter => self.refilter(String::clear),
             Action::AddTerm => {
@@ -1224,15 +1226,18 @@ impl App {
             Focus::Terms => self.row = step(self.row, self.visible_rows(self.term).len()),
             Focus::Pool => self.pool_row = step(self.pool_row, self.pool().len()),
             Focus::Paths => {
-                let n = self.curriculum.paths.len();
+                // The cursor moves in the order the paths are drawn.
+                let order = self.path_order();
+                let n = order.len() as isize;
                 if n > 0 {
                     // From no focused path, Down starts at the first and Up at the last.
-                    let next = match self.path {
+                    let at = self.path.and_then(|p| order.iter().position(|&x| x == p));
+                    let next = match at {
                         Some(current) => current as isize + delta,
                         None if delta > 0 => 0,
-                        None => n as isize - 1,
+                        None => n - 1,
                     };
-                    self.path = Some(next.rem_euclid(n as isize) as usize);
+                    self.path = Some(order[next.rem_euclid(n) as usize]);
                 }
             }
         }
@@ -1270,8 +1275,46 @@ impl App {
         const ORDER: [Focus; 3] = [Focus::Terms, Focus::Pool, Focus::Paths];
         let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
         self.focus = ORDER[(i + steps) % ORDER.len()];
-        if self.focus == Focus::Paths && self.path.is_none() && !self.curriculum.paths.is_empty() {
-            self.path = Some(0);
+        if self.focus == Focus::Paths && self.path.is_none() {
+            self.path = self.path_order().first().copied();
+        }
+    }
+
+    /// Indices of the career paths in the order the Career paths pane draws them.
+    fn path_order(&self) -> Vec<usize> {
+        crate::model::career::display_order(&self.curriculum, &self.plan)
+    }
+
+    /// Gives the highlighted project course the focused path as its focus, or takes it away
+    /// when it already has that focus.
+    fn set_project_focus(&mut self) {
+        let slot = self.selected_slot().filter(|_| self.focus == Focus::Terms);
+        let Some(code) = slot
+            .and_then(|s| self.plan.placement(s))
+            .map(|p| p.code.clone())
+        else {
+            self.info("Highlight a project course in a term to set its focus".into());
+            return;
+        };
+        if !self.curriculum.course(&code).is_some_and(|c| c.focus) {
+            self.info(format!("{code} has no chosen focus; project courses do"));
+            return;
+        }
+        let Some(path) = self.path.and_then(|p| self.curriculum.paths.get(p)) else {
+            self.info("Focus a path first (p), then f gives this project that focus".into());
+            return;
+        };
+        let (id, name) = (path.id.clone(), path.name.clone());
+        if self.plan.focus.get(&code) == Some(&id) {
+            self.edit(&format!("{code} has no focus"), |plan| {
+                plan.focus.remove(&code).is_some()
+            });
+        } else {
+            let label = format!("{code} focuses on {name}");
+            self.edit(&label, |plan| {
+                plan.focus.insert(code, id);
+                true
+            });
         }
     }
 
@@ -1528,6 +1571,7 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::MoveLater
             | Action::CycleStatus
             | Action::EditGrade
+            | Action::SetFocus
             | Action::AddTerm
             | Action::RenameTerm
             | Action::DeleteTerm

@@ -16,8 +16,10 @@ pub struct Theme {
     pub border_focus: Style,
     /// The highlighted row.
     pub selected: Style,
-    /// Courses of the focused career path.
+    /// Core courses of the focused career path.
     pub path_highlight: Style,
+    /// Courses that only touch the focused career path.
+    pub path_faint: Style,
     /// Text of lesser importance.
     pub muted: Style,
     /// Completed courses and met prerequisites.
@@ -50,6 +52,7 @@ impl Theme {
             border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             path_highlight: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            path_faint: Style::new().fg(Color::Magenta),
             muted: Style::new().fg(Color::DarkGray),
             good: Style::new().fg(Color::Green),
             active: Style::new().fg(Color::Yellow),
@@ -72,6 +75,7 @@ impl Theme {
             border_focus: bold,
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             path_highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            path_faint: Style::new().add_modifier(Modifier::UNDERLINED),
             muted: plain,
             good: plain,
             active: plain,

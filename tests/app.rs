@@ -757,6 +757,116 @@ fn next_path_cycles_through_the_paths_and_none() {
     assert_eq!(app.focus, Focus::Terms);
 }
 
+/// The recommended plan with Semester I completed, graded so that the architect path ranks
+/// first and DevOps last: the pane draws A, S, D, not curriculum order.
+fn architect_first() -> Plan {
+    let mut plan = recommended();
+    for p in &mut plan.terms[0].courses {
+        p.status = Status::Completed;
+        p.grade = Some(
+            match p.code.as_str() {
+                "BE104" | "BE102" => "A",
+                "BE101" => "C",
+                _ => "B",
+            }
+            .into(),
+        );
+    }
+    plan
+}
+
+#[test]
+fn the_paths_cursor_moves_in_the_order_drawn_and_enter_targets_the_highlighted_path() {
+    let mut app = app_on(architect_first());
+    let order = degree_planner::model::career::display_order(&app.curriculum, &app.plan);
+    assert_eq!(order, [2, 0, 1], "architect, senior, DevOps");
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    assert_eq!(
+        app.path,
+        Some(2),
+        "the first path drawn is highlighted first"
+    );
+    let mut seen = vec![app.path];
+    for _ in 0..3 {
+        app.update(Action::Down);
+        seen.push(app.path);
+    }
+    assert_eq!(seen, [Some(2), Some(0), Some(1), Some(2)]);
+    app.update(Action::Up);
+    assert_eq!(
+        app.path,
+        Some(1),
+        "Up from the first drawn wraps to the last drawn"
+    );
+    app.update(Action::Up);
+    assert_eq!(app.path, Some(0));
+    app.update(Action::Toggle);
+    assert_eq!(app.plan.target_path.as_deref(), Some("senior-backend"));
+    // `p` walks the same order, then none.
+    app.path = None;
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        app.update(Action::NextPath);
+        seen.push(app.path);
+    }
+    assert_eq!(seen, [Some(2), Some(0), Some(1), None]);
+}
+
+#[test]
+fn f_focuses_a_project_course_on_the_focused_path_and_undo_takes_it_back() {
+    let mut app = app();
+    // Semester II, row 5: BE206 Backend Application Development Project I.
+    run(&mut app, &[Action::NextTerm]);
+    repeat(&mut app, Action::Down, 5);
+    assert_eq!(app.selected_code().as_deref(), Some("BE206"));
+    app.update(Action::SetFocus);
+    assert_eq!(
+        message(&app),
+        "Focus a path first (p), then f gives this project that focus"
+    );
+    assert!(app.plan.focus.is_empty());
+    run(&mut app, &[Action::NextPath, Action::NextPath]);
+    assert_eq!(app.path, Some(1));
+    press(&mut app, chr('f'));
+    assert_eq!(
+        app.plan.focus.get("BE206").map(String::as_str),
+        Some("devops")
+    );
+    assert_eq!(
+        message(&app),
+        "BE206 focuses on DevOps Engineer (u to undo)"
+    );
+    assert!(app.is_dirty());
+    // Again: the focus goes.
+    app.update(Action::SetFocus);
+    assert!(app.plan.focus.is_empty());
+    app.update(Action::Undo);
+    assert_eq!(
+        app.plan.focus.get("BE206").map(String::as_str),
+        Some("devops")
+    );
+    // A course without a chosen focus takes none.
+    app.update(Action::Up);
+    assert_eq!(app.selected_code().as_deref(), Some("BE205"));
+    app.update(Action::SetFocus);
+    assert_eq!(
+        message(&app),
+        "BE205 has no chosen focus; project courses do"
+    );
+    assert_eq!(app.plan.focus.len(), 1);
+}
+
+#[test]
+fn a_reviewer_cannot_change_a_project_focus() {
+    let mut app = app();
+    app.start_review(Some("Dr Grace".into()));
+    run(&mut app, &[Action::NextTerm, Action::NextPath]);
+    repeat(&mut app, Action::Down, 5);
+    app.update(Action::SetFocus);
+    assert!(app.plan.focus.is_empty());
+    assert!(!app.is_dirty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Filter
 // ---------------------------------------------------------------------------------------------

@@ -159,8 +159,8 @@ fn check_unreadable_file_exits_2_and_names_line_and_column() {
     assert!(out.ends_with(
         "\ntests/plans/broken/syntax.ron:13:17: Expected comma\n\
          tests/plans/broken/unknown_field.ron:6:5: Unexpected field named `verdit` in `Plan`, \
-         expected one of `version`, `curriculum`, `student`, `target_path`, `terms`, `notes`, \
-         `verdict`, or `set_aside` instead\n"
+         expected one of `version`, `curriculum`, `student`, `target_path`, `terms`, `focus`, \
+         `notes`, `verdict`, or `set_aside` instead\n"
     ));
 }
 
@@ -401,7 +401,8 @@ fn diff_lists_changes_credits_readiness_and_problems() {
     assert!(out.contains("\nStatus changes\n  BE201 changed from in progress to completed\n"));
     assert!(out.contains("  completed     17 → 21\n"));
     assert!(out.contains("  total         64 → 64\n"));
-    assert!(out.contains("  Senior Back-End Developer    done 32% → 39%"));
+    assert!(out.contains("  Senior Back-End Developer    results 3.8 → 3.8   core 3/7 → 4/7"));
+    assert!(out.contains("  DevOps Engineer              results 3.8 → 4.0"));
     assert!(out.contains("\nProblems: 0 → 0"));
 }
 
@@ -499,7 +500,12 @@ fn report_markdown_of_plans_with_problems_and_a_damaged_verdict() {
     ));
     assert!(out.contains("\n### Not placed in any term\n"));
     assert!(out.contains("| BE405 | Freelancing and Career Management | 2 | yes |\n"));
-    assert!(out.contains("\nNext course for DevOps Engineer: BE204 Linux Basics and CLI Usage"));
+    assert!(
+        out.contains(
+            "\n- Next step: take BE204 Linux Basics and CLI Usage next, in Semester III.\n"
+        )
+    );
+    assert!(out.contains("\nNot ranked: BE405 is required but in no term.\n"));
 
     let o = run(&["report", "tests/plans/problems/damaged.ron"]);
     assert_eq!(code(&o), 0);

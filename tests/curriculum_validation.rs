@@ -63,7 +63,7 @@ fn unknown_field_is_named() {
         "unknown_field.ron",
         (8, 49),
         "Unexpected field named `level` in `Course`, expected one of `code`, `title`, \
-         `credits`, `semester`, `required`, `prerequisites`, or `careers` instead",
+         `credits`, `semester`, `required`, `prerequisites`, `careers`, or `focus` instead",
     );
 }
 

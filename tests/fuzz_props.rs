@@ -527,6 +527,7 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
         student: seed.student.clone(),
         target_path,
         terms,
+        focus: Default::default(),
         notes,
         verdict: None,
         set_aside: Vec::new(),
@@ -819,6 +820,7 @@ const ACTIONS: &[Action] = &[
     Action::CycleStatus,
     Action::EditGrade,
     Action::NextPath,
+    Action::SetFocus,
     Action::StartFilter,
     Action::ClearFilter,
     Action::AddTerm,
@@ -875,6 +877,7 @@ fn every_action_is_listed(a: Action) {
         | Action::CycleStatus
         | Action::EditGrade
         | Action::NextPath
+        | Action::SetFocus
         | Action::StartFilter
         | Action::ClearFilter
         | Action::AddTerm
@@ -1131,8 +1134,8 @@ proptest! {
         prop_assert_eq!(model::problems(&c, &plan), model::problems(&c, &plan));
         prop_assert_eq!(model::problems(&c, &plan), model::problems(&c2, &copy));
         prop_assert_eq!(model::credits(&c, &plan), model::credits(&c2, &copy));
-        prop_assert_eq!(model::ranked(&c, &plan), model::ranked(&c, &plan));
-        prop_assert_eq!(model::ranked(&c, &plan), model::ranked(&c2, &copy));
+        prop_assert_eq!(model::standings(&c, &plan), model::standings(&c, &plan));
+        prop_assert_eq!(model::standings(&c, &plan), model::standings(&c2, &copy));
         prop_assert_eq!(review::verdict_state(&plan), review::verdict_state(&plan));
         prop_assert_eq!(review::verdict_state(&plan), review::verdict_state(&copy));
         let unique: HashSet<&str> = plan.terms.iter().flat_map(|t| &t.courses).map(|p| p.code.as_str()).collect();
@@ -1212,7 +1215,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 51, "46 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 52, "47 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -623,107 +623,317 @@ fn readiness_of_a_path_without_weights_is_zero() {
 }
 
 #[test]
-fn ranked_by_committed_then_completed_then_curriculum_order() {
+fn grade_points_follow_the_documented_scale() {
+    use model::grade::{NEUTRAL_POINTS, grade_points};
+    let table = [
+        ("A+", 4.0),
+        ("A", 4.0),
+        ("a-", 3.7),
+        (" B+ ", 3.3),
+        ("B", 3.0),
+        ("B-", 2.7),
+        ("C+", 2.3),
+        ("C", 2.0),
+        ("C-", 1.7),
+        ("D+", 1.3),
+        ("D", 1.0),
+        ("D-", 0.7),
+        ("F", 0.0),
+        ("Fail", 0.0),
+        ("Pass", NEUTRAL_POINTS),
+        ("P", NEUTRAL_POINTS),
+        ("excellent", NEUTRAL_POINTS),
+    ];
+    for (grade, points) in table {
+        assert_eq!(grade_points(Some(grade)), points, "{grade}");
+    }
+    assert_eq!(grade_points(None), 3.0, "no grade counts as a B");
+}
+
+fn bundled() -> Curriculum {
+    store::bundled_curriculum()
+        .expect("bundled curriculum")
+        .curriculum
+}
+
+/// The recommended plan with the first `done` terms completed (graded from `grades`, the
+/// rest B), and the next term in progress.
+fn on_schedule(c: &Curriculum, done: usize, grades: &[(&str, &str)]) -> Plan {
+    let mut plan = Plan::recommended(c, "Ada");
+    for (t, term) in plan.terms.iter_mut().enumerate() {
+        for p in &mut term.courses {
+            if t < done {
+                p.status = Completed;
+                let grade = grades.iter().find(|(code, _)| *code == p.code);
+                p.grade = Some(grade.map_or("B", |(_, g)| g).to_string());
+            } else if t == done {
+                p.status = InProgress;
+            }
+        }
+    }
+    plan
+}
+
+fn order(c: &Curriculum, plan: &Plan) -> Vec<String> {
+    model::standings(c, plan)
+        .paths
+        .iter()
+        .map(|s| c.paths[s.path].id.clone())
+        .collect()
+}
+
+#[test]
+fn same_schedule_different_grades_rank_differently() {
+    let c = bundled();
+    // Same two semesters completed; one student excels in the architecture courses, the other
+    // in the infrastructure ones.
+    let architect = on_schedule(&c, 2, &[("BE104", "A"), ("BE203", "A"), ("BE202", "A")]);
+    let devops = on_schedule(&c, 2, &[("BE106", "A"), ("BE204", "A"), ("BE101", "C")]);
+    assert_eq!(order(&c, &architect)[0], "architect");
+    assert_eq!(order(&c, &devops)[0], "devops");
+    let s = model::standings(&c, &architect);
+    assert_eq!(
+        model::advice::results(&c, &s),
+        "Your strongest path by results: Technical Lead or Architect, from A in BE104 and BE202."
+    );
+    // Strength is the weight-averaged grade points of the completed courses for the path:
+    // architect weights in Semesters I-II are BE101 1, BE102 2, BE103 2, BE104 3, BE105 1,
+    // BE106 1, BE201 2, BE202 2, BE203 2, BE205 1, BE206 1 (18); A (4) in BE104, BE202 and
+    // BE203 (weight 7), B (3) elsewhere (weight 11).
+    let a = s.paths.iter().find(|x| x.path == 2).unwrap();
+    assert!((a.strength.unwrap() - (7.0 * 4.0 + 11.0 * 3.0) / 18.0).abs() < 1e-12);
+    // With every grade a B the results favour no path.
+    let even = on_schedule(&c, 2, &[]);
+    let s = model::standings(&c, &even);
+    assert!(s.strongest().is_none());
+    assert_eq!(
+        model::advice::results(&c, &s),
+        "Your results are even across the paths."
+    );
+}
+
+#[test]
+fn taking_a_path_core_earlier_gives_an_earlier_readiness_term() {
     let c = mini();
-    let order =
-        |plan: &Plan| -> Vec<usize> { model::ranked(&c, plan).iter().map(|r| r.path).collect() };
-    // Nothing placed: both 0, curriculum order.
-    let empty = plan_with(&c, &[("S1", &[])]);
-    assert_eq!(order(&empty), [0, 1]);
-    // dev committed 8/9, ops 5/5: ops first.
-    let plan = plan_with(
+    // ops: A1 B2 C2; its core is B and C (its top weight, 2).
+    let ready = |plan: &Plan| {
+        let s = model::standings(&c, plan);
+        s.paths.iter().find(|x| x.path == 1).unwrap().ready_after
+    };
+    let late = plan_with(
         &c,
         &[
-            ("S1", &[("A", Completed), ("B", InProgress)]),
-            ("S2", &[("C", Planned), ("E", Planned)]),
+            ("T1", &[("A", Completed), ("B", Planned)]),
+            ("T2", &[("D", Planned), ("E", Planned)]),
+            ("T3", &[("C", Planned)]),
         ],
     );
-    assert_eq!(order(&plan), [1, 0]);
-    // Only E (dev 3 of 9): dev 1/3 committed, ops 0.
-    let plan = plan_with(&c, &[("S1", &[("E", Planned)])]);
-    assert_eq!(order(&plan), [0, 1]);
-    // Everything placed: both committed 1.0; ops has completed 2/5 > dev 0/9.
-    let mut plan = Plan::recommended(&c, "Ada");
-    plan.place(0, Placement::planned("E"));
-    let b = plan.find("B").unwrap();
-    plan.cycle_status(b);
-    plan.cycle_status(b);
-    assert_eq!(order(&plan), [1, 0]);
-    let ranked = model::ranked(&c, &plan);
-    assert_eq!(ranked[0].completed_share(), 0.4);
-    assert_eq!(ranked[1].completed_share(), 0.0);
+    let early = plan_with(
+        &c,
+        &[
+            ("T1", &[("A", Completed), ("B", Planned)]),
+            ("T2", &[("C", Planned), ("E", Planned)]),
+            ("T3", &[("D", Planned)]),
+        ],
+    );
+    assert_eq!(ready(&late), Some(2));
+    assert_eq!(ready(&early), Some(1));
+    // Unranked ties aside, the earlier-ready path ranks first when results are level.
+    let s = model::standings(&c, &early);
+    assert_eq!(
+        model::advice::ready(&early, s.paths.iter().find(|x| x.path == 1).unwrap()),
+        "ready after T2"
+    );
+    // On the bundled schedule the senior path's core ends in Semester III, the others' in IV.
+    let b = bundled();
+    let plan = Plan::recommended(&b, "Ada");
+    let s = model::standings(&b, &plan);
+    assert_eq!(
+        model::advice::ready_summary(&b, &plan, &s),
+        "Ready as planned: S after Semester III; D and A after Semester IV."
+    );
+    // A core course in no term: not ready as planned.
+    let mut dropped = plan.clone();
+    dropped.remove(dropped.find("BE401").unwrap());
+    let s = model::standings(&b, &dropped);
+    let d = s.paths.iter().find(|x| x.path == 1).unwrap();
+    assert_eq!(d.ready_after, None);
+    assert_eq!(
+        model::advice::ready(&dropped, d),
+        "not ready as planned: BE401 in no term"
+    );
 }
 
 #[test]
-fn next_course_needs_completed_prerequisites_and_picks_the_heaviest() {
+fn a_project_focus_raises_the_focused_path_weight_by_two() {
+    use model::career::{FOCUS_BONUS, weight};
+    let c = bundled();
+    let mut plan = on_schedule(&c, 2, &[("BE206", "A")]);
+    fn devops<'a>(c: &'a Curriculum, plan: &'a Plan) -> model::Standing<'a, 'a> {
+        let s = model::standings(c, plan);
+        s.paths.into_iter().find(|x| x.path == 1).unwrap()
+    }
+    let unfocused = plan.clone();
+    let before = devops(&c, &unfocused);
+    plan.focus.insert("BE206".into(), "devops".into());
+    let after = devops(&c, &plan);
+    let be206 = c.course("BE206").unwrap();
+    assert_eq!(FOCUS_BONUS, 2);
+    assert_eq!(weight(&plan, be206, "devops"), 1 + FOCUS_BONUS);
+    assert_eq!(
+        weight(&plan, be206, "senior-backend"),
+        3,
+        "other paths keep their weight"
+    );
+    assert_eq!(after.readiness.total, before.readiness.total + FOCUS_BONUS);
+    // DevOps weights in Semesters I-II: BE101 1, BE103 1, BE104 1, BE106 3, BE202 1, BE204 3,
+    // BE206 1 (11), all B but BE206 (A). With the focus BE206 weighs 3 (13).
+    let expect = |w206: f64| ((11.0 - 1.0) * 3.0 + w206 * 4.0) / (10.0 + w206);
+    assert!((before.strength.unwrap() - expect(1.0)).abs() < 1e-12);
+    assert!((after.strength.unwrap() - expect(3.0)).abs() < 1e-12);
+    // The focused project joins the path's core (weight 3, its top weight).
+    assert!(!before.core.iter().any(|x| x.course.code == "BE206"));
+    assert!(after.core.iter().any(|x| x.course.code == "BE206"));
+    // The weight never passes the top of the scale, 5; a course without `focus` takes none.
+    plan.focus.insert("BE404".into(), "architect".into());
+    assert_eq!(weight(&plan, c.course("BE404").unwrap(), "architect"), 5);
+    plan.focus.insert("BE101".into(), "devops".into());
+    assert_eq!(weight(&plan, c.course("BE101").unwrap(), "devops"), 1);
+}
+
+#[test]
+fn a_project_focus_is_saved_in_the_plan_and_left_out_of_the_verdict() {
+    use model::review::{self, Decision, VerdictState};
+    let c = bundled();
+    let mut plan = on_schedule(&c, 1, &[]);
+    plan.verdict = Some(review::verdict_for(
+        &plan,
+        Decision::Approved,
+        "Dr Grace",
+        "2026-11-20",
+        "",
+    ));
+    plan.focus.insert("BE305".into(), "devops".into());
+    let text = store::plan_to_ron(&plan);
+    assert!(text.contains("focus: {"), "{text}");
+    let back = store::parse_plan(&text, "p.ron").expect("parses");
+    assert_eq!(back, plan);
+    assert!(matches!(
+        review::verdict_state(&back),
+        VerdictState::Current(_)
+    ));
+    // A plan without focus writes no `focus` field, as version-2 files before it had none.
+    let plain = Plan::recommended(&c, "Ada");
+    assert!(!store::plan_to_ron(&plain).contains("focus"));
+}
+
+#[test]
+fn a_plan_that_drops_required_courses_is_never_ranked_better_supported() {
+    let c = bundled();
+    let valid = on_schedule(&c, 1, &[("BE101", "C"), ("BE102", "C"), ("BE103", "C")]);
+    let mut invalid = valid.clone();
+    for code in ["BE101", "BE102", "BE103"] {
+        invalid.remove(invalid.find(code).unwrap());
+    }
+    let good = model::standings(&c, &valid);
+    let bad = model::standings(&c, &invalid);
+    assert!(good.ranked);
+    assert!(!bad.ranked, "a plan missing required courses is not ranked");
+    assert!(bad.strongest().is_none());
+    assert_eq!(bad.order(), [0, 1, 2], "shown in curriculum order");
+    let codes: Vec<&str> = bad
+        .missing_required
+        .iter()
+        .map(|x| x.code.as_str())
+        .collect();
+    assert_eq!(codes, ["BE101", "BE102", "BE103"]);
+    assert_eq!(
+        model::advice::unranked(&bad).as_deref(),
+        Some("Not ranked: BE101, BE102 and BE103 are required but in no term.")
+    );
+    // A long list is cut after five courses.
+    let mut more = invalid.clone();
+    for code in ["BE104", "BE105", "BE106", "BE201"] {
+        more.remove(more.find(code).unwrap());
+    }
+    assert_eq!(
+        model::advice::unranked(&model::standings(&c, &more)).as_deref(),
+        Some(
+            "Not ranked: BE101, BE102, BE103, BE104, BE105 and 2 more are required but in no term."
+        )
+    );
+    // Nor does dropping them raise any path's completed weight or readiness.
+    for (g, b) in good.paths.iter().zip(&bad.paths) {
+        assert!(b.readiness.completed <= g.readiness.completed);
+        assert!(b.core_counts().0 <= g.core_counts().0);
+    }
+}
+
+#[test]
+fn next_steps_differ_per_path_on_the_bundled_program_midway() {
+    use model::Step;
+    let c = bundled();
+    // Semester I completed, Semester II in progress: in-progress prerequisites count as met,
+    // so Semester III's courses can be suggested.
+    let plan = on_schedule(&c, 1, &[]);
+    let take = |id: &str| -> String {
+        model::next_steps(&c, &plan, id)
+            .iter()
+            .find_map(|s| match s {
+                Step::Take(course, term) => Some(format!("{} {}", course.code, term)),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert_eq!(take("senior-backend"), "BE302 2");
+    assert_eq!(take("devops"), "BE301 2");
+    assert_eq!(take("architect"), "BE303 2");
+    // Every path may still give the first unfinished project a focus; BE206 is in progress.
+    let steps = model::next_steps(&c, &plan, "devops");
+    assert!(matches!(steps.last(), Some(Step::Focus(x)) if x.code == "BE206"));
+    let mut focused = plan.clone();
+    focused.focus.insert("BE206".into(), "devops".into());
+    let steps = model::next_steps(&c, &focused, "devops");
+    assert!(matches!(steps.last(), Some(Step::Focus(x)) if x.code == "BE305"));
+    // A course for the path in no term comes first.
+    let mut dropped = plan.clone();
+    dropped.remove(dropped.find("BE402").unwrap());
+    assert!(matches!(
+        model::next_steps(&c, &dropped, "devops").first(),
+        Some(Step::Place(x)) if x.code == "BE402"
+    ));
+    assert!(model::next_steps(&c, &plan, "nobody").is_empty());
+}
+
+#[test]
+fn chosen_electives_move_each_path() {
     let c = mini();
-    // Nothing done: A (dev 3, S1) and E (dev 3, any term) tie; the earlier semester wins.
-    let empty = plan_with(&c, &[("S1", &[])]);
-    let (course, share) = model::next_course(&c, &empty, "dev").unwrap();
-    assert_eq!((course.code.as_str(), share), ("A", 3.0 / 9.0));
-    // A done: E (3) beats C (2); D still waits for B.
-    let plan = plan_with(&c, &[("S1", &[("A", Completed), ("B", InProgress)])]);
-    let (course, share) = model::next_course(&c, &plan, "dev").unwrap();
-    assert_eq!((course.code.as_str(), share), ("E", 3.0 / 9.0));
-    // A and E done: C (2); D (1) would need B completed, and B is only in progress.
-    let plan = plan_with(
+    // dev's electives: E 3 (F gives nothing); ops's electives give nothing.
+    let electives = |plan: &Plan| -> Vec<Option<(u32, u32)>> {
+        model::standings(&c, plan)
+            .paths
+            .iter()
+            .map(|s| s.electives)
+            .collect()
+    };
+    let without = plan_with(
         &c,
-        &[(
-            "S1",
-            &[("A", Completed), ("B", InProgress), ("E", Completed)],
-        )],
+        &[
+            ("S1", &[("A", Planned), ("B", Planned)]),
+            ("S2", &[("F", Planned)]),
+        ],
     );
-    let (course, share) = model::next_course(&c, &plan, "dev").unwrap();
-    assert_eq!((course.code.as_str(), share), ("C", 2.0 / 9.0));
-    // All dev courses but D done, B in progress: nothing can be taken for dev.
-    let plan = plan_with(
+    let with = plan_with(
         &c,
-        &[(
-            "S1",
-            &[
-                ("A", Completed),
-                ("B", InProgress),
-                ("C", Completed),
-                ("E", Completed),
-            ],
-        )],
+        &[
+            ("S1", &[("A", Planned), ("B", Planned)]),
+            ("S2", &[("E", Planned)]),
+        ],
     );
-    assert!(model::next_course(&c, &plan, "dev").is_none());
-    // Unknown path: nothing.
-    assert!(model::next_course(&c, &empty, "nobody").is_none());
-    // A course already in progress is not suggested again: A is being taken, so E is next.
-    let plan = plan_with(&c, &[("S1", &[("A", InProgress)])]);
-    let (course, _) = model::next_course(&c, &plan, "dev").unwrap();
-    assert_eq!(course.code, "E");
-}
-
-#[test]
-fn next_course_ties_go_to_the_earlier_semester_before_curriculum_order() {
-    let text = r#"(
-    name: "Ties",
-    degree_credits: 6,
-    semesters: ["One", "Two"],
-    paths: [(id: "p", name: "P", mark: 'P')],
-    courses: [
-        (code: "LATE", title: "Listed first, semester 2", credits: 2, semester: 2,
-            careers: {"p": 2}),
-        (code: "ANY", title: "No semester", credits: 2, careers: {"p": 2}),
-        (code: "EARLY", title: "Listed last, semester 1", credits: 2, semester: 1,
-            careers: {"p": 2}),
-    ],
-)"#;
-    let c = store::parse_curriculum(text, "ties.ron")
-        .unwrap()
-        .curriculum;
-    let mut plan = plan_with(&c, &[("One", &[])]);
-    let next = |plan: &Plan| model::next_course(&c, plan, "p").map(|(x, _)| x.code.clone());
-    assert_eq!(next(&plan).as_deref(), Some("EARLY"));
-    plan.place(0, placement("EARLY", Completed));
-    assert_eq!(next(&plan).as_deref(), Some("LATE"));
-    plan.place(0, placement("LATE", Completed));
-    assert_eq!(next(&plan).as_deref(), Some("ANY"));
-    let (_, share) = model::next_course(&c, &plan, "p").unwrap();
-    assert_eq!(share, 2.0 / 6.0);
+    assert_eq!(electives(&without), [Some((0, 3)), None]);
+    assert_eq!(electives(&with), [Some((3, 3)), None]);
+    assert!(!c.all_required());
+    assert!(bundled().all_required());
 }
 
 // ---- Plan edits ----------------------------------------------------------------------------

@@ -101,6 +101,81 @@ fn main_screen_80x24() {
     insta::assert_snapshot!(screen(&midway(), 80, 24));
 }
 
+/// A student two semesters in with strong DevOps grades and both first projects focused on
+/// DevOps (docs/examples/linus.ron), with the Career paths pane focused.
+fn linus() -> App {
+    let c = store::bundled_curriculum()
+        .expect("bundled curriculum")
+        .curriculum;
+    let text = include_str!("../docs/examples/linus.ron");
+    let plan = store::parse_plan(text, "linus.ron").expect("linus.ron parses");
+    let mut app = App::new(c, plan, "plans/linus.ron".into(), true);
+    app.update(Action::NextFocus);
+    app.update(Action::NextFocus);
+    app
+}
+
+#[test]
+fn career_paths_pane_120x40() {
+    let app = linus();
+    assert_eq!(app.focus, Focus::Paths);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn career_paths_pane_80x24() {
+    insta::assert_snapshot!(screen(&linus(), 80, 24));
+}
+
+/// Focusing a path lights its core courses strongly and the courses that only touch it
+/// faintly; courses that give it nothing stay plain.
+#[test]
+fn focus_highlights_core_strongly_and_touching_courses_faintly() {
+    let mut app = fresh();
+    app.update(Action::NextPath);
+    app.update(Action::NextPath);
+    assert_eq!(app.path, Some(1), "DevOps");
+    let theme = Theme::color();
+    let buffer = render(&app, &theme, 120, 40);
+    let style_at = |needle: &str, offset: u16| {
+        let y = find_row(&buffer, needle);
+        let x = column_of(&buffer, y, needle) + offset;
+        buffer[(x, y)].style()
+    };
+    // BE106 (Git) is DevOps core (weight 3): its code is highlighted.
+    assert_eq!(style_at("BE106", 0).fg, theme.path_highlight.fg);
+    assert!(style_at("BE106", 0).add_modifier.contains(Modifier::BOLD));
+    // BE103 touches DevOps (weight 1): its code is plain, its D mark faint.
+    assert_ne!(style_at("BE103", 0).fg, theme.path_highlight.fg);
+    let y = find_row(&buffer, "BE103");
+    let line = row(&buffer, y);
+    let marks = line[..line.find("SDA").expect("marks")].chars().count() as u16;
+    let d = buffer[(marks + 1, y)].style();
+    assert_eq!(d.fg, theme.path_faint.fg);
+    assert!(!d.add_modifier.contains(Modifier::BOLD));
+}
+
+/// Where a program has electives, the pane shows what the chosen ones give each path, and does
+/// not claim every course is required.
+#[test]
+fn an_elective_program_shows_what_the_chosen_electives_give_each_path() {
+    let text = include_str!("curricula/valid_with_electives.ron");
+    let c = store::parse_curriculum(text, "valid_with_electives.ron")
+        .expect("valid")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada");
+    let mut app = App::new(c, plan, "plans/ada.ron".into(), true);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("O Ops Engineer · electives 0/2"), "{shown}");
+    assert!(!shown.contains("All courses are required"));
+    // Place E2 (ops 2) from the pool into the first term.
+    app.update(Action::NextFocus);
+    assert_eq!(app.selected_code().as_deref(), Some("E2"));
+    app.update(Action::Toggle);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("O Ops Engineer · electives 2/2"), "{shown}");
+}
+
 #[test]
 fn new_plan_120x40() {
     let mut app = fresh();
@@ -140,7 +215,7 @@ fn help_overlay_80x24_scrolls() {
     let top = screen(&app, 80, 24);
     assert!(top.contains("↑↓ scroll"), "{top}");
     insta::assert_snapshot!("help_overlay_80x24_top", top);
-    for _ in 0..40 {
+    for _ in 0..200 {
         app.update(Action::Down);
     }
     insta::assert_snapshot!("help_overlay_80x24_bottom", screen(&app, 80, 24));

@@ -381,6 +381,7 @@ pub fn plans(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Plan> {
                         .clone(),
                 ),
                 terms: term_list,
+                focus: Default::default(),
                 notes: Vec::new(),
                 verdict: None,
                 set_aside: Vec::new(),

@@ -50,11 +50,17 @@ struct Derived {
     search: Vec<String>,
     /// Per path: the sum of its weights over all courses.
     path_totals: Vec<u32>,
+    /// Per path: the sum of its weights over the courses that are not required.
+    elective_totals: Vec<u32>,
     /// Per path: the courses that support it, strongest first, then by recommended
     /// semester, then in curriculum order.
     by_weight: Vec<Vec<usize>>,
     /// Per course: the elective groups it belongs to.
     groups_of: Vec<Vec<usize>>,
+    /// Whether every course is required.
+    all_required: bool,
+    /// Indices of the courses that take a project focus, in curriculum order.
+    focusable: Vec<usize>,
 }
 
 /// A career path graduates can grow into.
@@ -94,6 +100,11 @@ pub struct Course {
     /// How strongly the course supports each career path (path id to weight, 0 to 5).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub careers: BTreeMap<String, u32>,
+    /// Whether the student chooses a career-path focus for this course (a project's topic).
+    /// Not serialized, so not part of the content hash: allowing a focus does not make
+    /// existing plans report that the curriculum changed.
+    #[serde(default, skip_serializing)]
+    pub focus: bool,
     /// Path id to the one-line reason written as a comment after its weight.
     #[serde(skip)]
     pub reasons: BTreeMap<String, String>,
@@ -157,6 +168,31 @@ impl Curriculum {
         self.derived.path_totals.get(path).copied().unwrap_or(0)
     }
 
+    /// The sum of the path's weights over the courses that are not required.
+    pub fn elective_total(&self, path: usize) -> u32 {
+        self.derived.elective_totals.get(path).copied().unwrap_or(0)
+    }
+
+    /// The highest weight any course gives `path` (0 when none supports it).
+    pub fn top_weight(&self, path: usize) -> u32 {
+        let id = self.paths.get(path).map(|p| p.id.as_str());
+        self.strongest_for(path)
+            .first()
+            .and_then(|&i| self.courses[i].careers.get(id?))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Indices of the courses whose focus the student chooses, in curriculum order.
+    pub fn focus_courses(&self) -> &[usize] {
+        &self.derived.focusable
+    }
+
+    /// Whether every course of the program is required: its students choose no courses.
+    pub fn all_required(&self) -> bool {
+        self.derived.all_required
+    }
+
     /// Indices of the courses that support `path`, strongest first, then by recommended
     /// semester (courses for any term last), then in curriculum order.
     pub fn strongest_for(&self, path: usize) -> &[usize] {
@@ -206,6 +242,7 @@ impl Curriculum {
 impl Derived {
     fn new(c: &Curriculum) -> Self {
         let mut path_totals = vec![0; c.paths.len()];
+        let mut elective_totals = vec![0; c.paths.len()];
         // (strongest first, recommended semester, curriculum order) per supporting course.
         type Rank = (std::cmp::Reverse<u32>, u32, usize);
         let mut ranks: Vec<Vec<Rank>> = vec![Vec::new(); c.paths.len()];
@@ -213,6 +250,9 @@ impl Derived {
             for (id, &weight) in &course.careers {
                 if let Some(p) = c.path_index(id) {
                     path_totals[p] += weight;
+                    if !course.required {
+                        elective_totals[p] += weight;
+                    }
                     if weight > 0 {
                         let semester = course.semester.unwrap_or(u32::MAX);
                         ranks[p].push((std::cmp::Reverse(weight), semester, i));
@@ -257,8 +297,13 @@ impl Derived {
                 .map(|x| format!("{}\n{}", x.code, x.title).to_lowercase())
                 .collect(),
             path_totals,
+            elective_totals,
             by_weight,
             groups_of,
+            all_required: c.courses.iter().all(|x| x.required),
+            focusable: (0..c.courses.len())
+                .filter(|&i| c.courses[i].focus)
+                .collect(),
         }
     }
 }

@@ -1,5 +1,7 @@
-//! The grade scale: what a completed course's grade may be. Until curricula carry their own
-//! scale, it is the bundled program's: A to F with + and - (no F+ or F-), and Pass or Fail.
+//! The grade scale: which grades a completed course may have, and what each is worth for the
+//! career paths' strength score. Until curricula carry their own scale, it is the bundled
+//! program's: A to F with + and - (no F+ or F-), and Pass or Fail; a curriculum-defined scale
+//! can later replace it in this one place.
 
 /// Every grade on the scale, as it is written.
 pub const SCALE: [&str; 15] = [
@@ -18,6 +20,35 @@ pub fn describe() -> &'static str {
     "A to F with + or - (A+ … D-, F), Pass or Fail"
 }
 
+/// Points of a course completed without a grade, or with one this scale does not know (and of
+/// a plain pass): the middle of the passing grades, a B.
+pub const NEUTRAL_POINTS: f64 = 3.0;
+
+/// Points from 0.0 to 4.0 for a grade, ignoring case and surrounding spaces:
+/// A+ and A 4.0, A- 3.7, B+ 3.3, B 3.0, B- 2.7, C+ 2.3, C 2.0, C- 1.7, D+ 1.3, D 1.0,
+/// D- 0.7, F 0.0; Pass 3.0 and Fail 0.0. No grade, or any other text, gives
+/// [`NEUTRAL_POINTS`].
+pub fn grade_points(grade: Option<&str>) -> f64 {
+    let Some(grade) = grade.map(|g| g.trim().to_ascii_uppercase()) else {
+        return NEUTRAL_POINTS;
+    };
+    match grade.as_str() {
+        "A+" | "A" => 4.0,
+        "A-" => 3.7,
+        "B+" => 3.3,
+        "B" => 3.0,
+        "B-" => 2.7,
+        "C+" => 2.3,
+        "C" => 2.0,
+        "C-" => 1.7,
+        "D+" => 1.3,
+        "D" => 1.0,
+        "D-" => 0.7,
+        "F" | "FAIL" => 0.0,
+        _ => NEUTRAL_POINTS,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +61,15 @@ mod tests {
         for bad in ["F+", "E", "A++", "excellent", "", "1.0"] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn every_grade_on_the_scale_has_points() {
+        for g in SCALE {
+            let p = grade_points(Some(g));
+            assert!((0.0..=4.0).contains(&p), "{g}: {p}");
+        }
+        assert_eq!(grade_points(Some("Fail")), 0.0);
+        assert_eq!(grade_points(Some("Pass")), NEUTRAL_POINTS);
     }
 }

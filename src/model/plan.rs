@@ -1,6 +1,6 @@
 //! A student's plan: which courses go into which term, and how far along each one is.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,10 @@ pub struct Plan {
     pub target_path: Option<String>,
     /// Terms in order.
     pub terms: Vec<Term>,
+    /// The career-path focus chosen for project courses: course code to path id. Only
+    /// courses the curriculum marks with `focus: true` take one; other entries are ignored.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub focus: BTreeMap<String, String>,
     /// Advisors' notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -143,6 +147,7 @@ impl Plan {
             student: student.to_string(),
             target_path: None,
             terms,
+            focus: BTreeMap::new(),
             notes: Vec::new(),
             verdict: None,
             set_aside: Vec::new(),
@@ -405,10 +410,23 @@ impl Clean for Plan {
             + self.student.clean_strings()
             + self.target_path.clean_strings()
             + self.terms.clean_strings()
+            + clean_focus(&mut self.focus)
             + self.notes.clean_strings()
             + self.verdict.clean_strings()
             + self.set_aside.clean_strings()
     }
+}
+
+/// Cleans the codes and path ids of a plan's focus map.
+fn clean_focus(focus: &mut BTreeMap<String, String>) -> usize {
+    let mut changed = 0;
+    let mut cleaned = BTreeMap::new();
+    for (mut code, mut path) in std::mem::take(focus) {
+        changed += code.clean_strings() + path.clean_strings();
+        cleaned.insert(code, path);
+    }
+    *focus = cleaned;
+    changed
 }
 
 impl Clean for Term {

@@ -7,12 +7,15 @@ use std::fmt::Write;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::plan::{CreditsReport, ProblemReport, VerdictReport, plan_problems, to_json};
+use super::plan::{
+    CareerReport, CareerSummary, CreditsReport, ProblemReport, VerdictReport, careers,
+    plan_problems, to_json,
+};
 use crate::model::{self, Curriculum, Plan};
 use crate::store::FileError;
 
 /// Everything `check` found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
     /// Each plan that was read, in the order the files were named (directories sorted).
     pub plans: Vec<CheckedPlan>,
@@ -21,7 +24,7 @@ pub struct CheckReport {
 }
 
 /// One plan that was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckedPlan {
     /// The plan file.
     pub file: String,
@@ -33,6 +36,10 @@ pub struct CheckedPlan {
     pub problems: Vec<ProblemReport>,
     /// The verdict and whether the plan changed since.
     pub verdict: VerdictReport,
+    /// Every career path, in the order the planner shows them, as in `report --format json`.
+    pub careers: Vec<CareerReport>,
+    /// What the paths say as a whole, as in `report --format json`.
+    pub career_summary: CareerSummary,
 }
 
 /// A problem with a file that could not be used.
@@ -52,7 +59,10 @@ pub struct FileErrorReport {
 
 /// The check of one plan.
 pub fn checked_plan(curriculum: &Curriculum, plan: &Plan, file: &str) -> CheckedPlan {
+    let (careers, career_summary) = careers(curriculum, plan);
     CheckedPlan {
+        careers,
+        career_summary,
         file: file.to_string(),
         student: plan.student.clone(),
         credits: model::credits(curriculum, plan).into(),

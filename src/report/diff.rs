@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::plan::{percent, plan_problems};
+use super::plan::plan_problems;
 use crate::model::review::{self, placement};
 use crate::model::{self, Change, Curriculum, Plan, diff};
 
@@ -109,10 +109,10 @@ pub fn diff_text(
     }
 
     if !curriculum.paths.is_empty() {
-        let _ = writeln!(out, "\nCareer readiness (done, planned)");
-        let (ra, rb) = (
-            model::readiness(curriculum, before),
-            model::readiness(curriculum, after),
+        let _ = writeln!(out, "\nCareer paths (results, core done, ready as planned)");
+        let (sa, sb) = (
+            model::standings(curriculum, before),
+            model::standings(curriculum, after),
         );
         let width = curriculum
             .paths
@@ -120,22 +120,41 @@ pub fn diff_text(
             .map(|p| UnicodeWidthStr::width(p.name.as_str()))
             .max()
             .unwrap_or(0);
-        for ((path, x), y) in curriculum.paths.iter().zip(&ra).zip(&rb) {
-            let done = arrow(
-                format!("{}%", percent(x.completed_share())),
-                format!("{}%", percent(y.completed_share())),
-            );
-            let planned = arrow(
-                format!("{}%", percent(x.committed_share())),
-                format!("{}%", percent(y.committed_share())),
-            );
+        let of = |s: &model::Standings, plan: &Plan, path: usize| -> (String, String, String) {
+            let Some(x) = s.paths.iter().find(|x| x.path == path) else {
+                return Default::default();
+            };
+            let (done, _, _) = x.core_counts();
+            (
+                model::advice::strength(x.strength),
+                format!("{done}/{}", x.core.len()),
+                x.ready_after
+                    .map_or("-".to_string(), |t| plan.terms[t].name.clone()),
+            )
+        };
+        for (i, path) in curriculum.paths.iter().enumerate() {
+            let ((ra, ca, wa), (rb, cb, wb)) = (of(&sa, before, i), of(&sb, after, i));
             let _ = writeln!(
                 out,
-                "  {}  done {}  planned {planned}",
+                "  {}  results {}  core {}  ready {}",
                 pad(&path.name, width),
-                pad(&done, 11)
+                pad(&arrow(ra, rb), 10),
+                pad(&arrow(ca, cb), 10),
+                arrow(wa, wb)
             );
         }
+        let order = |s: &model::Standings| {
+            if s.ranked {
+                s.paths
+                    .iter()
+                    .map(|x| curriculum.paths[x.path].mark.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" > ")
+            } else {
+                "not ranked".to_string()
+            }
+        };
+        let _ = writeln!(out, "  ranking      {}", arrow(order(&sa), order(&sb)));
     }
 
     let count = |plan: &Plan| {

@@ -149,47 +149,62 @@ fn render(r: &PlanReport) -> String {
     }
 
     // Career paths.
-    let _ = writeln!(out, "\n## Career-path readiness\n");
+    let _ = writeln!(out, "\n## Career paths\n");
     if r.careers.is_empty() {
         let _ = writeln!(out, "The program defines no career paths.");
     } else {
+        for line in &r.career_summary.text {
+            let _ = writeln!(out, "{}\n", esc(line));
+        }
         let _ = writeln!(
             out,
-            "*Done* counts completed courses; *planned* counts every placed course, whatever its status.\n"
+            "*Results* are the weight-averaged grade points (0 to 4) of the completed courses for the path; *core* counts the path's core courses completed; *done* and *planned* are shares of the path's weight.\n"
         );
-        let _ = writeln!(out, "| Path | Done | Planned |\n|---|---:|---:|");
+        let _ = writeln!(
+            out,
+            "| Path | Results | Core done | Ready | Done | Planned |\n|---|---:|---:|---|---:|---:|"
+        );
         for p in &r.careers {
+            let done = p
+                .core
+                .iter()
+                .filter(|c| c.status == Some(Status::Completed))
+                .count();
             let _ = writeln!(
                 out,
-                "| {}{} | {}% | {}% |",
+                "| {}{} | {} | {done}/{} | {} | {}% | {}% |",
                 esc(&p.name),
                 if p.target { " (target)" } else { "" },
+                crate::model::advice::strength(p.strength),
+                p.core.len(),
+                p.ready_after.as_deref().map_or("-".to_string(), esc),
                 p.done_percent,
                 p.planned_percent
             );
         }
-        if let Some(id) = &r.target_path
-            && let Some(path) = r.careers.iter().find(|c| &c.id == id)
-        {
-            match &r.next_course {
-                Some(next) => {
-                    let _ = writeln!(
-                        out,
-                        "\nNext course for {}: {} {} ({} credits), which would raise *done* by {}%.",
-                        esc(&path.name),
-                        esc(&next.code),
-                        esc(&next.title),
-                        next.credits,
-                        next.gain_percent
-                    );
-                }
-                None => {
-                    let _ = writeln!(
-                        out,
-                        "\nNo next course for {}: every course for it is completed, in progress or waiting for a prerequisite.",
-                        esc(&path.name)
-                    );
-                }
+        for p in &r.careers {
+            let _ = writeln!(out, "\n### {}\n", esc(&p.name));
+            for line in &p.text {
+                let _ = writeln!(out, "- {}", esc(&capitalized(line)));
+            }
+            let graded: Vec<String> = p
+                .contributions
+                .iter()
+                .take(3)
+                .map(|c| {
+                    format!(
+                        "{} (weight {}, {})",
+                        esc(&c.code),
+                        c.weight,
+                        c.grade.as_deref().map_or("no grade".to_string(), esc)
+                    )
+                })
+                .collect();
+            if !graded.is_empty() {
+                let _ = writeln!(out, "- Top results: {}", graded.join(", "));
+            }
+            for step in &p.next_steps {
+                let _ = writeln!(out, "- Next step: {}.", esc(&step.text));
             }
         }
     }
@@ -302,4 +317,12 @@ fn render(r: &PlanReport) -> String {
         }
     }
     out
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
+use crate::model::career::{Standing, Standings, Step};
 use crate::model::review::{self, Decision, NoteTarget, VerdictState};
 use crate::model::{
-    self, Change, Credits, Curriculum, Plan, ProblemKind, Readiness, Severity, Status,
+    self, Change, Credits, Curriculum, Plan, ProblemKind, Severity, Status, advice,
 };
 
 /// Everything about one plan, in the order the Markdown report shows it.
@@ -26,8 +27,11 @@ pub struct PlanReport {
     pub unplanned: Vec<CourseReport>,
     /// Credits toward the degree.
     pub credits: CreditsReport,
-    /// Readiness for every career path, strongest first.
+    /// Every career path, in the order the planner shows them (ranked when
+    /// `careers_ranked`).
     pub careers: Vec<CareerReport>,
+    /// What the paths mean for this student, in the sentences the planner shows.
+    pub career_summary: CareerSummary,
     /// The course that would help the target path most now, if a target is set and one exists.
     pub next_course: Option<NextCourseReport>,
     /// Every problem, errors first.
@@ -113,8 +117,58 @@ impl From<Credits> for CreditsReport {
     }
 }
 
-/// Readiness for one career path.
+/// What the career paths say as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CareerSummary {
+    /// Whether the paths are ranked (not while a required course is in no term).
+    pub ranked: bool,
+    /// Whether every course of the program is required.
+    pub all_required: bool,
+    /// The id of the path the results favour, if one is ahead of the others.
+    pub strongest: Option<String>,
+    /// The sentences: the program note, why the paths are not ranked, what the results say.
+    pub text: Vec<String>,
+}
+
+/// One of a path's core courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoreReport {
+    /// The course's code.
+    pub code: String,
+    /// Its weight for the path, with the plan's focus.
+    pub weight: u32,
+    /// `Planned`, `InProgress` or `Completed`; `null` when it is in no term.
+    pub status: Option<Status>,
+    /// The name of the term it is in; `null` when in none.
+    pub term: Option<String>,
+}
+
+/// A completed course behind a path's strength.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContributionReport {
+    /// The course's code.
+    pub code: String,
+    /// Its weight for the path, with the plan's focus.
+    pub weight: u32,
+    /// The grade recorded, if any.
+    pub grade: Option<String>,
+    /// The grade's points, 0 to 4 (3 without a grade).
+    pub points: f64,
+}
+
+/// Something to do for a path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepReport {
+    /// `place`, `take` or `focus`.
+    pub kind: &'static str,
+    /// The course's code.
+    pub code: String,
+    /// The sentence the planner shows.
+    pub text: String,
+}
+
+/// Where the plan stands in one career path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CareerReport {
     /// The path's id.
     pub id: String,
@@ -132,11 +186,32 @@ pub struct CareerReport {
     pub done_weight: u32,
     /// Sum of the weights of placed courses, whatever their status.
     pub planned_weight: u32,
-    /// Sum of the weights of all the program's courses for the path.
+    /// Sum of the weights of all the program's courses for the path, with the plan's focus.
     pub total_weight: u32,
+    /// Sum of the weights of courses in progress.
+    pub in_progress_weight: u32,
+    /// Strength by results: the weight-averaged grade points (0 to 4) of the
+    /// completed courses for the path, to one decimal as the planner shows it; `null` before
+    /// any is completed.
+    pub strength: Option<f64>,
+    /// The completed courses behind `strength`, most weight times points first.
+    pub contributions: Vec<ContributionReport>,
+    /// The path's core courses, in plan order.
+    pub core: Vec<CoreReport>,
+    /// The term by whose end every core course is completed as planned; `null` while one is in
+    /// no term.
+    pub ready_after: Option<String>,
+    /// Weight of the electives placed and of all electives for the path; `null` when the
+    /// program's electives give it nothing.
+    pub electives: Option<[u32; 2]>,
+    /// When the path is ready and where its core stands, as sentences.
+    pub text: Vec<String>,
+    /// What to do next for the path.
+    pub next_steps: Vec<StepReport>,
 }
 
-/// The next course for the target path.
+/// The next course for the target path: the first course to place or take from its next
+/// steps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextCourseReport {
     /// The path's id.
@@ -147,7 +222,7 @@ pub struct NextCourseReport {
     pub title: String,
     /// Its credits.
     pub credits: u32,
-    /// How much it would raise `done_percent`, in whole percent.
+    /// The share of the path's weight it gives, in whole percent.
     pub gain_percent: u32,
 }
 
@@ -314,8 +389,9 @@ fn course_report(
     }
 }
 
-fn career_report(curriculum: &Curriculum, plan: &Plan, r: &Readiness) -> CareerReport {
-    let path = &curriculum.paths[r.path];
+fn career_report(curriculum: &Curriculum, plan: &Plan, s: &Standing) -> CareerReport {
+    let path = &curriculum.paths[s.path];
+    let r = &s.readiness;
     CareerReport {
         id: path.id.clone(),
         name: path.name.clone(),
@@ -326,7 +402,71 @@ fn career_report(curriculum: &Curriculum, plan: &Plan, r: &Readiness) -> CareerR
         done_weight: r.completed,
         planned_weight: r.committed,
         total_weight: r.total,
+        in_progress_weight: r.in_progress,
+        strength: s.strength.map(advice::rounded),
+        contributions: s
+            .contributions
+            .iter()
+            .map(|x| ContributionReport {
+                code: x.course.code.clone(),
+                weight: x.weight,
+                grade: x.grade.map(str::to_string),
+                points: x.points,
+            })
+            .collect(),
+        core: s
+            .core
+            .iter()
+            .map(|x| CoreReport {
+                code: x.course.code.clone(),
+                weight: x.weight,
+                status: x.status,
+                term: x.term.map(|t| plan.terms[t].name.clone()),
+            })
+            .collect(),
+        ready_after: s.ready_after.map(|t| plan.terms[t].name.clone()),
+        electives: s.electives.map(|(a, b)| [a, b]),
+        text: vec![advice::ready(plan, s), advice::core(curriculum, plan, s)],
+        next_steps: model::next_steps(curriculum, plan, &path.id)
+            .iter()
+            .map(|step| StepReport {
+                kind: match step {
+                    Step::Place(_) => "place",
+                    Step::Take(..) => "take",
+                    Step::Focus(_) => "focus",
+                },
+                code: step.course().code.clone(),
+                text: advice::step(plan, step),
+            })
+            .collect(),
     }
+}
+
+/// Every career path of `plan`, in the order the planner shows them, and what they say.
+pub fn careers(curriculum: &Curriculum, plan: &Plan) -> (Vec<CareerReport>, CareerSummary) {
+    let standings: Standings = model::standings(curriculum, plan);
+    let mut text = Vec::new();
+    if curriculum.all_required() && !curriculum.paths.is_empty() {
+        text.push(advice::ALL_REQUIRED.to_string());
+    }
+    text.extend(advice::unranked(&standings));
+    if standings.ranked && !curriculum.paths.is_empty() {
+        text.push(advice::results(curriculum, &standings));
+    }
+    let summary = CareerSummary {
+        ranked: standings.ranked,
+        all_required: curriculum.all_required(),
+        strongest: standings
+            .strongest()
+            .map(|s| curriculum.paths[s.path].id.clone()),
+        text,
+    };
+    let reports = standings
+        .paths
+        .iter()
+        .map(|s| career_report(curriculum, plan, s))
+        .collect();
+    (reports, summary)
 }
 
 /// The report of `plan` checked against `curriculum`; `file` names the plan file.
@@ -351,12 +491,20 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
         .into_iter()
         .map(|c| course_report(curriculum, &c.code, None, None))
         .collect();
+    let (careers, career_summary) = careers(curriculum, plan);
     let next_course = plan.target_path.as_deref().and_then(|id| {
-        let (course, gain) = model::next_course(curriculum, plan, id)?;
+        let path = curriculum.path_index(id)?;
+        let course = model::next_steps(curriculum, plan, id)
+            .into_iter()
+            .find(|s| !matches!(s, Step::Focus(_)))?
+            .course()
+            .clone();
+        let gain = f64::from(model::career::weight(plan, &course, id))
+            / f64::from(model::career::path_total(curriculum, plan, path).max(1));
         Some(NextCourseReport {
             path: id.to_string(),
-            code: course.code.clone(),
-            title: course.title.clone(),
+            code: course.code,
+            title: course.title,
             credits: course.credits,
             gain_percent: percent(gain),
         })
@@ -401,10 +549,8 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
         terms,
         unplanned,
         credits: model::credits(curriculum, plan).into(),
-        careers: model::ranked(curriculum, plan)
-            .iter()
-            .map(|r| career_report(curriculum, plan, r))
-            .collect(),
+        careers,
+        career_summary,
         next_course,
         problems: plan_problems(curriculum, plan),
         notes,

@@ -30,6 +30,7 @@ impl From<PlanV1> for Plan {
             student: v1.student,
             target_path: v1.target_path,
             terms: v1.terms,
+            focus: Default::default(),
             notes: Vec::new(),
             verdict: None,
             set_aside: Vec::new(),

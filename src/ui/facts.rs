@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::app::App;
-use crate::model::{self, Credits, Problem, ProblemKind, Readiness, Slot};
+use crate::model::{self, Credits, Problem, ProblemKind, Slot, Standings, Step};
 
 /// Derived facts for one frame.
 pub struct Facts<'a> {
@@ -11,10 +11,10 @@ pub struct Facts<'a> {
     pub credits: Credits,
     /// Every problem, most serious first.
     pub problems: Vec<Problem>,
-    /// Readiness per path, strongest first.
-    pub ranked: Vec<Readiness>,
-    /// For the focused path: the best next course and the share it adds.
-    pub next: Option<(&'a model::Course, f64)>,
+    /// Every path's standing, in the order shown.
+    pub standings: Standings<'a, 'a>,
+    /// For the focused path: what to do next.
+    pub steps: Vec<Step<'a>>,
     /// (term, code) of placed courses that a problem names.
     pub flagged: HashSet<(usize, String)>,
     /// Codes of courses added, moved or changed in status since the verdict.
@@ -41,10 +41,11 @@ impl<'a> Facts<'a> {
                 flagged.insert((term, code.clone()));
             }
         }
-        let next = app
+        let steps = app
             .path
             .and_then(|i| c.paths.get(i))
-            .and_then(|path| model::next_course(c, &app.plan, &path.id));
+            .map(|path| model::next_steps(c, &app.plan, &path.id))
+            .unwrap_or_default();
         let changed = match model::verdict_state(&app.plan) {
             model::VerdictState::Changed(_, changes) => changes
                 .into_iter()
@@ -62,11 +63,17 @@ impl<'a> Facts<'a> {
             credits: model::credits(c, &app.plan),
             changed,
             problems,
-            ranked: model::ranked(c, &app.plan),
-            next,
+            standings: model::standings(c, &app.plan),
+            steps,
             flagged,
             max_weight: c.max_weight(),
         }
+    }
+
+    /// The focused path's standing, if a path is focused.
+    pub fn focused(&self, app: &App) -> Option<&model::Standing<'a, 'a>> {
+        let path = app.path?;
+        self.standings.paths.iter().find(|s| s.path == path)
     }
 
     /// Whether a problem names the course at `slot`.

@@ -121,7 +121,10 @@ fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) 
     .areas(bottom);
     render_side_stack(frame, left, app, facts, theme);
     panels::render_paths(frame, middle, app, facts, theme);
-    panels::render_detail(frame, right, app, facts, theme);
+    match app.focus {
+        Focus::Paths => panels::render_path_detail(frame, right, app, facts, theme),
+        _ => panels::render_detail(frame, right, app, facts, theme),
+    }
 }
 
 /// For small terminals: one row each for credits and career paths, then the terms that fit,
@@ -140,10 +143,15 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Them
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
     match app.focus {
-        Focus::Paths => panels::render_paths(frame, left, app, facts, theme),
-        _ => panels::render_detail(frame, left, app, facts, theme),
+        Focus::Paths => {
+            panels::render_paths(frame, left, app, facts, theme);
+            panels::render_path_detail(frame, right, app, facts, theme);
+        }
+        _ => {
+            panels::render_detail(frame, left, app, facts, theme);
+            render_side_stack(frame, right, app, facts, theme);
+        }
     }
-    render_side_stack(frame, right, app, facts, theme);
 }
 
 /// The unplanned pool, the review (when there is one) and the problems, stacked: the pool
@@ -388,6 +396,9 @@ fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
+/// Columns between the help overlay's two columns.
+const HELP_GUTTER: u16 = 2;
+
 /// The help overlay, generated from the keymap: two columns when there is room, else one
 /// column that scrolls.
 fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -421,7 +432,9 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .collect(),
         ]
     };
-    let column_width = (width.saturating_sub(2) / columns.len() as u16).max(1);
+    // Two columns keep a gutter between them, so wrapped text never runs into the next.
+    let gutter = if columns.len() > 1 { HELP_GUTTER } else { 0 };
+    let column_width = (width.saturating_sub(2 + gutter) / columns.len() as u16).max(1);
     let rows = columns
         .iter()
         .map(|c| wrapped_rows(c, column_width))
@@ -443,10 +456,12 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let constraints = vec![Constraint::Fill(1); columns.len()];
-    for (lines, column) in columns
-        .into_iter()
-        .zip(Layout::horizontal(constraints).split(inner).iter())
-    {
+    for (lines, column) in columns.into_iter().zip(
+        Layout::horizontal(constraints)
+            .spacing(gutter)
+            .split(inner)
+            .iter(),
+    ) {
         let text = Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0));

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::facts::Facts;
 use super::terms::status_glyph;
 use crate::app::{App, Focus};
-use crate::model::{Credits, Problem, Severity, Slot, Status};
+use crate::model::{Credits, Problem, Severity, Slot, Status, advice};
 use crate::theme::Theme;
 
 /// A bar of `width` cells split into completed, in-progress and planned parts out of `total`.
@@ -80,35 +80,40 @@ pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Them
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// One row summing up every career path: "Paths S 32%/98% D 22%/100% (done/planned)".
+/// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...",
+/// strength by results and core courses completed.
 pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
     let mut spans = vec![Span::styled("Paths ", theme.muted)];
-    for r in &facts.ranked {
-        let path = &app.curriculum.paths[r.path];
-        let style = if app.path == Some(r.path) {
+    for s in &facts.standings.paths {
+        let path = &app.curriculum.paths[s.path];
+        let style = if app.path == Some(s.path) {
             theme.path_highlight
         } else {
             Style::new()
         };
-        let done = percent(r.completed_share());
-        let planned = percent(r.committed_share());
+        let (done, _, _) = s.core_counts();
         spans.push(Span::styled(
-            format!("{} {}/{} ", path.mark, done.trim(), planned.trim()),
+            format!(
+                "{} {} core {done}/{}  ",
+                path.mark,
+                advice::strength(s.strength),
+                s.core.len()
+            ),
             style,
         ));
     }
-    spans.push(Span::styled(
-        "(done/planned; Tab to the paths for more)",
-        theme.muted,
-    ));
+    spans.push(Span::styled("(results, core done)", theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn percent(share: f64) -> String {
-    format!("{:>3.0}%", share * 100.0)
+/// A strength by results as "results 3.7", or "results -" before any.
+fn strength(value: Option<f64>) -> String {
+    format!("results {}", advice::strength(value))
 }
 
-/// Draws one gauge per career path, strongest first, and the next course for the focused one.
+/// Draws every career path in the order ranked: a bar of the path's weight completed, in
+/// progress and ahead, its strength by results and core progress; then what the results say
+/// and, for the focused path, when it is ready and what to do next.
 pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
     let focused = app.focus == Focus::Paths;
     let block = Block::bordered()
@@ -119,33 +124,46 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         })
         .title(" Career paths ");
     let width = usize::from(block.inner(area).width);
+    let c = &app.curriculum;
     let mut lines = Vec::new();
-    for r in &facts.ranked {
-        let path = &app.curriculum.paths[r.path];
-        let is_focus = app.path == Some(r.path);
+    if c.all_required() {
+        lines.push(Line::styled(advice::ALL_REQUIRED, theme.muted));
+    }
+    if let Some(text) = advice::unranked(&facts.standings) {
+        lines.push(Line::styled(text, theme.warning));
+    }
+    for s in &facts.standings.paths {
+        let path = &c.paths[s.path];
+        let is_focus = app.path == Some(s.path);
         let target = app.plan.target_path.as_deref() == Some(path.id.as_str());
         let style = if is_focus {
             theme.path_highlight
         } else {
             Style::new()
         };
+        let electives = s.electives.map_or(String::new(), |(placed, total)| {
+            format!(" · electives {placed}/{total}")
+        });
         let mut line = Line::from(vec![
             Span::raw(if is_focus { ">" } else { " " }),
             Span::styled(format!("{} {}", path.mark, path.name), style),
             Span::raw(if target { " ★ target" } else { "" }),
+            Span::styled(electives, theme.muted),
         ]);
         if is_focus && focused {
             line = line.style(theme.selected);
         }
         lines.push(line);
-        let stats = format!(
-            " {} done {} planned",
-            percent(r.completed_share()),
-            percent(r.committed_share())
-        );
-        let bar_width = width.saturating_sub(stats.chars().count() + 3);
+        let (done, _, _) = s.core_counts();
+        let stats = format!(" {} core {done}/{}", strength(s.strength), s.core.len());
+        let r = &s.readiness;
+        let bar_width = width.saturating_sub(stats.chars().count() + 3).min(16);
         let mut gauge = bar(
-            [r.completed, 0, r.committed - r.completed],
+            [
+                r.completed,
+                r.in_progress,
+                r.total.saturating_sub(r.completed + r.in_progress),
+            ],
             r.total,
             bar_width,
             theme,
@@ -154,23 +172,132 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         gauge.spans.push(Span::raw(stats));
         lines.push(gauge);
     }
-    let next = match (
-        app.path.and_then(|i| app.curriculum.paths.get(i)),
-        facts.next,
-    ) {
-        (Some(path), Some((course, gain))) => Line::from(vec![
-            Span::styled("Next for ", theme.muted),
-            Span::raw(format!("{}: ", path.mark)),
-            Span::styled(course.code.clone(), theme.path_highlight),
-            Span::raw(format!(" {} (+{:.0}%)", course.title, gain * 100.0)),
-        ]),
-        (Some(path), None) => Line::styled(
-            format!("{}: every course is completed or blocked", path.mark),
+    if facts.standings.ranked {
+        lines.push(Line::raw(advice::results(c, &facts.standings)));
+    }
+    if !c.paths.is_empty() {
+        lines.push(Line::raw(advice::ready_summary(
+            c,
+            &app.plan,
+            &facts.standings,
+        )));
+    }
+    match facts.focused(app) {
+        Some(s) => {
+            let path = &c.paths[s.path];
+            for step in &facts.steps {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", path.mark), theme.path_highlight),
+                    Span::raw(advice::step(&app.plan, step)),
+                ]));
+            }
+        }
+        None => lines.push(Line::styled(
+            "p focuses a path and says what to do next for it",
             theme.muted,
-        ),
-        (None, _) => Line::styled("p focuses a path and suggests the next course", theme.muted),
+        )),
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// Draws the focused path's detail: what the role is about, the courses behind its strength
+/// with weight and grade, and its core with where each course stands.
+pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let block = Block::bordered().border_style(theme.border).title(" Path ");
+    let c = &app.curriculum;
+    let Some(s) = facts.focused(app) else {
+        let text = Span::styled("No path highlighted.", theme.muted);
+        frame.render_widget(Paragraph::new(text).block(block), area);
+        return;
     };
-    lines.push(next);
+    let path = &c.paths[s.path];
+    let mut lines = vec![
+        Line::styled(format!("{} {}", path.mark, path.name), theme.path_highlight),
+        Line::raw(advice::core(c, &app.plan, s)),
+    ];
+    let dots = |w: u32| -> String {
+        (0..facts.max_weight.max(w))
+            .map(|i| if i < w { '●' } else { '○' })
+            .collect()
+    };
+    lines.push(Line::styled(
+        match s.strength {
+            Some(_) => format!("Results {} of 4, from", advice::strength(s.strength)),
+            None => "Results: no completed course yet".to_string(),
+        },
+        theme.muted,
+    ));
+    for x in s.contributions.iter().take(3) {
+        lines.push(Line::raw(format!(
+            " {} {} {}",
+            x.course.code,
+            dots(x.weight),
+            x.grade.unwrap_or("no grade")
+        )));
+    }
+    lines.push(Line::styled(
+        format!("Core, {}", advice::ready(&app.plan, s)),
+        theme.muted,
+    ));
+    let done: Vec<&str> = s
+        .core
+        .iter()
+        .filter(|x| x.status == Some(Status::Completed))
+        .map(|x| x.course.code.as_str())
+        .collect();
+    if !done.is_empty() {
+        let more = if done.len() > 8 {
+            format!(", … ({} in all)", done.len())
+        } else {
+            String::new()
+        };
+        let first = &done[..done.len().min(8)];
+        lines.push(Line::raw(format!(" ✓ {}{more}", first.join(", "))));
+    }
+    // The core still to do, as many as the pane can show.
+    let rows = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 1);
+    let open: Vec<_> = s
+        .core
+        .iter()
+        .filter(|x| x.status != Some(Status::Completed))
+        .collect();
+    let shown = if open.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        open.len()
+    };
+    for x in &open[..shown] {
+        let (glyph, at) = match (x.status, x.term) {
+            (Some(status), Some(term)) => {
+                (status_glyph(status), app.plan.terms[term].name.as_str())
+            }
+            _ => (" ", "in no term"),
+        };
+        let focus = if crate::model::career::focus_of(&app.plan, x.course).is_some() {
+            " (focus)"
+        } else {
+            ""
+        };
+        lines.push(Line::raw(format!(
+            " {glyph} {} {} {at}{focus}",
+            x.course.code,
+            dots(x.weight)
+        )));
+    }
+    if shown < open.len() {
+        lines.push(Line::styled(
+            format!(" … and {} more", open.len() - shown),
+            theme.muted,
+        ));
+    }
+    if !path.about.is_empty() {
+        lines.push(Line::styled(path.about.clone(), theme.muted));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -272,6 +399,14 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         if let Some(reason) = course.reasons.get(&path.id) {
             lines.push(Line::styled(format!("   {reason}"), theme.muted));
         }
+    }
+    if course.focus {
+        let line = match crate::model::career::focus_of(&app.plan, course).and_then(|id| c.path(id))
+        {
+            Some(path) => format!("Project focus: {}", path.name),
+            None => "Project focus: none yet (focus a path with p, then f)".to_string(),
+        };
+        lines.push(Line::styled(line, theme.path_highlight));
     }
     let target = crate::model::NoteTarget::Course(course.code.clone());
     let notes: Vec<_> = app.notes_on(&target).collect();

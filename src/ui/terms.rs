@@ -282,11 +282,15 @@ impl Row<'_> {
         let c = &app.curriculum;
         let code_width = c.code_width().clamp(1, 8);
         let paths = &c.paths[..c.paths.len().min(6)];
-        let highlighted = self.course.is_some_and(|course| {
-            app.path
-                .and_then(|p| c.paths.get(p))
-                .is_some_and(|p| course.careers.get(&p.id).is_some_and(|w| *w > 0))
-        });
+        let weight = |path: &str| {
+            self.course
+                .map_or(0, |x| crate::model::career::weight(&app.plan, x, path))
+        };
+        // The focused path lights up its core strongly, and its other courses only faintly.
+        let core = app
+            .path
+            .and_then(|p| Some((p, c.paths.get(p)?)))
+            .is_some_and(|(p, path)| weight(&path.id) >= c.top_weight(p).max(1));
         let mut spans = vec![
             Span::raw(if self.selected { ">" } else { " " }),
             match (self.flagged, self.noted, self.changed) {
@@ -309,7 +313,7 @@ impl Row<'_> {
         // Fixed parts: 3 marker/flag/status columns, spaces, code, credits, path marks.
         let fixed = 4 + code_width + 1 + 1 + 2 + 1 + paths.len();
         let title = fit(&title, width.saturating_sub(fixed));
-        let text_style = if highlighted {
+        let text_style = if core {
             theme.path_highlight
         } else {
             Style::new()
@@ -321,23 +325,17 @@ impl Row<'_> {
         spans.push(Span::styled(credits, theme.muted));
         spans.push(Span::raw(" "));
         for (i, path) in paths.iter().enumerate() {
-            let weight = self
-                .course
-                .and_then(|x| x.careers.get(&path.id))
-                .copied()
-                .unwrap_or(0);
-            let focused = app.path == Some(i);
-            let (text, style) = if weight > 0 {
-                (
-                    path.mark.to_string(),
-                    if focused {
-                        theme.path_highlight
-                    } else {
-                        Style::new()
-                    },
-                )
-            } else {
+            let (text, style) = if weight(&path.id) == 0 {
                 (NO_WEIGHT_MARK.to_string(), theme.muted)
+            } else if app.path == Some(i) {
+                let style = if core {
+                    theme.path_highlight
+                } else {
+                    theme.path_faint
+                };
+                (path.mark.to_string(), style)
+            } else {
+                (path.mark.to_string(), Style::new())
             };
             spans.push(Span::styled(text, style));
         }
