@@ -133,8 +133,11 @@ pub enum Leave {
 /// Work the caller must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Save the plan to [`App::plan_path`], then call [`App::finish_save`].
+    /// Save the plan to [`App::plan_path`], then call [`App::finish_save`]; if another
+    /// program changed the file since it was read, ask first ([`App::ask_save_over_changes`]).
     Save,
+    /// Save the plan even though another program changed the file: the user said yes.
+    SaveOverChanges,
     /// Remember the reviewer's name for later reviews.
     RememberReviewer(String),
     /// List the plans and call [`App::show_picker`].
@@ -455,6 +458,10 @@ impl App {
                 match action {
                     Action::Confirm => self.answer_yes(ask.question),
                     Action::Cancel => {
+                        if ask.question == Question::SaveOverChanges {
+                            // Not saved: a quit or a switch that waited for the save is off.
+                            self.after_save = None;
+                        }
                         self.info("Nothing changed".into());
                         None
                     }
@@ -670,6 +677,16 @@ impl App {
             if on_disk { "" } else { " (new: s saves it)" }
         ));
         *self = fresh;
+    }
+
+    /// Asks whether to save over the plan file, which another program changed (`what` says
+    /// how) since the planner read it. A yes saves (and goes on to what waited for the save);
+    /// a no keeps both versions, and nothing waits any more.
+    pub fn ask_save_over_changes(&mut self, what: String) {
+        let text = format!(
+            "{what} since the planner read it: save over it? (n keeps it; S saves yours elsewhere)"
+        );
+        self.mode = Mode::Ask(Ask::new(Question::SaveOverChanges, text));
     }
 
     /// Asks whether to write the report over the earlier one at `target`.
@@ -1415,6 +1432,7 @@ impl App {
                 self.edit(&label, |plan| plan.set_term_status(term, status));
             }
             Question::OverwriteReport => return Some(Effect::Export { overwrite: true }),
+            Question::SaveOverChanges => return Some(Effect::SaveOverChanges),
         }
         None
     }

@@ -132,7 +132,8 @@ fn say(app: &mut App, tone: Tone, text: String) {
 pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
     let data_dir = session.data_dir.clone();
     match effect {
-        Effect::Save => save(app, session),
+        Effect::Save => save(app, session, false),
+        Effect::SaveOverChanges => save(app, session, true),
         Effect::RememberReviewer(name) => {
             // A convenience: failing to remember only means asking again next time.
             if let Some(dir) = &data_dir {
@@ -140,7 +141,11 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
             }
         }
         Effect::Export { overwrite } => export(app, overwrite),
-        Effect::SaveAs(typed) => match library::save_as_path(data_dir.as_deref(), &typed) {
+        Effect::SaveAs(typed) => match library::save_as_path(
+            data_dir.as_deref(),
+            directories::BaseDirs::new().as_ref().map(|b| b.home_dir()),
+            &typed,
+        ) {
             Ok(path) => save_as(app, session, path),
             Err(why) => say(app, Tone::Error, format!("Not saved: {why}")),
         },
@@ -254,6 +259,7 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
             Err(e) => say(app, Tone::Error, format!("Not deleted: {e}")),
         },
         Effect::Save
+        | Effect::SaveOverChanges
         | Effect::RememberReviewer(_)
         | Effect::Export { .. }
         | Effect::ComparePlan(_)
@@ -262,8 +268,9 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
     }
 }
 
-/// Saves the plan and records it as the one used last.
-pub fn save(app: &mut App, session: &mut Session) {
+/// Saves the plan and records it as the one used last. Unless `over_changes`, a file that
+/// another program changed since the planner read it is not saved over: the user is asked.
+pub fn save(app: &mut App, session: &mut Session, over_changes: bool) {
     if let Err(why) = session.lock_creating_folder(app) {
         say(app, Tone::Error, format!("Not saved: {why}"));
         return;
@@ -271,6 +278,7 @@ pub fn save(app: &mut App, session: &mut Session) {
     // What is not a regular file now is refused by the save itself, with its own reason.
     let now = DiskState::of(&app.plan_path);
     if let Some(seen) = &session.seen
+        && !over_changes
         && *seen != now
         && now != DiskState::Other
     {
@@ -279,14 +287,7 @@ pub fn save(app: &mut App, session: &mut Session) {
             (_, DiskState::Absent) => "was removed by another program",
             _ => "was changed by another program",
         };
-        say(
-            app,
-            Tone::Error,
-            format!(
-                "Not saved: {} {what} since the planner read it; S saves your version under another name",
-                store::display_path(&app.plan_path)
-            ),
-        );
+        app.ask_save_over_changes(format!("{} {what}", store::display_path(&app.plan_path)));
         return;
     }
     let result = store::save_plan_seen(&app.plan_path, &app.plan).map(|seen| {

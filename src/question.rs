@@ -20,6 +20,8 @@ pub enum Question {
     },
     /// Write the report over the one written before.
     OverwriteReport,
+    /// Save over a plan file another program changed since the planner read it.
+    SaveOverChanges,
 }
 
 /// A question and how it is put to the user.

@@ -993,12 +993,26 @@ fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
     let on_disk = read(&path);
 
     run(&mut app, &mut s, &[Action::Save]);
-    let (tone, text) = message(&app);
-    assert_eq!(tone, Tone::Error, "{text}");
+    let text = question(&app);
     assert!(text.contains("changed by another program"), "{text}");
     assert!(text.contains("ada.ron"), "names the plan: {text}");
+    assert_eq!(read(&path), on_disk, "asking writes nothing");
+    // No: their version stays, our edits stay in the planner.
+    run(&mut app, &mut s, &[Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
     assert_eq!(read(&path), on_disk, "their version is untouched");
     assert!(app.is_dirty(), "our edits are still in the planner");
+
+    // Quitting with a save that meets the question, then no: the planner does not quit.
+    run(&mut app, &mut s, &[Action::Quit, Action::SaveAndQuit]);
+    question(&app);
+    run(&mut app, &mut s, &[Action::Cancel, Action::Save]);
+    question(&app);
+    run(&mut app, &mut s, &[Action::Cancel]);
+    assert!(
+        !app.should_quit,
+        "a declined save is not followed by the quit"
+    );
 
     // Save as keeps both.
     let mine = store::plans_dir(dir.path()).join("mine.ron");
@@ -1006,6 +1020,30 @@ fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
     assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
     assert_eq!(find(&load(&mine), "BE101"), Some((0, Status::InProgress)));
     assert_eq!(read(&path), on_disk);
+}
+
+#[test]
+fn yes_saves_over_the_other_programs_changes_and_goes_on_to_quit() {
+    let dir = temp_dir();
+    let (mut app, mut s) = open_ada(&dir);
+    let path = app.plan_path.clone();
+    run(&mut app, &mut s, &[Action::CycleStatus]);
+    let mut theirs = load(&path);
+    theirs.student = "Someone else".into();
+    store::save_plan(&path, &theirs).unwrap();
+    run(&mut app, &mut s, &[Action::Quit, Action::SaveAndQuit]);
+    question(&app);
+    run(&mut app, &mut s, &[Action::Confirm]);
+    assert!(app.should_quit, "the save was on the way to quitting");
+    assert_eq!(load(&path), app.plan, "ours replaced theirs, as asked");
+}
+
+/// The question asked, failing when none is.
+fn question(app: &App) -> String {
+    match &app.mode {
+        Mode::Ask(ask) => ask.text.clone(),
+        other => panic!("expected a question, got {other:?} ({:?})", app.message),
+    }
 }
 
 #[test]
@@ -1035,8 +1073,8 @@ fn a_file_that_appears_where_a_new_plan_will_go_is_not_saved_over() {
     store::save_plan(&path, &Plan::recommended(&c, "Someone else")).unwrap();
     let theirs = read(&path);
     run(&mut app, &mut s, &[Action::Save]);
-    let (tone, text) = message(&app);
-    assert_eq!(tone, Tone::Error, "{text}");
+    let text = question(&app);
     assert!(text.contains("appeared"), "{text}");
+    run(&mut app, &mut s, &[Action::Cancel]);
     assert_eq!(read(&path), theirs);
 }

@@ -361,8 +361,12 @@ struct WritePath {
     accepts: fn(Plant) -> bool,
 }
 
-/// The app's answer to the last effect: an error message means refused.
+/// The app's answer to the last effect: an error message means refused, and so does a
+/// question (nothing is written until it is answered).
 fn outcome(w: &World) -> Result<(), String> {
+    if let degree_planner::app::Mode::Ask(ask) = &w.app.mode {
+        return Err(ask.text.clone());
+    }
     match &w.app.message {
         Some(m) if m.tone == Tone::Error => Err(m.text.clone()),
         _ => Ok(()),

@@ -92,15 +92,29 @@ pub fn path_for(data_dir: &Path, name: &str) -> Result<PathBuf, String> {
 }
 
 /// Where "save as" writes what the user typed: a bare name is a plan in the plans folder
-/// (`.ron` added), anything with a path separator is a path.
-pub fn save_as_path(data_dir: Option<&Path>, typed: &str) -> Result<PathBuf, String> {
+/// (`.ron` added); `~/…` is in `home`; another relative path is taken from the plans folder
+/// (never from wherever the planner was started); an absolute path is itself.
+pub fn save_as_path(
+    data_dir: Option<&Path>,
+    home: Option<&Path>,
+    typed: &str,
+) -> Result<PathBuf, String> {
+    let typed = typed.trim();
+    if typed == "~" || typed.starts_with("~/") {
+        let home = home.ok_or("there is no home folder for ~: type the whole path")?;
+        return Ok(home.join(typed.trim_start_matches('~').trim_start_matches('/')));
+    }
+    let path = Path::new(typed);
+    if path.is_absolute() {
+        return Ok(path.to_path_buf());
+    }
+    let Some(dir) = data_dir else {
+        return Err("there is no data directory to save in: type an absolute path".into());
+    };
     if typed.contains(std::path::is_separator) {
-        return Ok(PathBuf::from(typed));
+        return Ok(plans_dir(dir).join(path));
     }
-    match data_dir {
-        Some(dir) => path_for(dir, typed),
-        None => Err("there is no data directory for a bare name: type a path".into()),
-    }
+    path_for(dir, typed)
 }
 
 /// `name` as a plan's file name, if usable: not empty, no path separators, not hidden.
@@ -268,6 +282,32 @@ mod tests {
         let again = rename(&again, "plan B").unwrap();
         let second = trash(&again, dir.path()).unwrap();
         assert_ne!(second, trashed, "a second trashing replaces nothing");
+    }
+
+    #[test]
+    fn save_as_paths_are_taken_from_the_plans_folder_and_home() {
+        let (data, home) = (Path::new("/data"), Path::new("/home/ada"));
+        let at = |typed: &str| save_as_path(Some(data), Some(home), typed);
+        assert_eq!(at("mine").unwrap(), Path::new("/data/plans/mine.ron"));
+        assert_eq!(at(" mine.ron ").unwrap(), Path::new("/data/plans/mine.ron"));
+        // Relative to the plans folder, not the process's working directory.
+        assert_eq!(
+            at("archive/old.ron").unwrap(),
+            Path::new("/data/plans/archive/old.ron")
+        );
+        assert_eq!(
+            at("../../x.ron").unwrap(),
+            Path::new("/data/plans/../../x.ron")
+        );
+        // `~` is the home folder, never a folder named `~`.
+        assert_eq!(at("~/x.ron").unwrap(), Path::new("/home/ada/x.ron"));
+        assert_eq!(at("/tmp/x.ron").unwrap(), Path::new("/tmp/x.ron"));
+        assert!(save_as_path(Some(data), None, "~/x.ron").is_err());
+        assert!(save_as_path(None, Some(home), "x/y.ron").is_err());
+        assert_eq!(
+            save_as_path(None, Some(home), "/tmp/y.ron").unwrap(),
+            Path::new("/tmp/y.ron")
+        );
     }
 
     #[test]
