@@ -1392,3 +1392,27 @@ fn a_mistyped_command_is_an_error_that_suggests_the_closest() {
         text(&out.stderr)
     );
 }
+
+/// A lock file that is a named pipe (or a link to an endless device) is never opened
+/// blindly: the plan opens read-only with the reason, and quitting works.
+#[test]
+fn a_lock_that_is_a_named_pipe_opens_the_plan_read_only_with_the_reason() {
+    let dir = data_dir();
+    let path = saved_plan(&dir, "ada.ron");
+    let lock = store::lock::lock_path(&path);
+    let ok = Command::new("mkfifo")
+        .arg(&lock)
+        .status()
+        .expect("mkfifo runs");
+    assert!(ok.success());
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.wait_for(READY);
+    t.wait_for("READ-ONLY");
+    t.send("c");
+    t.wait_for("named pipe");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    let meta = std::fs::symlink_metadata(&lock).expect("the pipe is still there");
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()));
+}

@@ -577,3 +577,20 @@ fn duplicate_skips_a_name_taken_by_anything_and_rename_never_replaces() {
     );
     assert!(is_fifo(&fifo));
 }
+
+#[test]
+fn export_never_writes_over_the_plan_itself() {
+    let w = World::new();
+    let plan = w.plans().join("plan.md");
+    std::fs::copy(&w.app.plan_path, &plan).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let c = curriculum();
+    let mut app = App::new(c, store::load_plan(&plan).unwrap(), plan.clone(), true);
+    let mut session = Session::new(Some(w.data.clone()));
+    session.lock_plan(&mut app);
+    effects::perform(Effect::Export { overwrite: true }, &mut app, &mut session);
+    let m = app.message.clone().expect("a message");
+    assert_eq!(m.tone, Tone::Error, "{}", m.text);
+    assert!(m.text.contains("is the plan itself"), "{}", m.text);
+    assert_eq!(std::fs::read(&plan).unwrap(), before, "the plan is intact");
+}
