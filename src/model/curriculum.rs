@@ -224,6 +224,17 @@ impl Curriculum {
         self.paths.iter().find(|p| p.id == id)
     }
 
+    /// A plan's target path as shown in a change: its name, its id when the curriculum has
+    /// no such path, or "none".
+    pub fn target_name(&self, target: Option<&str>) -> String {
+        match target {
+            None => "none".to_string(),
+            Some(id) => self
+                .path(id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        }
+    }
+
     /// Name of the 1-based recommended semester, or "any term".
     pub fn semester_name(&self, semester: Option<u32>) -> &str {
         semester

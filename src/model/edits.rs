@@ -77,12 +77,7 @@ pub fn edits(curriculum: &Curriculum, before: &Plan, after: &Plan) -> Vec<String
         ));
     }
     if before.target_path != after.target_path {
-        let name = |p: &Option<String>| match p {
-            None => "none".to_string(),
-            Some(id) => curriculum
-                .path(id)
-                .map_or_else(|| id.clone(), |p| p.name.clone()),
-        };
+        let name = |p: &Option<String>| curriculum.target_name(p.as_deref());
         out.push(format!(
             "target path {} → {}",
             name(&before.target_path),

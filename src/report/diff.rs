@@ -39,12 +39,7 @@ pub fn diff_text(
         let _ = writeln!(out, "Student: {:?} → {:?}", before.student, after.student);
     }
     if before.target_path != after.target_path {
-        let name = |p: &Option<String>| match p {
-            None => "none".to_string(),
-            Some(id) => curriculum
-                .path(id)
-                .map_or_else(|| id.clone(), |p| p.name.clone()),
-        };
+        let name = |p: &Option<String>| curriculum.target_name(p.as_deref());
         let _ = writeln!(
             out,
             "Target path: {} → {}",

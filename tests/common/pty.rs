@@ -318,35 +318,19 @@ impl Tui {
     /// (alternate screen, hidden cursor, modes changed from the pty's defaults). Tests use it
     /// to show that [`Tui::assert_terminal_restored`] checks something that did change.
     pub fn wait_terminal_taken(&mut self) {
-        let before = self.modes_before.expect("the pty reports its modes");
-        let start = Instant::now();
-        loop {
-            let (alternate, hidden) = {
-                let parser = lock(&self.parser);
-                (
-                    parser.screen().alternate_screen(),
-                    parser.screen().hide_cursor(),
-                )
-            };
-            let changed = modes(self.master.as_ref()).is_some_and(|now| now != before);
-            if alternate && hidden && changed {
-                return;
-            }
-            if start.elapsed() > DEADLINE || self.finished() {
-                panic!(
-                    "the program did not take the terminal: alternate screen {alternate}, \
-                     cursor hidden {hidden}, modes changed {changed}; screen:\n{}",
-                    frame(&self.screen_text())
-                );
-            }
-            std::thread::sleep(POLL);
-        }
+        self.wait_terminal("take the terminal", true);
     }
 
     /// While the program runs (or is stopped): waits until it has given the terminal back as
     /// [`Tui::assert_terminal_restored`] checks after an exit: the main screen, a visible
     /// cursor and the pty's own modes.
     pub fn wait_terminal_given_back(&mut self) {
+        self.wait_terminal("give the terminal back", false);
+    }
+
+    /// Waits until the terminal is taken (`taken`: alternate screen, hidden cursor, modes
+    /// changed) or given back (main screen, visible cursor, the pty's own modes).
+    fn wait_terminal(&mut self, what: &str, taken: bool) {
         let before = self.modes_before.expect("the pty reports its modes");
         let start = Instant::now();
         loop {
@@ -357,14 +341,20 @@ impl Tui {
                     parser.screen().hide_cursor(),
                 )
             };
-            let same = modes(self.master.as_ref()) == Some(before);
-            if !alternate && !hidden && same {
+            let now = modes(self.master.as_ref());
+            let changed = now.is_some_and(|now| now != before);
+            let done = if taken {
+                alternate && hidden && changed
+            } else {
+                !alternate && !hidden && now == Some(before)
+            };
+            if done {
                 return;
             }
             if start.elapsed() > DEADLINE || self.finished() {
                 panic!(
-                    "the program did not give the terminal back: alternate screen {alternate}, \
-                     cursor hidden {hidden}, modes as before {same}; screen:\n{}",
+                    "the program did not {what}: alternate screen {alternate}, cursor hidden \
+                     {hidden}, modes changed {changed}; screen:\n{}",
                     frame(&self.screen_text())
                 );
             }
