@@ -242,8 +242,15 @@ pub struct App {
     pub role: Role,
     /// Why the plan cannot be changed here at all (e.g. another instance has it open).
     pub read_only: Option<String>,
-    /// Today's date, YYYY-MM-DD, for notes and verdicts.
-    pub today: String,
+    /// The clock: today's date, YYYY-MM-DD, read only when a note or verdict is written
+    /// (tests set a fixed one).
+    pub today: fn() -> String,
+}
+
+/// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
+/// database it consults costs a few milliseconds, which start-up need not pay.
+pub fn local_today() -> String {
+    jiff::Zoned::now().strftime("%Y-%m-%d").to_string()
 }
 
 impl App {
@@ -275,7 +282,7 @@ impl App {
             should_quit: false,
             role: Role::Student,
             read_only: None,
-            today: String::new(),
+            today: local_today,
         }
     }
 
@@ -670,7 +677,7 @@ impl App {
     pub fn switch_plan(&mut self, plan: Plan, path: PathBuf, on_disk: bool) {
         let mut fresh = App::new(self.curriculum.clone(), plan, path, on_disk);
         fresh.role = self.role.clone();
-        fresh.today = std::mem::take(&mut self.today);
+        fresh.today = self.today;
         fresh.info(format!(
             "Opened {}{}",
             crate::store::display_path(&fresh.plan_path),
@@ -988,7 +995,7 @@ impl App {
                     on,
                     text: input.to_string(),
                     author: self.reviewer_name(),
-                    date: self.today.clone(),
+                    date: (self.today)(),
                     addressed: false,
                 };
                 self.edit("Note added", |plan| {
@@ -1005,7 +1012,7 @@ impl App {
                     &self.plan,
                     decision,
                     &self.reviewer_name(),
-                    &self.today,
+                    &(self.today)(),
                     input,
                 )
                 .with_errors(errors);

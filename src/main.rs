@@ -202,7 +202,6 @@ fn planner(
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
-    app.today = today();
     if let Some(w) = loaded.warnings.first() {
         app.message = Some(Message {
             tone: Tone::Error,
@@ -245,11 +244,14 @@ fn planner(
 /// A write past the file-size limit (`ulimit -f`) should fail with an error the app reports,
 /// not kill the process with SIGXFSZ and lose the edits.
 fn ignore_file_size_signal() {
+    // A handler that does nothing, so the signal's default action (ending the process)
+    // never runs and the write fails with EFBIG instead. If it cannot be installed, the
+    // default stays: nothing else to do.
     #[cfg(unix)]
-    // SAFETY: setting a signal to SIG_IGN at start-up, before any thread exists.
-    unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-    }
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
 }
 
 /// On a panic, after the terminal is restored (the hook `tui::run` installs runs first and
@@ -276,24 +278,6 @@ fn install_crash_report() {
             eprintln!("{}", std::backtrace::Backtrace::force_capture());
         }
     }));
-}
-
-/// Today's local date, YYYY-MM-DD. From the C library's `localtime_r`, which reads only
-/// /etc/localtime (or TZ): jiff's `Zoned::now` indexes the whole time zone database first,
-/// a few milliseconds before the first frame.
-fn today() -> String {
-    // SAFETY: `time` accepts a null pointer; `localtime_r` writes only into `tm`.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let now = unsafe { libc::time(std::ptr::null_mut()) };
-    if unsafe { libc::localtime_r(&now, &mut tm) }.is_null() {
-        return jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
-    }
-    format!(
-        "{:04}-{:02}-{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday
-    )
 }
 
 /// The plan at `path`, or a new one from the recommended schedule if there is no file yet.

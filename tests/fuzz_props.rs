@@ -1167,7 +1167,7 @@ proptest! {
         let original = plan.clone();
         let theme = if mono { Theme::mono() } else { Theme::color() };
         let mut app = App::new(c, plan, PathBuf::from("plans/mine.ron"), true);
-        app.today = "2026-05-01".into();
+        app.today = || "2026-05-01".into();
         match setup {
             Setup::Student => {}
             Setup::Reviewer => app.start_review(Some("Dr Grace".into())),

@@ -112,7 +112,7 @@ fn moved(course: &str, from: &str, to: &str) -> Change {
 
 fn app_on(plan: Plan) -> App {
     let mut app = App::new(curriculum(), plan, PathBuf::from("review-test.ron"), true);
-    app.today = TODAY.to_string();
+    app.today = || TODAY.to_string();
     app
 }
 
