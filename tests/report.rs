@@ -2,6 +2,7 @@
 //! the documented shape, and `docs/plan-format.md` kept true (its RON example parses and its
 //! JSON examples have the fields the commands print).
 
+use degree_planner::model::Severity;
 use std::collections::BTreeSet;
 
 use degree_planner::model::review::{self, verdict_for};
@@ -341,7 +342,7 @@ fn damaged_verdict_is_an_error_and_changed_is_not() {
     let c = bundled();
     let damaged = plan_problems(&c, &fixture("problems/damaged.ron"));
     assert_eq!(damaged.len(), 1);
-    assert_eq!(damaged[0].severity, "error");
+    assert_eq!(damaged[0].severity, Severity::Error);
     assert_eq!(damaged[0].kind, "verdict_damaged");
     assert!(plan_problems(&c, &fixture("good/changed.ron")).is_empty());
 
@@ -349,8 +350,8 @@ fn damaged_verdict_is_an_error_and_changed_is_not() {
     let mut plan = fixture("problems/damaged.ron");
     plan.curriculum.hash = "0000000000000000".into();
     let problems = plan_problems(&c, &plan);
-    let severities: Vec<&str> = problems.iter().map(|p| p.severity).collect();
-    assert_eq!(severities, ["error", "warning"]);
+    let severities: Vec<Severity> = problems.iter().map(|p| p.severity).collect();
+    assert_eq!(severities, [Severity::Error, Severity::Warning]);
 }
 
 #[test]

@@ -73,13 +73,23 @@ pub fn term_credits(curriculum: &Curriculum, plan: &Plan, term: usize) -> u32 {
     })
 }
 
-/// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How serious a problem is; written `error` or `warning` in reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The plan cannot work as it stands.
     Error,
     /// Worth a look, but the plan can work.
     Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
 }
 
 /// What kind of problem was found; each carries the facts its message names.

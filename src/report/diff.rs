@@ -154,7 +154,10 @@ pub fn diff_text(
 
     let count = |plan: &Plan| {
         let problems = plan_problems(curriculum, plan);
-        let errors = problems.iter().filter(|p| p.severity == "error").count();
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .count();
         (problems.len(), errors, problems.len() - errors)
     };
     let ((n, ea, wa), (m, eb, wb)) = (count(before), count(after));

@@ -65,7 +65,11 @@ fn render(r: &PlanReport) -> String {
         "| Credits | {} of {} |",
         r.credits.total, r.credits.degree
     );
-    let errors = r.problems.iter().filter(|p| p.severity == "error").count();
+    let errors = r
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::model::Severity::Error)
+        .count();
     let warnings = r.problems.len() - errors;
     let _ = writeln!(
         out,
@@ -215,7 +219,7 @@ fn render(r: &PlanReport) -> String {
         let _ = writeln!(out, "None.");
     }
     for p in &r.problems {
-        let label = if p.severity == "error" {
+        let label = if p.severity == crate::model::Severity::Error {
             "Error"
         } else {
             "Warning"

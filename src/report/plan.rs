@@ -230,7 +230,7 @@ pub struct NextCourseReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProblemReport {
     /// `error` or `warning`.
-    pub severity: &'static str,
+    pub severity: Severity,
     /// A stable name for the kind of problem, e.g. `prerequisite_order`.
     pub kind: &'static str,
     /// The sentence shown to the student.
@@ -318,13 +318,6 @@ pub(crate) fn percent(share: f64) -> u32 {
     (share * 100.0).round().clamp(0.0, 100.0) as u32
 }
 
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
 fn kind(k: &ProblemKind) -> &'static str {
     match k {
         ProblemKind::PrerequisiteOrder { .. } => "prerequisite_order",
@@ -347,7 +340,7 @@ pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport>
     let mut out: Vec<ProblemReport> = model::problems(curriculum, plan)
         .into_iter()
         .map(|p| ProblemReport {
-            severity: severity(p.severity),
+            severity: p.severity,
             kind: kind(&p.kind),
             message: p.message,
             term: p
@@ -358,11 +351,11 @@ pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport>
         .collect();
     let state = review::verdict_state(plan);
     if let VerdictState::Damaged(_) = state {
-        let errors = out.iter().filter(|p| p.severity == "error").count();
+        let errors = out.iter().filter(|p| p.severity == Severity::Error).count();
         out.insert(
             errors,
             ProblemReport {
-                severity: "error",
+                severity: Severity::Error,
                 kind: "verdict_damaged",
                 message: state.to_string(),
                 term: None,
