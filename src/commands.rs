@@ -241,7 +241,7 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, FileError>>) {
             if name != "trash" {
                 walk(&path, out);
             }
-        } else if name.ends_with(".ron") && !name.ends_with(".lock") {
+        } else if store::library::is_plan_name(&name) {
             out.push(Ok(path));
         }
     }

@@ -31,10 +31,16 @@ pub struct PlanSummary {
     pub verdict: String,
 }
 
-/// Whether `path` names a plan file: `*.ron`, not hidden (temporary files start with a dot).
+/// Whether a file name is a plan's: `*.ron`, not hidden (temporary files start with a dot).
+/// The one rule for the picker and for `check` of a folder.
+pub fn is_plan_name(name: &str) -> bool {
+    !name.starts_with('.') && name.ends_with(".ron")
+}
+
+/// Whether `path` names a plan file: a plan's name ([`is_plan_name`]) and a regular file.
 pub fn is_plan_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && name.ends_with(".ron") && path.is_file()
+    is_plan_name(name) && path.is_file()
 }
 
 /// The plans in `data_dir/plans`, by name, with summaries against `curriculum`.
