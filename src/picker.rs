@@ -122,8 +122,15 @@ impl Picker {
         }
         let rows = self.rows().len();
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => {
+                let delta = action.list_step().unwrap_or(0);
+                self.selected = crate::action::step_cursor(self.selected, rows, delta);
+            }
             Action::Toggle => {
                 return match (self.rows().get(self.selected).copied(), self.purpose) {
                     (Some(Row::New { empty }), _) => Request::New { empty },

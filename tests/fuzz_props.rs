@@ -809,6 +809,10 @@ fn fixed_plans() -> Vec<String> {
 /// Every action variant; `Input` is drawn separately.
 const ACTIONS: &[Action] = &[
     Action::Up,
+    Action::PageUp,
+    Action::PageDown,
+    Action::First,
+    Action::Last,
     Action::Down,
     Action::PrevTerm,
     Action::NextTerm,
@@ -867,6 +871,10 @@ fn every_action_is_listed(a: Action) {
     match a {
         Action::Up
         | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last
         | Action::PrevTerm
         | Action::NextTerm
         | Action::NextFocus
@@ -1215,7 +1223,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 52, "47 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 56, "51 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -222,6 +222,33 @@ fn help_overlay_80x24_scrolls() {
 }
 
 #[test]
+fn help_search_shows_the_matching_keys_of_each_mode_under_its_title() {
+    let mut app = midway();
+    app.update(Action::Help);
+    app.update(Action::StartFilter);
+    for c in "target".chars() {
+        app.update(Action::Input(c));
+    }
+    let typing = screen(&app, 80, 24);
+    assert!(typing.contains("Search keys: target"), "{typing}");
+    app.update(Action::Submit);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(r#"Keys matching "target""#), "{shown}");
+    assert!(!shown.contains("save the plan"), "only matches: {shown}");
+    // A description too long for one row goes on under the description column.
+    let wrapped = shown
+        .lines()
+        .skip_while(|l| !l.contains("unplan the course (term)"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        wrapped.starts_with(&format!("│{}set the target", " ".repeat(14))),
+        "{wrapped:?}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
 fn confirm_quit_dialog() {
     let mut app = midway();
     app.update(Action::CycleStatus);
