@@ -282,6 +282,14 @@ impl App {
         }
     }
 
+    /// The plan's file name (its whole path when it has none), cleaned for display.
+    pub fn file_name(&self) -> String {
+        self.plan_path.file_name().map_or_else(
+            || crate::store::display_path(&self.plan_path),
+            |n| crate::store::display_path(std::path::Path::new(n)),
+        )
+    }
+
     /// Whether the plan differs from the file.
     pub fn is_dirty(&self) -> bool {
         self.plan != self.saved

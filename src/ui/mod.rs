@@ -183,10 +183,7 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let file = app.plan_path.file_name().map_or_else(
-        || crate::store::display_path(&app.plan_path),
-        |n| crate::store::display_path(std::path::Path::new(n)),
-    );
+    let file = app.file_name();
     let student = if app.plan.student.is_empty() {
         "(no name: N sets it)"
     } else {
