@@ -489,19 +489,65 @@ fn plan_picker() {
                 student: "Ada Lovelace".into(),
                 credits: (62, 64),
                 verdict: "approved by Dr Grace on 2026-11-20".into(),
+                problems: (0, 0),
             }),
         ),
         entry(
             "broken",
             Err("plans/broken.ron:3:1: Expected closing `)`".into()),
         ),
+        entry(
+            "zoe",
+            Ok(PlanSummary {
+                student: "Zoe".into(),
+                credits: (58, 64),
+                verdict: "not reviewed".into(),
+                problems: (2, 1),
+            }),
+        ),
     ];
+    assert_eq!(app.plan_path, std::path::Path::new("plans/ada.ron"));
     app.show_picker(
         Purpose::Open,
         entries,
         Some(std::path::Path::new("plans/ada.ron")),
     );
-    insta::assert_snapshot!(screen(&app, 120, 40));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("3 of 5"), "position: {shown}");
+    assert!(
+        shown.contains("> ● ada"),
+        "the open plan is marked: {shown}"
+    );
+    assert!(shown.contains("    zoe"), "no other is: {shown}");
+    assert!(shown.contains("2 errors, 1 warning"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let mut app = midway();
+    let entries = (1..=41)
+        .map(|i| PlanEntry {
+            path: format!("plans/plan {i:02}.ron").into(),
+            name: format!("plan {i:02}"),
+            saved: "2026-11-20 09:30".into(),
+            summary: Err("not read".into()),
+        })
+        .collect();
+    app.show_picker(
+        Purpose::Open,
+        entries,
+        Some(std::path::Path::new("plans/plan 39.ron")),
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" 41 of 43 "), "{shown}");
+    assert!(
+        shown.contains("> plan 39") || shown.contains(">   plan 39"),
+        "in view: {shown}"
+    );
+    insta::assert_snapshot!(shown);
 }
 
 #[test]

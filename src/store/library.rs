@@ -29,6 +29,8 @@ pub struct PlanSummary {
     pub credits: (u32, u32),
     /// The verdict state, in words.
     pub verdict: String,
+    /// How many errors and warnings the audit finds in it.
+    pub problems: (usize, usize),
 }
 
 /// Whether `path` names a plan file: `*.ron`, not hidden (temporary files start with a dot).
@@ -69,6 +71,14 @@ fn entry(path: PathBuf, curriculum: &Curriculum) -> PlanEntry {
         .unwrap_or_default();
     let summary = load_plan(&path)
         .map(|plan| PlanSummary {
+            problems: {
+                let found = model::problems(curriculum, &plan);
+                let errors = found
+                    .iter()
+                    .filter(|p| p.severity == model::Severity::Error)
+                    .count();
+                (errors, found.len() - errors)
+            },
             credits: (
                 model::credits(curriculum, &plan).total(),
                 curriculum.degree_credits,
@@ -240,6 +250,24 @@ mod tests {
             ("Bo", (64, 64), "not reviewed")
         );
         assert_eq!(list[1].saved.len(), "2026-11-23 10:00".len());
+        assert_eq!(b.problems, (0, 0), "the recommended schedule is sound");
+    }
+
+    #[test]
+    fn a_summary_counts_the_problems_the_audit_finds() {
+        let (dir, c) = setup();
+        let mut plan = Plan::recommended(&c, "Bo");
+        plan.terms.iter_mut().for_each(|t| t.courses.clear());
+        let expected = crate::model::problems(&c, &plan);
+        let errors = expected
+            .iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .count();
+        assert!(errors > 0, "an empty plan misses required courses");
+        crate::store::save_plan(&plans_dir(dir.path()).join("empty.ron"), &plan).unwrap();
+        let list = list(dir.path(), &c);
+        let summary = list[0].summary.as_ref().unwrap();
+        assert_eq!(summary.problems, (errors, expected.len() - errors));
     }
 
     #[test]

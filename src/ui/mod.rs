@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Help | Mode::HelpSearch => render_help(frame, body, app, theme),
         Mode::Unsaved(leave) => render_confirm_leave(frame, body, app, *leave, theme),
         Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
-        Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
+        Mode::Picker(picker) => picker::render_picker(frame, body, app, picker, theme),
         Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
         Mode::Compare {
             other,

@@ -15,20 +15,27 @@ use crate::model::{self, Change, Plan, review};
 use crate::picker::{Picker, Purpose, Row};
 use crate::theme::Theme;
 
-/// Draws the picker over `area`.
-pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
+/// Draws the picker over `area`: each plan with its student, when it was saved, its credits,
+/// its problems and its verdict; the open plan marked; where the highlight is in the list.
+pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &Theme) {
     let popup = area.centered(
         Constraint::Length(area.width.min(110)),
         Constraint::Length(area.height.min(picker.rows().len() as u16 + 5).max(8)),
     );
     frame.render_widget(Clear, popup);
     let title = match picker.purpose {
-        Purpose::Open => " Plans ",
+        Purpose::Open => " Plans (● the open one) ",
         Purpose::Compare => " Compare with which plan? ",
+    };
+    let rows = picker.rows().len();
+    let position = match rows {
+        0 => String::new(),
+        n => format!(" {} of {n} ", (picker.selected + 1).min(n)),
     };
     let block = Block::bordered()
         .border_style(theme.border_focus)
-        .title(title);
+        .title(title)
+        .title(Line::from(position).right_aligned());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [list_area, footer] =
@@ -51,8 +58,10 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
                     Line::styled(format!("{marker}+ New empty plan"), theme.key)
                 }
                 Row::Plan(entry) => {
+                    let open = entry.path == app.plan_path;
                     let mut spans = vec![
                         Span::raw(marker),
+                        Span::raw(if open { "● " } else { "  " }),
                         Span::raw(fit(&entry.name, name_width)),
                         Span::raw(" "),
                     ];
@@ -69,6 +78,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
                                 "{:>3}/{} cr  ",
                                 s.credits.0, s.credits.1
                             )));
+                            spans.push(problems(s.problems, theme));
                             spans.push(Span::raw(s.verdict.clone()));
                         }
                         Err(why) => {
@@ -112,6 +122,24 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
         )
     };
     frame.render_widget(Paragraph::new(footer_text), footer);
+}
+
+/// A plan's problems in a few columns: "no problems", or its errors and warnings counted.
+fn problems((errors, warnings): (usize, usize), theme: &Theme) -> Span<'static> {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", plural(n));
+    match (errors, warnings) {
+        (0, 0) => Span::styled("no problems  ", theme.muted),
+        (0, w) => Span::styled(format!("{}  ", count(w, "warning")), theme.warning),
+        (e, 0) => Span::styled(format!("{}  ", count(e, "error")), theme.error),
+        (e, w) => Span::styled(
+            format!("{}, {}  ", count(e, "error"), count(w, "warning")),
+            theme.error,
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Draws the open plan (right) beside `other` from the file `label` (left), with the
