@@ -399,6 +399,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Picker,
+        &[ch('/')],
+        Action::StartFilter,
+        "filter the plans by name or student as you type (Esc clears)",
+        Some("filter"),
+    ),
+    bind(
+        Picker,
         &[ch('n')],
         Action::NewPlan,
         "start a new plan from the recommended schedule",

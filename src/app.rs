@@ -304,6 +304,7 @@ impl App {
             Mode::Unsaved(_) => Context::ConfirmQuit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
+            Mode::Picker(ref p) if p.typing => Context::Typing,
             Mode::Recover(_) | Mode::Ask(_) => Context::Confirm,
             Mode::Picker(_) => Context::Picker,
             Mode::Compare { .. } => Context::Compare,

@@ -62,6 +62,10 @@ pub struct Picker {
     pub selected: usize,
     /// Set while asking whether to move the highlighted plan to the trash.
     pub confirm_trash: bool,
+    /// Only plans whose name or student contains this (case-insensitive) are listed.
+    pub filter: String,
+    /// Set while the filter is being typed.
+    pub typing: bool,
 }
 
 impl Picker {
@@ -76,6 +80,8 @@ impl Picker {
             entries,
             selected: 0,
             confirm_trash: false,
+            filter: String::new(),
+            typing: false,
         };
         if let Some(i) = select.and_then(|p| {
             picker
@@ -88,15 +94,57 @@ impl Picker {
         picker
     }
 
-    /// The rows in order: the two "new plan" rows (when opening), then the plans.
+    /// The rows in order: the two "new plan" rows (when opening, and not filtering), then
+    /// the plans that pass the filter.
     pub fn rows(&self) -> Vec<Row<'_>> {
         let new = match self.purpose {
-            Purpose::Open => vec![Row::New { empty: false }, Row::New { empty: true }],
-            Purpose::Compare => Vec::new(),
+            Purpose::Open if self.filter.is_empty() => {
+                vec![Row::New { empty: false }, Row::New { empty: true }]
+            }
+            _ => Vec::new(),
+        };
+        let needle = self.filter.to_lowercase();
+        let passes = |e: &&PlanEntry| {
+            e.name.to_lowercase().contains(&needle)
+                || e.summary
+                    .as_ref()
+                    .is_ok_and(|s| s.student.to_lowercase().contains(&needle))
         };
         new.into_iter()
-            .chain(self.entries.iter().map(Row::Plan))
+            .chain(self.entries.iter().filter(passes).map(Row::Plan))
             .collect()
+    }
+
+    /// Keys while the filter is typed: text changes it (the highlight goes to the first
+    /// match), Enter keeps it, Esc clears it, and the arrows still move.
+    fn filter_key(&mut self, action: Action) -> Request {
+        match action {
+            Action::Input(c) if !crate::model::text::is_unsafe(c) => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            Action::Backspace => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            Action::Edit(crate::field::InputRequest::DeleteFromStart) => {
+                self.filter.clear();
+                self.selected = 0;
+            }
+            Action::Submit => self.typing = false,
+            Action::Cancel => {
+                self.filter.clear();
+                self.typing = false;
+                self.selected = 0;
+            }
+            Action::Up | Action::Down => {
+                let delta = action.list_step().unwrap_or(0);
+                self.selected = crate::action::step_cursor(self.selected, self.rows().len(), delta);
+            }
+            Action::Quit => return Request::Close,
+            _ => {}
+        }
+        Request::None
     }
 
     /// The highlighted plan, unless a "new plan" row is highlighted.
@@ -120,8 +168,12 @@ impl Picker {
                 _ => Request::None,
             };
         }
+        if self.typing {
+            return self.filter_key(action);
+        }
         let rows = self.rows().len();
         match action {
+            Action::StartFilter => self.typing = true,
             Action::Up
             | Action::Down
             | Action::PageUp

@@ -487,6 +487,71 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
     assert_eq!(scroll(&app), 0);
 }
 
+#[test]
+fn the_plan_picker_filters_by_name_or_student_as_you_type() {
+    use degree_planner::store::library::{PlanEntry, PlanSummary};
+    let mut app = app();
+    let entry = |name: &str, student: &str| PlanEntry {
+        path: PathBuf::from(format!("/plans/{name}.ron")),
+        name: name.into(),
+        saved: "2026-01-01 10:00".into(),
+        summary: Ok(PlanSummary {
+            student: student.into(),
+            credits: (0, 64),
+            verdict: "not reviewed".into(),
+            problems: (0, 0),
+        }),
+    };
+    let entries = vec![
+        entry("ada", "Ada Lovelace"),
+        entry("grace", "Grace Hopper"),
+        entry("second try", "Ada Lovelace"),
+    ];
+    app.show_picker(degree_planner::picker::Purpose::Open, entries, None);
+    let names = |app: &App| match &app.mode {
+        Mode::Picker(p) => p
+            .rows()
+            .iter()
+            .map(|r| match r {
+                degree_planner::picker::Row::Plan(e) => e.name.clone(),
+                degree_planner::picker::Row::New { .. } => "+".into(),
+            })
+            .collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(names(&app), ["+", "+", "ada", "grace", "second try"]);
+    press(&mut app, chr('/'));
+    assert_eq!(app.context(), Context::Typing);
+    // n, r, d and y are text here, not commands.
+    for c in "LOVE".chars() {
+        assert_eq!(press(&mut app, shifted(c)), None);
+    }
+    assert_eq!(names(&app), ["ada", "second try"], "by student, any case");
+    press(&mut app, key(KeyCode::Backspace));
+    press_all(&mut app, &[chr('e'), key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Picker, "Enter keeps the filter");
+    press(&mut app, chr('j'));
+    assert_eq!(
+        press(&mut app, key(KeyCode::Enter)),
+        Some(Effect::OpenPlan(PathBuf::from("/plans/second try.ron"))),
+        "the highlight moves among the matches"
+    );
+    let mut app = crate::app();
+    app.show_picker(
+        degree_planner::picker::Purpose::Open,
+        vec![entry("ada", "Ada"), entry("grace", "Grace")],
+        None,
+    );
+    press_all(&mut app, &[chr('/'), chr('g'), chr('r')]);
+    assert_eq!(names(&app), ["grace"], "by name");
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(names(&app), ["+", "+", "ada", "grace"], "Esc clears it");
+    assert!(
+        matches!(app.mode, Mode::Picker(_)),
+        "and keeps the picker open"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Toggle
 // ---------------------------------------------------------------------------------------------

@@ -543,11 +543,19 @@ fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
     );
     let shown = screen(&app, 80, 24);
     assert!(shown.contains(" 41 of 43 "), "{shown}");
-    assert!(
-        shown.contains("> plan 39") || shown.contains(">   plan 39"),
-        "in view: {shown}"
-    );
+    assert!(shown.contains(">   plan 39"), "in view: {shown}");
     insta::assert_snapshot!(shown);
+    // Typing a filter keeps only the matches, and says so.
+    app.update(Action::StartFilter);
+    app.update(Action::Input('4'));
+    let filtered = screen(&app, 80, 24);
+    assert!(filtered.contains(r#"matching "4""#), "{filtered}");
+    assert!(filtered.contains("Filter: 4█"), "{filtered}");
+    assert!(
+        filtered.contains(" 1 of 6 "),
+        "plans 04, 14, 24, 34, 40, 41: {filtered}"
+    );
+    insta::assert_snapshot!("plan_picker_filtered", filtered);
 }
 
 #[test]

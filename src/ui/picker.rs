@@ -24,8 +24,12 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
     );
     frame.render_widget(Clear, popup);
     let title = match picker.purpose {
-        Purpose::Open => " Plans (● the open one) ",
-        Purpose::Compare => " Compare with which plan? ",
+        Purpose::Open => " Plans (● the open one) ".to_string(),
+        Purpose::Compare => " Compare with which plan? ".to_string(),
+    };
+    let title = match picker.filter.as_str() {
+        "" => title,
+        filter => format!("{title}matching \"{filter}\" "),
     };
     let rows = picker.rows().len();
     let position = match rows {
@@ -98,7 +102,14 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
     let empty = picker.rows().is_empty();
     let mut state = ListState::default().with_selected(Some(picker.selected));
     frame.render_stateful_widget(List::new(items), list_area, &mut state);
-    let footer_text = if picker.confirm_trash {
+    let footer_text = if picker.typing {
+        Line::from(vec![
+            Span::styled("Filter: ", theme.key),
+            Span::raw(picker.filter.clone()),
+            Span::styled("█", theme.key),
+            Span::styled("  Enter keeps it · Esc clears it", theme.muted),
+        ])
+    } else if picker.confirm_trash {
         Line::styled(
             format!(
                 "Delete {}? It is moved to the trash folder, not destroyed.  y yes · n no",
@@ -108,15 +119,20 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
             ),
             theme.warning,
         )
+    } else if empty && !picker.filter.is_empty() {
+        Line::styled(
+            "No plan matches the filter: / changes it, / then Esc clears it.",
+            theme.muted,
+        )
     } else if empty {
         Line::styled("No plans yet.", theme.muted)
     } else {
         Line::styled(
             match picker.purpose {
                 Purpose::Open => {
-                    "Enter open · n new · y duplicate · r rename · d delete · Esc close"
+                    "Enter open · / filter · n new · y duplicate · r rename · d delete · Esc close"
                 }
-                Purpose::Compare => "Enter compare · Esc close",
+                Purpose::Compare => "Enter compare · / filter · Esc close",
             },
             theme.muted,
         )
