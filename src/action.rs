@@ -110,6 +110,8 @@ pub enum Action {
     RenamePlan,
     /// In the picker: move the highlighted plan to the trash.
     TrashPlan,
+    /// In the picker: show the plans in the trash, to restore one (again: back to the plans).
+    ShowTrash,
     /// Answer yes to a question.
     Confirm,
     /// Save the plan under another name.
@@ -396,6 +398,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::Toggle,
         "open the plan, start the new one, or compare with it",
         Some("choose"),
+    ),
+    bind(
+        Picker,
+        &[ch('t')],
+        Action::ShowTrash,
+        "show the trash, where Enter restores a plan (t again: back to the plans)",
+        Some("trash"),
     ),
     bind(
         Picker,

@@ -163,6 +163,8 @@ pub enum Effect {
     },
     /// Move this plan to the trash, then list the plans again.
     TrashPlan(PathBuf),
+    /// Move this plan out of the trash, then list the plans again.
+    RestorePlan(PathBuf),
     /// Write the markdown report next to the plan; over an earlier one only if `overwrite`.
     Export {
         /// Whether the user agreed to replace an earlier report.
@@ -646,6 +648,7 @@ impl App {
             | Action::DuplicatePlan
             | Action::RenamePlan
             | Action::TrashPlan
+            | Action::ShowTrash
             | Action::Confirm
             // The terminal edge suspends before the app sees the key.
             | Action::Suspend => {}
@@ -756,6 +759,9 @@ impl App {
                 None
             }
             Request::Trash(path) => Some(Effect::TrashPlan(path)),
+            Request::ShowTrash => Some(Effect::ListPlans(Purpose::Trash)),
+            Request::ShowPlans => Some(Effect::ListPlans(Purpose::Open)),
+            Request::Restore(path) => Some(Effect::RestorePlan(path)),
         }
     }
 

@@ -13,6 +13,8 @@ pub enum Purpose {
     Open,
     /// To choose a plan to compare the open one with.
     Compare,
+    /// To restore a plan from the trash.
+    Trash,
 }
 
 /// One row of the picker.
@@ -49,6 +51,12 @@ pub enum Request {
     Rename(PathBuf),
     /// Move this plan to the trash (already confirmed).
     Trash(PathBuf),
+    /// List the plans in the trash.
+    ShowTrash,
+    /// Go back from the trash to the plans.
+    ShowPlans,
+    /// Move this plan out of the trash, back among the plans.
+    Restore(PathBuf),
 }
 
 /// The picker's state.
@@ -188,12 +196,19 @@ impl Picker {
                     (Some(Row::New { empty }), _) => Request::New { empty },
                     (Some(Row::Plan(e)), Purpose::Open) => Request::Open(e.path.clone()),
                     (Some(Row::Plan(e)), Purpose::Compare) => Request::Compare(e.path.clone()),
+                    (Some(Row::Plan(e)), Purpose::Trash) => Request::Restore(e.path.clone()),
                     (None, _) => Request::None,
                 };
             }
-            // Comparing picks a plan; it makes, copies, renames and deletes none.
+            Action::ShowTrash => match self.purpose {
+                Purpose::Open => return Request::ShowTrash,
+                Purpose::Trash => return Request::ShowPlans,
+                Purpose::Compare => {}
+            },
+            // Comparing picks a plan and the trash restores one; they make, copy, rename and
+            // delete none.
             Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan | Action::NewPlan
-                if self.purpose == Purpose::Compare => {}
+                if self.purpose != Purpose::Open => {}
             Action::DuplicatePlan => {
                 return self
                     .selected_plan()

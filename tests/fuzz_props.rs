@@ -856,6 +856,7 @@ const ACTIONS: &[Action] = &[
     Action::DuplicatePlan,
     Action::RenamePlan,
     Action::TrashPlan,
+    Action::ShowTrash,
     Action::Confirm,
     Action::SaveAs,
     Action::Suspend,
@@ -919,6 +920,7 @@ fn every_action_is_listed(a: Action) {
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
+        | Action::ShowTrash
         | Action::Confirm
         | Action::SaveAs
         | Action::Suspend => {}
@@ -1224,7 +1226,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 56, "51 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 57, "52 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

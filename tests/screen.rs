@@ -559,6 +559,28 @@ fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
 }
 
 #[test]
+fn plan_picker_over_the_trash() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let mut app = midway();
+    let entries = vec![PlanEntry {
+        path: "trash/bo-20261120-093000.ron".into(),
+        name: "bo-20261120-093000".into(),
+        saved: "2026-11-20 09:30".into(),
+        summary: Err("not read".into()),
+    }];
+    app.show_picker(Purpose::Trash, entries, None);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" Trash: Enter restores a plan "), "{shown}");
+    assert!(!shown.contains("New plan"), "{shown}");
+    assert!(
+        !shown.contains("y duplicate"),
+        "the trash only restores: {shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
 fn compare_side_by_side() {
     let mut app = midway();
     let mut other = app.plan.clone();

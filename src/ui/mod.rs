@@ -291,8 +291,12 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .into_iter()
         .flatten();
     // Only keys that act here: what the role may do, what this picker is for.
-    let comparing =
-        matches!(&app.mode, Mode::Picker(p) if p.purpose == crate::picker::Purpose::Compare);
+    let purpose = match &app.mode {
+        Mode::Picker(p) => Some(p.purpose),
+        _ => None,
+    };
+    let comparing = purpose == Some(crate::picker::Purpose::Compare);
+    let opening = purpose == Some(crate::picker::Purpose::Open);
     let shown = |b: &action::Binding| match (b.context, b.action) {
         (Context::Normal, Action::Toggle) => !reviewing,
         // Moving and statuses are for courses in a term.
@@ -307,7 +311,8 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (
             Context::Picker,
             Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
-        ) => !comparing,
+        ) => opening,
+        (Context::Picker, Action::ShowTrash) => !comparing,
         _ => true,
     };
     // At a narrow width the rarer keys go first; the basic ones stay.
@@ -332,6 +337,11 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 (Context::Normal, Action::Toggle, Focus::Terms) => "unplan",
                 (Context::Normal, Action::Toggle, Focus::Pool) => "place",
                 (Context::Normal, Action::Toggle, Focus::Paths) => "target",
+                (Context::Picker, Action::ShowTrash, _)
+                    if purpose == Some(crate::picker::Purpose::Trash) =>
+                {
+                    "plans"
+                }
                 _ => b.hint.unwrap_or_default(),
             };
             (key, hint, b.action)

@@ -26,6 +26,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
     let title = match picker.purpose {
         Purpose::Open => " Plans (● the open one) ".to_string(),
         Purpose::Compare => " Compare with which plan? ".to_string(),
+        Purpose::Trash => " Trash: Enter restores a plan ".to_string(),
     };
     let title = match picker.filter.as_str() {
         "" => title,
@@ -124,15 +125,21 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
             "No plan matches the filter: / changes it, / then Esc clears it.",
             theme.muted,
         )
+    } else if empty && picker.purpose == Purpose::Trash {
+        Line::styled(
+            "The trash is empty.  t back to the plans · Esc close",
+            theme.muted,
+        )
     } else if empty {
         Line::styled("No plans yet.", theme.muted)
     } else {
         Line::styled(
             match picker.purpose {
                 Purpose::Open => {
-                    "Enter open · / filter · n new · y duplicate · r rename · d delete · Esc close"
+                    "Enter open · / filter · n new · y duplicate · r rename · d delete · t trash · Esc close"
                 }
                 Purpose::Compare => "Enter compare · / filter · Esc close",
+                Purpose::Trash => "Enter restore · / filter · t back to the plans · Esc close",
             },
             theme.muted,
         )
