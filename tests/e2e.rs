@@ -1053,6 +1053,11 @@ fn second_instance_opens_read_only() {
     let mut second = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
     second.wait_for(READY);
     second.wait_for("READ-ONLY");
+    // Why, from the start, before any key.
+    second.wait_for(&format!(
+        "Read-only: another degree-planner (process {})",
+        first.pid()
+    ));
     second.send("c");
     second.wait_for("Read-only: another degree-planner");
     second.assert_absent("BE101 is now in progress");

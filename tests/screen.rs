@@ -417,6 +417,44 @@ fn reviewer_sees_review_keys() {
     assert!(shown.contains("A approve"), "{shown}");
 }
 
+/// The last row (the footer) of a drawn screen.
+fn footer(shown: &str) -> &str {
+    shown.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
+    const WHY: &str =
+        "another degree-planner (process 4242) has this plan open; it is read-only here";
+    let mut app = midway();
+    let writable = screen(&app, 120, 40);
+    for key in ["s save", "u undo", "c status"] {
+        assert!(footer(&writable).contains(key), "{key}: {writable}");
+    }
+    app.read_only = Some(WHY.into());
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains(&format!("Read-only: {WHY}")), "{shown}");
+    for key in ["s save", "u undo", "c status", "unplan", "move course"] {
+        assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
+    }
+    assert!(footer(&shown).contains("? help"), "{shown}");
+    insta::assert_snapshot!(shown);
+
+    // A reviewer is offered the notes and the verdict, unless the plan is read-only here.
+    let mut review = reviewed();
+    review.start_review(Some("Dr Grace".into()));
+    let shown = screen(&review, 120, 40);
+    for key in ["n note", "A approve", "R request changes"] {
+        assert!(footer(&shown).contains(key), "{key}: {shown}");
+    }
+    assert!(!footer(&shown).contains("unplan"), "{shown}");
+    review.read_only = Some(WHY.into());
+    let shown = screen(&review, 120, 40);
+    for key in ["n note", "A approve", "s save"] {
+        assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
+    }
+}
+
 #[test]
 fn notes_list() {
     let mut app = reviewed();

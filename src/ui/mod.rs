@@ -257,7 +257,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled("█", theme.key),
         ]),
         _ => {
-            // An active filter stays in sight until it is cleared, after any message.
+            // An active filter stays in sight until it is cleared, after any message; so
+            // does why the plan is read-only here, from the moment it opens.
             let mut spans = Vec::new();
             if let Some(m) = &app.message {
                 let style = if m.tone == Tone::Error {
@@ -266,6 +267,17 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Style::new()
                 };
                 spans.push(Span::styled(m.text.clone(), style));
+            }
+            if let Some(why) = &app.read_only
+                && !app
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.text.contains(why.as_str()))
+            {
+                if !spans.is_empty() {
+                    spans.push(Span::raw("  ·  "));
+                }
+                spans.push(Span::styled(format!("Read-only: {why}"), theme.warning));
             }
             if !app.filter.is_empty() {
                 if !spans.is_empty() {
@@ -290,7 +302,9 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .then(|| action::bindings(Context::Review))
         .into_iter()
         .flatten();
-    // Only keys that act here: what the role may do, what this picker is for.
+    // Only keys that act here: what the role may do, what this picker is for; nothing that
+    // edits or saves when the plan is read-only here.
+    let writable = app.read_only.is_none();
     let purpose = match &app.mode {
         Mode::Picker(p) => Some(p.purpose),
         _ => None,
@@ -298,16 +312,18 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let comparing = purpose == Some(crate::picker::Purpose::Compare);
     let opening = purpose == Some(crate::picker::Purpose::Open);
     let shown = |b: &action::Binding| match (b.context, b.action) {
-        (Context::Normal, Action::Toggle) => !reviewing,
+        (Context::Review, _) => writable,
+        (Context::Normal, Action::Save | Action::Undo) => writable,
+        (Context::Normal, Action::Toggle) => !reviewing && writable,
         // Moving and statuses are for courses in a term.
         (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
-            !reviewing && app.focus == Focus::Terms
+            !reviewing && writable && app.focus == Focus::Terms
         }
         (Context::Normal, Action::ShowNotes) => {
             app.plan.verdict.is_some() || !app.plan.notes.is_empty()
         }
-        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed(),
-        (Context::Notes, Action::DeleteNote) => app.role.may_review(),
+        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed() && writable,
+        (Context::Notes, Action::DeleteNote) => app.role.may_review() && writable,
         (
             Context::Picker,
             Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
