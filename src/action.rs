@@ -13,6 +13,14 @@ pub enum Action {
     Up,
     /// Move down in the focused list.
     Down,
+    /// Move a page up in the focused list.
+    PageUp,
+    /// Move a page down in the focused list.
+    PageDown,
+    /// Go to the first row of the focused list.
+    First,
+    /// Go to the last row of the focused list.
+    Last,
     /// Go to the previous term.
     PrevTerm,
     /// Go to the next term.
@@ -102,6 +110,8 @@ pub enum Action {
     RenamePlan,
     /// In the picker: move the highlighted plan to the trash.
     TrashPlan,
+    /// In the picker: show the plans in the trash, to restore one (again: back to the plans).
+    ShowTrash,
     /// Answer yes to a question.
     Confirm,
     /// Save the plan under another name.
@@ -109,6 +119,36 @@ pub enum Action {
     /// Give the terminal back to the shell and stop, as Ctrl-z does to a program that is not
     /// full-screen; `fg` resumes. The terminal edge does this; the app's state is untouched.
     Suspend,
+}
+
+/// Rows that PageUp and PageDown move in a list.
+pub const PAGE: isize = 10;
+
+impl Action {
+    /// How many rows the action moves a list's highlight, if it is a list move: Up and Down
+    /// one, PageUp and PageDown a [`PAGE`], First and Last as far as any list goes.
+    pub fn list_step(self) -> Option<isize> {
+        const FAR: isize = isize::MAX / 2;
+        match self {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-PAGE),
+            Action::PageDown => Some(PAGE),
+            Action::First => Some(-FAR),
+            Action::Last => Some(FAR),
+            _ => None,
+        }
+    }
+}
+
+/// The row `delta` rows from `cursor` in a list of `len` rows, kept inside the list.
+pub fn step_cursor(cursor: usize, len: usize, delta: isize) -> usize {
+    let last = len.saturating_sub(1);
+    if delta < 0 {
+        cursor.saturating_sub(delta.unsigned_abs()).min(last)
+    } else {
+        cursor.saturating_add(delta.unsigned_abs()).min(last)
+    }
 }
 
 /// Which set of keys is active.
@@ -263,6 +303,34 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Notes,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "10 notes up",
+        None,
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "10 notes down",
+        None,
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "first note",
+        None,
+    ),
+    bind(
+        Notes,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "last note",
+        None,
+    ),
+    bind(
+        Notes,
         &[key(KeyCode::Enter), ch(' ')],
         Action::Toggle,
         "mark the note addressed, or not (students)",
@@ -298,10 +366,52 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Picker,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "10 rows up",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "10 rows down",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "first row (a new plan)",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "last plan",
+        None,
+    ),
+    bind(
+        Picker,
         &[key(KeyCode::Enter)],
         Action::Toggle,
         "open the plan, start the new one, or compare with it",
         Some("choose"),
+    ),
+    bind(
+        Picker,
+        &[ch('t')],
+        Action::ShowTrash,
+        "show the trash, where Enter restores a plan (t again: back to the plans)",
+        Some("trash"),
+    ),
+    bind(
+        Picker,
+        &[ch('/')],
+        Action::StartFilter,
+        "filter the plans by name or student as you type (Esc clears)",
+        Some("filter"),
     ),
     bind(
         Picker,
@@ -362,6 +472,34 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         CompareCtx,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "scroll a page up",
+        None,
+    ),
+    bind(
+        CompareCtx,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "scroll a page down",
+        None,
+    ),
+    bind(
+        CompareCtx,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "back to the first difference",
+        None,
+    ),
+    bind(
+        CompareCtx,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "on to the last difference",
+        None,
+    ),
+    bind(
+        CompareCtx,
         &[key(KeyCode::Esc), ch('='), ch('q')],
         Action::Cancel,
         "close the comparison",
@@ -408,6 +546,34 @@ pub const KEYMAP: &[Binding] = &[
         Action::Down,
         "move down in the focused list",
         Some("move"),
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "move a page (10 rows) up in the focused list",
+        None,
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "move a page (10 rows) down in the focused list",
+        None,
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "go to the first row of the focused list",
+        None,
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "go to the last row of the focused list",
+        None,
     ),
     bind(
         Normal,
@@ -474,9 +640,9 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Normal,
-        &[ch('g')],
+        &[ch('m')],
         Action::EditGrade,
-        "set the grade of a completed course",
+        "set the mark (grade) of a completed course",
         None,
     ),
     bind(
@@ -699,9 +865,44 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         HelpCtx,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "scroll a page up",
+        None,
+    ),
+    bind(
+        HelpCtx,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "scroll a page down",
+        None,
+    ),
+    bind(
+        HelpCtx,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "scroll to the top",
+        None,
+    ),
+    bind(
+        HelpCtx,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "scroll to the bottom",
+        None,
+    ),
+    bind(
+        HelpCtx,
+        &[ch('/')],
+        Action::StartFilter,
+        "search the keys (Enter keeps the search, Esc clears it)",
+        Some("search"),
+    ),
+    bind(
+        HelpCtx,
         &[key(KeyCode::Esc), ch('?'), ch('q')],
         Action::Help,
-        "close help (so does any other key)",
+        "close help; a planning key closes it and acts, any other key just closes it",
         Some("close"),
     ),
     bind(
@@ -796,7 +997,6 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
         {
             Some(Action::Input(c))
         }
-        (Context::Help, _) => Some(Action::Help),
         _ => None,
     }
 }

@@ -96,6 +96,8 @@ pub enum Mode {
     },
     /// The help overlay.
     Help,
+    /// Typing the help overlay's search ([`App::help_search`]).
+    HelpSearch,
     /// Asking what to do with unsaved changes before leaving the plan: save, discard, or
     /// keep editing.
     Unsaved(Leave),
@@ -164,6 +166,8 @@ pub enum Effect {
     },
     /// Move this plan to the trash, then list the plans again.
     TrashPlan(PathBuf),
+    /// Move this plan out of the trash, then list the plans again.
+    RestorePlan(PathBuf),
     /// Write the markdown report next to the plan; over an earlier one only if `overwrite`.
     Export {
         /// Whether the user agreed to replace an earlier report.
@@ -232,6 +236,9 @@ pub struct App {
     pub message: Option<Message>,
     /// First line of the help overlay shown.
     pub help_scroll: u16,
+    /// The help overlay shows only the keys whose description or keys contain this text
+    /// (case-insensitive).
+    pub help_search: String,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     /// Where to go once the save under way succeeds.
@@ -276,6 +283,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             help_scroll: 0,
+            help_search: String::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             after_save: None,
@@ -284,6 +292,14 @@ impl App {
             read_only: None,
             today: local_today,
         }
+    }
+
+    /// The plan's file name (its whole path when it has none), cleaned for display.
+    pub fn file_name(&self) -> String {
+        self.plan_path.file_name().map_or_else(
+            || crate::store::display_path(&self.plan_path),
+            |n| crate::store::display_path(std::path::Path::new(n)),
+        )
     }
 
     /// Whether the plan differs from the file.
@@ -295,23 +311,36 @@ impl App {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Normal => Context::Normal,
-            Mode::Filter | Mode::Prompt { .. } => Context::Typing,
+            Mode::Filter | Mode::Prompt { .. } | Mode::HelpSearch => Context::Typing,
             Mode::Help => Context::Help,
             Mode::Unsaved(_) => Context::ConfirmQuit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Picker(ref p) if p.confirm_trash => Context::Confirm,
+            Mode::Picker(ref p) if p.typing => Context::Typing,
             Mode::Recover(_) | Mode::Ask(_) => Context::Confirm,
             Mode::Picker(_) => Context::Picker,
             Mode::Compare { .. } => Context::Compare,
         }
     }
 
-    /// The action a key press means now: a reviewer's own keys first, then the mode's.
+    /// The action a key press means now: a reviewer's own keys first, then the mode's. Over
+    /// the help overlay, a key the help does not use means what it means when planning (the
+    /// help closes, then the command acts), and any other key closes the help.
     pub fn resolve(&self, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
-        let review = (self.mode == Mode::Normal && self.role.may_review())
-            .then(|| crate::action::resolve(Context::Review, key))
-            .flatten();
-        review.or_else(|| crate::action::resolve(self.context(), key))
+        let planning = |context| {
+            self.role
+                .may_review()
+                .then(|| crate::action::resolve(Context::Review, key))
+                .flatten()
+                .or_else(|| crate::action::resolve(context, key))
+        };
+        match self.mode {
+            Mode::Normal => planning(Context::Normal),
+            Mode::Help => crate::action::resolve(Context::Help, key)
+                .or_else(|| planning(Context::Normal))
+                .or(Some(Action::Help)),
+            _ => crate::action::resolve(self.context(), key),
+        }
     }
 
     /// Opens the plan for review by `reviewer`, or asks for the reviewer's name first.
@@ -412,18 +441,8 @@ impl App {
                 None
             }
             Mode::Prompt { kind, input } => self.prompt_key(kind, input, action),
-            Mode::Help => {
-                match action {
-                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                    Action::Down => {
-                        // The overlay clamps to what it can scroll; this bounds the count.
-                        let lines = crate::action::KEYMAP.len() as u16 * 2;
-                        self.help_scroll = (self.help_scroll + 1).min(lines);
-                    }
-                    _ => self.mode = Mode::Normal,
-                }
-                None
-            }
+            Mode::Help => return self.help_key(action),
+            Mode::HelpSearch => return self.help_search_key(action),
             Mode::Unsaved(leave) => self.confirm_leave(leave, action),
             Mode::Notes { selected } => {
                 self.notes_key(selected, action);
@@ -436,19 +455,18 @@ impl App {
                 scroll,
             } => {
                 // The view clamps the scroll to what there is to show.
-                let scroll = match action {
-                    Action::Up => Some(scroll.saturating_sub(1)),
-                    Action::Down => {
+                let scroll = match action.list_step() {
+                    Some(delta) => {
                         let count = crate::model::diff::diff(
                             &review::placement(&other),
                             &review::placement(&self.plan),
                         )
                         .len();
-                        let last = u16::try_from(count.saturating_sub(1)).unwrap_or(u16::MAX);
-                        Some(scroll.saturating_add(1).min(last))
+                        let at = crate::action::step_cursor(usize::from(scroll), count, delta);
+                        Some(u16::try_from(at).unwrap_or(u16::MAX))
                     }
-                    Action::Cancel => None,
-                    _ => Some(scroll),
+                    None if action == Action::Cancel => None,
+                    None => Some(scroll),
                 };
                 self.mode = match scroll {
                     Some(scroll) => Mode::Compare {
@@ -534,8 +552,12 @@ impl App {
             return None;
         }
         match action {
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => self.step(action.list_step().unwrap_or(0)),
             Action::PrevTerm => self.go_to_term(self.term.saturating_sub(1)),
             Action::NextTerm => self.go_to_term(self.term + 1),
             Action::NextFocus => self.cycle_focus(1),
@@ -589,6 +611,7 @@ impl App {
             }
             Action::Help => {
                 self.help_scroll = 0;
+                self.help_search.clear();
                 self.mode = Mode::Help;
             }
             Action::Quit => {
@@ -639,6 +662,7 @@ impl App {
             | Action::DuplicatePlan
             | Action::RenamePlan
             | Action::TrashPlan
+            | Action::ShowTrash
             | Action::Confirm
             // The terminal edge suspends before the app sees the key.
             | Action::Suspend => {}
@@ -759,6 +783,9 @@ impl App {
                 None
             }
             Request::Trash(path) => Some(Effect::TrashPlan(path)),
+            Request::ShowTrash => Some(Effect::ListPlans(Purpose::Trash)),
+            Request::ShowPlans => Some(Effect::ListPlans(Purpose::Open)),
+            Request::Restore(path) => Some(Effect::RestorePlan(path)),
         }
     }
 
@@ -843,14 +870,18 @@ impl App {
     fn notes_key(&mut self, selected: usize, action: Action) {
         let count = self.plan.notes.len();
         match action {
-            Action::Up => {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => {
                 self.mode = Mode::Notes {
-                    selected: selected.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.mode = Mode::Notes {
-                    selected: (selected + 1).min(count.saturating_sub(1)),
+                    selected: crate::action::step_cursor(
+                        selected,
+                        count,
+                        action.list_step().unwrap_or(0),
+                    ),
                 }
             }
             Action::Toggle => {
@@ -1242,10 +1273,61 @@ impl App {
         }
     }
 
+    /// Keys over the help overlay: scrolling, searching, closing; any other command closes
+    /// the help and then acts.
+    fn help_key(&mut self, action: Action) -> Option<Effect> {
+        if let Some(delta) = action.list_step() {
+            // The overlay clamps to what it can scroll; this bounds the count.
+            let lines = crate::action::KEYMAP.len() * 3;
+            let at = crate::action::step_cursor(usize::from(self.help_scroll), lines, delta);
+            self.help_scroll = u16::try_from(at).unwrap_or(u16::MAX);
+            return None;
+        }
+        match action {
+            Action::StartFilter => {
+                self.help_scroll = 0;
+                self.mode = Mode::HelpSearch;
+                None
+            }
+            Action::Help | Action::Cancel => {
+                self.mode = Mode::Normal;
+                None
+            }
+            command => {
+                self.mode = Mode::Normal;
+                self.update(command)
+            }
+        }
+    }
+
+    /// Keys while typing the help overlay's search.
+    fn help_search_key(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Input(c) if !crate::model::text::is_unsafe(c) => {
+                self.help_search.push(c);
+                self.help_scroll = 0;
+            }
+            Action::Backspace => {
+                self.help_search.pop();
+            }
+            Action::Edit(InputRequest::DeleteFromStart) => self.help_search.clear(),
+            Action::Submit => self.mode = Mode::Help,
+            Action::Cancel => {
+                self.help_search.clear();
+                self.mode = Mode::Help;
+            }
+            Action::Up | Action::Down => return self.help_key(action),
+            Action::Quit => {
+                self.mode = Mode::Normal;
+                return self.update(Action::Quit);
+            }
+            _ => {}
+        }
+        None
+    }
+
     fn step(&mut self, delta: isize) {
-        let step = |cursor: usize, len: usize| {
-            (cursor as isize + delta).clamp(0, len.max(1) as isize - 1) as usize
-        };
+        let step = |cursor: usize, len: usize| crate::action::step_cursor(cursor, len, delta);
         match self.focus {
             Focus::Terms => self.row = step(self.row, self.visible_rows(self.term).len()),
             Focus::Pool => self.pool_row = step(self.pool_row, self.pool().len()),
@@ -1256,12 +1338,16 @@ impl App {
                 if n > 0 {
                     // From no focused path, Down starts at the first and Up at the last.
                     let at = self.path.and_then(|p| order.iter().position(|&x| x == p));
+                    // One step wraps around; a page, the first and the last stop at the ends.
                     let next = match at {
-                        Some(current) => current as isize + delta,
+                        Some(current) if delta.abs() == 1 => {
+                            (current as isize + delta).rem_euclid(n) as usize
+                        }
+                        Some(current) => step(current, order.len()),
                         None if delta > 0 => 0,
-                        None => n - 1,
+                        None => order.len() - 1,
                     };
-                    self.path = Some(order[next.rem_euclid(n) as usize]);
+                    self.path = Some(order[next]);
                 }
             }
         }

@@ -178,6 +178,10 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
         app.show_picker(Purpose::Open, entries, select);
     };
     match effect {
+        Effect::ListPlans(Purpose::Trash) => {
+            let entries = library::trashed(dir, &app.curriculum);
+            app.show_picker(Purpose::Trash, entries, None);
+        }
         Effect::ListPlans(purpose) => {
             let mut entries = library::list(dir, &app.curriculum);
             if purpose == Purpose::Compare {
@@ -247,6 +251,17 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
                 }
             }
         }
+        Effect::RestorePlan(path) => match library::restore(&path, dir) {
+            Ok(to) => {
+                relist(app, Some(&to));
+                say(
+                    app,
+                    Tone::Info,
+                    format!("Restored as {}", store::display_path(&to)),
+                );
+            }
+            Err(e) => say(app, Tone::Error, format!("Not restored: {e}")),
+        },
         Effect::TrashPlan(path) => match library::trash(&path, dir) {
             Ok(to) => {
                 relist(app, None);

@@ -13,6 +13,8 @@ pub enum Purpose {
     Open,
     /// To choose a plan to compare the open one with.
     Compare,
+    /// To restore a plan from the trash.
+    Trash,
 }
 
 /// One row of the picker.
@@ -49,6 +51,12 @@ pub enum Request {
     Rename(PathBuf),
     /// Move this plan to the trash (already confirmed).
     Trash(PathBuf),
+    /// List the plans in the trash.
+    ShowTrash,
+    /// Go back from the trash to the plans.
+    ShowPlans,
+    /// Move this plan out of the trash, back among the plans.
+    Restore(PathBuf),
 }
 
 /// The picker's state.
@@ -62,6 +70,10 @@ pub struct Picker {
     pub selected: usize,
     /// Set while asking whether to move the highlighted plan to the trash.
     pub confirm_trash: bool,
+    /// Only plans whose name or student contains this (case-insensitive) are listed.
+    pub filter: String,
+    /// Set while the filter is being typed.
+    pub typing: bool,
 }
 
 impl Picker {
@@ -76,6 +88,8 @@ impl Picker {
             entries,
             selected: 0,
             confirm_trash: false,
+            filter: String::new(),
+            typing: false,
         };
         if let Some(i) = select.and_then(|p| {
             picker
@@ -88,15 +102,57 @@ impl Picker {
         picker
     }
 
-    /// The rows in order: the two "new plan" rows (when opening), then the plans.
+    /// The rows in order: the two "new plan" rows (when opening, and not filtering), then
+    /// the plans that pass the filter.
     pub fn rows(&self) -> Vec<Row<'_>> {
         let new = match self.purpose {
-            Purpose::Open => vec![Row::New { empty: false }, Row::New { empty: true }],
-            Purpose::Compare => Vec::new(),
+            Purpose::Open if self.filter.is_empty() => {
+                vec![Row::New { empty: false }, Row::New { empty: true }]
+            }
+            _ => Vec::new(),
+        };
+        let needle = self.filter.to_lowercase();
+        let passes = |e: &&PlanEntry| {
+            e.name.to_lowercase().contains(&needle)
+                || e.summary
+                    .as_ref()
+                    .is_ok_and(|s| s.student.to_lowercase().contains(&needle))
         };
         new.into_iter()
-            .chain(self.entries.iter().map(Row::Plan))
+            .chain(self.entries.iter().filter(passes).map(Row::Plan))
             .collect()
+    }
+
+    /// Keys while the filter is typed: text changes it (the highlight goes to the first
+    /// match), Enter keeps it, Esc clears it, and the arrows still move.
+    fn filter_key(&mut self, action: Action) -> Request {
+        match action {
+            Action::Input(c) if !crate::model::text::is_unsafe(c) => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            Action::Backspace => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            Action::Edit(crate::field::InputRequest::DeleteFromStart) => {
+                self.filter.clear();
+                self.selected = 0;
+            }
+            Action::Submit => self.typing = false,
+            Action::Cancel => {
+                self.filter.clear();
+                self.typing = false;
+                self.selected = 0;
+            }
+            Action::Up | Action::Down => {
+                let delta = action.list_step().unwrap_or(0);
+                self.selected = crate::action::step_cursor(self.selected, self.rows().len(), delta);
+            }
+            Action::Quit => return Request::Close,
+            _ => {}
+        }
+        Request::None
     }
 
     /// The highlighted plan, unless a "new plan" row is highlighted.
@@ -120,21 +176,39 @@ impl Picker {
                 _ => Request::None,
             };
         }
+        if self.typing {
+            return self.filter_key(action);
+        }
         let rows = self.rows().len();
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Action::StartFilter => self.typing = true,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => {
+                let delta = action.list_step().unwrap_or(0);
+                self.selected = crate::action::step_cursor(self.selected, rows, delta);
+            }
             Action::Toggle => {
                 return match (self.rows().get(self.selected).copied(), self.purpose) {
                     (Some(Row::New { empty }), _) => Request::New { empty },
                     (Some(Row::Plan(e)), Purpose::Open) => Request::Open(e.path.clone()),
                     (Some(Row::Plan(e)), Purpose::Compare) => Request::Compare(e.path.clone()),
+                    (Some(Row::Plan(e)), Purpose::Trash) => Request::Restore(e.path.clone()),
                     (None, _) => Request::None,
                 };
             }
-            // Comparing picks a plan; it makes, copies, renames and deletes none.
+            Action::ShowTrash => match self.purpose {
+                Purpose::Open => return Request::ShowTrash,
+                Purpose::Trash => return Request::ShowPlans,
+                Purpose::Compare => {}
+            },
+            // Comparing picks a plan and the trash restores one; they make, copy, rename and
+            // delete none.
             Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan | Action::NewPlan
-                if self.purpose == Purpose::Compare => {}
+                if self.purpose != Purpose::Open => {}
             Action::DuplicatePlan => {
                 return self
                     .selected_plan()

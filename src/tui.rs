@@ -1,7 +1,9 @@
 //! The terminal edge: the event loop that feeds key presses to [`App::update`], performs
 //! its effects, and draws. The terminal is restored on return, on panic (the hook `init`
 //! installs) and on every signal that ends the planner ([`ENDING_SIGNALS`]); it is given
-//! back and taken again around a suspension (Ctrl-z, SIGTSTP) and after SIGCONT.
+//! back and taken again around a suspension (Ctrl-z, SIGTSTP) and after SIGCONT. While the
+//! planner has the terminal, the window title names the open plan; the title it had before
+//! is kept on the terminal's title stack and comes back whenever the terminal is given back.
 
 use std::io::{BufWriter, Stdout};
 use std::sync::Arc;
@@ -11,6 +13,8 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::style::Print;
+use ratatui::crossterm::terminal::SetTitle;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -147,7 +151,19 @@ fn fit_window(terminal: &mut Screen, force: bool) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Raw mode and the alternate screen. Raw mode is switched off first, so that the modes
+/// Saves the window and icon titles on the terminal's title stack (xterm's window operation
+/// 22; terminals without one ignore it).
+const PUSH_TITLE: &str = "\x1b[22;0t";
+/// Brings back the titles [`PUSH_TITLE`] saved (window operation 23).
+const POP_TITLE: &str = "\x1b[23;0t";
+
+/// The window title while `app` runs: the program and the open plan's file name, cleaned
+/// of control characters like everything the planner draws.
+fn title(app: &App) -> String {
+    format!("degree-planner: {}", app.file_name())
+}
+
+/// Raw mode, the alternate screen and the title saved. Raw mode is switched off first, so that the modes
 /// saved to restore later are the terminal's as they are now: after a stop, the shell may
 /// have put it back in line mode while crossterm still counts raw mode as on.
 fn take_terminal() -> std::io::Result<()> {
@@ -156,7 +172,8 @@ fn take_terminal() -> std::io::Result<()> {
     ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen,
-        EnableBracketedPaste
+        EnableBracketedPaste,
+        Print(PUSH_TITLE)
     )
 }
 
@@ -220,9 +237,11 @@ fn wait(terminal: &mut Screen, signals: &Signals) -> Result<Wake> {
     }
 }
 
-/// Gives the terminal back: bracketed paste off, then what `ratatui::try_restore` undoes.
+/// Gives the terminal back: bracketed paste off and the title as it was, then what
+/// `ratatui::try_restore` undoes.
 fn restore() -> std::io::Result<()> {
-    let paste = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    let paste =
+        ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste, Print(POP_TITLE));
     ratatui::try_restore()?;
     paste
 }
@@ -238,15 +257,25 @@ fn event_loop(
     // crossterm starts listening for resizes when its reader is first used: use it before
     // the first frame, or a resize right after that frame is never seen.
     event::poll(Duration::ZERO)?;
+    // The title last set; none once the terminal was given back and taken again.
+    let mut shown_title = None;
     loop {
         fit_window(terminal, false)?;
+        let wanted = title(app);
+        if shown_title.as_ref() != Some(&wanted) {
+            ratatui::crossterm::execute!(terminal.backend_mut(), SetTitle(&wanted))?;
+            shown_title = Some(wanted);
+        }
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
         if app.should_quit {
             return Ok(Exit::Quit);
         }
         match wait(terminal, signals)? {
             Wake::End(exit) => return Ok(exit),
-            Wake::Redraw => continue,
+            Wake::Redraw => {
+                shown_title = None;
+                continue;
+            }
             Wake::Event => {}
         }
         // Everything the terminal has sent already is handled before the next frame: a
@@ -269,6 +298,7 @@ fn event_loop(
                     // In raw mode Ctrl-z is a key, not SIGTSTP: suspend all the same.
                     if action == Some(Action::Suspend) {
                         suspend(terminal, signals)?;
+                        shown_title = None;
                         break;
                     }
                     if let Some(effect) = action.and_then(|action| app.update(action)) {

@@ -143,7 +143,8 @@ fn ctrl(c: char) -> KeyEvent {
 
 /// Presses a real key: resolves it in the app's current context and applies the action.
 fn press(app: &mut App, event: KeyEvent) -> Option<Effect> {
-    let action = action::resolve(app.context(), &event)
+    let action = app
+        .resolve(&event)
         .unwrap_or_else(|| panic!("{event:?} is not bound in {:?}", app.context()));
     app.update(action)
 }
@@ -367,6 +368,188 @@ fn pool_up_and_down_clamp() {
     assert_eq!(selected(&app).as_deref(), Some("BE103"));
     app.update(Action::Up);
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
+}
+
+#[test]
+fn page_keys_home_end_and_g_move_through_a_term_and_the_pool() {
+    let mut app = app();
+    let last = codes(&app, 0).len() - 1;
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.row, last.min(10));
+    press(&mut app, chr('g'));
+    assert_eq!(app.row, 0);
+    press(&mut app, shifted('G'));
+    assert_eq!(app.row, last);
+    press(&mut app, key(KeyCode::Home));
+    assert_eq!(app.row, 0);
+    press(&mut app, key(KeyCode::End));
+    assert_eq!(app.row, last);
+
+    // Every course unplanned: the pool is a long list.
+    let mut plan = recommended();
+    plan.terms.iter_mut().for_each(|t| t.courses.clear());
+    let mut app = app_on(plan);
+    app.update(Action::NextFocus);
+    let len = app.pool().len();
+    assert!(len > 20, "the pool holds {len}");
+    press_all(&mut app, &[key(KeyCode::PageDown), key(KeyCode::PageDown)]);
+    assert_eq!(app.pool_row, 20);
+    press(&mut app, key(KeyCode::PageUp));
+    assert_eq!(app.pool_row, 10);
+    press(&mut app, shifted('G'));
+    assert_eq!(app.pool_row, len - 1);
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.pool_row, len - 1, "nothing below the last");
+    assert_eq!(
+        selected(&app).as_deref(),
+        app.pool().last().map(|c| c.code.as_str())
+    );
+    press(&mut app, chr('g'));
+    assert_eq!(app.pool_row, 0);
+    assert!(!app.is_dirty(), "moving edits nothing");
+}
+
+#[test]
+fn page_keys_and_g_in_the_career_paths_stop_at_the_ends() {
+    let mut app = app();
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    assert_eq!(app.path, Some(0));
+    press(&mut app, shifted('G'));
+    assert_eq!(app.path, Some(2));
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.path, Some(2), "a page does not wrap round");
+    press(&mut app, chr('g'));
+    assert_eq!(app.path, Some(0));
+    press(&mut app, key(KeyCode::PageUp));
+    assert_eq!(app.path, Some(0));
+}
+
+#[test]
+fn page_keys_and_g_move_through_notes_plans_and_differences() {
+    let mut plan = recommended();
+    plan.notes = (0..25)
+        .map(|i| degree_planner::model::review::Note {
+            on: degree_planner::model::review::NoteTarget::Plan,
+            text: format!("note {i}"),
+            author: "Ada".into(),
+            date: "2026-01-01".into(),
+            addressed: false,
+        })
+        .collect();
+    let mut app = app_on(plan);
+    press(&mut app, chr('v'));
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.mode, Mode::Notes { selected: 10 });
+    press(&mut app, shifted('G'));
+    assert_eq!(app.mode, Mode::Notes { selected: 24 });
+    press(&mut app, key(KeyCode::PageUp));
+    assert_eq!(app.mode, Mode::Notes { selected: 14 });
+    press(&mut app, chr('g'));
+    assert_eq!(app.mode, Mode::Notes { selected: 0 });
+
+    let mut app = crate::app();
+    let entries = (0..30)
+        .map(|i| degree_planner::store::library::PlanEntry {
+            path: PathBuf::from(format!("/plans/p{i:02}.ron")),
+            name: format!("p{i:02}"),
+            saved: "2026-01-01 10:00".into(),
+            summary: Err("unread".into()),
+        })
+        .collect();
+    app.show_picker(degree_planner::picker::Purpose::Open, entries, None);
+    let at = |app: &App| match &app.mode {
+        Mode::Picker(p) => p.selected,
+        other => panic!("{other:?}"),
+    };
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(at(&app), 10);
+    press(&mut app, key(KeyCode::End));
+    assert_eq!(at(&app), 31, "two rows to start a plan, then 30 plans");
+    press(&mut app, key(KeyCode::Home));
+    assert_eq!(at(&app), 0);
+
+    let mut app = crate::app();
+    let mut other = recommended();
+    other.terms.iter_mut().for_each(|t| t.courses.clear());
+    app.show_compare(other, "empty.ron".into());
+    let scroll = |app: &App| match &app.mode {
+        Mode::Compare { scroll, .. } => *scroll,
+        other => panic!("{other:?}"),
+    };
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(scroll(&app), 10);
+    press(&mut app, shifted('G'));
+    let last = scroll(&app);
+    assert!(last > 10, "every course differs, the last at {last}");
+    press(&mut app, chr('j'));
+    assert_eq!(scroll(&app), last);
+    press(&mut app, chr('g'));
+    assert_eq!(scroll(&app), 0);
+}
+
+#[test]
+fn the_plan_picker_filters_by_name_or_student_as_you_type() {
+    use degree_planner::store::library::{PlanEntry, PlanSummary};
+    let mut app = app();
+    let entry = |name: &str, student: &str| PlanEntry {
+        path: PathBuf::from(format!("/plans/{name}.ron")),
+        name: name.into(),
+        saved: "2026-01-01 10:00".into(),
+        summary: Ok(PlanSummary {
+            student: student.into(),
+            credits: (0, 64),
+            verdict: "not reviewed".into(),
+            problems: (0, 0),
+        }),
+    };
+    let entries = vec![
+        entry("ada", "Ada Lovelace"),
+        entry("grace", "Grace Hopper"),
+        entry("second try", "Ada Lovelace"),
+    ];
+    app.show_picker(degree_planner::picker::Purpose::Open, entries, None);
+    let names = |app: &App| match &app.mode {
+        Mode::Picker(p) => p
+            .rows()
+            .iter()
+            .map(|r| match r {
+                degree_planner::picker::Row::Plan(e) => e.name.clone(),
+                degree_planner::picker::Row::New { .. } => "+".into(),
+            })
+            .collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(names(&app), ["+", "+", "ada", "grace", "second try"]);
+    press(&mut app, chr('/'));
+    assert_eq!(app.context(), Context::Typing);
+    // n, r, d and y are text here, not commands.
+    for c in "LOVE".chars() {
+        assert_eq!(press(&mut app, shifted(c)), None);
+    }
+    assert_eq!(names(&app), ["ada", "second try"], "by student, any case");
+    press(&mut app, key(KeyCode::Backspace));
+    press_all(&mut app, &[chr('e'), key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Picker, "Enter keeps the filter");
+    press(&mut app, chr('j'));
+    assert_eq!(
+        press(&mut app, key(KeyCode::Enter)),
+        Some(Effect::OpenPlan(PathBuf::from("/plans/second try.ron"))),
+        "the highlight moves among the matches"
+    );
+    let mut app = crate::app();
+    app.show_picker(
+        degree_planner::picker::Purpose::Open,
+        vec![entry("ada", "Ada"), entry("grace", "Grace")],
+        None,
+    );
+    press_all(&mut app, &[chr('/'), chr('g'), chr('r')]);
+    assert_eq!(names(&app), ["grace"], "by name");
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(names(&app), ["+", "+", "ada", "grace"], "Esc clears it");
+    assert!(
+        matches!(app.mode, Mode::Picker(_)),
+        "and keeps the picker open"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -688,9 +871,9 @@ fn edit_grade_prefills_the_current_grade_and_an_empty_answer_clears_it() {
 #[test]
 fn edit_grade_through_keys() {
     let mut app = app();
-    press_all(&mut app, &[chr('c'), chr('c'), chr('g')]);
+    press_all(&mut app, &[chr('c'), chr('c'), chr('m')]);
     assert_eq!(app.context(), Context::Typing);
-    // 'c' and 'g' are plain letters while typing.
+    // 'c' and 'm' are plain letters while typing.
     press_all(&mut app, &[shifted('C'), chr('+'), key(KeyCode::Enter)]);
     assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("C+"));
     assert_eq!(app.mode, Mode::Normal);
@@ -1896,23 +2079,37 @@ fn ctrl_c_while_typing_quits_through_the_dialog_when_dirty() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn help_opens_and_any_action_but_scrolling_closes_it() {
+fn a_command_over_help_closes_it_and_then_acts_as_it_would_have() {
+    // The help is no trap: a command closes it and does what it does on the plan's screen.
     for a in ALL_ACTIONS {
-        let mut app = app();
-        app.update(Action::Help);
-        assert_eq!(app.mode, Mode::Help);
-        assert_eq!(app.context(), Context::Help);
-        app.update(a);
+        let (mut over_help, mut plain) = (app(), app());
+        over_help.update(Action::Help);
+        assert_eq!(over_help.mode, Mode::Help);
+        assert_eq!(over_help.context(), Context::Help);
+        let effect = over_help.update(a);
         if matches!(a, Action::Up | Action::Down) {
-            assert_eq!(app.mode, Mode::Help, "{a:?} scrolls help");
-        } else {
-            assert_eq!(app.mode, Mode::Normal, "{a:?} closes help");
+            assert_eq!(over_help.mode, Mode::Help, "{a:?} scrolls help");
+            continue;
         }
-        assert_eq!(app.plan, recommended(), "{a:?} in help edits nothing");
-        assert!(!app.should_quit, "{a:?} in help does not quit");
+        if a == Action::StartFilter {
+            assert_eq!(over_help.mode, Mode::HelpSearch, "/ searches the help");
+            continue;
+        }
+        if matches!(a, Action::Help | Action::Cancel) {
+            // The help's own closing keys only close it.
+            assert_eq!(over_help.mode, Mode::Normal, "{a:?}");
+            assert_eq!(over_help.plan, recommended(), "{a:?}");
+            assert_eq!(effect, None, "{a:?}");
+            continue;
+        }
+        let expected = plain.update(a);
+        assert_eq!(effect, expected, "{a:?}");
+        assert_eq!(over_help.mode, plain.mode, "{a:?}");
+        assert_eq!(over_help.plan, plain.plan, "{a:?}");
+        assert_eq!(over_help.should_quit, plain.should_quit, "{a:?}");
         assert_eq!(
-            (app.term, app.row, app.focus),
-            (0, 0, Focus::Terms),
+            (over_help.term, over_help.row, over_help.focus),
+            (plain.term, plain.row, plain.focus),
             "{a:?}"
         );
     }
@@ -1939,30 +2136,95 @@ fn up_and_down_scroll_help_and_opening_it_starts_at_the_top() {
 }
 
 #[test]
-fn any_other_key_closes_help() {
-    for event in [
-        chr('?'),
-        chr('q'),
-        key(KeyCode::Esc),
-        chr('x'),
-        chr('s'),
-        key(KeyCode::Enter),
-    ] {
+fn closing_keys_only_close_help_and_command_keys_close_it_and_act() {
+    for event in [chr('?'), chr('q'), key(KeyCode::Esc), chr('x')] {
         let mut app = app();
         press(&mut app, shifted('?'));
         assert_eq!(app.mode, Mode::Help);
-        press(&mut app, event);
+        assert_eq!(press(&mut app, event), None, "{event:?}");
         assert_eq!(app.mode, Mode::Normal, "{event:?}");
         assert!(!app.should_quit, "{event:?}");
         assert_eq!(app.plan, recommended(), "{event:?}");
     }
+    // s saves, Enter unplans the highlighted course, Ctrl-c quits: the help closes first.
+    let mut app = app();
+    press(&mut app, shifted('?'));
+    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, shifted('?'));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.plan.find("BE101").is_none(), "Enter unplanned BE101");
+    press(&mut app, shifted('?'));
+    press(&mut app, ctrl('c'));
+    assert_eq!(
+        app.mode,
+        Mode::Unsaved(Leave::Quit),
+        "Ctrl-c asks to save, then quits"
+    );
     for event in [chr('j'), key(KeyCode::Down), chr('k'), key(KeyCode::Up)] {
-        let mut app = app();
+        let mut app = crate::app();
         press(&mut app, chr('?'));
         press(&mut app, event);
         assert_eq!(app.mode, Mode::Help, "{event:?} scrolls");
         assert_eq!(app.row, 0, "{event:?}");
     }
+}
+
+#[test]
+fn help_scrolls_by_pages_and_to_either_end() {
+    let mut app = app();
+    press(&mut app, chr('?'));
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.help_scroll, 10);
+    press(&mut app, key(KeyCode::PageUp));
+    assert_eq!(app.help_scroll, 0);
+    press(&mut app, shifted('G'));
+    let bottom = app.help_scroll;
+    assert!(bottom > 10, "G goes to the bottom, at {bottom}");
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!(app.help_scroll, bottom, "nothing below the bottom");
+    press(&mut app, chr('g'));
+    assert_eq!(app.help_scroll, 0);
+    press(&mut app, key(KeyCode::End));
+    press(&mut app, key(KeyCode::Home));
+    assert_eq!(app.help_scroll, 0);
+    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.row, 0, "help's keys move no course");
+}
+
+#[test]
+fn help_search_is_typed_after_slash_and_kept_or_cleared() {
+    let mut app = app();
+    press_all(&mut app, &[chr('?'), chr('/')]);
+    assert_eq!(app.mode, Mode::HelpSearch);
+    assert_eq!(app.context(), Context::Typing);
+    // Letters are text here, not commands: s does not save.
+    for c in "save".chars() {
+        assert_eq!(press(&mut app, chr(c)), None);
+    }
+    assert_eq!(app.help_search, "save");
+    press(&mut app, key(KeyCode::Backspace));
+    assert_eq!(app.help_search, "sav");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(
+        app.mode,
+        Mode::Help,
+        "Enter keeps the search and goes back to the keys"
+    );
+    assert_eq!(app.help_search, "sav");
+    press_all(&mut app, &[chr('/'), key(KeyCode::Esc)]);
+    assert_eq!(
+        (app.mode.clone(), app.help_search.as_str()),
+        (Mode::Help, "")
+    );
+    press_all(
+        &mut app,
+        &[chr('/'), chr('x'), key(KeyCode::Enter), chr('?')],
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, chr('?'));
+    assert_eq!(app.help_search, "", "help reopens without the old search");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2010,7 +2272,7 @@ fn keys_as_terminals_send_them() {
         (Normal, shifted('<'), Action::MoveEarlier),
         (Normal, shifted('>'), Action::MoveLater),
         (Normal, chr('c'), Action::CycleStatus),
-        (Normal, chr('g'), Action::EditGrade),
+        (Normal, chr('m'), Action::EditGrade),
         (Normal, chr('p'), Action::NextPath),
         (Normal, chr('/'), Action::StartFilter),
         (Normal, key(KeyCode::Esc), Action::ClearFilter),
@@ -2031,10 +2293,12 @@ fn keys_as_terminals_send_them() {
         (Typing, key(KeyCode::Esc), Action::Cancel),
         (Typing, key(KeyCode::Backspace), Action::Backspace),
         (Typing, ctrl('c'), Action::Quit),
-        (Help, chr('x'), Action::Help),
+        (Help, chr('q'), Action::Help),
         (Help, chr('j'), Action::Down),
         (Help, key(KeyCode::Up), Action::Up),
-        (Help, key(KeyCode::Enter), Action::Help),
+        (Help, key(KeyCode::PageDown), Action::PageDown),
+        (Help, shifted('G'), Action::Last),
+        (Help, chr('/'), Action::StartFilter),
         (ConfirmQuit, chr('y'), Action::SaveAndQuit),
         (ConfirmQuit, chr('n'), Action::Discard),
         (ConfirmQuit, key(KeyCode::Esc), Action::Cancel),
@@ -2130,7 +2394,7 @@ fn a_whole_session_through_keys() {
     press_all(&mut app, &[key(KeyCode::Down), chr('>'), chr('>')]);
     press_all(
         &mut app,
-        &[chr('c'), chr('c'), chr('g'), chr('A'), key(KeyCode::Enter)],
+        &[chr('c'), chr('c'), chr('m'), chr('A'), key(KeyCode::Enter)],
     );
     assert_eq!(app.plan.student, "Lin");
     assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));

@@ -1540,9 +1540,15 @@ fn pty_session(args: &[String], cwd: &Path, ready: &str) -> String {
     t.raw_output()
 }
 
-/// Asserts that the raw output drove no title, clipboard or other OSC and that the screen
-/// shows no injected character.
-fn assert_terminal_untouched(raw: &str, what: &str) {
+/// Asserts that the raw output drove no title but the planner's own for `plan_file` (see
+/// `tui.rs`), no clipboard or other OSC, and that the screen shows no injected character.
+fn assert_terminal_untouched(raw: &str, what: &str, plan_file: &str) {
+    let own = format!("\x1b]0;degree-planner: {plan_file}\x07");
+    assert!(
+        raw.contains(&own),
+        "{what}: the planner's own title {own:?} is missing"
+    );
+    let raw = &raw.replace(&own, "");
     let mut parser = vt100::Parser::new_with_callbacks(
         std::num::NonZeroU16::new(40).expect("rows"),
         std::num::NonZeroU16::new(120).expect("cols"),
@@ -1583,8 +1589,8 @@ fn assert_terminal_untouched(raw: &str, what: &str) {
 #[test]
 fn hostile_files_in_a_real_terminal_set_no_title_and_no_clipboard() {
     let (raw_plan, raw_curriculum) = hostile_pty_runs();
-    assert_terminal_untouched(&raw_plan, "hostile plan");
-    assert_terminal_untouched(&raw_curriculum, "hostile curriculum");
+    assert_terminal_untouched(&raw_plan, "hostile plan", "hostile.ron");
+    assert_terminal_untouched(&raw_curriculum, "hostile curriculum", "tiny_plan.ron");
 }
 
 /// The two pty runs: the hostile plan on the bundled program, then the hostile curriculum

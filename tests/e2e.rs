@@ -280,7 +280,8 @@ fn help_lists_every_normal_key() {
         let before = t.screen_text();
         t.send(keys::DOWN);
         t.wait_until("the help to scroll", |s| {
-            s != before || s.contains("any key closes")
+            // A help that fits has nothing to scroll.
+            s != before || !s.contains("↑↓ scroll")
         });
         screen.push_str(&t.screen_text());
     }
@@ -461,6 +462,88 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
 #[test]
 fn ctrl_z_suspends_like_sigtstp() {
     suspends_and_resumes(|t| t.send(keys::CTRL_Z));
+}
+
+/// xterm's window operations that save (22) and bring back (23) the window and icon titles.
+const PUSH_TITLE: &str = "\x1b[22;0t";
+const POP_TITLE: &str = "\x1b[23;0t";
+
+/// Waits until the planner has written `what` after the first `from` bytes of its output.
+fn wait_written(t: &Tui, from: usize, what: &str) {
+    let start = std::time::Instant::now();
+    while !t.output_since(from).contains(what) {
+        assert!(
+            start.elapsed() < common::pty::DEADLINE,
+            "never wrote {what:?}; wrote {:?}",
+            t.output_since(from)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+// The window title names the plan while the planner has the terminal; the title before it
+// is saved on the title stack and comes back on a suspension and on exit.
+#[test]
+fn window_title_names_the_plan_and_comes_back_on_suspend_and_exit() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    let title = "\x1b]0;degree-planner: default.ron\x07";
+    wait_written(&t, 0, title);
+    let raw = t.raw_output();
+    assert!(
+        raw.find(PUSH_TITLE) < raw.find(title),
+        "the old title is saved before the new one is set"
+    );
+
+    let before = t.output_len();
+    t.send(keys::CTRL_Z);
+    t.wait_terminal_given_back();
+    wait_stopped(t.pid());
+    assert!(
+        t.output_since(before).contains(POP_TITLE),
+        "a suspension gives the old title back"
+    );
+    let resumed = t.output_len();
+    kill("CONT", t.pid());
+    t.wait_terminal_taken();
+    wait_written(&t, resumed, title);
+    let again = t.output_since(resumed);
+    assert!(again.find(PUSH_TITLE) < again.find(title), "{again:?}");
+
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    let raw = t.raw_output();
+    assert!(
+        raw.rfind(POP_TITLE) > raw.rfind(title),
+        "the old title comes back on exit"
+    );
+    assert_eq!(
+        raw.matches(PUSH_TITLE).count(),
+        raw.matches(POP_TITLE).count(),
+        "every saved title is brought back"
+    );
+}
+
+// A plan whose file name holds control characters titles the window without them, and an
+// ending signal gives the old title back too.
+#[test]
+fn window_title_is_cleaned_and_comes_back_on_a_signal() {
+    let dir = data_dir();
+    let path = dir.path().join("ev\x1b]0;pwned\x07il.ron");
+    let mut t = planner_with(&dir, &[path.into()], COLS, ROWS);
+    t.wait_for(READY);
+    let title = "\x1b]0;degree-planner: evil.ron\x07";
+    wait_written(&t, 0, title);
+    assert!(
+        !t.raw_output().contains("\x1b]0;pwned"),
+        "no escape gets through"
+    );
+    kill("TERM", t.pid());
+    t.expect_exit_code(143);
+    t.assert_terminal_restored();
+    let raw = t.raw_output();
+    assert!(raw.rfind(POP_TITLE) > raw.rfind(title));
 }
 
 /// A stop the planner did not make (SIGSTOP cannot be caught) still ends in a repaint and
@@ -970,6 +1053,11 @@ fn second_instance_opens_read_only() {
     let mut second = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
     second.wait_for(READY);
     second.wait_for("READ-ONLY");
+    // Why, from the start, before any key.
+    second.wait_for(&format!(
+        "Read-only: another degree-planner (process {})",
+        first.pid()
+    ));
     second.send("c");
     second.wait_for("Read-only: another degree-planner");
     second.assert_absent("BE101 is now in progress");

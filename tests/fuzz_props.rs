@@ -809,6 +809,10 @@ fn fixed_plans() -> Vec<String> {
 /// Every action variant; `Input` is drawn separately.
 const ACTIONS: &[Action] = &[
     Action::Up,
+    Action::PageUp,
+    Action::PageDown,
+    Action::First,
+    Action::Last,
     Action::Down,
     Action::PrevTerm,
     Action::NextTerm,
@@ -852,6 +856,7 @@ const ACTIONS: &[Action] = &[
     Action::DuplicatePlan,
     Action::RenamePlan,
     Action::TrashPlan,
+    Action::ShowTrash,
     Action::Confirm,
     Action::SaveAs,
     Action::Suspend,
@@ -867,6 +872,10 @@ fn every_action_is_listed(a: Action) {
     match a {
         Action::Up
         | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last
         | Action::PrevTerm
         | Action::NextTerm
         | Action::NextFocus
@@ -911,6 +920,7 @@ fn every_action_is_listed(a: Action) {
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
+        | Action::ShowTrash
         | Action::Confirm
         | Action::SaveAs
         | Action::Suspend => {}
@@ -947,6 +957,7 @@ fn entries(own: &Path) -> Vec<PlanEntry> {
         student: "Grace".into(),
         credits: (10, 64),
         verdict: "not reviewed".into(),
+        problems: (1, 2),
     });
     vec![
         PlanEntry {
@@ -1215,7 +1226,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 52, "47 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 57, "52 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -448,3 +448,83 @@ fn the_compare_picker_only_compares() {
     assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
     assert_eq!(files(&store::plans_dir(dir.path())), before);
 }
+
+#[test]
+fn a_plan_in_the_trash_is_restored_and_never_over_another() {
+    let (dir, mut app, mut s) = setup();
+    let plans = store::plans_dir(dir.path());
+    let c = curriculum();
+    // Trash bo, look in the trash (t), restore it (Enter): back under its own name.
+    run(
+        &mut app,
+        &mut s,
+        &[
+            Action::OpenPicker,
+            Action::Down,
+            Action::TrashPlan,
+            Action::Confirm,
+        ],
+    );
+    assert_eq!(picker_names(&app), ["ada"]);
+    run(&mut app, &mut s, &[Action::ShowTrash]);
+    let Mode::Picker(p) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(p.purpose, Purpose::Trash);
+    assert_eq!(p.entries.len(), 1);
+    assert!(
+        p.entries[0].name.starts_with("bo-"),
+        "{:?}",
+        p.entries[0].name
+    );
+    // The trash restores; it makes, copies, renames and deletes nothing.
+    run(
+        &mut app,
+        &mut s,
+        &[Action::DuplicatePlan, Action::TrashPlan, Action::NewPlan],
+    );
+    assert_eq!(files(&dir.path().join("trash")).len(), 1);
+    run(&mut app, &mut s, &[Action::Toggle]);
+    assert_eq!(picker_names(&app), ["ada", "bo"]);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some(format!("Restored as {}", store::display_path(&plans.join("bo.ron"))).as_str())
+    );
+    assert!(files(&dir.path().join("trash")).is_empty());
+    assert_eq!(
+        store::load_plan(&plans.join("bo.ron")).unwrap().student,
+        "Bo"
+    );
+
+    // Trashed again while a new bo is made: restoring gives the old one a free name.
+    run(
+        &mut app,
+        &mut s,
+        &[Action::Down, Action::TrashPlan, Action::Confirm],
+    );
+    store::save_plan(&plans.join("bo.ron"), &Plan::recommended(&c, "Bo II")).unwrap();
+    run(&mut app, &mut s, &[Action::ShowTrash, Action::Toggle]);
+    assert_eq!(picker_names(&app), ["ada", "bo", "bo restored"]);
+    assert_eq!(
+        store::load_plan(&plans.join("bo.ron")).unwrap().student,
+        "Bo II"
+    );
+    assert_eq!(
+        store::load_plan(&plans.join("bo restored.ron"))
+            .unwrap()
+            .student,
+        "Bo"
+    );
+
+    // t in the trash goes back to the plans; an empty trash says so.
+    run(&mut app, &mut s, &[Action::ShowTrash]);
+    let Mode::Picker(p) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(p.entries.is_empty());
+    run(&mut app, &mut s, &[Action::ShowTrash]);
+    let Mode::Picker(p) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(p.purpose, Purpose::Open);
+}

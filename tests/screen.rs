@@ -222,6 +222,33 @@ fn help_overlay_80x24_scrolls() {
 }
 
 #[test]
+fn help_search_shows_the_matching_keys_of_each_mode_under_its_title() {
+    let mut app = midway();
+    app.update(Action::Help);
+    app.update(Action::StartFilter);
+    for c in "target".chars() {
+        app.update(Action::Input(c));
+    }
+    let typing = screen(&app, 80, 24);
+    assert!(typing.contains("Search keys: target"), "{typing}");
+    app.update(Action::Submit);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(r#"Keys matching "target""#), "{shown}");
+    assert!(!shown.contains("save the plan"), "only matches: {shown}");
+    // A description too long for one row goes on under the description column.
+    let wrapped = shown
+        .lines()
+        .skip_while(|l| !l.contains("unplan the course (term)"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        wrapped.starts_with(&format!("│{}set the target", " ".repeat(14))),
+        "{wrapped:?}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
 fn confirm_quit_dialog() {
     let mut app = midway();
     app.update(Action::CycleStatus);
@@ -390,6 +417,44 @@ fn reviewer_sees_review_keys() {
     assert!(shown.contains("A approve"), "{shown}");
 }
 
+/// The last row (the footer) of a drawn screen.
+fn footer(shown: &str) -> &str {
+    shown.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
+    const WHY: &str =
+        "another degree-planner (process 4242) has this plan open; it is read-only here";
+    let mut app = midway();
+    let writable = screen(&app, 120, 40);
+    for key in ["s save", "u undo", "c status"] {
+        assert!(footer(&writable).contains(key), "{key}: {writable}");
+    }
+    app.read_only = Some(WHY.into());
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains(&format!("Read-only: {WHY}")), "{shown}");
+    for key in ["s save", "u undo", "c status", "unplan", "move course"] {
+        assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
+    }
+    assert!(footer(&shown).contains("? help"), "{shown}");
+    insta::assert_snapshot!(shown);
+
+    // A reviewer is offered the notes and the verdict, unless the plan is read-only here.
+    let mut review = reviewed();
+    review.start_review(Some("Dr Grace".into()));
+    let shown = screen(&review, 120, 40);
+    for key in ["n note", "A approve", "R request changes"] {
+        assert!(footer(&shown).contains(key), "{key}: {shown}");
+    }
+    assert!(!footer(&shown).contains("unplan"), "{shown}");
+    review.read_only = Some(WHY.into());
+    let shown = screen(&review, 120, 40);
+    for key in ["n note", "A approve", "s save"] {
+        assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
+    }
+}
+
 #[test]
 fn notes_list() {
     let mut app = reviewed();
@@ -462,19 +527,95 @@ fn plan_picker() {
                 student: "Ada Lovelace".into(),
                 credits: (62, 64),
                 verdict: "approved by Dr Grace on 2026-11-20".into(),
+                problems: (0, 0),
             }),
         ),
         entry(
             "broken",
             Err("plans/broken.ron:3:1: Expected closing `)`".into()),
         ),
+        entry(
+            "zoe",
+            Ok(PlanSummary {
+                student: "Zoe".into(),
+                credits: (58, 64),
+                verdict: "not reviewed".into(),
+                problems: (2, 1),
+            }),
+        ),
     ];
+    assert_eq!(app.plan_path, std::path::Path::new("plans/ada.ron"));
     app.show_picker(
         Purpose::Open,
         entries,
         Some(std::path::Path::new("plans/ada.ron")),
     );
-    insta::assert_snapshot!(screen(&app, 120, 40));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("3 of 5"), "position: {shown}");
+    assert!(
+        shown.contains("> ● ada"),
+        "the open plan is marked: {shown}"
+    );
+    assert!(shown.contains("    zoe"), "no other is: {shown}");
+    assert!(shown.contains("2 errors, 1 warning"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let mut app = midway();
+    let entries = (1..=41)
+        .map(|i| PlanEntry {
+            path: format!("plans/plan {i:02}.ron").into(),
+            name: format!("plan {i:02}"),
+            saved: "2026-11-20 09:30".into(),
+            summary: Err("not read".into()),
+        })
+        .collect();
+    app.show_picker(
+        Purpose::Open,
+        entries,
+        Some(std::path::Path::new("plans/plan 39.ron")),
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" 41 of 43 "), "{shown}");
+    assert!(shown.contains(">   plan 39"), "in view: {shown}");
+    insta::assert_snapshot!(shown);
+    // Typing a filter keeps only the matches, and says so.
+    app.update(Action::StartFilter);
+    app.update(Action::Input('4'));
+    let filtered = screen(&app, 80, 24);
+    assert!(filtered.contains(r#"matching "4""#), "{filtered}");
+    assert!(filtered.contains("Filter: 4█"), "{filtered}");
+    assert!(
+        filtered.contains(" 1 of 6 "),
+        "plans 04, 14, 24, 34, 40, 41: {filtered}"
+    );
+    insta::assert_snapshot!("plan_picker_filtered", filtered);
+}
+
+#[test]
+fn plan_picker_over_the_trash() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let mut app = midway();
+    let entries = vec![PlanEntry {
+        path: "trash/bo-20261120-093000.ron".into(),
+        name: "bo-20261120-093000".into(),
+        saved: "2026-11-20 09:30".into(),
+        summary: Err("not read".into()),
+    }];
+    app.show_picker(Purpose::Trash, entries, None);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" Trash: Enter restores a plan "), "{shown}");
+    assert!(!shown.contains("New plan"), "{shown}");
+    assert!(
+        !shown.contains("y duplicate"),
+        "the trash only restores: {shown}"
+    );
+    insta::assert_snapshot!(shown);
 }
 
 #[test]

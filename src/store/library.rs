@@ -1,5 +1,5 @@
 //! The student's plans in the data directory: listing them with a summary, duplicating,
-//! renaming, and moving to the trash (never destroying).
+//! renaming, moving to the trash (never destroying) and back out of it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,8 @@ pub struct PlanSummary {
     pub credits: (u32, u32),
     /// The verdict state, in words.
     pub verdict: String,
+    /// How many errors and warnings the audit finds in it.
+    pub problems: (usize, usize),
 }
 
 /// Whether a file name is a plan's: `*.ron`, not hidden (temporary files start with a dot).
@@ -45,7 +47,20 @@ pub fn is_plan_file(path: &Path) -> bool {
 
 /// The plans in `data_dir/plans`, by name, with summaries against `curriculum`.
 pub fn list(data_dir: &Path, curriculum: &Curriculum) -> Vec<PlanEntry> {
-    let Ok(entries) = fs::read_dir(plans_dir(data_dir)) else {
+    list_in(&plans_dir(data_dir), curriculum)
+}
+
+/// The plans in the trash, `data_dir/trash`, by name (each name ends in when it was
+/// trashed), with summaries against `curriculum`.
+pub fn trashed(data_dir: &Path, curriculum: &Curriculum) -> Vec<PlanEntry> {
+    list_in(&data_dir.join(TRASH), curriculum)
+}
+
+/// The trash folder's name in the data directory.
+const TRASH: &str = "trash";
+
+fn list_in(dir: &Path, curriculum: &Curriculum) -> Vec<PlanEntry> {
+    let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut plans: Vec<PlanEntry> = entries
@@ -75,6 +90,14 @@ fn entry(path: PathBuf, curriculum: &Curriculum) -> PlanEntry {
         .unwrap_or_default();
     let summary = load_plan(&path)
         .map(|plan| PlanSummary {
+            problems: {
+                let found = model::problems(curriculum, &plan);
+                let errors = found
+                    .iter()
+                    .filter(|p| p.severity == model::Severity::Error)
+                    .count();
+                (errors, found.len() - errors)
+            },
             credits: (
                 model::credits(curriculum, &plan).total(),
                 curriculum.degree_credits,
@@ -189,7 +212,7 @@ pub fn rename(path: &Path, new_name: &str) -> Result<PathBuf, FileError> {
 /// Moves a plan into `data_dir/trash/`, under a name that replaces nothing there; returns
 /// where it went.
 pub fn trash(path: &Path, data_dir: &Path) -> Result<PathBuf, FileError> {
-    let bin = data_dir.join("trash");
+    let bin = data_dir.join(TRASH);
     fs::create_dir_all(&bin).map_err(|e| io_error(&bin, "create the trash folder", &e))?;
     // A link planted in place of the trash would carry plans out of the data directory.
     if !fs::symlink_metadata(&bin).is_ok_and(|m| m.is_dir()) {
@@ -216,6 +239,50 @@ pub fn trash(path: &Path, data_dir: &Path) -> Result<PathBuf, FileError> {
         .unwrap_or_else(|| bin.join(format!("{stem}.ron")));
     move_no_replace(path, &target).map_err(|e| io_error(path, "move to the trash", &e))?;
     Ok(target)
+}
+
+/// Moves a plan out of the trash back into `data_dir/plans`, under the name it had before
+/// it was trashed, or, when a plan has that name now, "NAME restored" ("NAME restored 2", …):
+/// restoring never replaces a plan. Returns where it went.
+pub fn restore(path: &Path, data_dir: &Path) -> Result<PathBuf, FileError> {
+    let plans = plans_dir(data_dir);
+    fs::create_dir_all(&plans).map_err(|e| io_error(&plans, "create the plans folder", &e))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = untrashed_name(&stem);
+    let target = (1..)
+        .map(|n| match n {
+            1 => plans.join(format!("{name}.ron")),
+            2 => plans.join(format!("{name} restored.ron")),
+            n => plans.join(format!("{name} restored {}.ron", n - 1)),
+        })
+        .find(|p| !super::target::occupied(p))
+        .unwrap_or_else(|| plans.join(format!("{stem}.ron")));
+    move_no_replace(path, &target).map_err(|e| io_error(path, "restore", &e))?;
+    Ok(target)
+}
+
+/// The name a trashed plan had: its trash name without the "-YYYYMMDD-HHMMSS" (and "-N")
+/// that [`trash`] added; a name without them is kept as it is.
+fn untrashed_name(stem: &str) -> &str {
+    let is_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    // Without a counter, then with one.
+    let strip = |s: &str| -> Option<usize> {
+        let (rest, time) = s.rsplit_once('-')?;
+        let (rest, date) = rest.rsplit_once('-')?;
+        (is_digits(date, 8) && is_digits(time, 6) && !rest.is_empty()).then_some(rest.len())
+    };
+    if let Some(end) = strip(stem) {
+        return &stem[..end];
+    }
+    match stem.rsplit_once('-') {
+        Some((rest, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            strip(rest).map_or(stem, |end| &stem[..end])
+        }
+        _ => stem,
+    }
 }
 
 /// Moves `from` to `to`, failing rather than replacing anything that appears at `to`
@@ -260,6 +327,68 @@ mod tests {
             ("Bo", (64, 64), "not reviewed")
         );
         assert_eq!(list[1].saved.len(), "2026-11-23 10:00".len());
+        assert_eq!(b.problems, (0, 0), "the recommended schedule is sound");
+    }
+
+    #[test]
+    fn a_trashed_plan_is_restored_under_its_name_or_a_free_restored_one() {
+        let (dir, c) = setup();
+        let plan = plans_dir(dir.path()).join("ada.ron");
+        crate::store::save_plan(&plan, &Plan::recommended(&c, "Ada")).unwrap();
+        let first = trash(&plan, dir.path()).unwrap();
+        let listed: Vec<PathBuf> = trashed(dir.path(), &c)
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(listed, std::slice::from_ref(&first));
+        assert_eq!(
+            restore(&first, dir.path()).unwrap(),
+            plan,
+            "its own name, when free"
+        );
+        assert!(trashed(dir.path(), &c).is_empty());
+
+        // Trashed again, and a new ada.ron made meanwhile: that one is never replaced.
+        let again = trash(&plan, dir.path()).unwrap();
+        crate::store::save_plan(&plan, &Plan::recommended(&c, "Ada II")).unwrap();
+        let restored = restore(&again, dir.path()).unwrap();
+        assert_eq!(restored, plans_dir(dir.path()).join("ada restored.ron"));
+        assert_eq!(crate::store::load_plan(&plan).unwrap().student, "Ada II");
+        assert_eq!(crate::store::load_plan(&restored).unwrap().student, "Ada");
+        let third = trash(&restored, dir.path()).unwrap();
+        fs::copy(&plan, plans_dir(dir.path()).join("ada restored.ron")).unwrap();
+        let name = restore(&third, dir.path()).unwrap();
+        assert_eq!(
+            name,
+            plans_dir(dir.path()).join("ada restored restored.ron")
+        );
+    }
+
+    #[test]
+    fn the_name_before_the_trash_is_the_trash_name_without_its_stamp() {
+        assert_eq!(untrashed_name("ada-20261202-025800"), "ada");
+        assert_eq!(untrashed_name("ada-20261202-025800-3"), "ada");
+        assert_eq!(untrashed_name("my-plan-20261202-025800"), "my-plan");
+        assert_eq!(untrashed_name("plan-2"), "plan-2");
+        assert_eq!(untrashed_name("-20261202-025800"), "-20261202-025800");
+        assert_eq!(untrashed_name("ada"), "ada");
+    }
+
+    #[test]
+    fn a_summary_counts_the_problems_the_audit_finds() {
+        let (dir, c) = setup();
+        let mut plan = Plan::recommended(&c, "Bo");
+        plan.terms.iter_mut().for_each(|t| t.courses.clear());
+        let expected = crate::model::problems(&c, &plan);
+        let errors = expected
+            .iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .count();
+        assert!(errors > 0, "an empty plan misses required courses");
+        crate::store::save_plan(&plans_dir(dir.path()).join("empty.ron"), &plan).unwrap();
+        let list = list(dir.path(), &c);
+        let summary = list[0].summary.as_ref().unwrap();
+        assert_eq!(summary.problems, (errors, expected.len() - errors));
     }
 
     #[test]

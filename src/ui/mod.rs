@@ -87,10 +87,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         _ => render_hints(frame, hints, app, theme),
     }
     match &app.mode {
-        Mode::Help => render_help(frame, body, app, theme),
+        Mode::Help | Mode::HelpSearch => render_help(frame, body, app, theme),
         Mode::Unsaved(leave) => render_confirm_leave(frame, body, app, *leave, theme),
         Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
-        Mode::Picker(picker) => picker::render_picker(frame, body, picker, theme),
+        Mode::Picker(picker) => picker::render_picker(frame, body, app, picker, theme),
         Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
         Mode::Compare {
             other,
@@ -183,10 +183,7 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let file = app.plan_path.file_name().map_or_else(
-        || crate::store::display_path(&app.plan_path),
-        |n| crate::store::display_path(std::path::Path::new(n)),
-    );
+    let file = app.file_name();
     let student = if app.plan.student.is_empty() {
         "(no name: N sets it)"
     } else {
@@ -254,8 +251,14 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::from(spans)
         }
         Mode::Ask(ask) => Line::styled(ask.text.clone(), theme.warning),
+        Mode::HelpSearch => Line::from(vec![
+            Span::styled("Search keys: ", theme.key),
+            Span::raw(app.help_search.clone()),
+            Span::styled("█", theme.key),
+        ]),
         _ => {
-            // An active filter stays in sight until it is cleared, after any message.
+            // An active filter stays in sight until it is cleared, after any message; so
+            // does why the plan is read-only here, from the moment it opens.
             let mut spans = Vec::new();
             if let Some(m) = &app.message {
                 let style = if m.tone == Tone::Error {
@@ -264,6 +267,17 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Style::new()
                 };
                 spans.push(Span::styled(m.text.clone(), style));
+            }
+            if let Some(why) = &app.read_only
+                && !app
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.text.contains(why.as_str()))
+            {
+                if !spans.is_empty() {
+                    spans.push(Span::raw("  ·  "));
+                }
+                spans.push(Span::styled(format!("Read-only: {why}"), theme.warning));
             }
             if !app.filter.is_empty() {
                 if !spans.is_empty() {
@@ -288,24 +302,33 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .then(|| action::bindings(Context::Review))
         .into_iter()
         .flatten();
-    // Only keys that act here: what the role may do, what this picker is for.
-    let comparing =
-        matches!(&app.mode, Mode::Picker(p) if p.purpose == crate::picker::Purpose::Compare);
+    // Only keys that act here: what the role may do, what this picker is for; nothing that
+    // edits or saves when the plan is read-only here.
+    let writable = app.read_only.is_none();
+    let purpose = match &app.mode {
+        Mode::Picker(p) => Some(p.purpose),
+        _ => None,
+    };
+    let comparing = purpose == Some(crate::picker::Purpose::Compare);
+    let opening = purpose == Some(crate::picker::Purpose::Open);
     let shown = |b: &action::Binding| match (b.context, b.action) {
-        (Context::Normal, Action::Toggle) => !reviewing,
+        (Context::Review, _) => writable,
+        (Context::Normal, Action::Save | Action::Undo) => writable,
+        (Context::Normal, Action::Toggle) => !reviewing && writable,
         // Moving and statuses are for courses in a term.
         (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
-            !reviewing && app.focus == Focus::Terms
+            !reviewing && writable && app.focus == Focus::Terms
         }
         (Context::Normal, Action::ShowNotes) => {
             app.plan.verdict.is_some() || !app.plan.notes.is_empty()
         }
-        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed(),
-        (Context::Notes, Action::DeleteNote) => app.role.may_review(),
+        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed() && writable,
+        (Context::Notes, Action::DeleteNote) => app.role.may_review() && writable,
         (
             Context::Picker,
             Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
-        ) => !comparing,
+        ) => opening,
+        (Context::Picker, Action::ShowTrash) => !comparing,
         _ => true,
     };
     // At a narrow width the rarer keys go first; the basic ones stay.
@@ -330,6 +353,11 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 (Context::Normal, Action::Toggle, Focus::Terms) => "unplan",
                 (Context::Normal, Action::Toggle, Focus::Pool) => "place",
                 (Context::Normal, Action::Toggle, Focus::Paths) => "target",
+                (Context::Picker, Action::ShowTrash, _)
+                    if purpose == Some(crate::picker::Purpose::Trash) =>
+                {
+                    "plans"
+                }
                 _ => b.hint.unwrap_or_default(),
             };
             (key, hint, b.action)
@@ -373,27 +401,69 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn help_lines(contexts: &[(Context, &'static str)], theme: &Theme) -> Vec<Line<'static>> {
+/// Display columns before a help description: two of margin, then the keys.
+const HELP_KEYS: usize = 14;
+
+/// The help lines of `sections` at `width` columns: each section's title, then its keys and
+/// descriptions, a wrapped description continuing under the description column. Only the
+/// bindings whose keys or description contain `search` (lower case) are shown, and only the
+/// sections that keep one.
+fn help_lines(
+    sections: &[(Context, &'static str)],
+    search: &str,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let width = usize::from(width);
     let mut lines = Vec::new();
-    for (context, title) in contexts {
+    for (context, title) in sections {
+        let found: Vec<_> = action::bindings(*context)
+            .filter(|b| {
+                search.is_empty()
+                    || b.description.to_lowercase().contains(search)
+                    || b.keys_label().to_lowercase().contains(search)
+            })
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(*title, theme.muted));
-        for b in action::bindings(*context) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.keys_label()), theme.key),
-                Span::raw(b.description),
-            ]));
+        for b in found {
+            let keys = format!("  {} ", b.keys_label());
+            let indent = keys.width().max(HELP_KEYS);
+            let rows = wrap_words(b.description, width.saturating_sub(indent).max(1));
+            for (i, row) in rows.into_iter().enumerate() {
+                let lead = match i {
+                    0 => Span::styled(
+                        format!("{keys}{}", " ".repeat(indent - keys.width())),
+                        theme.key,
+                    ),
+                    _ => Span::raw(" ".repeat(HELP_KEYS)),
+                };
+                lines.push(Line::from(vec![lead, Span::raw(row)]));
+            }
         }
     }
     lines
 }
 
-/// Rows `lines` take once wrapped at `width`.
-fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
-    let rows: usize = lines.iter().map(|l| text::wrapped_rows(l, width)).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
+/// `text` broken at spaces into rows of at most `width` display columns (a longer word has a
+/// row to itself).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match rows.last_mut() {
+            Some(row) if row.width() + 1 + word.width() <= width => {
+                row.push(' ');
+                row.push_str(word);
+            }
+            _ => rows.push(word.to_string()),
+        }
+    }
+    rows
 }
 
 /// Columns between the help overlay's two columns.
@@ -402,56 +472,60 @@ const HELP_GUTTER: u16 = 2;
 /// The help overlay, generated from the keymap: two columns when there is room, else one
 /// column that scrolls.
 fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let planning = help_lines(&[(Context::Normal, "Planning")], theme);
-    let other = help_lines(
-        &[
-            (Context::Review, "Reviewing (degree-planner review PLAN)"),
-            (Context::Notes, "Notes list (v)"),
-            (Context::Picker, "Plans (o)"),
-            (Context::Confirm, "Questions"),
-            (Context::Compare, "Comparison (=)"),
-            (Context::Typing, "Filter and prompts"),
-            (Context::Help, "This help"),
-            (
-                Context::ConfirmQuit,
-                "Unsaved changes (quitting, opening another plan)",
-            ),
-            (Context::Anywhere, "Anywhere"),
-        ],
-        theme,
-    );
+    const PLANNING: &[(Context, &str)] = &[(Context::Normal, "Planning (the plan's screen)")];
+    const OTHER: &[(Context, &str)] = &[
+        (Context::Review, "Reviewing (degree-planner review PLAN)"),
+        (Context::Notes, "Notes list (v)"),
+        (Context::Picker, "Plans list (o)"),
+        (Context::Confirm, "Yes/no questions"),
+        (Context::Compare, "Comparison (=)"),
+        (Context::Typing, "Typing a filter or a prompt (/, a, r, …)"),
+        (Context::Help, "This help (?)"),
+        (
+            Context::ConfirmQuit,
+            "Unsaved changes (quitting, opening another plan)",
+        ),
+        (Context::Anywhere, "Anywhere (every mode)"),
+    ];
+    let search = app.help_search.to_lowercase();
     let width = area.width.min(140);
-    let columns: Vec<Vec<Line>> = if width >= 100 {
-        vec![planning, other]
+    let two = width >= 100;
+    // Two columns keep a gutter between them, so text never runs into the next.
+    let gutter = if two { HELP_GUTTER } else { 0 };
+    let count = if two { 2 } else { 1 };
+    let column_width = (width.saturating_sub(2 + gutter) / count).max(1);
+    let lines = |sections| help_lines(sections, &search, column_width, theme);
+    let mut columns: Vec<Vec<Line>> = if two {
+        vec![lines(PLANNING), lines(OTHER)]
     } else {
-        vec![
-            planning
-                .into_iter()
-                .chain([Line::raw("")])
-                .chain(other)
-                .collect(),
-        ]
+        let all: Vec<_> = PLANNING.iter().chain(OTHER).copied().collect();
+        vec![lines(&all)]
     };
-    // Two columns keep a gutter between them, so wrapped text never runs into the next.
-    let gutter = if columns.len() > 1 { HELP_GUTTER } else { 0 };
-    let column_width = (width.saturating_sub(2 + gutter) / columns.len() as u16).max(1);
-    let rows = columns
-        .iter()
-        .map(|c| wrapped_rows(c, column_width))
-        .max()
-        .unwrap_or(0);
+    if columns.iter().all(Vec::is_empty) {
+        columns = vec![vec![Line::styled(
+            format!("No key or description contains \"{}\"", app.help_search),
+            theme.muted,
+        )]];
+    }
+    let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
     let popup = centered(area, width, rows.saturating_add(2));
     let visible = popup.height.saturating_sub(2);
     let scroll = app.help_scroll.min(rows.saturating_sub(visible));
     let footer = if rows <= visible {
-        " any key closes "
+        " / search · Esc closes "
     } else {
-        " ↑↓ scroll · any other key closes "
+        " ↑↓ scroll · PgUp PgDn g G · / search · Esc closes "
+    };
+    let title = match (app.help_search.is_empty(), &app.mode) {
+        (true, Mode::HelpSearch) => " Keys matching: (type to search) ".to_string(),
+        (true, _) => " Keys ".to_string(),
+        (false, _) => format!(" Keys matching \"{}\" ", app.help_search),
     };
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(theme.border_focus)
-        .title(" Keys ")
+        .title(title)
         .title_bottom(Line::from(footer).right_aligned());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
@@ -462,10 +536,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .split(inner)
             .iter(),
     ) {
-        let text = Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0));
-        frame.render_widget(text, *column);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), *column);
     }
 }
 

@@ -15,20 +15,32 @@ use crate::model::{self, Change, Plan, review};
 use crate::picker::{Picker, Purpose, Row};
 use crate::theme::Theme;
 
-/// Draws the picker over `area`.
-pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
+/// Draws the picker over `area`: each plan with its student, when it was saved, its credits,
+/// its problems and its verdict; the open plan marked; where the highlight is in the list.
+pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &Theme) {
     let popup = area.centered(
         Constraint::Length(area.width.min(110)),
         Constraint::Length(area.height.min(picker.rows().len() as u16 + 5).max(8)),
     );
     frame.render_widget(Clear, popup);
     let title = match picker.purpose {
-        Purpose::Open => " Plans ",
-        Purpose::Compare => " Compare with which plan? ",
+        Purpose::Open => " Plans (● the open one) ".to_string(),
+        Purpose::Compare => " Compare with which plan? ".to_string(),
+        Purpose::Trash => " Trash: Enter restores a plan ".to_string(),
+    };
+    let title = match picker.filter.as_str() {
+        "" => title,
+        filter => format!("{title}matching \"{filter}\" "),
+    };
+    let rows = picker.rows().len();
+    let position = match rows {
+        0 => String::new(),
+        n => format!(" {} of {n} ", (picker.selected + 1).min(n)),
     };
     let block = Block::bordered()
         .border_style(theme.border_focus)
-        .title(title);
+        .title(title)
+        .title(Line::from(position).right_aligned());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [list_area, footer] =
@@ -51,8 +63,10 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
                     Line::styled(format!("{marker}+ New empty plan"), theme.key)
                 }
                 Row::Plan(entry) => {
+                    let open = entry.path == app.plan_path;
                     let mut spans = vec![
                         Span::raw(marker),
+                        Span::raw(if open { "● " } else { "  " }),
                         Span::raw(fit(&entry.name, name_width)),
                         Span::raw(" "),
                     ];
@@ -69,6 +83,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
                                 "{:>3}/{} cr  ",
                                 s.credits.0, s.credits.1
                             )));
+                            spans.push(problems(s.problems, theme));
                             spans.push(Span::raw(s.verdict.clone()));
                         }
                         Err(why) => {
@@ -88,7 +103,14 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
     let empty = picker.rows().is_empty();
     let mut state = ListState::default().with_selected(Some(picker.selected));
     frame.render_stateful_widget(List::new(items), list_area, &mut state);
-    let footer_text = if picker.confirm_trash {
+    let footer_text = if picker.typing {
+        Line::from(vec![
+            Span::styled("Filter: ", theme.key),
+            Span::raw(picker.filter.clone()),
+            Span::styled("█", theme.key),
+            Span::styled("  Enter keeps it · Esc clears it", theme.muted),
+        ])
+    } else if picker.confirm_trash {
         Line::styled(
             format!(
                 "Delete {}? It is moved to the trash folder, not destroyed.  y yes · n no",
@@ -98,20 +120,49 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &Picker, theme: &The
             ),
             theme.warning,
         )
+    } else if empty && !picker.filter.is_empty() {
+        Line::styled(
+            "No plan matches the filter: / changes it, / then Esc clears it.",
+            theme.muted,
+        )
+    } else if empty && picker.purpose == Purpose::Trash {
+        Line::styled(
+            "The trash is empty.  t back to the plans · Esc close",
+            theme.muted,
+        )
     } else if empty {
         Line::styled("No plans yet.", theme.muted)
     } else {
         Line::styled(
             match picker.purpose {
                 Purpose::Open => {
-                    "Enter open · n new · y duplicate · r rename · d delete · Esc close"
+                    "Enter open · / filter · n new · y duplicate · r rename · d delete · t trash · Esc close"
                 }
-                Purpose::Compare => "Enter compare · Esc close",
+                Purpose::Compare => "Enter compare · / filter · Esc close",
+                Purpose::Trash => "Enter restore · / filter · t back to the plans · Esc close",
             },
             theme.muted,
         )
     };
     frame.render_widget(Paragraph::new(footer_text), footer);
+}
+
+/// A plan's problems in a few columns: "no problems", or its errors and warnings counted.
+fn problems((errors, warnings): (usize, usize), theme: &Theme) -> Span<'static> {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", plural(n));
+    match (errors, warnings) {
+        (0, 0) => Span::styled("no problems  ", theme.muted),
+        (0, w) => Span::styled(format!("{}  ", count(w, "warning")), theme.warning),
+        (e, 0) => Span::styled(format!("{}  ", count(e, "error")), theme.error),
+        (e, w) => Span::styled(
+            format!("{}, {}  ", count(e, "error"), count(w, "warning")),
+            theme.error,
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Draws the open plan (right) beside `other` from the file `label` (left), with the
