@@ -659,3 +659,94 @@ fn screen_text_lines_fit_the_width_with_wide_and_combining_characters() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Course rows: every path's mark, whole codes; a program without paths
+// ---------------------------------------------------------------------------------------------
+
+/// The planner on a test curriculum from tests/curricula with its recommended plan.
+fn program(file: &str) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/curricula")
+        .join(file);
+    let c = store::load_curriculum(Some(&path))
+        .expect("valid curriculum")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Kim");
+    App::new(c, plan, "plans/kim.ron".into(), true)
+}
+
+/// The line of `screen` showing the course `code`, from the code to the end of its pane.
+fn course_row<'s>(screen: &'s str, code: &str) -> &'s str {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(code))
+        .unwrap_or_else(|| panic!("{code} on screen:\n{screen}"));
+    let start = line.find(code).expect("code");
+    let rest = &line[start..];
+    &rest[..rest.find('│').unwrap_or(rest.len())]
+}
+
+#[test]
+fn a_course_row_marks_a_seventh_path_and_says_when_more_paths_do_not_fit() {
+    let mut app = program("many_paths_long_codes.ron");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        course_row(&shown, "COMPSCI 2521").ends_with(" 3 ·········+"),
+        "{shown}"
+    );
+    // Twelve paths: the first nine columns, then one that says '+' when the course
+    // supports any of the three that have no column.
+    assert!(
+        course_row(&shown, "COMPSCI 1511").ends_with(" 3 A·····G···"),
+        "{shown}"
+    );
+    assert!(
+        course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········+"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+    // With a path past the ninth focused, its mark takes the last column.
+    app.path = Some(11);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········L"),
+        "{shown}"
+    );
+    assert!(
+        course_row(&shown, "COMPSCI 1511").ends_with(" 3 A·····G···"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn codes_longer_than_eight_characters_show_whole_and_distinct() {
+    let app = program("many_paths_long_codes.ron");
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let shown = screen(&app, width, height);
+        for code in ["COMPSCI 1511", "COMPSCI 1521", "COMPSCI 2521"] {
+            assert!(
+                course_row(&shown, code).starts_with(code),
+                "{width}x{height}:\n{shown}"
+            );
+        }
+        assert!(!shown.contains("COMPSCI…"), "{width}x{height}:\n{shown}");
+    }
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn a_program_without_paths_says_so_and_offers_no_path_key() {
+    let app = program("no_paths.ron");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let shown = screen(&app, width, height);
+        assert!(!shown.contains("p focuses a path"), "{shown}");
+        assert!(
+            shown.contains("This program defines no career paths."),
+            "{width}x{height}:\n{shown}"
+        );
+        let footer = shown.lines().last().expect("footer");
+        assert!(!footer.contains("p path"), "{footer}");
+    }
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}

@@ -297,6 +297,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
             !reviewing && app.focus == Focus::Terms
         }
+        (Context::Normal, Action::NextPath) => !app.curriculum.paths.is_empty(),
         (Context::Normal, Action::ShowNotes) => {
             app.plan.verdict.is_some() || !app.plan.notes.is_empty()
         }

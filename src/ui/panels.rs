@@ -80,9 +80,16 @@ pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Them
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// What the career-path panes say for a program that defines no paths.
+const NO_PATHS: &str = "This program defines no career paths.";
+
 /// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...",
 /// strength by results and core courses completed.
 pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    if app.curriculum.paths.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(NO_PATHS, theme.muted)), area);
+        return;
+    }
     let mut spans = vec![Span::styled("Paths ", theme.muted)];
     for s in &facts.standings.paths {
         let path = &app.curriculum.paths[s.path];
@@ -126,10 +133,12 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
     let width = usize::from(block.inner(area).width);
     let c = &app.curriculum;
     let mut lines = Vec::new();
-    if c.all_required() {
+    if c.paths.is_empty() {
+        lines.push(Line::styled(NO_PATHS, theme.muted));
+    } else if c.all_required() {
         lines.push(Line::styled(advice::ALL_REQUIRED, theme.muted));
     }
-    if let Some(text) = advice::unranked(&facts.standings) {
+    if let Some(text) = advice::unranked(&facts.standings).filter(|_| !c.paths.is_empty()) {
         lines.push(Line::styled(text, theme.warning));
     }
     for s in &facts.standings.paths {
@@ -172,7 +181,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         gauge.spans.push(Span::raw(stats));
         lines.push(gauge);
     }
-    if facts.standings.ranked {
+    if facts.standings.ranked && !c.paths.is_empty() {
         lines.push(Line::raw(advice::results(c, &facts.standings)));
     }
     if !c.paths.is_empty() {
@@ -192,6 +201,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
                 ]));
             }
         }
+        None if c.paths.is_empty() => {}
         None => lines.push(Line::styled(
             "p focuses a path and says what to do next for it",
             theme.muted,

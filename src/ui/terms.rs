@@ -17,6 +17,25 @@ use crate::theme::Theme;
 /// Narrowest a term column may get before terms stack in fewer columns.
 pub const MIN_TERM_WIDTH: u16 = 34;
 
+/// Most path marks a course row shows. With more paths than this, the row shows the first
+/// `MAX_MARKS - 1`, then one column for the rest: the focused path's mark when it is among
+/// them, else [`MORE_MARKS`] when the course supports any of them.
+pub const MAX_MARKS: usize = 10;
+/// The last mark of a row whose course supports a path that has no column of its own.
+pub const MORE_MARKS: char = '+';
+
+/// The paths a course row marks, in column order: every path when they fit in
+/// [`MAX_MARKS`]; else the first `MAX_MARKS - 1`, then the focused path if it is not among
+/// them, or `None` for the [`MORE_MARKS`] column.
+fn marked_paths(count: usize, focused: Option<usize>) -> Vec<Option<usize>> {
+    if count <= MAX_MARKS {
+        return (0..count).map(Some).collect();
+    }
+    let shown = MAX_MARKS - 1;
+    let last = focused.filter(|&p| p >= shown && p < count);
+    (0..shown).map(Some).chain([last]).collect()
+}
+
 /// Glyph for a status, so that statuses never rely on colour.
 pub fn status_glyph(status: Status) -> &'static str {
     match status {
@@ -280,8 +299,11 @@ struct Row<'a> {
 impl Row<'_> {
     fn line(&self, app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let c = &app.curriculum;
-        let code_width = c.code_width().clamp(1, 8);
-        let paths = &c.paths[..c.paths.len().min(6)];
+        // The whole code, always: validation caps codes at MAX_CODE_CHARS.
+        let code_width = c
+            .code_width()
+            .clamp(1, crate::model::validate::MAX_CODE_CHARS);
+        let paths = marked_paths(c.paths.len(), app.path);
         let weight = |path: &str| {
             self.course
                 .map_or(0, |x| crate::model::career::weight(&app.plan, x, path))
@@ -324,7 +346,13 @@ impl Row<'_> {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(credits, theme.muted));
         spans.push(Span::raw(" "));
-        for (i, path) in paths.iter().enumerate() {
+        for column in &paths {
+            let Some((i, path)) = column.and_then(|i| Some((i, c.paths.get(i)?))) else {
+                let more = c.paths[MAX_MARKS - 1..].iter().any(|p| weight(&p.id) > 0);
+                let mark = if more { MORE_MARKS } else { NO_WEIGHT_MARK };
+                spans.push(Span::styled(mark.to_string(), theme.muted));
+                continue;
+            };
             let (text, style) = if weight(&path.id) == 0 {
                 (NO_WEIGHT_MARK.to_string(), theme.muted)
             } else if app.path == Some(i) {
