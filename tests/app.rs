@@ -270,7 +270,7 @@ fn next_and_prev_term_clamp_at_the_ends_and_reset_the_row() {
 }
 
 #[test]
-fn tab_and_shift_tab_cycle_terms_pool_paths() {
+fn tab_and_shift_tab_cycle_terms_pool_paths_problems() {
     let mut app = app();
     app.update(Action::NextFocus);
     assert_eq!(app.focus, Focus::Pool);
@@ -282,8 +282,12 @@ fn tab_and_shift_tab_cycle_terms_pool_paths() {
         "focusing the paths highlights the first one"
     );
     app.update(Action::NextFocus);
+    assert_eq!(app.focus, Focus::Problems);
+    app.update(Action::NextFocus);
     assert_eq!(app.focus, Focus::Terms);
 
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Problems);
     app.update(Action::PrevFocus);
     assert_eq!(app.focus, Focus::Paths);
     app.update(Action::PrevFocus);
@@ -300,13 +304,15 @@ fn tab_and_shift_tab_keys_cycle_focus() {
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.focus, Focus::Paths);
     press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Problems);
+    press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.focus, Focus::Terms);
     // Terminals report Shift-Tab as BackTab with the Shift modifier.
     press(
         &mut app,
         KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
     );
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.focus, Focus::Problems);
 }
 
 #[test]
@@ -598,7 +604,12 @@ fn move_in_the_paths_does_nothing_to_the_plan() {
     let mut app = app();
     run(
         &mut app,
-        &[Action::PrevFocus, Action::MoveLater, Action::MoveEarlier],
+        &[
+            Action::PrevFocus,
+            Action::PrevFocus,
+            Action::MoveLater,
+            Action::MoveEarlier,
+        ],
     );
     assert_eq!(app.plan, recommended());
     assert_eq!(app.term, 0);
@@ -1595,8 +1606,8 @@ fn ten_mixed_edits_undo_and_redo_exactly() {
         vec![NextFocus, Toggle],
         // 7: set the target path.
         vec![NextFocus, Toggle],
-        // 8: rename the student.
-        vec![NextFocus, EditStudent, Input('!'), Submit],
+        // 8: back to the terms (past the problems), rename the student.
+        vec![NextFocus, NextFocus, EditStudent, Input('!'), Submit],
         // 9: delete the empty "Term 5".
         vec![NextTerm, DeleteTerm],
         // 10 to 12: complete BE301 with a grade.
@@ -1862,7 +1873,7 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
     app.update(Action::Save);
     app.finish_save(Ok(()));
     // Redo left the cursor on BE101 in the pool: back to the terms.
-    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    run(&mut app, &[Action::PrevFocus]);
     app.update(Action::CycleStatus);
     assert!(app.is_dirty());
     app.update(Action::Undo);

@@ -53,8 +53,17 @@ fn status_style(status: Status, theme: &Theme) -> Style {
     }
 }
 
-/// Draws the terms into `area`, keeping the current term in view.
-pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+/// Draws the terms into `area`, `cols` to a grid row (see [`columns`]), keeping the current
+/// term in view; when some grid rows do not fit, the bottom border says which terms show
+/// ("terms 1-9 of 12").
+pub fn render_terms(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    cols: usize,
+    facts: &Facts,
+    theme: &Theme,
+) {
     let n = app.plan.terms.len();
     if n == 0 {
         let msg = Paragraph::new("No terms. Press a to add one.").block(
@@ -65,20 +74,9 @@ pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         frame.render_widget(msg, area);
         return;
     }
-    let (cols, grid) = grid(app, area.width);
+    let grid = grid(app, cols);
     let natural = |row: &Vec<usize>| row_height(app, row);
-    // Show the grid row of the current term, then as many after and before it as fit.
-    let current = app.term.min(n - 1) / cols;
-    let (mut first, mut last) = (current, current);
-    let mut used = natural(&grid[current]);
-    while last + 1 < grid.len() && used + natural(&grid[last + 1]) <= area.height {
-        last += 1;
-        used += natural(&grid[last]);
-    }
-    while first > 0 && used + natural(&grid[first - 1]) <= area.height {
-        first -= 1;
-        used += natural(&grid[first]);
-    }
+    let (first, last, _) = shown_rows(app, &grid, cols, area.height);
     let constraints: Vec<Constraint> = (first..=last)
         .map(|r| {
             if r == last {
@@ -96,16 +94,80 @@ pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
             render_term(frame, *col_area, app, facts, theme, term);
         }
     }
+    if first > 0 || last + 1 < grid.len() {
+        let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
+        let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
+        let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let at = Rect {
+            x: area.right().saturating_sub(width + 1).max(area.x),
+            y: area.bottom().saturating_sub(1),
+            width: width.min(area.width),
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.warning)), at);
+    }
 }
 
-/// Terms per grid row at `width`, and the term indices of each grid row. Rows are balanced:
-/// four terms that fit three to a row are shown two and two.
-fn grid(app: &App, width: u16) -> (usize, Vec<Vec<usize>>) {
+/// Terms per grid row at `width` when the terms may take `height` rows: as few columns as
+/// show every placed course's title whole (but at least [`MIN_TERM_WIDTH`] wide), more only
+/// when the terms would not fit `height` otherwise. Rows are balanced: four terms that fit
+/// three to a row are shown two and two.
+pub fn columns(app: &App, width: u16, height: u16) -> usize {
     let n = app.plan.terms.len().max(1);
     let most = usize::from((width / MIN_TERM_WIDTH).max(1)).min(n);
-    let cols = n.div_ceil(n.div_ceil(most));
-    let indices: Vec<usize> = (0..n).collect();
-    (cols, indices.chunks(cols).map(<[usize]>::to_vec).collect())
+    let longest_title = app
+        .plan
+        .terms
+        .iter()
+        .flat_map(|t| &t.courses)
+        .filter_map(|p| app.curriculum.course(&p.code))
+        .map(|c| unicode_width::UnicodeWidthStr::width(c.title.as_str()))
+        .max()
+        .unwrap_or(0);
+    let whole = fixed_width(app) + longest_title + 2;
+    let mut cols = (usize::from(width) / whole.max(1)).clamp(1, most);
+    while cols < most && natural_height(app, cols) > height {
+        cols += 1;
+    }
+    n.div_ceil(n.div_ceil(cols))
+}
+
+/// The grid rows on screen when the terms have `height` rows: the row of the current term,
+/// then as many after and before it as fit. Returns the first and last row shown and the
+/// rows they take.
+fn shown_rows(app: &App, grid: &[Vec<usize>], cols: usize, height: u16) -> (usize, usize, u16) {
+    let natural = |row: &Vec<usize>| row_height(app, row);
+    let current = (app.term.min(app.plan.terms.len().saturating_sub(1)) / cols.max(1))
+        .min(grid.len().saturating_sub(1));
+    let (mut first, mut last) = (current, current);
+    let mut used = natural(&grid[current]);
+    while last + 1 < grid.len() && used + natural(&grid[last + 1]) <= height {
+        last += 1;
+        used += natural(&grid[last]);
+    }
+    while first > 0 && used + natural(&grid[first - 1]) <= height {
+        first -= 1;
+        used += natural(&grid[first]);
+    }
+    (first, last, used)
+}
+
+/// Rows the terms take, `cols` to a row, when they may take at most `budget`: every grid
+/// row when they fit, else just the rows [`render_terms`] shows, so no row is left blank.
+pub fn height(app: &App, cols: usize, budget: u16) -> u16 {
+    let natural = natural_height(app, cols);
+    if natural <= budget || app.plan.terms.is_empty() {
+        return natural.min(budget);
+    }
+    shown_rows(app, &grid(app, cols), cols, budget)
+        .2
+        .min(budget)
+}
+
+/// The term indices of each grid row, `cols` to a row.
+fn grid(app: &App, cols: usize) -> Vec<Vec<usize>> {
+    let indices: Vec<usize> = (0..app.plan.terms.len()).collect();
+    indices.chunks(cols.max(1)).map(<[usize]>::to_vec).collect()
 }
 
 /// Height of a grid row: its longest term plus borders.
@@ -120,9 +182,9 @@ fn row_height(app: &App, row: &[usize]) -> u16 {
         .saturating_add(2)
 }
 
-/// Height the terms need at `width` to show every course of every term.
-pub fn natural_height(app: &App, width: u16) -> u16 {
-    let (_, grid) = grid(app, width);
+/// Height the terms need, `cols` to a row, to show every course of every term.
+pub fn natural_height(app: &App, cols: usize) -> u16 {
+    let grid = grid(app, cols);
     if grid.is_empty() {
         return 3;
     }
@@ -296,13 +358,24 @@ struct Row<'a> {
     course: Option<&'a Course>,
 }
 
+/// Columns of a course row other than the title: marker, flag, status, code, credits and
+/// path marks, with the spaces between them.
+fn fixed_width(app: &App) -> usize {
+    4 + code_width(app) + 1 + 1 + 2 + 1 + app.curriculum.paths.len().min(MAX_MARKS)
+}
+
+/// The code column: the whole of the curriculum's longest code (validation caps codes at
+/// `MAX_CODE_CHARS`).
+fn code_width(app: &App) -> usize {
+    app.curriculum
+        .code_width()
+        .clamp(1, crate::model::validate::MAX_CODE_CHARS)
+}
+
 impl Row<'_> {
     fn line(&self, app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let c = &app.curriculum;
-        // The whole code, always: validation caps codes at MAX_CODE_CHARS.
-        let code_width = c
-            .code_width()
-            .clamp(1, crate::model::validate::MAX_CODE_CHARS);
+        let code_width = code_width(app);
         let paths = marked_paths(c.paths.len(), app.path);
         let weight = |path: &str| {
             self.course
@@ -332,9 +405,7 @@ impl Row<'_> {
             Some(course) => (course.title.clone(), format!("{:>2}", course.credits)),
             None => ("(not in this curriculum)".to_string(), " ?".to_string()),
         };
-        // Fixed parts: 3 marker/flag/status columns, spaces, code, credits, path marks.
-        let fixed = 4 + code_width + 1 + 1 + 2 + 1 + paths.len();
-        let title = fit(&title, width.saturating_sub(fixed));
+        let title = fit(&title, width.saturating_sub(fixed_width(app)));
         let text_style = if core {
             theme.path_highlight
         } else {
