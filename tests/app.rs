@@ -2803,3 +2803,36 @@ fn a_grade_off_the_scale_is_refused_and_the_prompt_stays() {
     app.update(Action::Submit);
     assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("Pass"));
 }
+
+#[test]
+fn enter_on_a_problem_goes_to_its_course_and_the_problems_scroll() {
+    // BE301 moved back into Semester II, with its prerequisites: problems name it there.
+    let mut plan = recommended();
+    let from = plan.find("BE301").expect("BE301 planned");
+    let placement = plan.terms[from.term].courses.remove(from.index);
+    plan.place(1, placement);
+    let mut app = app_on(plan.clone());
+    let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+    assert!(problems.len() > 1, "{problems:?}");
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Problems);
+    app.update(Action::Down);
+    assert_eq!(app.problem_row, 1);
+    for _ in 0..problems.len() + 3 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.problem_row, problems.len() - 1, "stops at the last");
+    for _ in 0..problems.len() + 3 {
+        app.update(Action::Up);
+    }
+    assert_eq!(app.problem_row, 0, "stops at the first");
+    assert_eq!(problems[0].term, Some(1), "{problems:?}");
+    app.update(Action::Toggle);
+    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.term, 1);
+    assert_eq!(app.selected_code().as_deref(), Some("BE301"));
+    assert_eq!(
+        app.plan, plan,
+        "going to a problem changes nothing in the plan"
+    );
+}
