@@ -824,6 +824,9 @@ fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
     assert!(pane_rows(&small, "Unplanned (") >= 4, "{small}");
     let problems = degree_planner::model::problems(&app.curriculum, &app.plan).len();
     assert!(small.contains(&format!(" of {problems} ┘")), "{small}");
+    // The pool says which of its courses show.
+    let pool = app.pool().len();
+    assert!(small.contains(&format!("─ 1-7 of {pool} ┘")), "{small}");
     insta::assert_snapshot!("catalog_120x40", small);
     // At 200x60 every term shows and every placed title is whole.
     let wide = screen(&app, 200, 60);

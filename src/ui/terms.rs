@@ -55,7 +55,7 @@ fn status_style(status: Status, theme: &Theme) -> Style {
 
 /// Draws the terms into `area`, `cols` to a grid row (see [`columns`]), keeping the current
 /// term in view; when some grid rows do not fit, the bottom border says which terms show
-/// ("terms 1-9 of 12").
+/// ("terms 1-9 of 12") at its left, leaving the right to each list's own position.
 pub fn render_terms(
     frame: &mut Frame,
     area: Rect,
@@ -99,7 +99,7 @@ pub fn render_terms(
         let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
         let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
         let at = Rect {
-            x: area.right().saturating_sub(width + 1).max(area.x),
+            x: area.x + 1,
             y: area.bottom().saturating_sub(1),
             width: width.min(area.width),
             height: 1,
@@ -270,8 +270,24 @@ fn render_term(
         placeholder(frame, area, block, text, theme);
         return;
     }
+    let block = with_position(block, &shown, visible.len(), theme);
     let mut state = ListState::default().with_selected(selected.map(|r| r - shown.start));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
+}
+
+/// `block` with "8-16 of 21" on its bottom border when the list of `len` rows shows only
+/// the rows `shown`.
+fn with_position<'a>(
+    block: Block<'a>,
+    shown: &std::ops::Range<usize>,
+    len: usize,
+    theme: &Theme,
+) -> Block<'a> {
+    if shown.start == 0 && shown.end >= len {
+        return block;
+    }
+    let text = format!(" {}-{} of {len} ", shown.start + 1, shown.end);
+    block.title_bottom(Line::styled(text, theme.muted).right_aligned())
 }
 
 /// The rows of a list of `len` rows, `height` high, that are on screen when `selected` is
@@ -340,6 +356,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, them
             ListItem::new(row.line(app, theme, inner_width))
         })
         .collect();
+    let block = with_position(block, &shown, pool.len(), theme);
     let mut state = ListState::default().with_selected(selected.map(|r| r - shown.start));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
 }
