@@ -593,7 +593,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[key(KeyCode::Tab)],
         Action::NextFocus,
-        "focus next pane: terms, unplanned pool, career paths",
+        "focus next pane: terms, unplanned pool, career paths, problems",
         Some("pane"),
     ),
     bind(

@@ -22,6 +22,8 @@ pub enum Focus {
     Pool,
     /// The career paths.
     Paths,
+    /// The problems with the plan, which scroll when they do not fit.
+    Problems,
 }
 
 /// What a text prompt is asking for.
@@ -226,6 +228,8 @@ pub struct App {
     pub row: usize,
     /// Highlighted row of the unplanned pool.
     pub pool_row: usize,
+    /// Highlighted problem, in the order the problems pane lists them (most serious first).
+    pub problem_row: usize,
     /// The focused career path, whose courses light up.
     pub path: Option<usize>,
     /// Courses shown must contain this text in their code or title (case-insensitive).
@@ -278,6 +282,7 @@ impl App {
             term: 0,
             row: 0,
             pool_row: 0,
+            problem_row: 0,
             path,
             filter: String::new(),
             mode: Mode::Normal,
@@ -545,7 +550,10 @@ impl App {
 
     fn normal(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        // Enter on a problem only goes to it, which any role may do.
+        let goes_to_problem = action == Action::Toggle && self.focus == Focus::Problems;
         if is_placement_edit(action)
+            && !goes_to_problem
             && let Err(why) = self.may_edit_placement()
         {
             self.error(why);
@@ -561,7 +569,7 @@ impl App {
             Action::PrevTerm => self.go_to_term(self.term.saturating_sub(1)),
             Action::NextTerm => self.go_to_term(self.term + 1),
             Action::NextFocus => self.cycle_focus(1),
-            Action::PrevFocus => self.cycle_focus(2),
+            Action::PrevFocus => self.cycle_focus(-1),
             Action::Toggle => self.toggle(),
             Action::MoveEarlier => self.move_selected(-1),
             Action::MoveLater => self.move_selected(1),
@@ -1331,6 +1339,10 @@ impl App {
         match self.focus {
             Focus::Terms => self.row = step(self.row, self.visible_rows(self.term).len()),
             Focus::Pool => self.pool_row = step(self.pool_row, self.pool().len()),
+            Focus::Problems => {
+                let count = crate::model::problems(&self.curriculum, &self.plan).len();
+                self.problem_row = step(self.problem_row, count);
+            }
             Focus::Paths => {
                 // The cursor moves in the order the paths are drawn.
                 let order = self.path_order();
@@ -1381,10 +1393,10 @@ impl App {
         }
     }
 
-    fn cycle_focus(&mut self, steps: usize) {
-        const ORDER: [Focus; 3] = [Focus::Terms, Focus::Pool, Focus::Paths];
+    fn cycle_focus(&mut self, steps: isize) {
+        const ORDER: [Focus; 4] = [Focus::Terms, Focus::Pool, Focus::Paths, Focus::Problems];
         let i = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        self.focus = ORDER[(i + steps) % ORDER.len()];
+        self.focus = ORDER[(i as isize + steps).rem_euclid(ORDER.len() as isize) as usize];
         if self.focus == Focus::Paths && self.path.is_none() {
             self.path = self.path_order().first().copied();
         }
@@ -1428,8 +1440,42 @@ impl App {
         }
     }
 
+    /// Goes to the term of the highlighted problem, highlighting the course it names, and
+    /// gives the terms the keyboard. A problem with no term (a course in no term, credits
+    /// short) changes nothing.
+    fn go_to_problem(&mut self) {
+        use crate::model::ProblemKind as K;
+        let problems = crate::model::problems(&self.curriculum, &self.plan);
+        let Some(problem) = problems.get(self.problem_row) else {
+            return;
+        };
+        let Some(term) = problem.term.filter(|&t| t < self.plan.terms.len()) else {
+            return;
+        };
+        let code = match &problem.kind {
+            K::PrerequisiteOrder { course, .. }
+            | K::PrerequisiteStatus { course, .. }
+            | K::PlacedTwice { course }
+            | K::UnknownCourse { course }
+            | K::UnknownGrade { course, .. } => Some(course.clone()),
+            _ => None,
+        };
+        self.term = term;
+        self.focus = Focus::Terms;
+        let index = code.and_then(|code| {
+            self.plan.terms[term]
+                .courses
+                .iter()
+                .position(|c| c.code == code)
+        });
+        self.row = index
+            .and_then(|i| self.visible_rows(term).iter().position(|&v| v == i))
+            .unwrap_or(0);
+    }
+
     fn toggle(&mut self) {
         match self.focus {
+            Focus::Problems => self.go_to_problem(),
             Focus::Terms => {
                 if let Some(slot) = self.selected_slot() {
                     let code = self

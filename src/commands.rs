@@ -59,7 +59,7 @@ pub fn check_output(
     }
     let report = CheckReport::new(plans, &errors);
     let text = match format {
-        CheckFormat::Text => report::check_text(&report, &errors),
+        CheckFormat::Text => report::check_text(curriculum, &report, &errors),
         CheckFormat::Json => report.to_json(),
     };
     (text, report.exit_code())

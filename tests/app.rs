@@ -271,7 +271,7 @@ fn next_and_prev_term_clamp_at_the_ends_and_reset_the_row() {
 }
 
 #[test]
-fn tab_and_shift_tab_cycle_terms_pool_paths() {
+fn tab_and_shift_tab_cycle_terms_pool_paths_problems() {
     let mut app = app();
     app.update(Action::NextFocus);
     assert_eq!(app.focus, Focus::Pool);
@@ -283,8 +283,12 @@ fn tab_and_shift_tab_cycle_terms_pool_paths() {
         "focusing the paths highlights the first one"
     );
     app.update(Action::NextFocus);
+    assert_eq!(app.focus, Focus::Problems);
+    app.update(Action::NextFocus);
     assert_eq!(app.focus, Focus::Terms);
 
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Problems);
     app.update(Action::PrevFocus);
     assert_eq!(app.focus, Focus::Paths);
     app.update(Action::PrevFocus);
@@ -301,13 +305,15 @@ fn tab_and_shift_tab_keys_cycle_focus() {
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.focus, Focus::Paths);
     press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Problems);
+    press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.focus, Focus::Terms);
     // Terminals report Shift-Tab as BackTab with the Shift modifier.
     press(
         &mut app,
         KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
     );
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.focus, Focus::Problems);
 }
 
 #[test]
@@ -781,7 +787,12 @@ fn move_in_the_paths_does_nothing_to_the_plan() {
     let mut app = app();
     run(
         &mut app,
-        &[Action::PrevFocus, Action::MoveLater, Action::MoveEarlier],
+        &[
+            Action::PrevFocus,
+            Action::PrevFocus,
+            Action::MoveLater,
+            Action::MoveEarlier,
+        ],
     );
     assert_eq!(app.plan, recommended());
     assert_eq!(app.term, 0);
@@ -1778,8 +1789,8 @@ fn ten_mixed_edits_undo_and_redo_exactly() {
         vec![NextFocus, Toggle],
         // 7: set the target path.
         vec![NextFocus, Toggle],
-        // 8: rename the student.
-        vec![NextFocus, EditStudent, Input('!'), Submit],
+        // 8: back to the terms (past the problems), rename the student.
+        vec![NextFocus, NextFocus, EditStudent, Input('!'), Submit],
         // 9: delete the empty "Term 5".
         vec![NextTerm, DeleteTerm],
         // 10 to 12: complete BE301 with a grade.
@@ -2045,7 +2056,7 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
     app.update(Action::Save);
     app.finish_save(Ok(()));
     // Redo left the cursor on BE101 in the pool: back to the terms.
-    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    run(&mut app, &[Action::PrevFocus]);
     app.update(Action::CycleStatus);
     assert!(app.is_dirty());
     app.update(Action::Undo);
@@ -2617,7 +2628,12 @@ proptest! {
                 prop_assert!(p < app.curriculum.paths.len());
             }
         }
-        app.update(Action::Cancel);
+        // Esc leaves one level at a time: a search inside the help, then the help.
+        for _ in 0..2 {
+            if app.mode != Mode::Normal {
+                app.update(Action::Cancel);
+            }
+        }
         prop_assert_eq!(&app.mode, &Mode::Normal);
         let mut undos = 0;
         loop {
@@ -3055,4 +3071,37 @@ fn a_grade_off_the_scale_is_refused_and_the_prompt_stays() {
     type_text(&mut app, "pass");
     app.update(Action::Submit);
     assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("Pass"));
+}
+
+#[test]
+fn enter_on_a_problem_goes_to_its_course_and_the_problems_scroll() {
+    // BE301 moved back into Semester II, with its prerequisites: problems name it there.
+    let mut plan = recommended();
+    let from = plan.find("BE301").expect("BE301 planned");
+    let placement = plan.terms[from.term].courses.remove(from.index);
+    plan.place(1, placement);
+    let mut app = app_on(plan.clone());
+    let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+    assert!(problems.len() > 1, "{problems:?}");
+    app.update(Action::PrevFocus);
+    assert_eq!(app.focus, Focus::Problems);
+    app.update(Action::Down);
+    assert_eq!(app.problem_row, 1);
+    for _ in 0..problems.len() + 3 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.problem_row, problems.len() - 1, "stops at the last");
+    for _ in 0..problems.len() + 3 {
+        app.update(Action::Up);
+    }
+    assert_eq!(app.problem_row, 0, "stops at the first");
+    assert_eq!(problems[0].term, Some(1), "{problems:?}");
+    app.update(Action::Toggle);
+    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.term, 1);
+    assert_eq!(app.selected_code().as_deref(), Some("BE301"));
+    assert_eq!(
+        app.plan, plan,
+        "going to a problem changes nothing in the plan"
+    );
 }

@@ -109,8 +109,8 @@ fn a_plan_changed_since_its_verdict_is_not_a_problem() {
          changed since Dr Grace approved it on 2026-11-20 (2 changes)\n\
          \n\
          tests/plans/good/changed.ron:\n  \
-         changed since the verdict: BE201 changed from in progress to completed\n  \
-         changed since the verdict: BE303 moved from Semester III to Semester IV\n",
+         changed since the verdict: BE201 RESTful API Development changed from in progress to completed\n  \
+         changed since the verdict: BE303 Advanced Database Management moved from Semester III to Semester IV\n",
         "issue 12 item 15: what changed is listed, not only counted"
     );
 }
@@ -130,7 +130,7 @@ fn check_problems_exits_1_and_lists_them_under_the_plan() {
     ));
     assert!(out.contains(
         "\ntests/plans/problems/ada.ron:\n  \
-         error: BE301 needs BE204 first, but both are in Semester III\n  \
+         error: BE301 Microservice Architecture and Docker needs BE204 Linux Basics and CLI Usage first, but both are in Semester III\n  \
          error: BE405 Freelancing and Career Management is required but in no term\n  \
          error: the plan reaches 62 of 64 credits: 2 short of the degree\n"
     ));
@@ -306,7 +306,7 @@ fn check_json_has_the_documented_fields() {
     assert_eq!(problems[0]["term"], "Semester III");
     assert_eq!(
         problems[0]["message"],
-        "BE301 needs BE204 first, but both are in Semester III"
+        "BE301 Microservice Architecture and Docker needs BE204 Linux Basics and CLI Usage first, but both are in Semester III"
     );
 
     let damaged = &plans[2];
@@ -397,8 +397,10 @@ fn diff_lists_changes_credits_readiness_and_problems() {
     );
     insta::assert_snapshot!("diff_approved_to_changed", stdout(&o));
     let out = stdout(&o);
-    assert!(out.contains("\nCourses moved\n  BE303 moved from Semester III to Semester IV\n"));
-    assert!(out.contains("\nStatus changes\n  BE201 changed from in progress to completed\n"));
+    assert!(out.contains("\nCourses moved\n  BE303 Advanced Database Management moved from Semester III to Semester IV\n"));
+    assert!(out.contains(
+        "\nStatus changes\n  BE201 RESTful API Development changed from in progress to completed\n"
+    ));
     assert!(out.contains("  completed     17 → 21\n"));
     assert!(out.contains("  total         64 → 64\n"));
     assert!(out.contains("  Senior Back-End Developer    results 3.8 → 3.8   core 3/7 → 4/7"));
@@ -416,10 +418,10 @@ fn diff_counts_problems_and_removed_courses() {
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(
-        out.contains("\nCourses removed\n  BE405 removed from Semester IV\n"),
+        out.contains("\nCourses removed\n  BE405 Freelancing and Career Management removed from Semester IV\n"),
         "{out}"
     );
-    assert!(out.contains("\nCourses moved\n  BE204 moved from Semester II to Semester III\n"));
+    assert!(out.contains("\nCourses moved\n  BE204 Linux Basics and CLI Usage moved from Semester II to Semester III\n"));
     assert!(out.contains("  total         64 → 62\n"));
     assert!(out.contains("\nProblems: 0 → 3  (errors 0 → 3, warnings 0 → 0)\n"));
 }

@@ -246,12 +246,15 @@ fn prerequisite_in_the_same_term() {
             prerequisite: "A".into(),
         }
     );
-    assert_eq!(order[0].message, "C needs A first, but both are in S1");
+    assert_eq!(
+        order[0].message,
+        "C Gamma needs A Alpha first, but both are in S1"
+    );
     assert_eq!(order[0].severity, Severity::Error);
     assert_eq!(order[0].term, Some(0));
     assert_eq!(
         order[0].to_string(),
-        "error: C needs A first, but both are in S1"
+        "error: C Gamma needs A Alpha first, but both are in S1"
     );
 }
 
@@ -269,8 +272,8 @@ fn prerequisite_in_a_later_term() {
     assert_eq!(
         messages,
         [
-            "C in S2 needs A first, which is later, in S3",
-            "D in S2 needs A first, which is later, in S3",
+            "C Gamma in S2 needs A Alpha first, which is later, in S3",
+            "D Delta in S2 needs A Alpha first, which is later, in S3",
         ]
     );
     assert!(problems.iter().all(|p| p.term == Some(1)));
@@ -299,7 +302,7 @@ fn prerequisite_not_planned() {
     );
     assert_eq!(
         problems[0].message,
-        "D in S2 needs B first, which is not planned"
+        "D Delta in S2 needs B Beta first, which is not planned"
     );
 }
 
@@ -366,7 +369,7 @@ fn placed_twice() {
     let p = only(model::problems(&c, &plan));
     assert_eq!(p.kind, ProblemKind::PlacedTwice { course: "B".into() });
     assert_eq!(p.severity, Severity::Error);
-    assert_eq!(p.message, "B is placed 2 times: S1, S3");
+    assert_eq!(p.message, "B Beta is placed 2 times: S1, S3");
     assert_eq!(p.term, Some(2));
 }
 
@@ -1378,7 +1381,8 @@ fn a_started_course_whose_prerequisite_is_not_completed_is_a_problem() {
         .map(|p| p.message.clone())
         .collect();
     assert!(
-        messages.contains(&"C is completed, but its prerequisite A is only planned".into()),
+        messages
+            .contains(&"C Gamma is completed, but its prerequisite A Alpha is only planned".into()),
         "{messages:?}"
     );
     // In progress while the prerequisite is in progress: a warning; planned: an error.
@@ -1461,7 +1465,7 @@ fn a_grade_off_the_scale_is_a_warning() {
     assert!(
         found[0]
             .message
-            .starts_with("A has the grade \"excellent\""),
+            .starts_with("A Alpha has the grade \"excellent\""),
         "{}",
         found[0].message
     );

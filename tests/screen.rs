@@ -486,27 +486,56 @@ fn notes_list_keeps_the_highlight_visible_after_a_long_note() {
     assert!(shown.contains("> BE204"), "{shown}");
 }
 
-/// With more problems than rows, the pane shows the first ones whole and counts the rest:
-/// the shown and the counted add up to every problem.
+/// With more problems than rows, the pane shows the first ones whole and says which
+/// ("1-N of TOTAL" on its border); focused, it scrolls to the last problem and says so.
 #[test]
-fn problems_pane_shows_what_fits_and_counts_the_rest() {
+fn problems_pane_shows_what_fits_and_says_which() {
     use degree_planner::model::Placement;
     let mut app = fresh();
     app.plan.terms[0]
         .courses
         .extend((0..3000).map(|i| Placement::planned(&format!("Z{i}"))));
     let total = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    let position = |shown: &str| -> (usize, usize) {
+        let (range, _) = shown
+            .split(&format!(" of {total} "))
+            .next()
+            .and_then(|before| before.rsplit(' ').next())
+            .and_then(|r| r.split_once('-'))
+            .unwrap_or_else(|| panic!("no \"A-B of {total}\":\n{shown}"));
+        let first: usize = range.parse().expect("first");
+        let last: usize = shown
+            .split(&format!(" of {total} "))
+            .next()
+            .and_then(|before| before.rsplit('-').next())
+            .and_then(|n| n.parse().ok())
+            .expect("last");
+        (first, last)
+    };
     let shown = screen(&app, 200, 60);
-    let more = shown
-        .split("… and ")
-        .nth(1)
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|n| n.parse::<usize>().ok())
-        .unwrap_or_else(|| panic!("no \"… and N more\" line:\n{shown}"));
+    let (first, last) = position(&shown);
     // Each problem shown starts with its mark; the other panes use neither mark here.
     let marks = shown.matches('✗').count() + shown.matches('⚠').count();
-    assert!(marks > 0, "{shown}");
-    assert_eq!(marks + more, total, "{shown}");
+    assert_eq!((first, last), (1, marks), "{shown}");
+    // Focused and moved to the end, the window ends at the last problem.
+    while app.focus != Focus::Problems {
+        app.update(Action::NextFocus);
+    }
+    app.problem_row = total - 3;
+    for _ in 0..5 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.problem_row, total - 1);
+    let shown = screen(&app, 200, 60);
+    let (first, last) = position(&shown);
+    let marks = shown.matches('✗').count() + shown.matches('⚠').count();
+    assert_eq!(last, total, "{shown}");
+    assert_eq!(last - first + 1, marks, "{shown}");
+    assert_eq!(
+        shown.matches("> ✗").count(),
+        1,
+        "one highlighted problem:\n{shown}"
+    );
 }
 
 #[test]
@@ -799,4 +828,175 @@ fn screen_text_lines_fit_the_width_with_wide_and_combining_characters() {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Course rows: every path's mark, whole codes; a program without paths
+// ---------------------------------------------------------------------------------------------
+
+/// The planner on a test curriculum from tests/curricula with its recommended plan.
+fn program(file: &str) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/curricula")
+        .join(file);
+    let c = store::load_curriculum(Some(&path))
+        .expect("valid curriculum")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Kim");
+    App::new(c, plan, "plans/kim.ron".into(), true)
+}
+
+/// The line of `screen` showing the course `code`, from the code to the end of its pane.
+fn course_row<'s>(screen: &'s str, code: &str) -> &'s str {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(code))
+        .unwrap_or_else(|| panic!("{code} on screen:\n{screen}"));
+    let start = line.find(code).expect("code");
+    let rest = &line[start..];
+    &rest[..rest.find('│').unwrap_or(rest.len())]
+}
+
+#[test]
+fn a_course_row_marks_a_seventh_path_and_says_when_more_paths_do_not_fit() {
+    let mut app = program("many_paths_long_codes.ron");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        course_row(&shown, "COMPSCI 2521").ends_with(" 3 ·········+"),
+        "{shown}"
+    );
+    // Twelve paths: the first nine columns, then one that says '+' when the course
+    // supports any of the three that have no column.
+    assert!(
+        course_row(&shown, "COMPSCI 1511").ends_with(" 3 A·····G···"),
+        "{shown}"
+    );
+    assert!(
+        course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········+"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+    // With a path past the ninth focused, its mark takes the last column.
+    app.path = Some(11);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········L"),
+        "{shown}"
+    );
+    assert!(
+        course_row(&shown, "COMPSCI 1511").ends_with(" 3 A·····G···"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn codes_longer_than_eight_characters_show_whole_and_distinct() {
+    let app = program("many_paths_long_codes.ron");
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let shown = screen(&app, width, height);
+        for code in ["COMPSCI 1511", "COMPSCI 1521", "COMPSCI 2521"] {
+            assert!(
+                course_row(&shown, code).starts_with(code),
+                "{width}x{height}:\n{shown}"
+            );
+        }
+        assert!(!shown.contains("COMPSCI…"), "{width}x{height}:\n{shown}");
+    }
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn a_program_without_paths_says_so_and_offers_no_path_key() {
+    let app = program("no_paths.ron");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let shown = screen(&app, width, height);
+        assert!(!shown.contains("p focuses a path"), "{shown}");
+        assert!(
+            shown.contains("This program defines no career paths."),
+            "{width}x{height}:\n{shown}"
+        );
+        let footer = shown.lines().last().expect("footer");
+        assert!(!footer.contains("p path"), "{footer}");
+    }
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout by content: a catalog's terms, pool and problems at three sizes
+// ---------------------------------------------------------------------------------------------
+
+/// Rows of the pane whose top border holds `title`, not counting its borders.
+fn pane_rows(screen: &str, title: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let (top, column) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| l.find(title).map(|c| (i, c)))
+        .unwrap_or_else(|| panic!("{title} on screen:\n{screen}"));
+    let prefix = lines[top][..column].chars().count();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.chars().nth(prefix.saturating_sub(2)) != Some('└'))
+        .count()
+}
+
+#[test]
+fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
+    let mut app = catalog();
+    app.focus = Focus::Terms;
+    // Twelve terms, as a real catalog's plan has.
+    while app.plan.terms.len() < 12 {
+        let term = app.plan.terms.len();
+        let name = app.plan.fresh_term_name();
+        app.plan.add_term(term, &name);
+        let codes: Vec<String> = app.pool().iter().take(6).map(|c| c.code.clone()).collect();
+        for code in codes {
+            app.plan.place_unplanned(term, &code);
+        }
+    }
+    let terms = app.plan.terms.len();
+    let small = screen(&app, 120, 40);
+    assert!(
+        small.contains(&format!(" of {terms} · ←→ for the rest ")),
+        "{small}"
+    );
+    // The pool and the problems share the rows below the terms, half each at least when
+    // both have more than fits; the problems say which of them show.
+    assert!(pane_rows(&small, "Unplanned (") >= 4, "{small}");
+    let problems = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    assert!(small.contains(&format!(" of {problems} ┘")), "{small}");
+    // The pool says which of its courses show.
+    let pool = app.pool().len();
+    assert!(small.contains(&format!("─ 1-7 of {pool} ┘")), "{small}");
+    insta::assert_snapshot!("catalog_120x40", small);
+    // At 200x60 every term shows and every placed title is whole.
+    let wide = screen(&app, 200, 60);
+    assert!(!wide.contains("←→ for the rest"), "{wide}");
+    for term in &app.plan.terms {
+        for p in &term.courses {
+            let title = &app.curriculum.course(&p.code).expect("course").title;
+            assert!(
+                wide.contains(&format!("{} {title}", p.code)),
+                "{title}:\n{wide}"
+            );
+        }
+    }
+    insta::assert_snapshot!("catalog_200x60", wide);
+    insta::assert_snapshot!("catalog_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn the_bundled_program_at_200x60_shows_every_title_whole() {
+    let app = midway();
+    let shown = screen(&app, 200, 60);
+    for term in &app.plan.terms {
+        for p in &term.courses {
+            let title = &app.curriculum.course(&p.code).expect("course").title;
+            assert!(
+                shown.contains(&format!("{} {title}", p.code)),
+                "{title}:\n{shown}"
+            );
+        }
+    }
+    insta::assert_snapshot!(shown);
 }

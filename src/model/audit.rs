@@ -157,7 +157,17 @@ impl fmt::Display for Problem {
 
 /// The problem, if any, with `placed` being started (in term `term`) while its
 /// prerequisite `pre`, placed earlier, is not completed.
+/// A course as a student knows it: its code and title ("BE105 Technical English I"), or
+/// the code alone when the curriculum has no such course.
+pub fn named(curriculum: &Curriculum, code: &str) -> String {
+    match curriculum.course(code) {
+        Some(course) => format!("{code} {}", course.title),
+        None => code.to_string(),
+    }
+}
+
 fn status_problem(
+    curriculum: &Curriculum,
     placed: &Placement,
     pre: &str,
     statuses: &HashMap<&str, Status>,
@@ -179,9 +189,10 @@ fn status_problem(
         },
         severity,
         message: format!(
-            "{} is {}, but its prerequisite {pre} is only {}",
-            placed.code,
+            "{} is {}, but its prerequisite {} is only {}",
+            named(curriculum, &placed.code),
             placed.status.label(),
+            named(curriculum, pre),
             before.label()
         ),
         term: Some(term),
@@ -253,7 +264,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                     severity: Severity::Warning,
                     message: format!(
                         "{} has the grade \"{grade}\", which is not on the scale ({})",
-                        p.code,
+                        named(curriculum, &p.code),
                         super::grade::describe()
                     ),
                     term: Some(t),
@@ -261,25 +272,25 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
             }
             for pre in &course.prerequisites {
                 let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
+                if earliest.is_some_and(|pt| pt < t) {
+                    found.extend(status_problem(curriculum, p, pre, &statuses, t));
+                    continue;
+                }
+                let (course_name, pre_name) =
+                    (named(curriculum, &course.code), named(curriculum, pre));
                 let message = match earliest {
-                    Some(pt) if pt < t => {
-                        found.extend(status_problem(p, pre, &statuses, t));
-                        continue;
-                    }
                     Some(pt) if pt == t => format!(
-                        "{} needs {} first, but both are in {}",
-                        course.code, pre, term.name
+                        "{course_name} needs {pre_name} first, but both are in {}",
+                        term.name
                     ),
                     Some(pt) => format!(
-                        "{} in {} needs {} first, which is later, in {}",
-                        course.code,
+                        "{course_name} in {} needs {pre_name} first, which is later, in {}",
                         term.name,
-                        pre,
                         term_name(pt)
                     ),
                     None => format!(
-                        "{} in {} needs {} first, which is not planned",
-                        course.code, term.name, pre
+                        "{course_name} in {} needs {pre_name} first, which is not planned",
+                        term.name
                     ),
                 };
                 found.push(Problem {
@@ -323,9 +334,14 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 },
                 severity: Severity::Error,
                 message: match names.as_slice() {
-                    [only] => format!("{code} is placed {} times in {only}", terms.len()),
+                    [only] => format!(
+                        "{} is placed {} times in {only}",
+                        named(curriculum, code),
+                        terms.len()
+                    ),
                     _ => format!(
-                        "{code} is placed {} times: {}",
+                        "{} is placed {} times: {}",
+                        named(curriculum, code),
                         terms.len(),
                         names.join(", ")
                     ),
@@ -343,8 +359,8 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 },
                 severity: Severity::Error,
                 message: format!(
-                    "{} {} is required but in no term",
-                    course.code, course.title
+                    "{} is required but in no term",
+                    named(curriculum, &course.code)
                 ),
                 term: None,
             });

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::Curriculum;
 use super::plan::Status;
 
 /// A plan's placement reduced to what matters for comparing: terms in order, each with its
@@ -38,6 +39,22 @@ pub enum Change {
     TermRemoved { term: String },
     /// The same terms are in another order.
     TermsReordered,
+}
+
+impl Change {
+    /// The change as a sentence that names its course by code and title, as a student
+    /// knows it ("BE201 Backend Basics moved from ... to ...").
+    pub fn named(&self, curriculum: &Curriculum) -> String {
+        let mut change = self.clone();
+        if let Change::Added { course, .. }
+        | Change::Removed { course, .. }
+        | Change::Moved { course, .. }
+        | Change::Status { course, .. } = &mut change
+        {
+            *course = super::audit::named(curriculum, course);
+        }
+        change.to_string()
+    }
 }
 
 impl fmt::Display for Change {

@@ -118,7 +118,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The text `check` prints: one aligned line per plan, then each plan's problems and what
 /// changed since its verdict, then every
 /// problem with an unreadable file as `file:line:col: message`.
-pub fn check_text(report: &CheckReport, errors: &[FileError]) -> String {
+pub fn check_text(curriculum: &Curriculum, report: &CheckReport, errors: &[FileError]) -> String {
     let rows: Vec<[String; 5]> = report
         .plans
         .iter()
@@ -175,7 +175,11 @@ pub fn check_text(report: &CheckReport, errors: &[FileError]) -> String {
             let _ = writeln!(out, "  {}: {}", problem.severity, problem.message);
         }
         for change in &p.verdict.changes {
-            let _ = writeln!(out, "  changed since the verdict: {change}");
+            let _ = writeln!(
+                out,
+                "  changed since the verdict: {}",
+                change.named(curriculum)
+            );
         }
     }
     if !errors.is_empty() {

@@ -73,7 +73,7 @@ pub fn diff_text(
         }
         let _ = writeln!(out, "\n{title}");
         for c in lines {
-            let _ = writeln!(out, "  {c}");
+            let _ = writeln!(out, "  {}", c.named(curriculum));
         }
     }
 

@@ -27,6 +27,8 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 /// From this width and height up, every pane is shown at full size.
 const WIDE: (u16, u16) = (110, 34);
+/// Rows the panes below the terms keep at least in the wide layout.
+const MIN_BOTTOM: u16 = 12;
 
 /// The screen for `app` at `width` x `height` as plain text, one line per row with trailing
 /// blanks removed: what a person would see, without colours or styles.
@@ -102,9 +104,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// Every pane at once: the credits and the terms across the full width on top; below them
-/// the pool and problems, the career paths, and the highlighted course, side by side.
+/// the pool and problems, the career paths, and the highlighted course, side by side. The
+/// terms take the rows their courses need, in as few columns as show titles whole, and
+/// leave the panes below at least [`MIN_BOTTOM`] rows.
 fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let terms_height = terms::natural_height(app, area.width).min(area.height * 11 / 20);
+    let budget = area.height.saturating_sub(1 + MIN_BOTTOM).max(3);
+    let cols = terms::columns(app, area.width, budget);
+    let terms_height = terms::height(app, cols, budget);
     let [credits_area, terms_area, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(terms_height),
@@ -112,7 +118,7 @@ fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) 
     ])
     .areas(area);
     panels::render_credits(frame, credits_area, facts, theme);
-    terms::render_terms(frame, terms_area, app, facts, theme);
+    terms::render_terms(frame, terms_area, app, cols, facts, theme);
     let [left, middle, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Fill(1),
@@ -139,7 +145,8 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Them
     .areas(area);
     panels::render_credits(frame, credits_area, facts, theme);
     panels::render_paths_line(frame, paths_area, app, facts, theme);
-    terms::render_terms(frame, terms_area, app, facts, theme);
+    let cols = terms::columns(app, terms_area.width, terms_area.height);
+    terms::render_terms(frame, terms_area, app, cols, facts, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
     match app.focus {
@@ -154,10 +161,10 @@ fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Them
     }
 }
 
-/// The unplanned pool, the review (when there is one) and the problems, stacked: the pool
-/// and the review take what they need up to a share of the height, the problems the rest.
+/// The unplanned pool, the review (when there is one) and the problems, stacked: the review
+/// takes what it needs up to a share of the height; the pool and the problems share the rest
+/// by what they hold, each getting all it needs when both fit and at least half otherwise.
 fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let pool_height = (app.pool().len() as u16 + 2).clamp(3, (area.height / 4).max(3));
     let review_height = if review::has_review(app) {
         let inner = area.width.saturating_sub(2);
         let rows: usize = review::review_lines(app, theme)
@@ -169,6 +176,20 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
     } else {
         0
     };
+    let rest = area.height.saturating_sub(review_height);
+    let pool_wants = u16::try_from(app.pool().len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .max(3);
+    let problems_wants = problems_rows(facts, area.width.saturating_sub(2), rest)
+        .saturating_add(2)
+        .max(3);
+    let pool_height = if pool_wants.saturating_add(problems_wants) <= rest {
+        pool_wants
+    } else {
+        let half = rest / 2;
+        pool_wants.min(rest.saturating_sub(problems_wants.min(half)))
+    };
     let [pool_area, review_area, problems_area] = Layout::vertical([
         Constraint::Length(pool_height),
         Constraint::Length(review_height),
@@ -179,7 +200,24 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
     if review_height > 0 {
         review::render_review(frame, review_area, app, theme);
     }
-    panels::render_problems(frame, problems_area, facts, theme);
+    panels::render_problems(frame, problems_area, app, facts, theme);
+}
+
+/// Rows the problems take wrapped at `width`, counted no further than `most`.
+fn problems_rows(facts: &Facts, width: u16, most: u16) -> u16 {
+    if facts.problems.is_empty() {
+        let ok = Line::raw(panels::NO_PROBLEMS);
+        return u16::try_from(text::wrapped_rows(&ok, width)).unwrap_or(1);
+    }
+    let mut rows = 0u16;
+    for p in &facts.problems {
+        if rows >= most {
+            break;
+        }
+        let line = Line::raw(format!("✗ {}", p.message));
+        rows = rows.saturating_add(u16::try_from(text::wrapped_rows(&line, width)).unwrap_or(1));
+    }
+    rows.max(1)
 }
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -319,6 +357,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
             !reviewing && writable && app.focus == Focus::Terms
         }
+        (Context::Normal, Action::NextPath) => !app.curriculum.paths.is_empty(),
         (Context::Normal, Action::ShowNotes) => {
             app.plan.verdict.is_some() || !app.plan.notes.is_empty()
         }
@@ -358,6 +397,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 {
                     "plans"
                 }
+                (Context::Normal, Action::Toggle, Focus::Problems) => "go to",
                 _ => b.hint.unwrap_or_default(),
             };
             (key, hint, b.action)

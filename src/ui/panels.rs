@@ -80,9 +80,16 @@ pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Them
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// What the career-path panes say for a program that defines no paths.
+const NO_PATHS: &str = "This program defines no career paths.";
+
 /// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...",
 /// strength by results and core courses completed.
 pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    if app.curriculum.paths.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(NO_PATHS, theme.muted)), area);
+        return;
+    }
     let mut spans = vec![Span::styled("Paths ", theme.muted)];
     for s in &facts.standings.paths {
         let path = &app.curriculum.paths[s.path];
@@ -126,10 +133,12 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
     let width = usize::from(block.inner(area).width);
     let c = &app.curriculum;
     let mut lines = Vec::new();
-    if c.all_required() {
+    if c.paths.is_empty() {
+        lines.push(Line::styled(NO_PATHS, theme.muted));
+    } else if c.all_required() {
         lines.push(Line::styled(advice::ALL_REQUIRED, theme.muted));
     }
-    if let Some(text) = advice::unranked(&facts.standings) {
+    if let Some(text) = advice::unranked(&facts.standings).filter(|_| !c.paths.is_empty()) {
         lines.push(Line::styled(text, theme.warning));
     }
     for s in &facts.standings.paths {
@@ -172,7 +181,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         gauge.spans.push(Span::raw(stats));
         lines.push(gauge);
     }
-    if facts.standings.ranked {
+    if facts.standings.ranked && !c.paths.is_empty() {
         lines.push(Line::raw(advice::results(c, &facts.standings)));
     }
     if !c.paths.is_empty() {
@@ -192,6 +201,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
                 ]));
             }
         }
+        None if c.paths.is_empty() => {}
         None => lines.push(Line::styled(
             "p focuses a path and says what to do next for it",
             theme.muted,
@@ -454,8 +464,11 @@ fn prerequisite_line(app: &App, theme: &Theme, code: &str, term: usize) -> Line<
     ])
 }
 
-/// Draws the problems, errors first; or says there are none.
-pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Theme) {
+/// Draws the problems, errors first; or says there are none. When they do not fit, the pane
+/// shows a window of them around the highlighted one and says which ("1-8 of 21"); Tab
+/// gives it the keyboard to scroll.
+pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+    let focused = app.focus == Focus::Problems;
     let errors = facts
         .problems
         .iter()
@@ -470,7 +483,9 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
             plural(w)
         ),
     };
-    let border = if errors > 0 {
+    let border = if focused {
+        theme.border_focus
+    } else if errors > 0 {
         theme.error
     } else if warnings > 0 {
         theme.warning
@@ -479,10 +494,7 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
     };
     let block = Block::bordered().border_style(border).title(title);
     if facts.problems.is_empty() {
-        let ok = Line::styled(
-            "✓ The plan reaches the degree total in a valid order.",
-            theme.good,
-        );
+        let ok = Line::styled(NO_PROBLEMS, theme.good);
         frame.render_widget(
             Paragraph::new(ok).block(block).wrap(Wrap { trim: false }),
             area,
@@ -490,33 +502,48 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
         return;
     }
     let inner = block.inner(area);
-    // Keep what fits, most serious first, and say how many more there are: lines are made
-    // and measured only until the pane is full, so a plan with thousands of problems costs
-    // no more to draw than one with a screenful.
-    let height = usize::from(inner.height);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut used = 0;
-    // How many of `lines` fit with a row to spare for "… and N more".
-    let mut fit_with_more = 0;
-    let mut all_fit = true;
-    for p in &facts.problems {
-        let line = problem_line(p, theme);
-        used += super::text::wrapped_rows(&line, inner.width);
-        if used > height {
-            all_fit = false;
+    let n = facts.problems.len();
+    let selected = app.problem_row.min(n - 1);
+    let line = |i: usize| {
+        let line = problem_line(&facts.problems[i], theme);
+        if focused && i == selected {
+            let mut spans = vec![Span::raw("> ")];
+            spans.extend(line.spans);
+            Line::from(spans).style(theme.selected)
+        } else {
+            line
+        }
+    };
+    // Only the lines around the highlighted problem are made and measured, so a plan with
+    // thousands of problems costs no more to draw than one with a screenful.
+    let rows = |l: &Line| super::text::wrapped_rows(l, inner.width);
+    let height = usize::from(inner.height).max(1);
+    let mut first = selected;
+    let mut used = rows(&line(selected));
+    while first > 0 {
+        let above = rows(&line(first - 1));
+        if used + above > height {
             break;
         }
-        lines.push(line);
-        if used < height {
-            fit_with_more = lines.len();
-        }
+        used += above;
+        first -= 1;
     }
-    if !all_fit {
-        lines.truncate(fit_with_more);
-        lines.push(Line::styled(
-            format!("… and {} more", facts.problems.len() - fit_with_more),
-            theme.muted,
-        ));
+    let mut lines: Vec<Line> = (first..=selected).map(line).collect();
+    let mut last = selected + 1;
+    while last < n {
+        let next = line(last);
+        used += rows(&next);
+        if used > height {
+            break;
+        }
+        lines.push(next);
+        last += 1;
+    }
+    let mut block = block;
+    if first > 0 || last < n {
+        block = block.title_bottom(
+            Line::styled(format!(" {}-{last} of {n} ", first + 1), theme.muted).right_aligned(),
+        );
     }
     frame.render_widget(
         Paragraph::new(lines)
@@ -525,6 +552,9 @@ pub fn render_problems(frame: &mut Frame, area: Rect, facts: &Facts, theme: &The
         area,
     );
 }
+
+/// What the problems pane says when there are none.
+pub const NO_PROBLEMS: &str = "✓ The plan reaches the degree total in a valid order.";
 
 /// One problem as a line: its severity mark, then its message.
 fn problem_line<'a>(p: &'a Problem, theme: &Theme) -> Line<'a> {

@@ -17,6 +17,25 @@ use crate::theme::Theme;
 /// Narrowest a term column may get before terms stack in fewer columns.
 pub const MIN_TERM_WIDTH: u16 = 34;
 
+/// Most path marks a course row shows. With more paths than this, the row shows the first
+/// `MAX_MARKS - 1`, then one column for the rest: the focused path's mark when it is among
+/// them, else [`MORE_MARKS`] when the course supports any of them.
+pub const MAX_MARKS: usize = 10;
+/// The last mark of a row whose course supports a path that has no column of its own.
+pub const MORE_MARKS: char = '+';
+
+/// The paths a course row marks, in column order: every path when they fit in
+/// [`MAX_MARKS`]; else the first `MAX_MARKS - 1`, then the focused path if it is not among
+/// them, or `None` for the [`MORE_MARKS`] column.
+fn marked_paths(count: usize, focused: Option<usize>) -> Vec<Option<usize>> {
+    if count <= MAX_MARKS {
+        return (0..count).map(Some).collect();
+    }
+    let shown = MAX_MARKS - 1;
+    let last = focused.filter(|&p| p >= shown && p < count);
+    (0..shown).map(Some).chain([last]).collect()
+}
+
 /// Glyph for a status, so that statuses never rely on colour.
 pub fn status_glyph(status: Status) -> &'static str {
     match status {
@@ -34,8 +53,17 @@ fn status_style(status: Status, theme: &Theme) -> Style {
     }
 }
 
-/// Draws the terms into `area`, keeping the current term in view.
-pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+/// Draws the terms into `area`, `cols` to a grid row (see [`columns`]), keeping the current
+/// term in view; when some grid rows do not fit, the bottom border says which terms show
+/// ("terms 1-9 of 12") at its left, leaving the right to each list's own position.
+pub fn render_terms(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    cols: usize,
+    facts: &Facts,
+    theme: &Theme,
+) {
     let n = app.plan.terms.len();
     if n == 0 {
         let msg = Paragraph::new("No terms. Press a to add one.").block(
@@ -46,20 +74,9 @@ pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         frame.render_widget(msg, area);
         return;
     }
-    let (cols, grid) = grid(app, area.width);
+    let grid = grid(app, cols);
     let natural = |row: &Vec<usize>| row_height(app, row);
-    // Show the grid row of the current term, then as many after and before it as fit.
-    let current = app.term.min(n - 1) / cols;
-    let (mut first, mut last) = (current, current);
-    let mut used = natural(&grid[current]);
-    while last + 1 < grid.len() && used + natural(&grid[last + 1]) <= area.height {
-        last += 1;
-        used += natural(&grid[last]);
-    }
-    while first > 0 && used + natural(&grid[first - 1]) <= area.height {
-        first -= 1;
-        used += natural(&grid[first]);
-    }
+    let (first, last, _) = shown_rows(app, &grid, cols, area.height);
     let constraints: Vec<Constraint> = (first..=last)
         .map(|r| {
             if r == last {
@@ -77,16 +94,80 @@ pub fn render_terms(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
             render_term(frame, *col_area, app, facts, theme, term);
         }
     }
+    if first > 0 || last + 1 < grid.len() {
+        let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
+        let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
+        let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let at = Rect {
+            x: area.x + 1,
+            y: area.bottom().saturating_sub(1),
+            width: width.min(area.width),
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.warning)), at);
+    }
 }
 
-/// Terms per grid row at `width`, and the term indices of each grid row. Rows are balanced:
-/// four terms that fit three to a row are shown two and two.
-fn grid(app: &App, width: u16) -> (usize, Vec<Vec<usize>>) {
+/// Terms per grid row at `width` when the terms may take `height` rows: as few columns as
+/// show every placed course's title whole (but at least [`MIN_TERM_WIDTH`] wide), more only
+/// when the terms would not fit `height` otherwise. Rows are balanced: four terms that fit
+/// three to a row are shown two and two.
+pub fn columns(app: &App, width: u16, height: u16) -> usize {
     let n = app.plan.terms.len().max(1);
     let most = usize::from((width / MIN_TERM_WIDTH).max(1)).min(n);
-    let cols = n.div_ceil(n.div_ceil(most));
-    let indices: Vec<usize> = (0..n).collect();
-    (cols, indices.chunks(cols).map(<[usize]>::to_vec).collect())
+    let longest_title = app
+        .plan
+        .terms
+        .iter()
+        .flat_map(|t| &t.courses)
+        .filter_map(|p| app.curriculum.course(&p.code))
+        .map(|c| unicode_width::UnicodeWidthStr::width(c.title.as_str()))
+        .max()
+        .unwrap_or(0);
+    let whole = fixed_width(app) + longest_title + 2;
+    let mut cols = (usize::from(width) / whole.max(1)).clamp(1, most);
+    while cols < most && natural_height(app, cols) > height {
+        cols += 1;
+    }
+    n.div_ceil(n.div_ceil(cols))
+}
+
+/// The grid rows on screen when the terms have `height` rows: the row of the current term,
+/// then as many after and before it as fit. Returns the first and last row shown and the
+/// rows they take.
+fn shown_rows(app: &App, grid: &[Vec<usize>], cols: usize, height: u16) -> (usize, usize, u16) {
+    let natural = |row: &Vec<usize>| row_height(app, row);
+    let current = (app.term.min(app.plan.terms.len().saturating_sub(1)) / cols.max(1))
+        .min(grid.len().saturating_sub(1));
+    let (mut first, mut last) = (current, current);
+    let mut used = natural(&grid[current]);
+    while last + 1 < grid.len() && used + natural(&grid[last + 1]) <= height {
+        last += 1;
+        used += natural(&grid[last]);
+    }
+    while first > 0 && used + natural(&grid[first - 1]) <= height {
+        first -= 1;
+        used += natural(&grid[first]);
+    }
+    (first, last, used)
+}
+
+/// Rows the terms take, `cols` to a row, when they may take at most `budget`: every grid
+/// row when they fit, else just the rows [`render_terms`] shows, so no row is left blank.
+pub fn height(app: &App, cols: usize, budget: u16) -> u16 {
+    let natural = natural_height(app, cols);
+    if natural <= budget || app.plan.terms.is_empty() {
+        return natural.min(budget);
+    }
+    shown_rows(app, &grid(app, cols), cols, budget)
+        .2
+        .min(budget)
+}
+
+/// The term indices of each grid row, `cols` to a row.
+fn grid(app: &App, cols: usize) -> Vec<Vec<usize>> {
+    let indices: Vec<usize> = (0..app.plan.terms.len()).collect();
+    indices.chunks(cols.max(1)).map(<[usize]>::to_vec).collect()
 }
 
 /// Height of a grid row: its longest term plus borders.
@@ -101,9 +182,9 @@ fn row_height(app: &App, row: &[usize]) -> u16 {
         .saturating_add(2)
 }
 
-/// Height the terms need at `width` to show every course of every term.
-pub fn natural_height(app: &App, width: u16) -> u16 {
-    let (_, grid) = grid(app, width);
+/// Height the terms need, `cols` to a row, to show every course of every term.
+pub fn natural_height(app: &App, cols: usize) -> u16 {
+    let grid = grid(app, cols);
     if grid.is_empty() {
         return 3;
     }
@@ -189,8 +270,24 @@ fn render_term(
         placeholder(frame, area, block, text, theme);
         return;
     }
+    let block = with_position(block, &shown, visible.len(), theme);
     let mut state = ListState::default().with_selected(selected.map(|r| r - shown.start));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
+}
+
+/// `block` with "8-16 of 21" on its bottom border when the list of `len` rows shows only
+/// the rows `shown`.
+fn with_position<'a>(
+    block: Block<'a>,
+    shown: &std::ops::Range<usize>,
+    len: usize,
+    theme: &Theme,
+) -> Block<'a> {
+    if shown.start == 0 && shown.end >= len {
+        return block;
+    }
+    let text = format!(" {}-{} of {len} ", shown.start + 1, shown.end);
+    block.title_bottom(Line::styled(text, theme.muted).right_aligned())
 }
 
 /// The rows of a list of `len` rows, `height` high, that are on screen when `selected` is
@@ -259,6 +356,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, them
             ListItem::new(row.line(app, theme, inner_width))
         })
         .collect();
+    let block = with_position(block, &shown, pool.len(), theme);
     let mut state = ListState::default().with_selected(selected.map(|r| r - shown.start));
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
 }
@@ -277,11 +375,25 @@ struct Row<'a> {
     course: Option<&'a Course>,
 }
 
+/// Columns of a course row other than the title: marker, flag, status, code, credits and
+/// path marks, with the spaces between them.
+fn fixed_width(app: &App) -> usize {
+    4 + code_width(app) + 1 + 1 + 2 + 1 + app.curriculum.paths.len().min(MAX_MARKS)
+}
+
+/// The code column: the whole of the curriculum's longest code (validation caps codes at
+/// `MAX_CODE_CHARS`).
+fn code_width(app: &App) -> usize {
+    app.curriculum
+        .code_width()
+        .clamp(1, crate::model::validate::MAX_CODE_CHARS)
+}
+
 impl Row<'_> {
     fn line(&self, app: &App, theme: &Theme, width: usize) -> Line<'static> {
         let c = &app.curriculum;
-        let code_width = c.code_width().clamp(1, 8);
-        let paths = &c.paths[..c.paths.len().min(6)];
+        let code_width = code_width(app);
+        let paths = marked_paths(c.paths.len(), app.path);
         let weight = |path: &str| {
             self.course
                 .map_or(0, |x| crate::model::career::weight(&app.plan, x, path))
@@ -310,9 +422,7 @@ impl Row<'_> {
             Some(course) => (course.title.clone(), format!("{:>2}", course.credits)),
             None => ("(not in this curriculum)".to_string(), " ?".to_string()),
         };
-        // Fixed parts: 3 marker/flag/status columns, spaces, code, credits, path marks.
-        let fixed = 4 + code_width + 1 + 1 + 2 + 1 + paths.len();
-        let title = fit(&title, width.saturating_sub(fixed));
+        let title = fit(&title, width.saturating_sub(fixed_width(app)));
         let text_style = if core {
             theme.path_highlight
         } else {
@@ -324,7 +434,13 @@ impl Row<'_> {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(credits, theme.muted));
         spans.push(Span::raw(" "));
-        for (i, path) in paths.iter().enumerate() {
+        for column in &paths {
+            let Some((i, path)) = column.and_then(|i| Some((i, c.paths.get(i)?))) else {
+                let more = c.paths[MAX_MARKS - 1..].iter().any(|p| weight(&p.id) > 0);
+                let mark = if more { MORE_MARKS } else { NO_WEIGHT_MARK };
+                spans.push(Span::styled(mark.to_string(), theme.muted));
+                continue;
+            };
             let (text, style) = if weight(&path.id) == 0 {
                 (NO_WEIGHT_MARK.to_string(), theme.muted)
             } else if app.path == Some(i) {
