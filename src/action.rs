@@ -6,9 +6,33 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
+use crate::app::Focus;
+
+/// A place the pointer is on: a pane and, where the pane has them, a term and a row of its
+/// list (a course in a term or the pool, a problem).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    /// The pane.
+    pub pane: Focus,
+    /// The term, in the terms pane.
+    pub term: Option<usize>,
+    /// The row of the pane's list, when the pointer is on one.
+    pub row: Option<usize>,
+}
+
 /// Everything a user can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// A click: focus the pane (and term) and highlight the row under the pointer; on a
+    /// problem, go to it.
+    Click(Spot),
+    /// The wheel over a list: focus it and move its highlight `lines` rows.
+    Scroll {
+        /// Where the pointer is.
+        at: Spot,
+        /// Rows to move, negative upwards.
+        lines: isize,
+    },
     /// Move up in the focused list.
     Up,
     /// Move down in the focused list.

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::action::{Action, Context};
+use crate::action::{Action, Context, Spot};
 use crate::field::{Field, InputRequest};
 use crate::model::review::{self, Decision, Note, NoteTarget, Role};
 use crate::model::{Course, Curriculum, CurriculumRef, Plan, Slot, Status};
@@ -566,6 +566,16 @@ impl App {
             | Action::PageDown
             | Action::First
             | Action::Last => self.step(action.list_step().unwrap_or(0)),
+            Action::Click(spot) => {
+                self.point_at(spot);
+                if spot.pane == Focus::Problems && spot.row.is_some() {
+                    self.go_to_problem();
+                }
+            }
+            Action::Scroll { at, lines } => {
+                self.point_at(Spot { row: None, ..at });
+                self.step(lines);
+            }
             Action::PrevTerm => self.go_to_term(self.term.saturating_sub(1)),
             Action::NextTerm => self.go_to_term(self.term + 1),
             Action::NextFocus => self.cycle_focus(1),
@@ -1382,6 +1392,27 @@ impl App {
             && let Some(row) = self.pool().iter().position(|c| c.code == code)
         {
             self.pool_row = row;
+        }
+    }
+
+    /// Gives `spot`'s pane (and term) the keyboard and highlights its row, if any.
+    fn point_at(&mut self, spot: Spot) {
+        if let Some(term) = spot.term {
+            self.go_to_term(term);
+        }
+        self.focus = spot.pane;
+        match (spot.pane, spot.row) {
+            (Focus::Terms, Some(row)) => {
+                self.row = row.min(self.visible_rows(self.term).len().saturating_sub(1));
+            }
+            (Focus::Pool, Some(row)) => {
+                self.pool_row = row.min(self.pool().len().saturating_sub(1))
+            }
+            (Focus::Problems, Some(row)) => self.problem_row = row,
+            (Focus::Paths, _) if self.path.is_none() => {
+                self.path = self.path_order().first().copied();
+            }
+            _ => {}
         }
     }
 

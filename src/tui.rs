@@ -8,17 +8,20 @@
 use std::io::{BufWriter, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::SetTitle;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::action::Action;
+use crate::action::{Action, Context};
 use crate::app::App;
 use crate::effects::{self, Session};
 use crate::theme::Theme;
@@ -80,25 +83,27 @@ impl Signals {
     }
 }
 
-/// Runs the planner until the user quits or a signal arrives.
-pub fn run(app: &mut App, theme: &Theme, session: &mut Session) -> Result<Exit> {
+/// Runs the planner until the user quits or a signal arrives. With `mouse`, the planner
+/// takes the mouse (clicks and the wheel, see [`mouse_actions`]); without it the terminal
+/// keeps the mouse for selecting text.
+pub fn run(app: &mut App, theme: &Theme, session: &mut Session, mouse: bool) -> Result<Exit> {
     let signals = Signals::install()?;
-    let mut terminal = match init() {
+    let mut terminal = match init(mouse) {
         Ok(t) => t,
         Err(e) => {
             // Raw mode may already be on: undo whatever part of the set-up happened.
-            let _ = restore();
+            let _ = restore(mouse);
             return Err(e).context("setting up the terminal");
         }
     };
-    let result = event_loop(&mut terminal, app, theme, session, &signals);
+    let result = event_loop(&mut terminal, app, theme, session, &signals, mouse);
     // However the loop noticed (SIGHUP, a hung-up read, a failed draw), a closed window
     // leaves nothing to restore and nowhere to report to: end as a hangup does.
     if wait_for_input(Duration::ZERO) == Input::HungUp {
         write_nowhere();
         return Ok(Exit::Signal(libc::SIGHUP));
     }
-    restore().context("restoring the terminal")?;
+    restore(mouse).context("restoring the terminal")?;
     result
 }
 
@@ -111,14 +116,15 @@ const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 
 /// What `ratatui::try_init` does, with buffered output and bracketed paste: a panic hook
 /// that restores the terminal before the previous hook runs, raw mode, the alternate screen,
-/// and pastes marked as such (so that a pasted line break is not Enter).
-fn init() -> std::io::Result<Screen> {
+/// pastes marked as such (so that a pasted line break is not Enter) and, with `mouse`, the
+/// mouse captured.
+fn init(mouse: bool) -> std::io::Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = restore();
+        let _ = restore(mouse);
         hook(info);
     }));
-    take_terminal()?;
+    take_terminal(mouse)?;
     let out = BufWriter::with_capacity(FRAME_BUFFER_BYTES, std::io::stdout());
     let backend = CrosstermBackend::new(out);
     let viewport = Viewport::Fixed(drawn_area(backend.size()?));
@@ -163,10 +169,11 @@ fn title(app: &App) -> String {
     format!("degree-planner: {}", app.file_name())
 }
 
-/// Raw mode, the alternate screen and the title saved. Raw mode is switched off first, so that the modes
-/// saved to restore later are the terminal's as they are now: after a stop, the shell may
-/// have put it back in line mode while crossterm still counts raw mode as on.
-fn take_terminal() -> std::io::Result<()> {
+/// Raw mode, the alternate screen, the title saved and, with `mouse`, the mouse captured.
+/// Raw mode is switched off first, so that the modes saved to restore later are the
+/// terminal's as they are now: after a stop, the shell may have put it back in line mode
+/// while crossterm still counts raw mode as on.
+fn take_terminal(mouse: bool) -> std::io::Result<()> {
     ratatui::crossterm::terminal::disable_raw_mode()?;
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
@@ -174,13 +181,17 @@ fn take_terminal() -> std::io::Result<()> {
         ratatui::crossterm::terminal::EnterAlternateScreen,
         EnableBracketedPaste,
         Print(PUSH_TITLE)
-    )
+    )?;
+    if mouse {
+        ratatui::crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Takes the terminal again after the process was stopped and continued, and has the next
 /// draw repaint every cell: the shell and other programs wrote over the screen meanwhile.
-fn retake(terminal: &mut Screen) -> Result<()> {
-    take_terminal().context("taking the terminal back")?;
+fn retake(terminal: &mut Screen, mouse: bool) -> Result<()> {
+    take_terminal(mouse).context("taking the terminal back")?;
     // Not `terminal.clear()`: it asks the terminal where its cursor is first, and waits
     // seconds for a terminal that does not answer.
     fit_window(terminal, true).context("clearing the screen")
@@ -189,14 +200,14 @@ fn retake(terminal: &mut Screen) -> Result<()> {
 /// Suspends the planner as SIGTSTP's default action would, after giving the terminal back
 /// (line mode, main screen, visible cursor); returns once it is continued (`fg`), with the
 /// terminal taken again.
-fn suspend(terminal: &mut Screen, signals: &Signals) -> Result<()> {
-    restore().context("restoring the terminal")?;
+fn suspend(terminal: &mut Screen, signals: &Signals, mouse: bool) -> Result<()> {
+    restore(mouse).context("restoring the terminal")?;
     terminal.show_cursor().context("showing the cursor")?;
     signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)
         .context("stopping the process")?;
     // This SIGCONT is the one being handled here.
     signals.resumed.store(false, Ordering::SeqCst);
-    retake(terminal)
+    retake(terminal, mouse)
 }
 
 /// What woke the loop up.
@@ -211,18 +222,18 @@ enum Wake {
 
 /// Waits for an event, handling suspensions on the way. Wakes up now and then to notice
 /// signals; drawing happens only after an event.
-fn wait(terminal: &mut Screen, signals: &Signals) -> Result<Wake> {
+fn wait(terminal: &mut Screen, signals: &Signals, mouse: bool) -> Result<Wake> {
     loop {
         let sig = signals.end.load(Ordering::SeqCst);
         if sig != 0 {
             return Ok(Wake::End(Exit::Signal(sig as i32)));
         }
         if signals.stop.swap(false, Ordering::SeqCst) {
-            suspend(terminal, signals)?;
+            suspend(terminal, signals, mouse)?;
             return Ok(Wake::Redraw);
         }
         if signals.resumed.swap(false, Ordering::SeqCst) {
-            retake(terminal)?;
+            retake(terminal, mouse)?;
             return Ok(Wake::Redraw);
         }
         // Events crossterm holds already, what the terminal has sent, or a resize. The
@@ -237,13 +248,18 @@ fn wait(terminal: &mut Screen, signals: &Signals) -> Result<Wake> {
     }
 }
 
-/// Gives the terminal back: bracketed paste off and the title as it was, then what
-/// `ratatui::try_restore` undoes.
-fn restore() -> std::io::Result<()> {
+/// Gives the terminal back: the mouse released (when `mouse` took it), bracketed paste off
+/// and the title as it was, then what `ratatui::try_restore` undoes.
+fn restore(mouse: bool) -> std::io::Result<()> {
+    let released = if mouse {
+        ratatui::crossterm::execute!(std::io::stdout(), DisableMouseCapture)
+    } else {
+        Ok(())
+    };
     let paste =
         ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste, Print(POP_TITLE));
     ratatui::try_restore()?;
-    paste
+    released.and(paste)
 }
 
 fn event_loop(
@@ -252,6 +268,7 @@ fn event_loop(
     theme: &Theme,
     session: &mut Session,
     signals: &Signals,
+    mouse: bool,
 ) -> Result<Exit> {
     let crash_test = std::env::var_os(CRASH_TEST_ENV).is_some();
     // crossterm starts listening for resizes when its reader is first used: use it before
@@ -259,6 +276,7 @@ fn event_loop(
     event::poll(Duration::ZERO)?;
     // The title last set; none once the terminal was given back and taken again.
     let mut shown_title = None;
+    let mut clicks = Clicks::default();
     loop {
         fit_window(terminal, false)?;
         let wanted = title(app);
@@ -270,7 +288,7 @@ fn event_loop(
         if app.should_quit {
             return Ok(Exit::Quit);
         }
-        match wait(terminal, signals)? {
+        match wait(terminal, signals, mouse)? {
             Wake::End(exit) => return Ok(exit),
             Wake::Redraw => {
                 shown_title = None;
@@ -297,12 +315,22 @@ fn event_loop(
                     let action = app.resolve(&key);
                     // In raw mode Ctrl-z is a key, not SIGTSTP: suspend all the same.
                     if action == Some(Action::Suspend) {
-                        suspend(terminal, signals)?;
+                        suspend(terminal, signals, mouse)?;
                         shown_title = None;
                         break;
                     }
                     if let Some(effect) = action.and_then(|action| app.update(action)) {
                         effects::perform(effect, app, session);
+                    }
+                }
+                Event::Mouse(pointer) => {
+                    let size = drawn_area(terminal.size()?);
+                    let size = (size.width, size.height);
+                    let now = Instant::now();
+                    for action in mouse_actions(app, theme, size, &pointer, &mut clicks, now) {
+                        if let Some(effect) = app.update(action) {
+                            effects::perform(effect, app, session);
+                        }
                     }
                 }
                 // A resize, or anything else: the loop redraws at the new size.
@@ -316,6 +344,68 @@ fn event_loop(
             }
         }
         session.sync_recovery(app);
+    }
+}
+
+/// Rows one notch of the mouse wheel moves a list's highlight.
+pub const WHEEL_ROWS: isize = 3;
+
+/// Longest time between two clicks on one cell that make a double-click.
+pub const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+
+/// The last left click, to tell a double-click from two clicks.
+#[derive(Debug, Default)]
+pub struct Clicks {
+    last: Option<(u16, u16, Instant)>,
+}
+
+impl Clicks {
+    /// Notes a left click on `cell` at `now`; true when it completes a double-click (the
+    /// click before it was on the same cell less than [`DOUBLE_CLICK`] before). A third
+    /// click starts over.
+    pub fn double(&mut self, cell: (u16, u16), now: Instant) -> bool {
+        let double = self.last.is_some_and(|(x, y, at)| {
+            (x, y) == cell && now.saturating_duration_since(at) < DOUBLE_CLICK
+        });
+        self.last = (!double).then_some((cell.0, cell.1, now));
+        double
+    }
+}
+
+/// The actions a mouse event means on a `size` (columns, rows) screen showing `app`, at
+/// `now`: a left click selects what is under it (see [`crate::ui::hit::spot`]) and a
+/// double-click then acts as Enter does; the wheel scrolls the list under the pointer
+/// [`WHEEL_ROWS`] rows a notch. Only the planning view takes the mouse; dialogs, prompts and
+/// overlays are for the keyboard.
+pub fn mouse_actions(
+    app: &App,
+    theme: &Theme,
+    size: (u16, u16),
+    event: &MouseEvent,
+    clicks: &mut Clicks,
+    now: Instant,
+) -> Vec<Action> {
+    if app.context() != Context::Normal {
+        return Vec::new();
+    }
+    let cell = (event.column, event.row);
+    let Some(spot) = crate::ui::hit::spot(app, theme, size, cell) else {
+        return Vec::new();
+    };
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) if clicks.double(cell, now) => {
+            vec![Action::Click(spot), Action::Toggle]
+        }
+        MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(spot)],
+        MouseEventKind::ScrollUp => vec![Action::Scroll {
+            at: spot,
+            lines: -WHEEL_ROWS,
+        }],
+        MouseEventKind::ScrollDown => vec![Action::Scroll {
+            at: spot,
+            lines: WHEEL_ROWS,
+        }],
+        _ => Vec::new(),
     }
 }
 

@@ -1000,3 +1000,111 @@ fn the_bundled_program_at_200x60_shows_every_title_whole() {
     }
     insta::assert_snapshot!(shown);
 }
+
+/// Where `needle` is written in `buffer`, one character a cell: the cell of its first one.
+fn find_all(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let chars: Vec<String> = needle.chars().map(String::from).collect();
+    let area = buffer.area;
+    let mut found = Vec::new();
+    for y in 0..area.height {
+        for x in 0..area.width.saturating_sub(chars.len() as u16 - 1) {
+            let here = chars
+                .iter()
+                .enumerate()
+                .all(|(i, c)| buffer[(x + i as u16, y)].symbol() == c);
+            if here {
+                found.push((x, y));
+            }
+        }
+    }
+    found
+}
+
+/// Midway, with BE301 pulled back into Semester II (problems name it) and Freelancing in
+/// the pool: every kind of pane has rows to click.
+fn with_every_pane() -> App {
+    let mut app = midway();
+    let from = app.plan.find("BE301").expect("BE301 planned");
+    let placement = app.plan.terms[from.term].courses.remove(from.index);
+    app.plan.place(1, placement);
+    app
+}
+
+#[test]
+fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
+    use degree_planner::action::Spot;
+    let theme = Theme::mono();
+    for (width, height) in [(120, 40), (80, 24)] {
+        for focus in [Focus::Terms, Focus::Pool, Focus::Problems] {
+            let mut app = with_every_pane();
+            app.focus = focus;
+            let buffer = render(&app, &theme, width, height);
+            let at = |cell| ui::hit::spot(&app, &theme, (width, height), cell);
+            // Every course code drawn in a term is that term's row of that course.
+            let mut courses = 0;
+            for (t, term) in app.plan.terms.iter().enumerate() {
+                for (r, &i) in app.visible_rows(t).iter().enumerate() {
+                    let code = &term.courses[i].code;
+                    // (The course pane and the problems name courses too.)
+                    for cell in find_all(&buffer, code) {
+                        if let Some(spot) = at(cell).filter(|s| s.pane == Focus::Terms) {
+                            assert_eq!(spot.term, Some(t), "{code} at {cell:?} {width}x{height}");
+                            assert_eq!(spot.row, Some(r), "{code} at {cell:?} {width}x{height}");
+                            courses += 1;
+                        }
+                    }
+                }
+            }
+            assert!(courses >= 6, "{courses} courses hit at {width}x{height}");
+            // The pool's course is its first row.
+            let pool = find_all(&buffer, "BE405");
+            let spots: Vec<Option<Spot>> = pool.iter().map(|&c| at(c)).collect();
+            assert!(
+                spots.contains(&Some(Spot {
+                    pane: Focus::Pool,
+                    term: None,
+                    row: Some(0)
+                })),
+                "{spots:?} at {width}x{height}"
+            );
+            // A term's title is its border: the term, on no row.
+            let title = find_all(&buffer, "Semester II ")[0];
+            assert_eq!(
+                at(title),
+                Some(Spot {
+                    pane: Focus::Terms,
+                    term: Some(1),
+                    row: None
+                })
+            );
+            // Each problem's mark is that problem.
+            let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+            let marks: Vec<Option<usize>> = find_all(&buffer, "✗ ")
+                .into_iter()
+                .chain(find_all(&buffer, "⚠ "))
+                .filter_map(|c| at(c))
+                .filter(|s| s.pane == Focus::Problems)
+                .map(|s| s.row)
+                .collect();
+            assert!(!marks.is_empty(), "no problem drawn at {width}x{height}");
+            for (i, row) in marks.iter().enumerate() {
+                let row = row.expect("a mark is on a problem's row");
+                assert!(row < problems.len(), "{marks:?}");
+                assert!(!marks[..i].contains(&Some(row)), "{marks:?} twice");
+            }
+            // The header, status line and hints are on no pane.
+            assert_eq!(at((0, 0)), None);
+            assert_eq!(at((0, height - 1)), None);
+        }
+    }
+    // The career paths: their pane at full size, their row otherwise.
+    let app = with_every_pane();
+    for (width, height) in [(120, 40), (80, 24)] {
+        let buffer = render(&app, &theme, width, height);
+        let paths = find_all(&buffer, "aths")
+            .into_iter()
+            .filter_map(|c| ui::hit::spot(&app, &theme, (width, height), c))
+            .find(|s| s.pane == Focus::Paths);
+        assert!(paths.is_some(), "no career paths at {width}x{height}");
+    }
+}

@@ -1,6 +1,7 @@
 //! Drawing: reads the [`App`] and never changes it.
 
 mod facts;
+pub mod hit;
 mod panels;
 mod picker;
 mod review;
@@ -69,19 +70,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     let facts = Facts::new(app);
-    let [header, body, status, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, status, hints] = rows(area);
     render_header(frame, header, app, theme);
-    if area.width >= WIDE.0 && area.height >= WIDE.1 {
-        wide(frame, body, app, &facts, theme);
-    } else {
-        compact(frame, body, app, &facts, theme);
-    }
+    render_body(frame, &panes(app, &facts, theme, area), app, &facts, theme);
     render_status(frame, status, app, theme);
     match (&app.mode, &app.message) {
         // A prompt takes the status line; a message about it (why it stays open) goes below.
@@ -103,68 +94,128 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
-/// Every pane at once: the credits and the terms across the full width on top; below them
-/// the pool and problems, the career paths, and the highlighted course, side by side. The
-/// terms take the rows their courses need, in as few columns as show titles whole, and
-/// leave the panes below at least [`MIN_BOTTOM`] rows.
-fn wide(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let budget = area.height.saturating_sub(1 + MIN_BOTTOM).max(3);
-    let cols = terms::columns(app, area.width, budget);
-    let terms_height = terms::height(app, cols, budget);
-    let [credits_area, terms_area, bottom] = Layout::vertical([
+/// The screen's rows: the header, the body, the status line and the key hints.
+fn rows(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(terms_height),
         Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
     ])
-    .areas(area);
-    panels::render_credits(frame, credits_area, facts, theme);
-    terms::render_terms(frame, terms_area, app, cols, facts, theme);
-    let [left, middle, right] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-    ])
-    .areas(bottom);
-    render_side_stack(frame, left, app, facts, theme);
-    panels::render_paths(frame, middle, app, facts, theme);
-    match app.focus {
-        Focus::Paths => panels::render_path_detail(frame, right, app, facts, theme),
-        _ => panels::render_detail(frame, right, app, facts, theme),
-    }
+    .areas(area)
 }
 
-/// For small terminals: one row each for credits and career paths, then the terms that fit,
-/// then the course (or the paths, when they have focus), the pool and the problems.
-fn compact(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let [credits_area, paths_area, terms_area, bottom] = Layout::vertical([
+/// Where the body's panes are, worked out without drawing, so that the pointer finds what
+/// was drawn where (see [`hit`]).
+struct Panes {
+    /// The credits line.
+    credits: Rect,
+    /// The one-row career paths (the compact layout, when the paths are not focused).
+    paths_line: Option<Rect>,
+    /// The terms, [`Panes::cols`] to a grid row.
+    terms: Rect,
+    cols: usize,
+    /// The pool, review and problems, when shown.
+    side: Option<Side>,
+    /// The career paths pane, when shown.
+    paths: Option<Rect>,
+    /// The highlighted course, or the focused path's detail when the paths are focused.
+    detail: Rect,
+}
+
+/// The stacked pool, review and problems.
+struct Side {
+    pool: Rect,
+    review: Rect,
+    problems: Rect,
+}
+
+/// The panes of the body of a `screen`. From [`WIDE`] up, every pane at once: the credits and the
+/// terms across the full width on top; below them the pool and problems, the career paths,
+/// and the highlighted course, side by side. The terms take the rows their courses need, in
+/// as few columns as show titles whole, and leave the panes below at least [`MIN_BOTTOM`]
+/// rows. Smaller: one row each for credits and career paths, then the terms that fit, then
+/// the course (or the paths, when they have focus), the pool and the problems.
+fn panes(app: &App, facts: &Facts, theme: &Theme, screen: Rect) -> Panes {
+    let [_, area, _, _] = rows(screen);
+    if screen.width >= WIDE.0 && screen.height >= WIDE.1 {
+        let budget = area.height.saturating_sub(1 + MIN_BOTTOM).max(3);
+        let cols = terms::columns(app, area.width, budget);
+        let terms_height = terms::height(app, cols, budget);
+        let [credits, terms, bottom] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(terms_height),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let [left, middle, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ])
+        .areas(bottom);
+        return Panes {
+            credits,
+            paths_line: None,
+            terms,
+            cols,
+            side: Some(side_stack(app, facts, theme, left)),
+            paths: Some(middle),
+            detail: right,
+        };
+    }
+    let [credits, paths_line, terms, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Percentage(45),
         Constraint::Fill(1),
     ])
     .areas(area);
-    panels::render_credits(frame, credits_area, facts, theme);
-    panels::render_paths_line(frame, paths_area, app, facts, theme);
-    let cols = terms::columns(app, terms_area.width, terms_area.height);
-    terms::render_terms(frame, terms_area, app, cols, facts, theme);
+    let cols = terms::columns(app, terms.width, terms.height);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+    let (side, paths, detail) = match app.focus {
+        Focus::Paths => (None, Some(left), right),
+        _ => (Some(side_stack(app, facts, theme, right)), None, left),
+    };
+    Panes {
+        credits,
+        paths_line: Some(paths_line),
+        terms,
+        cols,
+        side,
+        paths,
+        detail,
+    }
+}
+
+/// Draws the panes where [`panes`] put them.
+fn render_body(frame: &mut Frame, panes: &Panes, app: &App, facts: &Facts, theme: &Theme) {
+    panels::render_credits(frame, panes.credits, facts, theme);
+    if let Some(area) = panes.paths_line {
+        panels::render_paths_line(frame, area, app, facts, theme);
+    }
+    terms::render_terms(frame, panes.terms, app, panes.cols, facts, theme);
+    if let Some(area) = panes.paths {
+        panels::render_paths(frame, area, app, facts, theme);
+    }
     match app.focus {
-        Focus::Paths => {
-            panels::render_paths(frame, left, app, facts, theme);
-            panels::render_path_detail(frame, right, app, facts, theme);
+        Focus::Paths => panels::render_path_detail(frame, panes.detail, app, facts, theme),
+        _ => panels::render_detail(frame, panes.detail, app, facts, theme),
+    }
+    if let Some(side) = &panes.side {
+        terms::render_pool(frame, side.pool, app, facts, theme);
+        if side.review.height > 0 {
+            review::render_review(frame, side.review, app, theme);
         }
-        _ => {
-            panels::render_detail(frame, left, app, facts, theme);
-            render_side_stack(frame, right, app, facts, theme);
-        }
+        panels::render_problems(frame, side.problems, app, facts, theme);
     }
 }
 
 /// The unplanned pool, the review (when there is one) and the problems, stacked: the review
 /// takes what it needs up to a share of the height; the pool and the problems share the rest
 /// by what they hold, each getting all it needs when both fit and at least half otherwise.
-fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+fn side_stack(app: &App, facts: &Facts, theme: &Theme, area: Rect) -> Side {
     let review_height = if review::has_review(app) {
         let inner = area.width.saturating_sub(2);
         let rows: usize = review::review_lines(app, theme)
@@ -190,17 +241,17 @@ fn render_side_stack(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         let half = rest / 2;
         pool_wants.min(rest.saturating_sub(problems_wants.min(half)))
     };
-    let [pool_area, review_area, problems_area] = Layout::vertical([
+    let [pool, review, problems] = Layout::vertical([
         Constraint::Length(pool_height),
         Constraint::Length(review_height),
         Constraint::Fill(1),
     ])
     .areas(area);
-    terms::render_pool(frame, pool_area, app, facts, theme);
-    if review_height > 0 {
-        review::render_review(frame, review_area, app, theme);
+    Side {
+        pool,
+        review,
+        problems,
     }
-    panels::render_problems(frame, problems_area, app, facts, theme);
 }
 
 /// Rows the problems take wrapped at `width`, counted no further than `most`.

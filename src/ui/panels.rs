@@ -501,44 +501,16 @@ pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, 
         );
         return;
     }
-    let inner = block.inner(area);
     let n = facts.problems.len();
-    let selected = app.problem_row.min(n - 1);
-    let line = |i: usize| {
-        let line = problem_line(&facts.problems[i], theme);
-        if focused && i == selected {
-            let mut spans = vec![Span::raw("> ")];
-            spans.extend(line.spans);
-            Line::from(spans).style(theme.selected)
-        } else {
-            line
-        }
-    };
-    // Only the lines around the highlighted problem are made and measured, so a plan with
-    // thousands of problems costs no more to draw than one with a screenful.
-    let rows = |l: &Line| super::text::wrapped_rows(l, inner.width);
-    let height = usize::from(inner.height).max(1);
-    let mut first = selected;
-    let mut used = rows(&line(selected));
-    while first > 0 {
-        let above = rows(&line(first - 1));
-        if used + above > height {
-            break;
-        }
-        used += above;
-        first -= 1;
-    }
-    let mut lines: Vec<Line> = (first..=selected).map(line).collect();
-    let mut last = selected + 1;
-    while last < n {
-        let next = line(last);
-        used += rows(&next);
-        if used > height {
-            break;
-        }
-        lines.push(next);
-        last += 1;
-    }
+    let shown = shown_problems(app, facts, theme, block.inner(area));
+    let (first, last) = (
+        shown.first().map_or(0, |s| s.0),
+        shown.last().map_or(0, |s| s.0 + 1),
+    );
+    let lines: Vec<Line> = shown
+        .iter()
+        .map(|&(i, _)| problem_row_line(app, facts, theme, i))
+        .collect();
     let mut block = block;
     if first > 0 || last < n {
         block = block.title_bottom(
@@ -551,6 +523,59 @@ pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, 
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// Problem `i` as the pane shows it: marked and highlighted when it is the focused one.
+fn problem_row_line<'a>(app: &App, facts: &'a Facts, theme: &Theme, i: usize) -> Line<'a> {
+    let line = problem_line(&facts.problems[i], theme);
+    let selected = app.problem_row.min(facts.problems.len().saturating_sub(1));
+    if app.focus == Focus::Problems && i == selected {
+        let mut spans = vec![Span::raw("> ")];
+        spans.extend(line.spans);
+        Line::from(spans).style(theme.selected)
+    } else {
+        line
+    }
+}
+
+/// The problems on screen when the pane's inside is `inner`, each with the rows it takes:
+/// the highlighted one, then as many after and before it as fit. Only the lines around the
+/// highlighted problem are made and measured, so a plan with thousands of problems costs no
+/// more to draw than one with a screenful.
+pub fn shown_problems(app: &App, facts: &Facts, theme: &Theme, inner: Rect) -> Vec<(usize, u16)> {
+    let n = facts.problems.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let selected = app.problem_row.min(n - 1);
+    let rows = |i: usize| {
+        let line = problem_row_line(app, facts, theme, i);
+        u16::try_from(super::text::wrapped_rows(&line, inner.width)).unwrap_or(u16::MAX)
+    };
+    let height = inner.height.max(1);
+    let mut shown = vec![(selected, rows(selected))];
+    let mut used = shown[0].1;
+    let mut first = selected;
+    while first > 0 {
+        let above = rows(first - 1);
+        if used.saturating_add(above) > height {
+            break;
+        }
+        used += above;
+        first -= 1;
+        shown.insert(0, (first, above));
+    }
+    let mut last = selected + 1;
+    while last < n {
+        let next = rows(last);
+        used = used.saturating_add(next);
+        if used > height {
+            break;
+        }
+        shown.push((last, next));
+        last += 1;
+    }
+    shown
 }
 
 /// What the problems pane says when there are none.

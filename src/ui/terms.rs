@@ -74,6 +74,31 @@ pub fn render_terms(
         frame.render_widget(msg, area);
         return;
     }
+    for (term, term_area) in term_areas(app, area, cols) {
+        render_term(frame, term_area, app, facts, theme, term);
+    }
+    let grid = grid(app, cols);
+    let (first, last, _) = shown_rows(app, &grid, cols, area.height);
+    if first > 0 || last + 1 < grid.len() {
+        let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
+        let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
+        let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let at = Rect {
+            x: area.x + 1,
+            y: area.bottom().saturating_sub(1),
+            width: width.min(area.width),
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.warning)), at);
+    }
+}
+
+/// The terms on screen when the terms are drawn in `area`, `cols` to a grid row, each with
+/// where it is drawn.
+pub fn term_areas(app: &App, area: Rect, cols: usize) -> Vec<(usize, Rect)> {
+    if app.plan.terms.is_empty() {
+        return Vec::new();
+    }
     let grid = grid(app, cols);
     let natural = |row: &Vec<usize>| row_height(app, row);
     let (first, last, _) = shown_rows(app, &grid, cols, area.height);
@@ -87,25 +112,31 @@ pub fn render_terms(
         })
         .collect();
     let rows = Layout::vertical(constraints).split(area);
+    let mut areas = Vec::new();
     for (row_area, terms) in rows.iter().zip(&grid[first..=last]) {
         let columns =
             Layout::horizontal(vec![Constraint::Ratio(1, cols as u32); cols]).split(*row_area);
-        for (col_area, &term) in columns.iter().zip(terms) {
-            render_term(frame, *col_area, app, facts, theme, term);
-        }
+        areas.extend(terms.iter().copied().zip(columns.iter().copied()));
     }
-    if first > 0 || last + 1 < grid.len() {
-        let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
-        let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
-        let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
-        let at = Rect {
-            x: area.x + 1,
-            y: area.bottom().saturating_sub(1),
-            width: width.min(area.width),
-            height: 1,
-        };
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.warning)), at);
-    }
+    areas
+}
+
+/// The rows of term `term`'s list on screen when it is drawn in `area`.
+pub fn shown_term_rows(app: &App, term: usize, area: Rect) -> std::ops::Range<usize> {
+    let focused = term == app.term && app.focus == Focus::Terms;
+    let selected = focused.then_some(app.row);
+    window(app.visible_rows(term).len(), selected, inner(area).height)
+}
+
+/// The rows of the pool on screen when it is drawn in `area`.
+pub fn shown_pool_rows(app: &App, area: Rect) -> std::ops::Range<usize> {
+    let selected = (app.focus == Focus::Pool).then_some(app.pool_row);
+    window(app.pool().len(), selected, inner(area).height)
+}
+
+/// Inside a list's border.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
 }
 
 /// Terms per grid row at `width` when the terms may take `height` rows: as few columns as
@@ -240,7 +271,7 @@ fn render_term(
     let inner_width = usize::from(inner.width);
     let visible = app.visible_rows(term);
     let selected = focused.then_some(app.row);
-    let shown = window(visible.len(), selected, inner.height);
+    let shown = shown_term_rows(app, term, area);
     let items: Vec<ListItem> = visible[shown.clone()]
         .iter()
         .zip(shown.clone())
@@ -338,7 +369,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, them
     let inner = block.inner(area);
     let inner_width = usize::from(inner.width);
     let selected = focused.then_some(app.pool_row);
-    let shown = window(pool.len(), selected, inner.height);
+    let shown = shown_pool_rows(app, area);
     let items: Vec<ListItem> = pool[shown.clone()]
         .iter()
         .zip(shown.clone())

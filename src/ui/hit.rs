@@ -1,0 +1,79 @@
+//! What is drawn where: the pane, term and row under a point of the screen, found from the
+//! same layout drawing uses, without drawing.
+
+use ratatui::layout::{Position, Rect};
+
+use super::facts::Facts;
+use super::{MIN_HEIGHT, MIN_WIDTH, panels, terms};
+use crate::action::Spot;
+use crate::app::{App, Focus};
+use crate::theme::Theme;
+
+/// What is at column `x`, row `y` of a `width` x `height` screen showing `app`'s planning
+/// view: the pane, the term (in the terms) and the row of the list (a course of a term or
+/// of the pool, or a problem). None off every pane, and on a screen too small to draw in.
+pub fn spot(
+    app: &App,
+    theme: &Theme,
+    (width, height): (u16, u16),
+    (x, y): (u16, u16),
+) -> Option<Spot> {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let at = Position::new(x, y);
+    let facts = Facts::new(app);
+    let panes = super::panes(app, &facts, theme, Rect::new(0, 0, width, height));
+    let row_at = |area: Rect, shown: std::ops::Range<usize>| {
+        let inner = terms::inner(area);
+        inner
+            .contains(at)
+            .then(|| shown.start + usize::from(y - inner.y))
+            .filter(|row| *row < shown.end)
+    };
+    for (term, area) in terms::term_areas(app, panes.terms, panes.cols) {
+        if area.contains(at) {
+            let row = row_at(area, terms::shown_term_rows(app, term, area));
+            return Some(Spot {
+                pane: Focus::Terms,
+                term: Some(term),
+                row,
+            });
+        }
+    }
+    if let Some(side) = &panes.side {
+        if side.pool.contains(at) {
+            let row = row_at(side.pool, terms::shown_pool_rows(app, side.pool));
+            return Some(Spot {
+                pane: Focus::Pool,
+                term: None,
+                row,
+            });
+        }
+        if side.problems.contains(at) {
+            let inner = terms::inner(side.problems);
+            let mut top = inner.y;
+            let row = inner.contains(at).then(|| {
+                panels::shown_problems(app, &facts, theme, inner)
+                    .into_iter()
+                    .find(|&(_, rows)| {
+                        top += rows;
+                        y < top
+                    })
+                    .map(|(i, _)| i)
+            });
+            return Some(Spot {
+                pane: Focus::Problems,
+                term: None,
+                row: row.flatten(),
+            });
+        }
+    }
+    let on_paths = panes.paths.is_some_and(|a| a.contains(at))
+        || panes.paths_line.is_some_and(|a| a.contains(at));
+    on_paths.then_some(Spot {
+        pane: Focus::Paths,
+        term: None,
+        row: None,
+    })
+}
