@@ -3105,3 +3105,180 @@ fn enter_on_a_problem_goes_to_its_course_and_the_problems_scroll() {
         "going to a problem changes nothing in the plan"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The mouse
+// ---------------------------------------------------------------------------------------------
+
+mod mouse {
+    use super::*;
+    use degree_planner::action::Spot;
+    use degree_planner::theme::Theme;
+    use degree_planner::tui::{self, Clicks, DOUBLE_CLICK};
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use std::time::{Duration, Instant};
+
+    fn spot(pane: Focus, term: Option<usize>, row: Option<usize>) -> Spot {
+        Spot { pane, term, row }
+    }
+
+    /// The plan with BE301 pulled back into Semester II, where problems name it.
+    fn with_problems() -> App {
+        let mut plan = recommended();
+        let from = plan.find("BE301").expect("BE301 planned");
+        let placement = plan.terms[from.term].courses.remove(from.index);
+        plan.place(1, placement);
+        app_on(plan)
+    }
+
+    #[test]
+    fn a_click_selects_the_course_the_term_or_the_pane() {
+        let mut app = app();
+        app.update(Action::Click(spot(Focus::Terms, Some(2), Some(3))));
+        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 2, 3));
+        assert_eq!(selected(&app), Some(codes(&app, 2)[3].clone()));
+        // On a term's border: that term, from its first row.
+        app.update(Action::Click(spot(Focus::Terms, Some(0), None)));
+        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 0, 0));
+        // A row past the end stops at the last.
+        app.update(Action::Click(spot(Focus::Terms, Some(1), Some(99))));
+        assert_eq!(app.row, codes(&app, 1).len() - 1);
+        app.update(Action::Click(spot(Focus::Paths, None, None)));
+        assert_eq!(app.focus, Focus::Paths);
+        assert!(app.path.is_some(), "the paths pane highlights a path");
+        app.update(Action::Click(spot(Focus::Pool, None, None)));
+        assert_eq!(app.focus, Focus::Pool);
+        app.update(Action::Click(spot(Focus::Problems, None, None)));
+        assert_eq!(app.focus, Focus::Problems);
+        assert_eq!(app.plan, recommended(), "clicks change nothing in the plan");
+    }
+
+    #[test]
+    fn the_wheel_moves_the_highlight_of_the_list_under_the_pointer() {
+        let mut app = app();
+        let at = spot(Focus::Terms, Some(1), Some(0));
+        app.update(Action::Scroll { at, lines: 3 });
+        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 1, 3));
+        app.update(Action::Scroll { at, lines: 3 });
+        assert_eq!(app.row, codes(&app, 1).len() - 1, "stops at the last");
+        app.update(Action::Scroll { at, lines: -3 });
+        assert_eq!(app.row, codes(&app, 1).len() - 4);
+        let mut app = with_problems();
+        let at = spot(Focus::Problems, None, None);
+        app.update(Action::Scroll { at, lines: 1 });
+        assert_eq!((app.focus, app.problem_row), (Focus::Problems, 1));
+    }
+
+    #[test]
+    fn a_click_on_a_problem_goes_to_its_course() {
+        let mut app = with_problems();
+        let plan = app.plan.clone();
+        let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+        assert_eq!(problems[0].term, Some(1), "{problems:?}");
+        app.update(Action::Click(spot(Focus::Problems, None, Some(0))));
+        assert_eq!((app.focus, app.term), (Focus::Terms, 1));
+        assert_eq!(selected(&app).as_deref(), Some("BE301"));
+        assert_eq!(app.plan, plan);
+    }
+
+    /// The cell where `text` is drawn on a `size` screen of `app`.
+    fn cell_of(app: &App, size: (u16, u16), text: &str) -> (u16, u16) {
+        let screen = degree_planner::ui::screen_text(app, &Theme::mono(), size.0, size.1);
+        screen
+            .lines()
+            .enumerate()
+            .find_map(|(y, line)| {
+                let x = line.find(text)?;
+                Some((line[..x].chars().count() as u16, y as u16))
+            })
+            .unwrap_or_else(|| panic!("{text} not drawn:\n{screen}"))
+    }
+
+    fn left_click(cell: (u16, u16)) -> MouseEvent {
+        MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: cell.0,
+            row: cell.1,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    /// Feeds a mouse event at `now` to the app, as the event loop does.
+    fn point(app: &mut App, clicks: &mut Clicks, event: MouseEvent, now: Instant) {
+        let size = (120, 40);
+        for action in tui::mouse_actions(app, &Theme::mono(), size, &event, clicks, now) {
+            app.update(action);
+        }
+    }
+
+    #[test]
+    fn clicking_a_drawn_course_selects_it_and_a_double_click_acts_as_enter() {
+        let mut app = app();
+        let code = codes(&app, 2)[1].clone();
+        let cell = cell_of(&app, (120, 40), &code);
+        let mut clicks = Clicks::default();
+        let start = Instant::now();
+        point(&mut app, &mut clicks, left_click(cell), start);
+        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 2, 1));
+        assert_eq!(app.plan, recommended(), "one click only selects");
+        // A second click, later than a double-click: still only selects.
+        point(
+            &mut app,
+            &mut clicks,
+            left_click(cell),
+            start + DOUBLE_CLICK,
+        );
+        assert_eq!(app.plan, recommended());
+        // Then a quick one: Enter, which moves the course to the pool.
+        let mut by_key = app.clone();
+        point(
+            &mut app,
+            &mut clicks,
+            left_click(cell),
+            start + DOUBLE_CLICK + Duration::from_millis(150),
+        );
+        let enter = by_key
+            .resolve(&key(KeyCode::Enter))
+            .expect("Enter is bound");
+        by_key.update(enter);
+        assert!(pool_codes(&app).contains(&code), "{code} not in the pool");
+        assert_eq!(app.plan, by_key.plan);
+        assert_eq!(
+            (app.focus, app.term, app.row),
+            (by_key.focus, by_key.term, by_key.row)
+        );
+    }
+
+    #[test]
+    fn the_wheel_and_clicks_reach_the_pool_and_stay_out_of_dialogs() {
+        let mut app = app();
+        let mut clicks = Clicks::default();
+        let now = Instant::now();
+        let pool_title = cell_of(&app, (120, 40), "Unplanned");
+        let wheel = MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            ..left_click((pool_title.0, pool_title.1 + 1))
+        };
+        point(&mut app, &mut clicks, wheel, now);
+        assert_eq!(app.focus, Focus::Pool);
+        app.update(Action::Help);
+        let before = app.clone();
+        point(&mut app, &mut clicks, left_click((5, 5)), now);
+        assert_eq!(app.mode, before.mode, "the help overlay ignores the mouse");
+        assert_eq!(app.focus, before.focus);
+    }
+
+    #[test]
+    fn two_clicks_are_a_double_click_only_on_one_cell_and_quickly() {
+        let mut clicks = Clicks::default();
+        let t = Instant::now();
+        assert!(!clicks.double((3, 4), t));
+        assert!(!clicks.double((4, 4), t), "another cell");
+        assert!(clicks.double((4, 4), t + Duration::from_millis(399)));
+        assert!(
+            !clicks.double((4, 4), t + Duration::from_millis(400)),
+            "a third starts over"
+        );
+        assert!(!clicks.double((4, 4), t + Duration::from_millis(800) + DOUBLE_CLICK));
+    }
+}

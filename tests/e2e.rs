@@ -1504,3 +1504,43 @@ fn a_lock_that_is_a_named_pipe_opens_the_plan_read_only_with_the_reason() {
     let meta = std::fs::symlink_metadata(&lock).expect("the pipe is still there");
     assert!(std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()));
 }
+
+// 17. The mouse: the planner captures it (in SGR encoding) while it has the terminal and
+// releases it on the way out; a click selects the course under it, a second quick click on
+// the same cell acts as Enter, and the wheel scrolls the list under the pointer.
+#[test]
+fn a_click_selects_the_course_under_it_and_a_double_click_acts_as_enter() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    let raw = t.raw_output();
+    assert!(raw.contains("\x1b[?1000h"), "mouse capture not asked for");
+    assert!(
+        raw.contains("\x1b[?1006h"),
+        "SGR mouse encoding not asked for"
+    );
+    assert!(t.mouse_captured());
+    // READY is on the frame's first rows: wait for the rest of it.
+    t.wait_for("Problems");
+    let course = t.cell_of("BE302").expect("BE302 drawn");
+    t.click(course);
+    t.wait_for("▸ Semester III");
+    t.wait_for("BE302 · 3 credits");
+    t.assert_absent("Unplanned (1)");
+    // Both clicks in one write, so that a busy machine cannot part them by 400 ms.
+    let other = t.cell_of("BE303").expect("BE303 drawn");
+    t.double_click(other);
+    t.wait_for("Unplanned (1)");
+    t.wait_for("Moved BE303 to the unplanned pool");
+    // The wheel over the pool moves its highlight (and gives it the keyboard).
+    let pool = t.cell_of("Unplanned (1)").expect("pool drawn");
+    t.send(&format!("\x1b[<65;{};{}M", pool.0 + 1, pool.1 + 2));
+    t.wait_for("Enter place");
+    let before_exit = t.output_len();
+    t.send("q");
+    t.wait_for("unsaved changes");
+    t.send("n");
+    t.expect_exit_code(0);
+    let tail = t.output_since(before_exit);
+    assert!(tail.contains("\x1b[?1000l"), "mouse capture not released");
+    t.assert_terminal_restored();
+}

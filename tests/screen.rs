@@ -1035,9 +1035,21 @@ fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
     use degree_planner::action::Spot;
     let theme = Theme::mono();
     for (width, height) in [(120, 40), (80, 24)] {
-        for focus in [Focus::Terms, Focus::Pool, Focus::Problems] {
+        for (focus, long) in [
+            (Focus::Terms, false),
+            (Focus::Terms, true),
+            (Focus::Pool, true),
+            (Focus::Problems, false),
+        ] {
             let mut app = with_every_pane();
             app.focus = focus;
+            if long {
+                // Semester III's courses in Semester II too: a list longer than its pane.
+                let moved = std::mem::take(&mut app.plan.terms[2].courses);
+                app.plan.terms[1].courses.extend(moved);
+            }
+            // The current term's last course highlighted: when focused, its list scrolls.
+            app.row = app.visible_rows(app.term).len() - 1;
             let buffer = render(&app, &theme, width, height);
             let at = |cell| ui::hit::spot(&app, &theme, (width, height), cell);
             // Every course code drawn in a term is that term's row of that course.

@@ -191,6 +191,33 @@ impl Tui {
         lock(&self.parser).screen().bracketed_paste()
     }
 
+    /// Whether the program has asked for mouse events.
+    pub fn mouse_captured(&self) -> bool {
+        lock(&self.parser).screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// Presses and releases the left button on the cell at column `x`, row `y` (from 0), as a
+    /// terminal in SGR mouse mode reports it.
+    pub fn click(&mut self, cell: (u16, u16)) {
+        self.send(&click(cell));
+    }
+
+    /// Two clicks on one cell, sent at once.
+    pub fn double_click(&mut self, cell: (u16, u16)) {
+        self.send(&click(cell).repeat(2));
+    }
+
+    /// Where `text` is on the screen: its first cell's column and row (from 0).
+    pub fn cell_of(&self, text: &str) -> Option<(u16, u16)> {
+        self.screen_text()
+            .lines()
+            .enumerate()
+            .find_map(|(y, line)| {
+                let x = line.find(text)?;
+                Some((line[..x].chars().count() as u16, y as u16))
+            })
+    }
+
     /// Pastes `text` as a terminal in bracketed paste mode sends it.
     pub fn paste(&mut self, text: &str) {
         self.send(&format!("\x1b[200~{text}\x1b[201~"));
@@ -397,6 +424,12 @@ impl Tui {
             "the program left bracketed paste on; screen:\n{}",
             frame(&screen.contents())
         );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "the program left the mouse captured; screen:\n{}",
+            frame(&screen.contents())
+        );
         drop(parser);
         if let (Some(before), Some(after)) = (self.modes_before, modes(self.master.as_ref())) {
             assert_eq!(
@@ -416,6 +449,11 @@ impl Drop for Tui {
             let _ = self.child.wait();
         }
     }
+}
+
+/// A left click on the cell at column `x`, row `y` (from 0) in SGR mouse encoding.
+fn click((x, y): (u16, u16)) -> String {
+    format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1)
 }
 
 /// A terminal dimension, which must not be zero.
