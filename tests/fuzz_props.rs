@@ -16,8 +16,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use degree_planner::action::Action;
-use degree_planner::app::{App, Effect, Mode};
+use degree_planner::action::{Action, Spot};
+use degree_planner::app::{App, Effect, Focus, Mode};
 use degree_planner::field::InputRequest;
 use degree_planner::model::review::{self, Decision, Note, NoteTarget};
 use degree_planner::model::text::{self, Clean, is_unsafe};
@@ -923,8 +923,22 @@ fn every_action_is_listed(a: Action) {
         | Action::ShowTrash
         | Action::Confirm
         | Action::SaveAs
-        | Action::Suspend => {}
+        | Action::Suspend
+        | Action::Click(_)
+        | Action::Scroll { .. } => {}
     }
+}
+
+/// Where a pointer may be, in range or not: the app must take any spot.
+fn any_spot() -> impl Strategy<Value = Spot> {
+    let pane = proptest::sample::select(vec![
+        Focus::Terms,
+        Focus::Pool,
+        Focus::Paths,
+        Focus::Problems,
+    ]);
+    let index = proptest::option::of(prop_oneof![0usize..12, Just(usize::MAX)]);
+    (pane, index.clone(), index).prop_map(|(pane, term, row)| Spot { pane, term, row })
 }
 
 fn any_action() -> impl Strategy<Value = Action> {
@@ -932,6 +946,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         8 => proptest::sample::select(ACTIONS),
         2 => proptest::sample::select(vec!['a', 'B', '1', ' ', '-', 'é', '漢']).prop_map(Action::Input),
         1 => wild_char().prop_map(Action::Input),
+        1 => any_spot().prop_map(Action::Click),
+        1 => (any_spot(), -40isize..40).prop_map(|(at, lines)| Action::Scroll { at, lines }),
     ]
 }
 

@@ -1094,7 +1094,7 @@ fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
             let marks: Vec<Option<usize>> = find_all(&buffer, "✗ ")
                 .into_iter()
                 .chain(find_all(&buffer, "⚠ "))
-                .filter_map(|c| at(c))
+                .filter_map(&at)
                 .filter(|s| s.pane == Focus::Problems)
                 .map(|s| s.row)
                 .collect();
