@@ -22,7 +22,7 @@ use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::action::{Action, Context};
-use crate::app::App;
+use crate::app::{App, Focus};
 use crate::effects::{self, Session};
 use crate::theme::Theme;
 
@@ -374,7 +374,7 @@ impl Clicks {
 
 /// The actions a mouse event means on a `size` (columns, rows) screen showing `app`, at
 /// `now`: a left click selects what is under it (see [`crate::ui::hit::spot`]) and a
-/// double-click then acts as Enter does; the wheel scrolls the list under the pointer
+/// double-click on a course then acts as Enter does; the wheel scrolls the list under the pointer
 /// [`WHEEL_ROWS`] rows a notch. Only the planning view takes the mouse; dialogs, prompts and
 /// overlays are for the keyboard.
 pub fn mouse_actions(
@@ -393,10 +393,15 @@ pub fn mouse_actions(
         return Vec::new();
     };
     match event.kind {
-        MouseEventKind::Down(MouseButton::Left) if clicks.double(cell, now) => {
-            vec![Action::Click(spot), Action::Toggle]
+        MouseEventKind::Down(MouseButton::Left) => {
+            // Enter on a course; a click on a problem does what Enter does there already.
+            let on_course = matches!(spot.pane, Focus::Terms | Focus::Pool) && spot.row.is_some();
+            if clicks.double(cell, now) && on_course {
+                vec![Action::Click(spot), Action::Toggle]
+            } else {
+                vec![Action::Click(spot)]
+            }
         }
-        MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(spot)],
         MouseEventKind::ScrollUp => vec![Action::Scroll {
             at: spot,
             lines: -WHEEL_ROWS,

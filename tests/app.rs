@@ -3282,3 +3282,49 @@ mod mouse {
         assert!(!clicks.double((4, 4), t + Duration::from_millis(800) + DOUBLE_CLICK));
     }
 }
+
+mod double_click {
+    use super::*;
+    use degree_planner::theme::Theme;
+    use degree_planner::tui::{self, Clicks};
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use std::time::Instant;
+
+    /// The actions two quick clicks on the first cell showing `text` mean.
+    fn double_click_on(app: &App, text: &str) -> Vec<Action> {
+        let screen = degree_planner::ui::screen_text(app, &Theme::mono(), 120, 40);
+        let (x, y) = screen
+            .lines()
+            .enumerate()
+            .find_map(|(y, line)| {
+                let x = line.find(text)?;
+                Some((line[..x].chars().count() as u16, y as u16))
+            })
+            .unwrap_or_else(|| panic!("{text} not drawn:\n{screen}"));
+        let click = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        };
+        let (mut clicks, now) = (Clicks::default(), Instant::now());
+        let theme = Theme::mono();
+        tui::mouse_actions(app, &theme, (120, 40), &click, &mut clicks, now);
+        tui::mouse_actions(app, &theme, (120, 40), &click, &mut clicks, now)
+    }
+
+    #[test]
+    fn is_enter_only_on_a_course() {
+        let app = app();
+        let on_course = double_click_on(&app, "BE203");
+        assert_eq!(on_course.last(), Some(&Action::Toggle), "{on_course:?}");
+        for text in ["Semester II ", "Career paths", "Problems"] {
+            let actions = double_click_on(&app, text);
+            assert_eq!(actions.len(), 1, "{text}: {actions:?}");
+            assert!(
+                matches!(actions[0], Action::Click(_)),
+                "{text}: {actions:?}"
+            );
+        }
+    }
+}
