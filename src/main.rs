@@ -225,7 +225,9 @@ fn planner(
     }
     let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     install_crash_report();
-    match tui::run(&mut app, &theme, &mut session, true) {
+    // The planner takes the mouse by default; without it the terminal selects text.
+    let mouse = true;
+    match tui::run(&mut app, &theme, &mut session, mouse) {
         Ok(Exit::Quit) => {
             // Quitting saves or knowingly discards; only a crash or a signal keeps edits aside.
             if app.read_only.is_none() {
