@@ -33,7 +33,31 @@ fn main() -> ExitCode {
         );
         exit_clean(&Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message));
     }
+    let settings = store::load_config(store::resolve_config_path(
+        cli.config_file.clone(),
+        std::env::var_os(store::CONFIG_ENV),
+    ));
+    let headless = matches!(
+        cli.command,
+        Some(
+            Command::Curriculum { .. }
+                | Command::Check { .. }
+                | Command::Diff { .. }
+                | Command::Report { .. }
+                | Command::Screen { .. }
+        )
+    );
+    if headless && let Some(e) = &settings.error {
+        for line in e.to_string().lines() {
+            eprintln!("warning: {line}");
+        }
+        eprintln!("warning: config ignored: using the default settings");
+    }
     match cli.command {
+        Some(Command::Config { default: true }) => {
+            ExitCode::from(commands::emit(degree_planner::config::DEFAULT_FILE, 0))
+        }
+        Some(Command::Config { default: false }) => config_status(&settings),
         Some(Command::Curriculum { ref file, .. }) => {
             let path = file.as_deref().or(cli.curriculum_file());
             match store::load_curriculum(path) {
@@ -89,6 +113,7 @@ fn main() -> ExitCode {
             ..
         }) => planner(
             &cli,
+            &settings,
             Some(plan),
             Some(reviewer.clone()),
             cli.data_dir_flag(),
@@ -110,7 +135,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => planner(&cli, cli.plan.as_ref(), None, cli.data_dir_flag()),
+        None => planner(
+            &cli,
+            &settings,
+            cli.plan.as_ref(),
+            None,
+            cli.data_dir_flag(),
+        ),
     }
 }
 
@@ -141,11 +172,41 @@ fn fail(e: &FileError) -> ExitCode {
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
+/// `degree-planner config`: where the settings file is and whether it is usable.
+fn config_status(settings: &store::LoadedConfig) -> ExitCode {
+    let Some(path) = &settings.path else {
+        return ExitCode::from(commands::emit(
+            "no config directory could be found; the default settings apply\n",
+            0,
+        ));
+    };
+    let shown = store::display_path(path);
+    if let Some(e) = &settings.error {
+        let count = e.problems.len();
+        eprintln!("{e}");
+        eprintln!(
+            "{count} problem{} found; the planner would use the default settings.",
+            if count == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    let text = if path.exists() {
+        let config = &settings.config;
+        let theme = config.theme.name();
+        let mouse = if config.mouse { "on" } else { "off" };
+        format!("{shown}: ok (theme {theme}, mouse {mouse})\n")
+    } else {
+        format!("{shown}: no such file; the default settings apply\n")
+    };
+    ExitCode::from(commands::emit(&text, 0))
+}
+
 /// Opens the planner on `plan` (else the plan used last, else the default plan). With
 /// `review`, opens it for an advisor: `Some(name)` from `--reviewer`, `None` to use the
 /// remembered name or ask.
 fn planner(
     cli: &Cli,
+    settings: &store::LoadedConfig,
     plan: Option<&PathBuf>,
     review: Option<Option<String>>,
     data_dir: Option<PathBuf>,
@@ -202,10 +263,15 @@ fn planner(
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
-    if let Some(w) = loaded.warnings.first() {
+    if let Some(w) = loaded
+        .warnings
+        .first()
+        .cloned()
+        .or_else(|| settings.warning())
+    {
         app.message = Some(Message {
             tone: Tone::Error,
-            text: w.clone(),
+            text: w,
         });
     }
     // Hold the plan's lock while the planner runs; another instance makes this one read-only.
@@ -223,7 +289,10 @@ fn planner(
     if on_disk && let Some(dir) = &data_dir {
         let _ = store::remember_plan(dir, &app.plan_path);
     }
-    let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
+    let theme = Theme::for_env(
+        std::env::var_os("NO_COLOR").as_deref(),
+        settings.config.theme,
+    );
     install_crash_report();
     match tui::run(&mut app, &theme, &mut session) {
         Ok(Exit::Quit) => {
