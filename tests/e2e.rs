@@ -1504,3 +1504,22 @@ fn a_lock_that_is_a_named_pipe_opens_the_plan_read_only_with_the_reason() {
     let meta = std::fs::symlink_metadata(&lock).expect("the pipe is still there");
     assert!(std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()));
 }
+
+#[test]
+fn a_broken_config_still_starts_the_planner_with_a_warning() {
+    let dir = data_dir();
+    std::fs::write(dir.path().join("config.ron"), "(\n    theme: \"neon\",\n)").expect("write");
+    let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
+    let mut t = Tui::spawn(
+        &args,
+        &[("DEGREE_PLANNER_CONFIG", "config.ron")],
+        dir.path(),
+        COLS,
+        ROWS,
+    );
+    t.wait_for(READY);
+    t.wait_for("config ignored, using the default settings: config.ron:2:13: unknown theme");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}

@@ -26,7 +26,7 @@ pub struct LoadedConfig {
 }
 
 impl LoadedConfig {
-    /// One line for the status bar: the first problem and that the defaults are in use.
+    /// One line for the status bar: that the defaults are in use, and the first problem.
     pub fn warning(&self) -> Option<String> {
         let error = self.error.as_ref()?;
         let first = FileError {
@@ -34,7 +34,7 @@ impl LoadedConfig {
             problems: error.problems.iter().take(1).cloned().collect(),
         };
         Some(format!(
-            "{first} (config ignored: using the default settings)"
+            "config ignored, using the default settings: {first}"
         ))
     }
 }
