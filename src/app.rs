@@ -256,6 +256,8 @@ pub struct App {
     /// The clock: today's date, YYYY-MM-DD, read only when a note or verdict is written
     /// (tests set a fixed one).
     pub today: fn() -> String,
+    /// The keys in effect: the defaults with the config file's changes.
+    pub keymap: crate::keymap::Keymap,
 }
 
 /// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
@@ -296,6 +298,7 @@ impl App {
             role: Role::Student,
             read_only: None,
             today: local_today,
+            keymap: crate::keymap::Keymap::default(),
         }
     }
 
@@ -335,16 +338,18 @@ impl App {
         let planning = |context| {
             self.role
                 .may_review()
-                .then(|| crate::action::resolve(Context::Review, key))
+                .then(|| self.keymap.resolve(Context::Review, key))
                 .flatten()
-                .or_else(|| crate::action::resolve(context, key))
+                .or_else(|| self.keymap.resolve(context, key))
         };
         match self.mode {
             Mode::Normal => planning(Context::Normal),
-            Mode::Help => crate::action::resolve(Context::Help, key)
+            Mode::Help => self
+                .keymap
+                .resolve(Context::Help, key)
                 .or_else(|| planning(Context::Normal))
                 .or(Some(Action::Help)),
-            _ => crate::action::resolve(self.context(), key),
+            _ => self.keymap.resolve(self.context(), key),
         }
     }
 

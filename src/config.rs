@@ -1,8 +1,13 @@
-//! The user's settings, read from `config.ron`: which built-in theme to draw with and whether
-//! the mouse is used. Every field has a default, so an empty `()` is a complete file; unknown
+//! The user's settings, read from `config.ron`: which built-in theme to draw with, whether
+//! the mouse is used, and the normal mode's key bindings. Every field has a default, so an empty `()` is a complete file; unknown
 //! fields are problems, reported with their position like a curriculum's.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
+
+use crate::action::{self, Action, Context, Key};
+use crate::keymap::Keymap;
 
 /// The settings from the config file, or the defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -12,6 +17,93 @@ pub struct Config {
     pub theme: ThemeName,
     /// Whether the planner takes mouse clicks and the wheel.
     pub mouse: bool,
+    /// Key bindings that differ from the defaults.
+    pub keys: Keys,
+}
+
+/// Key bindings the file changes, per mode (the planner's normal mode, for now).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Keys {
+    /// Browsing and editing the plan.
+    pub normal: Remap,
+}
+
+/// Actions of the normal mode and the keys they get instead of their defaults (none:
+/// unbound). Checked when read: every action and key must exist, and no key may end up
+/// bound to two actions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "BTreeMap<ActionName, Vec<KeyName>>")]
+pub struct Remap(pub Vec<(Action, Vec<Key>)>);
+
+impl TryFrom<BTreeMap<ActionName, Vec<KeyName>>> for Remap {
+    type Error = String;
+
+    fn try_from(map: BTreeMap<ActionName, Vec<KeyName>>) -> Result<Self, Self::Error> {
+        let remap = Remap(
+            map.into_iter()
+                .map(|(a, keys)| (a.1, keys.into_iter().map(|k| k.0).collect()))
+                .collect(),
+        );
+        let conflicts = Keymap::new(&remap).conflicts();
+        if conflicts.is_empty() {
+            Ok(remap)
+        } else {
+            Err(format!(
+                "a key is bound to two actions: {}",
+                conflicts.join("; ")
+            ))
+        }
+    }
+}
+
+/// The name of an action of the normal mode, e.g. "save" or "next-term".
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+struct ActionName(String, Action);
+
+impl Ord for ActionName {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+
+impl PartialOrd for ActionName {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl TryFrom<String> for ActionName {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        action::bindings(Context::Normal)
+            .find(|b| b.action.name() == name)
+            .map(|b| ActionName(name.clone(), b.action))
+            .ok_or_else(|| {
+                format!(
+                    "unknown action \"{name}\" (`degree-planner config --default` lists them all)"
+                )
+            })
+    }
+}
+
+/// A key as written in the file, e.g. "s", "Ctrl-s", "Enter", "Up".
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "String")]
+struct KeyName(Key);
+
+impl TryFrom<String> for KeyName {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        Key::parse(&name).map(KeyName).ok_or_else(|| {
+            format!(
+                "unknown key \"{name}\"; write keys like \"s\", \"Ctrl-s\", \"Enter\", \"Space\", \"Up\""
+            )
+        })
+    }
 }
 
 impl Default for Config {
@@ -19,6 +111,7 @@ impl Default for Config {
         Config {
             theme: ThemeName::Dark,
             mouse: true,
+            keys: Keys::default(),
         }
     }
 }
@@ -81,7 +174,23 @@ impl TryFrom<String> for ThemeName {
 
 /// A complete config file with every setting at its default and a comment on each, as
 /// `degree-planner config --default` prints it.
-pub const DEFAULT_FILE: &str = r#"// degree-planner settings (RON). Every field is optional: a missing one keeps its default.
+pub fn default_file() -> String {
+    let mut text = String::from(DEFAULT_HEAD);
+    for b in action::bindings(Context::Normal) {
+        let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.label())).collect();
+        text.push_str(&format!(
+            "            // {}\n            \"{}\": [{}],\n",
+            b.description,
+            b.action.name(),
+            keys.join(", ")
+        ));
+    }
+    text.push_str("        },\n    ),\n)\n");
+    text
+}
+
+/// The settings part of [`default_file`], before the key bindings.
+const DEFAULT_HEAD: &str = r#"// degree-planner settings (RON). Every field is optional: a missing one keeps its default.
 // Put this file at the path `degree-planner config` prints, or name another with
 // --config FILE or the DEGREE_PLANNER_CONFIG environment variable.
 (
@@ -91,5 +200,11 @@ pub const DEFAULT_FILE: &str = r#"// degree-planner settings (RON). Every field 
     // Whether the planner uses the mouse (clicks and the wheel); false leaves the mouse to
     // the terminal, for selecting and copying text.
     mouse: true,
-)
+    // Key bindings. Give an action other keys ("save": ["Ctrl-s"]), or none to unbind it
+    // ("save": []); actions left out keep their keys. Keys are written "s", "S", "Ctrl-s",
+    // "Enter", "Esc", "Tab", "Shift-Tab", "Space", "Backspace", "Up", "Down", "Left",
+    // "Right", "Home", "End", "PageUp", "PageDown". A key bound to two actions is an error.
+    keys: (
+        // Browsing and editing the plan.
+        normal: {
 "#;

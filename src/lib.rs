@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod effects;
 pub mod field;
+pub mod keymap;
 pub mod model;
 pub mod picker;
 pub mod question;

@@ -10,6 +10,7 @@ use clap::Parser;
 use degree_planner::app::{App, Message, Tone};
 use degree_planner::cli::{Cli, Command};
 use degree_planner::effects::Session;
+use degree_planner::keymap::Keymap;
 use degree_planner::model::{Plan, text};
 use degree_planner::store::{self, FileError};
 use degree_planner::theme::Theme;
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Some(Command::Config { default: true }) => {
-            ExitCode::from(commands::emit(degree_planner::config::DEFAULT_FILE, 0))
+            ExitCode::from(commands::emit(&degree_planner::config::default_file(), 0))
         }
         Some(Command::Config { default: false }) => config_status(&settings),
         Some(Command::Curriculum { ref file, .. }) => {
@@ -263,6 +264,7 @@ fn planner(
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
+    app.keymap = Keymap::new(&settings.config.keys.normal);
     if let Some(w) = loaded
         .warnings
         .first()

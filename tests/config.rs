@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use degree_planner::config::{Config, DEFAULT_FILE, ThemeName};
+use degree_planner::action::{self, Context};
+use degree_planner::config::{Config, ThemeName, default_file};
+use degree_planner::keymap::Keymap;
 use degree_planner::store::{self, Located};
 use degree_planner::theme::Theme;
 
@@ -17,9 +19,22 @@ fn problems(text: &str) -> Vec<Located> {
 
 #[test]
 fn the_default_file_loads_back_to_the_defaults() {
+    let config = store::parse_config(&default_file(), "default").expect("valid");
+    assert_eq!(config.theme, Config::default().theme);
+    assert_eq!(config.mouse, Config::default().mouse);
+    let loaded = Keymap::new(&config.keys.normal);
+    let defaults: Vec<String> = action::bindings(Context::Normal)
+        .map(|b| format!("{:?} {}", b.action, b.keys_label()))
+        .collect();
+    let effective: Vec<String> = loaded
+        .bindings(Context::Normal)
+        .map(|b| format!("{:?} {}", b.action, b.keys_label()))
+        .collect();
+    assert_eq!(effective, defaults);
     assert_eq!(
-        store::parse_config(DEFAULT_FILE, "default"),
-        Ok(Config::default())
+        config.keys.normal.0.len(),
+        defaults.len(),
+        "every action is listed"
     );
     assert!(Config::default().mouse);
     assert_eq!(Config::default().theme, ThemeName::Dark);
@@ -167,7 +182,7 @@ fn config_default_prints_the_default_file() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = run(home.path(), None, &["config", "--default"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), DEFAULT_FILE);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), default_file());
 }
 
 #[test]
@@ -211,4 +226,36 @@ fn a_headless_command_warns_about_a_bad_config_and_goes_on() {
     );
     assert!(err.contains("using the default settings"), "{err}");
     assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn an_unknown_action_or_key_is_reported_where_it_is() {
+    let found = problems("(keys: (normal: {\n    \"sve\": [\"s\"],\n}))");
+    assert_eq!(found[0].position.map(|p| p.0), Some(2), "{found:?}");
+    assert!(
+        found[0].message.contains("unknown action \"sve\""),
+        "{found:?}"
+    );
+
+    let found = problems("(keys: (normal: {\n    \"save\": [\"Ctrl-\", \"Hyper-s\"],\n}))");
+    assert_eq!(found[0].position.map(|p| p.0), Some(2), "{found:?}");
+    assert!(
+        found[0].message.contains("unknown key \"Ctrl-\""),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_key_bound_to_two_actions_is_a_problem() {
+    // j is still `down`'s; Ctrl-z suspends anywhere.
+    let found = problems("(keys: (normal: {\n  \"save\": [\"j\", \"Ctrl-z\"],\n}))");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].position.is_some(), "{found:?}");
+    let message = &found[0].message;
+    assert!(message.contains("j: down and save"), "{message}");
+    assert!(message.contains("Ctrl-z: suspend and save"), "{message}");
+    // Moving j away first frees it.
+    let ok = "(keys: (normal: { \"down\": [\"↓\"], \"save\": [\"j\", \"Ctrl-s\"], \"undo\": [] }))";
+    let config = store::parse_config(ok, "c").expect("no conflict");
+    assert_eq!(config.keys.normal.0.len(), 3);
 }

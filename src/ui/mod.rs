@@ -337,7 +337,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A reviewer sees the review keys first, then the ones that still apply.
     let reviewing = app.mode == Mode::Normal && app.role.may_review();
     let review = reviewing
-        .then(|| action::bindings(Context::Review))
+        .then(|| app.keymap.bindings(Context::Review))
         .into_iter()
         .flatten();
     // Only keys that act here: what the role may do, what this picker is for; nothing that
@@ -384,7 +384,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => 2,
     };
     let hints: Vec<(String, &str, Action)> = review
-        .chain(action::bindings(app.context()))
+        .chain(app.keymap.bindings(app.context()))
         .filter(|b| b.hint.is_some() && shown(b))
         .map(|b| {
             let key = b.keys.first().map(action::Key::label).unwrap_or_default();
@@ -449,6 +449,7 @@ const HELP_KEYS: usize = 14;
 /// bindings whose keys or description contain `search` (lower case) are shown, and only the
 /// sections that keep one.
 fn help_lines(
+    keymap: &crate::keymap::Keymap,
     sections: &[(Context, &'static str)],
     search: &str,
     width: u16,
@@ -457,7 +458,8 @@ fn help_lines(
     let width = usize::from(width);
     let mut lines = Vec::new();
     for (context, title) in sections {
-        let found: Vec<_> = action::bindings(*context)
+        let found: Vec<_> = keymap
+            .bindings(*context)
             .filter(|b| {
                 search.is_empty()
                     || b.description.to_lowercase().contains(search)
@@ -534,7 +536,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let gutter = if two { HELP_GUTTER } else { 0 };
     let count = if two { 2 } else { 1 };
     let column_width = (width.saturating_sub(2 + gutter) / count).max(1);
-    let lines = |sections| help_lines(sections, &search, column_width, theme);
+    let lines = |sections| help_lines(&app.keymap, sections, &search, column_width, theme);
     let mut columns: Vec<Vec<Line>> = if two {
         vec![lines(PLANNING), lines(OTHER)]
     } else {
@@ -597,7 +599,7 @@ fn render_confirm_leave(
         Line::raw(format!("What happens to them before {going}?")),
         Line::raw(""),
     ];
-    for b in action::bindings(Context::ConfirmQuit) {
+    for b in app.keymap.bindings(Context::ConfirmQuit) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", b.keys_label()), theme.key),
             Span::raw(b.description),
