@@ -99,7 +99,12 @@ fn main() -> ExitCode {
                     .map(|d| store::last_plan(&d).unwrap_or_else(|| store::default_plan_path(&d)))
             });
             match path {
-                Some(path) => ExitCode::from(commands::screen(&path, size, cli.curriculum_file())),
+                Some(path) => ExitCode::from(commands::screen(
+                    &path,
+                    size,
+                    cli.curriculum_file(),
+                    &Keymap::new(&settings.config.keys.normal),
+                )),
                 None => {
                     eprintln!(
                         "degree-planner: no data directory could be found; pass --data-dir DIR or a PLAN file"

@@ -259,3 +259,39 @@ fn a_key_bound_to_two_actions_is_a_problem() {
     let config = store::parse_config(ok, "c").expect("no conflict");
     assert_eq!(config.keys.normal.0.len(), 3);
 }
+
+#[test]
+fn the_screen_command_shows_the_keys_the_config_gives() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = home.path().join("keys.ron");
+    let keys = r#"(keys: (normal: { "cycle-status": ["x"], "help": ["H"] }))"#;
+    std::fs::write(&path, keys).expect("write");
+    let plan = home.path().join("plan.ron");
+    let plan = plan.to_str().expect("UTF-8");
+    let out = run(
+        home.path(),
+        Some(&path),
+        &["screen", plan, "--size", "160x40"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let screen = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].ends_with("│ H help"), "{}", lines[0]);
+    let footer = lines.last().expect("a footer");
+    assert!(
+        footer.contains("x status") && footer.contains("H help"),
+        "{footer}"
+    );
+
+    let out = run(home.path(), None, &["screen", plan, "--size", "160x40"]);
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.lines().next().unwrap_or("").ends_with("│ ? help"),
+        "{screen}"
+    );
+}

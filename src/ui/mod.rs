@@ -253,7 +253,16 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.curriculum.name
     );
     let width = usize::from(area.width);
-    let help = format!("{state}│ ? help ");
+    // The help key as the keymap has it; none when help is unbound.
+    let help_key = app
+        .keymap
+        .bindings(Context::Normal)
+        .find(|b| b.action == action::Action::Help)
+        .and_then(|b| b.keys.first().map(action::Key::label));
+    let help = match help_key {
+        Some(key) => format!("{state}│ {key} help "),
+        None => state,
+    };
     let help = help.replace("││", "│");
     let left = text::fit(&text, width.saturating_sub(help.chars().count()));
     frame.render_widget(
