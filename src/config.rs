@@ -1,5 +1,5 @@
-//! The user's settings, read from `config.ron`: which built-in theme to draw with, whether
-//! the mouse is used, and the normal mode's key bindings. Every field has a default, so an empty `()` is a complete file; unknown
+//! The user's settings, read from `config.ron`: which built-in theme to draw with and its
+//! colours, whether the mouse is used, and the normal mode's key bindings. Every field has a default, so an empty `()` is a complete file; unknown
 //! fields are problems, reported with their position like a curriculum's.
 
 use std::collections::BTreeMap;
@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 use crate::action::{self, Action, Context, Key};
 use crate::keymap::Keymap;
+use crate::theme::Theme;
+use ratatui::style::Color;
 
 /// The settings from the config file, or the defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -17,8 +19,58 @@ pub struct Config {
     pub theme: ThemeName,
     /// Whether the planner takes mouse clicks and the wheel.
     pub mouse: bool,
+    /// Text colours that replace the theme's, by style.
+    pub colors: Colors,
     /// Key bindings that differ from the defaults.
     pub keys: Keys,
+}
+
+/// Style names and the text colour each gets instead of the theme's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "BTreeMap<StyleName, ColorName>")]
+pub struct Colors(pub Vec<(String, Color)>);
+
+impl From<BTreeMap<StyleName, ColorName>> for Colors {
+    fn from(map: BTreeMap<StyleName, ColorName>) -> Self {
+        Colors(map.into_iter().map(|(s, c)| (s.0, c.0)).collect())
+    }
+}
+
+/// The name of one of the theme's styles, e.g. "warning" or "border-focus".
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+struct StyleName(String);
+
+impl TryFrom<String> for StyleName {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        if Theme::STYLE_NAMES.contains(&name.as_str()) {
+            Ok(StyleName(name))
+        } else {
+            Err(format!(
+                "unknown style \"{name}\"; the styles are {}",
+                Theme::STYLE_NAMES.join(", ")
+            ))
+        }
+    }
+}
+
+/// A colour as written in the file: a name ("light-cyan"), "#rrggbb" or an index ("208").
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "String")]
+struct ColorName(Color);
+
+impl TryFrom<String> for ColorName {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        name.parse().map(ColorName).map_err(|_| {
+            format!(
+                "unknown colour \"{name}\"; write a name (\"red\", \"light-cyan\"), \"#rrggbb\" or an index (\"208\")"
+            )
+        })
+    }
 }
 
 /// Key bindings the file changes, per mode (the planner's normal mode, for now).
@@ -111,6 +163,7 @@ impl Default for Config {
         Config {
             theme: ThemeName::Dark,
             mouse: true,
+            colors: Colors::default(),
             keys: Keys::default(),
         }
     }
@@ -190,7 +243,7 @@ pub fn default_file() -> String {
 }
 
 /// The settings part of [`default_file`], before the key bindings.
-const DEFAULT_HEAD: &str = r#"// degree-planner settings (RON). Every field is optional: a missing one keeps its default.
+const DEFAULT_HEAD: &str = r##"// degree-planner settings (RON). Every field is optional: a missing one keeps its default.
 // Put this file at the path `degree-planner config` prints, or name another with
 // --config FILE or the DEGREE_PLANNER_CONFIG environment variable.
 (
@@ -200,6 +253,11 @@ const DEFAULT_HEAD: &str = r#"// degree-planner settings (RON). Every field is o
     // Whether the planner uses the mouse (clicks and the wheel); false leaves the mouse to
     // the terminal, for selecting and copying text.
     mouse: true,
+    // Text colours that replace the theme's, by style: a name ("red", "light-cyan"),
+    // "#rrggbb" or a palette index ("208"), e.g. { "warning": "#d08000", "key": "blue" }.
+    // The styles: header, border, border-focus, selected, path-highlight, path-faint, muted,
+    // good, active, warning, error, key, bar-completed, bar-in-progress, bar-planned.
+    colors: {},
     // Key bindings. Give an action other keys ("save": ["Ctrl-s"]), or none to unbind it
     // ("save": []); actions left out keep their keys. Keys are written "s", "S", "Ctrl-s",
     // "Enter", "Esc", "Tab", "Shift-Tab", "Space", "Backspace", "Up", "Down", "Left",
@@ -207,4 +265,4 @@ const DEFAULT_HEAD: &str = r#"// degree-planner settings (RON). Every field is o
     keys: (
         // Browsing and editing the plan.
         normal: {
-"#;
+"##;

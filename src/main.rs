@@ -296,10 +296,7 @@ fn planner(
     if on_disk && let Some(dir) = &data_dir {
         let _ = store::remember_plan(dir, &app.plan_path);
     }
-    let theme = Theme::for_env(
-        std::env::var_os("NO_COLOR").as_deref(),
-        settings.config.theme,
-    );
+    let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref(), &settings.config);
     install_crash_report();
     match tui::run(&mut app, &theme, &mut session) {
         Ok(Exit::Quit) => {

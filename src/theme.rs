@@ -6,7 +6,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::ThemeName;
+use crate::config::{Config, ThemeName};
 
 /// The styles the views use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +136,58 @@ impl Theme {
         }
     }
 
+    /// The names a config file gives the styles, in the order of the fields.
+    pub const STYLE_NAMES: [&'static str; 15] = [
+        "header",
+        "border",
+        "border-focus",
+        "selected",
+        "path-highlight",
+        "path-faint",
+        "muted",
+        "good",
+        "active",
+        "warning",
+        "error",
+        "key",
+        "bar-completed",
+        "bar-in-progress",
+        "bar-planned",
+    ];
+
+    /// The style a config file calls `name` (one of [`Theme::STYLE_NAMES`]).
+    fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "header" => &mut self.header,
+            "border" => &mut self.border,
+            "border-focus" => &mut self.border_focus,
+            "selected" => &mut self.selected,
+            "path-highlight" => &mut self.path_highlight,
+            "path-faint" => &mut self.path_faint,
+            "muted" => &mut self.muted,
+            "good" => &mut self.good,
+            "active" => &mut self.active,
+            "warning" => &mut self.warning,
+            "error" => &mut self.error,
+            "key" => &mut self.key,
+            "bar-completed" => &mut self.bar_completed,
+            "bar-in-progress" => &mut self.bar_in_progress,
+            "bar-planned" => &mut self.bar_planned,
+            _ => return None,
+        })
+    }
+
+    /// The theme with the text colour of the named styles replaced (names that are not
+    /// styles are left out; the config file has checked them).
+    pub fn with_colors(mut self, colors: &[(String, Color)]) -> Self {
+        for (name, color) in colors {
+            if let Some(style) = self.style_mut(name) {
+                *style = style.fg(*color);
+            }
+        }
+        self
+    }
+
     /// The built-in theme called `name`.
     pub fn named(name: ThemeName) -> Self {
         match name {
@@ -147,12 +199,12 @@ impl Theme {
     }
 
     /// The monochrome theme when `no_color` is set (the `NO_COLOR` convention: present and not
-    /// empty), else the theme the config names.
-    pub fn for_env(no_color: Option<&std::ffi::OsStr>, name: ThemeName) -> Self {
+    /// empty), else the theme the config names, with its colours.
+    pub fn for_env(no_color: Option<&std::ffi::OsStr>, config: &Config) -> Self {
         if no_color.is_some_and(|v| !v.is_empty()) {
             Theme::mono()
         } else {
-            Theme::named(name)
+            Theme::named(config.theme).with_colors(&config.colors.0)
         }
     }
 }

@@ -22,6 +22,7 @@ fn the_default_file_loads_back_to_the_defaults() {
     let config = store::parse_config(&default_file(), "default").expect("valid");
     assert_eq!(config.theme, Config::default().theme);
     assert_eq!(config.mouse, Config::default().mouse);
+    assert_eq!(config.colors, Config::default().colors);
     let loaded = Keymap::new(&config.keys.normal);
     let defaults: Vec<String> = action::bindings(Context::Normal)
         .map(|b| format!("{:?} {}", b.action, b.keys_label()))
@@ -151,12 +152,17 @@ fn themes_differ_and_no_color_forces_monochrome() {
     assert_eq!(Theme::named(ThemeName::Monochrome), Theme::mono());
     assert_eq!(Theme::named(ThemeName::Dark), Theme::color());
     let no_color = std::ffi::OsString::from("1");
+    let high = Config {
+        theme: ThemeName::HighContrast,
+        ..Config::default()
+    };
+    assert_eq!(Theme::for_env(Some(&no_color), &high), Theme::mono());
+    let light = Config {
+        theme: ThemeName::Light,
+        ..Config::default()
+    };
     assert_eq!(
-        Theme::for_env(Some(&no_color), ThemeName::HighContrast),
-        Theme::mono()
-    );
-    assert_eq!(
-        Theme::for_env(Some(std::ffi::OsStr::new("")), ThemeName::Light),
+        Theme::for_env(Some(std::ffi::OsStr::new("")), &light),
         Theme::light()
     );
 }
@@ -293,5 +299,40 @@ fn the_screen_command_shows_the_keys_the_config_gives() {
     assert!(
         screen.lines().next().unwrap_or("").ends_with("│ ? help"),
         "{screen}"
+    );
+}
+
+#[test]
+fn colours_replace_the_themes_text_colours_unless_no_color() {
+    use ratatui::style::{Color, Modifier};
+    let text = r##"(theme: "light", colors: { "warning": "#d08000", "key": "light-cyan" })"##;
+    let config = store::parse_config(text, "c").expect("valid");
+    let theme = Theme::for_env(None, &config);
+    assert_eq!(theme.warning.fg, Some(Color::Rgb(0xd0, 0x80, 0x00)));
+    assert!(
+        theme.warning.add_modifier.contains(Modifier::BOLD),
+        "the rest of the style stays"
+    );
+    assert_eq!(theme.key.fg, Some(Color::LightCyan));
+    assert_eq!(theme.error, Theme::light().error);
+    let no_color = std::ffi::OsString::from("1");
+    assert_eq!(Theme::for_env(Some(&no_color), &config), Theme::mono());
+}
+
+#[test]
+fn an_unknown_style_or_colour_is_reported_where_it_is() {
+    let found = problems("(colors: {\n  \"warn\": \"red\",\n})");
+    assert_eq!(found[0].position.map(|p| p.0), Some(2), "{found:?}");
+    assert!(
+        found[0].message.contains("unknown style \"warn\""),
+        "{found:?}"
+    );
+    assert!(found[0].message.contains("bar-planned"), "{found:?}");
+
+    let found = problems("(colors: {\n  \"warning\": \"redish\",\n})");
+    assert_eq!(found[0].position.map(|p| p.0), Some(2), "{found:?}");
+    assert!(
+        found[0].message.contains("unknown colour \"redish\""),
+        "{found:?}"
     );
 }
