@@ -715,10 +715,15 @@ impl App {
         let mut fresh = App::new(self.curriculum.clone(), plan, path, on_disk);
         fresh.role = self.role.clone();
         fresh.today = self.today;
+        fresh.keymap = self.keymap.clone();
+        let save = fresh.keymap.key_for(Context::Normal, Action::Save);
+        let new = match save.filter(|_| !on_disk) {
+            Some(key) => format!(" (new: {key} saves it)"),
+            None => String::new(),
+        };
         fresh.info(format!(
-            "Opened {}{}",
-            crate::store::display_path(&fresh.plan_path),
-            if on_disk { "" } else { " (new: s saves it)" }
+            "Opened {}{new}",
+            crate::store::display_path(&fresh.plan_path)
         ));
         *self = fresh;
     }
@@ -1189,11 +1194,16 @@ impl App {
                     review::VerdictState::Changed(..)
                 )
             });
+            let undo = self
+                .keymap
+                .key_for(Context::Normal, Action::Undo)
+                .map(|key| format!(" ({key} to undo)"))
+                .unwrap_or_default();
             match approved_by {
                 Some(reviewer) => self.info(format!(
-                    "{label}: approved by {reviewer}; changing it will need a new review (u to undo)"
+                    "{label}: approved by {reviewer}; changing it will need a new review{undo}"
                 )),
-                None => self.info(format!("{label} (u to undo)")),
+                None => self.info(format!("{label}{undo}")),
             }
         }
     }

@@ -52,6 +52,14 @@ impl Keymap {
             .filter(move |b| b.context == context && !b.keys.is_empty())
     }
 
+    /// The first key bound to `action` in `context`, as help writes it ("s", "Ctrl-s"), for
+    /// messages that name it; none when the action is unbound.
+    pub fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        self.bindings(context)
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first().map(action::Key::label))
+    }
+
     /// Every key bound twice among the normal mode's keys and those that act anywhere,
     /// described ("j: down and save").
     pub fn conflicts(&self) -> Vec<String> {

@@ -3143,3 +3143,36 @@ fn a_remapped_key_acts_and_shows_in_the_footer_and_help() {
     assert!(line.contains(" x "), "{line}");
     assert!(!help.contains("undo the last edit"), "{help}");
 }
+
+#[test]
+fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
+    let config = degree_planner::store::parse_config(
+        r#"(keys: (normal: { "undo": ["Ctrl-u"], "cycle-status": ["x"] }))"#,
+        "config.ron",
+    )
+    .expect("valid config");
+    let mut app = app();
+    app.keymap = degree_planner::keymap::Keymap::new(&config.keys.normal);
+    press(&mut app, chr('x'));
+    assert!(
+        message(&app).ends_with("(Ctrl-u to undo)"),
+        "{}",
+        message(&app)
+    );
+    press(&mut app, ctrl('u'));
+    assert_eq!(placement(&app, "BE101").status, Status::Planned);
+
+    app.switch_plan(recommended(), std::path::PathBuf::from("other.ron"), false);
+    assert!(
+        message(&app).ends_with("(new: s saves it)"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        app.resolve(&chr('c')),
+        None,
+        "the remapping outlives the switch"
+    );
+    press(&mut app, chr('x'));
+    assert_eq!(placement(&app, "BE101").status, Status::InProgress);
+}

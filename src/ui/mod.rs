@@ -656,7 +656,12 @@ fn render_recover(
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("  y ", theme.key),
-        Span::raw("restore them (then s saves)    "),
+        Span::raw(
+            match app.keymap.key_for(Context::Normal, action::Action::Save) {
+                Some(key) => format!("restore them (then {key} saves)    "),
+                None => "restore them    ".to_string(),
+            },
+        ),
         Span::styled("n ", theme.key),
         Span::raw("discard them"),
     ]));
