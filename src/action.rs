@@ -3,6 +3,8 @@
 //! The keymap is data. The same table resolves key presses, fills the help overlay and
 //! provides the footer hints, so the three can never disagree.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
@@ -232,12 +234,12 @@ const fn ctrl_key(code: KeyCode) -> Key {
 }
 
 /// A binding: keys, the action they trigger, and how to describe it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Where the binding applies.
     pub context: Context,
-    /// The keys, the first one shown first.
-    pub keys: &'static [Key],
+    /// The keys, the first one shown first (the default's, or the config's).
+    pub keys: Cow<'static, [Key]>,
     /// What they do.
     pub action: Action,
     /// One line for the help overlay.
@@ -255,7 +257,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         context,
-        keys,
+        keys: Cow::Borrowed(keys),
         action,
         description,
         hint,
@@ -992,6 +994,57 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key a config file names, as [`Key::label`] writes it or by an arrow's name:
+    /// "s", "Ctrl-s", "Enter", "Space", "Up", "↑", "Shift-Tab".
+    pub fn parse(text: &str) -> Option<Key> {
+        let (ctrl, name) = match text.strip_prefix("Ctrl-") {
+            Some(rest) if !rest.is_empty() => (true, rest),
+            _ => (false, text),
+        };
+        let code = match name {
+            "↑" | "Up" => KeyCode::Up,
+            "↓" | "Down" => KeyCode::Down,
+            "←" | "Left" => KeyCode::Left,
+            "→" | "Right" => KeyCode::Right,
+            "Tab" => KeyCode::Tab,
+            "Shift-Tab" => KeyCode::BackTab,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Backspace" => KeyCode::Backspace,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PageUp" => KeyCode::PageUp,
+            "PageDown" => KeyCode::PageDown,
+            "Space" => KeyCode::Char(' '),
+            _ => {
+                let mut chars = name.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        };
+        Some(if ctrl { ctrl_key(code) } else { key(code) })
+    }
+}
+
+impl Action {
+    /// The name a config file uses for the action: its variant in kebab case ("next-term").
+    pub fn name(&self) -> String {
+        let debug = format!("{self:?}");
+        let variant = debug.split('(').next().unwrap_or_default();
+        let mut name = String::new();
+        for (i, c) in variant.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                name.push('-');
+            }
+            name.extend(c.to_lowercase());
+        }
+        name
+    }
+}
+
 impl Binding {
     /// All keys of the binding, e.g. "↑/k".
     pub fn keys_label(&self) -> String {
@@ -1006,7 +1059,12 @@ impl Binding {
 /// The action a key press means in `context`, if any: a key of [`Context::Anywhere`] first,
 /// then the context's own. While typing, printable characters without Ctrl or Alt are text.
 pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
-    let binding = KEYMAP
+    resolve_in(KEYMAP, context, event)
+}
+
+/// [`resolve`] in another keymap than the default one.
+pub fn resolve_in(keymap: &[Binding], context: Context, event: &KeyEvent) -> Option<Action> {
+    let binding = keymap
         .iter()
         .filter(|b| b.context == Context::Anywhere || b.context == context)
         .find(|b| b.keys.iter().any(|k| k.matches(event)));
@@ -1134,7 +1192,7 @@ mod tests {
                     || a.context == Context::Anywhere
                     || b.context == Context::Anywhere
                 {
-                    for k in a.keys {
+                    for k in a.keys.iter() {
                         assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.context);
                     }
                 }

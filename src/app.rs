@@ -256,6 +256,8 @@ pub struct App {
     /// The clock: today's date, YYYY-MM-DD, read only when a note or verdict is written
     /// (tests set a fixed one).
     pub today: fn() -> String,
+    /// The keys in effect: the defaults with the config file's changes.
+    pub keymap: crate::keymap::Keymap,
 }
 
 /// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
@@ -296,6 +298,7 @@ impl App {
             role: Role::Student,
             read_only: None,
             today: local_today,
+            keymap: crate::keymap::Keymap::default(),
         }
     }
 
@@ -335,16 +338,18 @@ impl App {
         let planning = |context| {
             self.role
                 .may_review()
-                .then(|| crate::action::resolve(Context::Review, key))
+                .then(|| self.keymap.resolve(Context::Review, key))
                 .flatten()
-                .or_else(|| crate::action::resolve(context, key))
+                .or_else(|| self.keymap.resolve(context, key))
         };
         match self.mode {
             Mode::Normal => planning(Context::Normal),
-            Mode::Help => crate::action::resolve(Context::Help, key)
+            Mode::Help => self
+                .keymap
+                .resolve(Context::Help, key)
                 .or_else(|| planning(Context::Normal))
                 .or(Some(Action::Help)),
-            _ => crate::action::resolve(self.context(), key),
+            _ => self.keymap.resolve(self.context(), key),
         }
     }
 
@@ -720,10 +725,15 @@ impl App {
         let mut fresh = App::new(self.curriculum.clone(), plan, path, on_disk);
         fresh.role = self.role.clone();
         fresh.today = self.today;
+        fresh.keymap = self.keymap.clone();
+        let save = fresh.keymap.key_for(Context::Normal, Action::Save);
+        let new = match save.filter(|_| !on_disk) {
+            Some(key) => format!(" (new: {key} saves it)"),
+            None => String::new(),
+        };
         fresh.info(format!(
-            "Opened {}{}",
-            crate::store::display_path(&fresh.plan_path),
-            if on_disk { "" } else { " (new: s saves it)" }
+            "Opened {}{new}",
+            crate::store::display_path(&fresh.plan_path)
         ));
         *self = fresh;
     }
@@ -1194,11 +1204,16 @@ impl App {
                     review::VerdictState::Changed(..)
                 )
             });
+            let undo = self
+                .keymap
+                .key_for(Context::Normal, Action::Undo)
+                .map(|key| format!(" ({key} to undo)"))
+                .unwrap_or_default();
             match approved_by {
                 Some(reviewer) => self.info(format!(
-                    "{label}: approved by {reviewer}; changing it will need a new review (u to undo)"
+                    "{label}: approved by {reviewer}; changing it will need a new review{undo}"
                 )),
-                None => self.info(format!("{label} (u to undo)")),
+                None => self.info(format!("{label}{undo}")),
             }
         }
     }

@@ -25,6 +25,11 @@ pub struct Cli {
     #[command(flatten)]
     pub data: DataDir,
 
+    /// Read settings from this file instead of $DEGREE_PLANNER_CONFIG or config.ron in the
+    /// platform config directory.
+    #[arg(long = "config", value_name = "FILE", global = true)]
+    pub config_file: Option<PathBuf>,
+
     /// The plan file to open (created on first save if it does not exist).
     #[arg(value_name = "PLAN")]
     pub plan: Option<PathBuf>,
@@ -40,6 +45,7 @@ In the planner, press ? for every key, by mode.
 
 Environment:
   DEGREE_PLANNER_DATA_DIR  where plans are kept (else the platform data directory)
+  DEGREE_PLANNER_CONFIG    the settings file (else config.ron in the platform config directory)
   NO_COLOR                 any value: no colours, a monochrome theme
 
 Examples:
@@ -61,7 +67,9 @@ impl Cli {
                 | Command::Screen { program, .. }
                 | Command::Curriculum { program, .. },
             ) => program.curriculum.as_deref(),
-            Some(Command::Completions { .. } | Command::Man) | None => None,
+            Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) | None => {
+                None
+            }
         };
         after.or(self.program.curriculum.as_deref())
     }
@@ -215,6 +223,19 @@ pub enum Command {
         /// The program to plan against.
         #[command(flatten)]
         program: Program,
+    },
+    /// Check the settings file in effect and print where it is, or print a default one.
+    ///
+    /// Exits 0 when the file is usable (or there is none: the defaults apply), 2 with every
+    /// problem listed when not. The planner itself never refuses to start on a bad file: it
+    /// uses the defaults and says so.
+    #[command(
+        after_help = "Examples:\n  degree-planner config\n  degree-planner config --default > ~/.config/degree-planner/config.ron"
+    )]
+    Config {
+        /// Print a complete, commented file with every setting at its default.
+        #[arg(long)]
+        default: bool,
     },
     /// Print a shell completion script.
     #[command(

@@ -286,9 +286,15 @@ fn check_all(
     })
 }
 
-/// `degree-planner screen`: prints the planner's first frame for `plan` at `size`, as text.
+/// `degree-planner screen`: prints the planner's first frame for `plan` at `size`, as text, with
+/// the keys in effect (`keymap`) in its header and footer.
 /// A plan file that does not exist yet shows as the new plan the planner would start.
-pub fn screen(plan: &Path, size: (u16, u16), curriculum: Option<&Path>) -> u8 {
+pub fn screen(
+    plan: &Path,
+    size: (u16, u16),
+    curriculum: Option<&Path>,
+    keymap: &crate::keymap::Keymap,
+) -> u8 {
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
     };
@@ -303,7 +309,8 @@ pub fn screen(plan: &Path, size: (u16, u16), curriculum: Option<&Path>) -> u8 {
     } else {
         (Plan::recommended(&curriculum, ""), false)
     };
-    let app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk);
+    let mut app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk);
+    app.keymap = keymap.clone();
     let text = crate::ui::screen_text(&app, &crate::theme::Theme::mono(), size.0, size.1);
     emit(&text, 0)
 }

@@ -10,6 +10,7 @@ use clap::Parser;
 use degree_planner::app::{App, Message, Tone};
 use degree_planner::cli::{Cli, Command};
 use degree_planner::effects::Session;
+use degree_planner::keymap::Keymap;
 use degree_planner::model::{Plan, text};
 use degree_planner::store::{self, FileError};
 use degree_planner::theme::Theme;
@@ -33,7 +34,31 @@ fn main() -> ExitCode {
         );
         exit_clean(&Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message));
     }
+    let settings = store::load_config(store::resolve_config_path(
+        cli.config_file.clone(),
+        std::env::var_os(store::CONFIG_ENV),
+    ));
+    let headless = matches!(
+        cli.command,
+        Some(
+            Command::Curriculum { .. }
+                | Command::Check { .. }
+                | Command::Diff { .. }
+                | Command::Report { .. }
+                | Command::Screen { .. }
+        )
+    );
+    if headless && let Some(e) = &settings.error {
+        for line in e.to_string().lines() {
+            eprintln!("warning: {line}");
+        }
+        eprintln!("warning: config ignored: using the default settings");
+    }
     match cli.command {
+        Some(Command::Config { default: true }) => {
+            ExitCode::from(commands::emit(&degree_planner::config::default_file(), 0))
+        }
+        Some(Command::Config { default: false }) => config_status(&settings),
         Some(Command::Curriculum { ref file, .. }) => {
             let path = file.as_deref().or(cli.curriculum_file());
             match store::load_curriculum(path) {
@@ -74,7 +99,12 @@ fn main() -> ExitCode {
                     .map(|d| store::last_plan(&d).unwrap_or_else(|| store::default_plan_path(&d)))
             });
             match path {
-                Some(path) => ExitCode::from(commands::screen(&path, size, cli.curriculum_file())),
+                Some(path) => ExitCode::from(commands::screen(
+                    &path,
+                    size,
+                    cli.curriculum_file(),
+                    &Keymap::new(&settings.config.keys.normal),
+                )),
                 None => {
                     eprintln!(
                         "degree-planner: no data directory could be found; pass --data-dir DIR or a PLAN file"
@@ -89,6 +119,7 @@ fn main() -> ExitCode {
             ..
         }) => planner(
             &cli,
+            &settings,
             Some(plan),
             Some(reviewer.clone()),
             cli.data_dir_flag(),
@@ -110,7 +141,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => planner(&cli, cli.plan.as_ref(), None, cli.data_dir_flag()),
+        None => planner(
+            &cli,
+            &settings,
+            cli.plan.as_ref(),
+            None,
+            cli.data_dir_flag(),
+        ),
     }
 }
 
@@ -141,11 +178,41 @@ fn fail(e: &FileError) -> ExitCode {
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
+/// `degree-planner config`: where the settings file is and whether it is usable.
+fn config_status(settings: &store::LoadedConfig) -> ExitCode {
+    let Some(path) = &settings.path else {
+        return ExitCode::from(commands::emit(
+            "no config directory could be found; the default settings apply\n",
+            0,
+        ));
+    };
+    let shown = store::display_path(path);
+    if let Some(e) = &settings.error {
+        let count = e.problems.len();
+        eprintln!("{e}");
+        eprintln!(
+            "{count} problem{} found; the planner would use the default settings.",
+            if count == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    let text = if path.exists() {
+        let config = &settings.config;
+        let theme = config.theme.name();
+        let mouse = if config.mouse { "on" } else { "off" };
+        format!("{shown}: ok (theme {theme}, mouse {mouse})\n")
+    } else {
+        format!("{shown}: no such file; the default settings apply\n")
+    };
+    ExitCode::from(commands::emit(&text, 0))
+}
+
 /// Opens the planner on `plan` (else the plan used last, else the default plan). With
 /// `review`, opens it for an advisor: `Some(name)` from `--reviewer`, `None` to use the
 /// remembered name or ask.
 fn planner(
     cli: &Cli,
+    settings: &store::LoadedConfig,
     plan: Option<&PathBuf>,
     review: Option<Option<String>>,
     data_dir: Option<PathBuf>,
@@ -202,10 +269,16 @@ fn planner(
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
-    if let Some(w) = loaded.warnings.first() {
+    app.keymap = Keymap::new(&settings.config.keys.normal);
+    if let Some(w) = loaded
+        .warnings
+        .first()
+        .cloned()
+        .or_else(|| settings.warning())
+    {
         app.message = Some(Message {
             tone: Tone::Error,
-            text: w.clone(),
+            text: w,
         });
     }
     // Hold the plan's lock while the planner runs; another instance makes this one read-only.
@@ -223,11 +296,11 @@ fn planner(
     if on_disk && let Some(dir) = &data_dir {
         let _ = store::remember_plan(dir, &app.plan_path);
     }
-    let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
+    let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref(), &settings.config);
     install_crash_report();
-    // The planner takes the mouse by default; without it the terminal selects text.
-    let mouse = true;
-    match tui::run(&mut app, &theme, &mut session, mouse) {
+    // The planner takes the mouse unless the config says `mouse: false`; without it the
+    // terminal selects text.
+    match tui::run(&mut app, &theme, &mut session, settings.config.mouse) {
         Ok(Exit::Quit) => {
             // Quitting saves or knowingly discards; only a crash or a signal keeps edits aside.
             if app.read_only.is_none() {

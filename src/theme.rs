@@ -1,9 +1,12 @@
-//! Every style in one place: a colour theme and a monochrome one for `NO_COLOR`.
+//! Every style in one place: the built-in themes (dark, light, high-contrast) and a
+//! monochrome one for `NO_COLOR`; the config file chooses among them.
 //!
 //! Nothing relies on colour alone: statuses, marks, selection and problems also carry a glyph
 //! or text, so the monochrome theme only needs bold, reversed and underlined.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::{Config, ThemeName};
 
 /// The styles the views use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,13 +91,120 @@ impl Theme {
         }
     }
 
+    /// Colours for a light terminal background: dark text colours, no grey that fades out.
+    pub fn light() -> Self {
+        Theme {
+            header: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Gray),
+            border_focus: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            muted: Style::new().fg(Color::DarkGray),
+            active: Style::new().fg(Color::Rgb(0x8a, 0x5a, 0x00)),
+            warning: Style::new()
+                .fg(Color::Rgb(0x8a, 0x5a, 0x00))
+                .add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            bar_in_progress: Style::new().fg(Color::Rgb(0x8a, 0x5a, 0x00)),
+            ..Theme::color()
+        }
+    }
+
+    /// Bright, bold colours that stand apart on a black background.
+    pub fn high_contrast() -> Self {
+        let bold = |c: Color| Style::new().fg(c).add_modifier(Modifier::BOLD);
+        Theme {
+            header: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::White),
+            border_focus: bold(Color::LightYellow),
+            path_highlight: bold(Color::LightMagenta).add_modifier(Modifier::UNDERLINED),
+            path_faint: bold(Color::LightMagenta),
+            muted: Style::new().fg(Color::White),
+            good: bold(Color::LightGreen),
+            active: bold(Color::LightYellow),
+            warning: bold(Color::LightYellow),
+            error: bold(Color::LightRed),
+            key: bold(Color::LightCyan),
+            bar_completed: Style::new().fg(Color::LightGreen),
+            bar_in_progress: Style::new().fg(Color::LightYellow),
+            bar_planned: Style::new().fg(Color::LightBlue),
+            ..Theme::color()
+        }
+    }
+
+    /// The names a config file gives the styles, in the order of the fields.
+    pub const STYLE_NAMES: [&'static str; 15] = [
+        "header",
+        "border",
+        "border-focus",
+        "selected",
+        "path-highlight",
+        "path-faint",
+        "muted",
+        "good",
+        "active",
+        "warning",
+        "error",
+        "key",
+        "bar-completed",
+        "bar-in-progress",
+        "bar-planned",
+    ];
+
+    /// The style a config file calls `name` (one of [`Theme::STYLE_NAMES`]).
+    fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "header" => &mut self.header,
+            "border" => &mut self.border,
+            "border-focus" => &mut self.border_focus,
+            "selected" => &mut self.selected,
+            "path-highlight" => &mut self.path_highlight,
+            "path-faint" => &mut self.path_faint,
+            "muted" => &mut self.muted,
+            "good" => &mut self.good,
+            "active" => &mut self.active,
+            "warning" => &mut self.warning,
+            "error" => &mut self.error,
+            "key" => &mut self.key,
+            "bar-completed" => &mut self.bar_completed,
+            "bar-in-progress" => &mut self.bar_in_progress,
+            "bar-planned" => &mut self.bar_planned,
+            _ => return None,
+        })
+    }
+
+    /// The theme with the text colour of the named styles replaced (names that are not
+    /// styles are left out; the config file has checked them).
+    pub fn with_colors(mut self, colors: &[(String, Color)]) -> Self {
+        for (name, color) in colors {
+            if let Some(style) = self.style_mut(name) {
+                *style = style.fg(*color);
+            }
+        }
+        self
+    }
+
+    /// The built-in theme called `name`.
+    pub fn named(name: ThemeName) -> Self {
+        match name {
+            ThemeName::Dark => Theme::color(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+            ThemeName::Monochrome => Theme::mono(),
+        }
+    }
+
     /// The monochrome theme when `no_color` is set (the `NO_COLOR` convention: present and not
-    /// empty), else the colour theme.
-    pub fn for_env(no_color: Option<&std::ffi::OsStr>) -> Self {
+    /// empty), else the theme the config names, with its colours.
+    pub fn for_env(no_color: Option<&std::ffi::OsStr>, config: &Config) -> Self {
         if no_color.is_some_and(|v| !v.is_empty()) {
             Theme::mono()
         } else {
-            Theme::color()
+            Theme::named(config.theme).with_colors(&config.colors.0)
         }
     }
 }

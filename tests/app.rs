@@ -2247,7 +2247,7 @@ fn every_keymap_binding_resolves_to_its_action() {
     let mut checked = 0;
     for binding in KEYMAP {
         assert!(!binding.keys.is_empty(), "{:?} has no keys", binding.action);
-        for k in binding.keys {
+        for k in binding.keys.iter() {
             let event = KeyEvent::new(k.code, k.modifiers);
             assert_eq!(
                 action::resolve(binding.context, &event),
@@ -3327,4 +3327,75 @@ mod double_click {
             );
         }
     }
+}
+
+#[test]
+fn a_remapped_key_acts_and_shows_in_the_footer_and_help() {
+    let config = degree_planner::store::parse_config(
+        r#"(keys: (normal: { "cycle-status": ["x"], "undo": [] }))"#,
+        "config.ron",
+    )
+    .expect("valid config");
+    let mut app = app();
+    app.keymap = degree_planner::keymap::Keymap::new(&config.keys.normal);
+    let theme = degree_planner::theme::Theme::mono();
+
+    assert_eq!(
+        app.resolve(&chr('c')),
+        None,
+        "c no longer changes the status"
+    );
+    assert_eq!(app.resolve(&chr('u')), None, "undo is unbound");
+    press(&mut app, chr('x'));
+    assert_eq!(placement(&app, "BE101").status, Status::InProgress);
+
+    let screen = degree_planner::ui::screen_text(&app, &theme, 160, 40);
+    let footer = screen.lines().last().expect("a footer");
+    assert!(footer.contains("x status"), "{footer}");
+    assert!(
+        !footer.contains("c status") && !footer.contains("undo"),
+        "{footer}"
+    );
+
+    press(&mut app, chr('?'));
+    let help = degree_planner::ui::screen_text(&app, &theme, 160, 60);
+    let line = help
+        .lines()
+        .find(|l| l.contains("cycle status: planned"))
+        .unwrap_or_else(|| panic!("no status line in help:\n{help}"));
+    assert!(line.contains(" x "), "{line}");
+    assert!(!help.contains("undo the last edit"), "{help}");
+}
+
+#[test]
+fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
+    let config = degree_planner::store::parse_config(
+        r#"(keys: (normal: { "undo": ["Ctrl-u"], "cycle-status": ["x"] }))"#,
+        "config.ron",
+    )
+    .expect("valid config");
+    let mut app = app();
+    app.keymap = degree_planner::keymap::Keymap::new(&config.keys.normal);
+    press(&mut app, chr('x'));
+    assert!(
+        message(&app).ends_with("(Ctrl-u to undo)"),
+        "{}",
+        message(&app)
+    );
+    press(&mut app, ctrl('u'));
+    assert_eq!(placement(&app, "BE101").status, Status::Planned);
+
+    app.switch_plan(recommended(), std::path::PathBuf::from("other.ron"), false);
+    assert!(
+        message(&app).ends_with("(new: s saves it)"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        app.resolve(&chr('c')),
+        None,
+        "the remapping outlives the switch"
+    );
+    press(&mut app, chr('x'));
+    assert_eq!(placement(&app, "BE101").status, Status::InProgress);
 }

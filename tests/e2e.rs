@@ -1542,5 +1542,47 @@ fn a_click_selects_the_course_under_it_and_a_double_click_acts_as_enter() {
     t.expect_exit_code(0);
     let tail = t.output_since(before_exit);
     assert!(tail.contains("\x1b[?1000l"), "mouse capture not released");
+}
+
+#[test]
+fn a_broken_config_still_starts_the_planner_with_a_warning() {
+    let dir = data_dir();
+    std::fs::write(dir.path().join("config.ron"), "(\n    theme: \"neon\",\n)").expect("write");
+    let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
+    let mut t = Tui::spawn(
+        &args,
+        &[("DEGREE_PLANNER_CONFIG", "config.ron")],
+        dir.path(),
+        COLS,
+        ROWS,
+    );
+    t.wait_for(READY);
+    t.wait_for("config ignored, using the default settings: config.ron:2:13: unknown theme");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+}
+
+/// `mouse: false` in the config leaves the mouse to the terminal (text selection works).
+#[test]
+fn mouse_false_in_the_config_never_captures_the_mouse() {
+    let dir = data_dir();
+    std::fs::write(dir.path().join("config.ron"), "(mouse: false)").expect("write");
+    let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
+    let mut t = Tui::spawn(
+        &args,
+        &[("DEGREE_PLANNER_CONFIG", "config.ron")],
+        dir.path(),
+        COLS,
+        ROWS,
+    );
+    t.wait_for(READY);
+    assert!(
+        !t.mouse_captured(),
+        "the mouse is captured although the config says no"
+    );
+    assert!(!t.raw_output().contains("\x1b[?1000h"));
+    t.send("q");
+    t.expect_exit_code(0);
     t.assert_terminal_restored();
 }

@@ -6,8 +6,10 @@
 //! - `target`, `write`: what a path is, and every way a file is written;
 //! - `disk`: what a plan file held when last read or written;
 //! - `lock`, `recovery`, `library`: a plan's lock, its unsaved edits, the plans folder;
+//! - `config`: finding and reading the user's settings;
 //! - `data_dir`, `state`: where files are kept, and what is remembered between runs.
 
+mod config;
 mod data_dir;
 pub mod disk;
 mod error;
@@ -22,6 +24,9 @@ mod state;
 pub mod target;
 mod write;
 
+pub use config::{
+    CONFIG_ENV, LoadedConfig, load_config, load_config_file, parse_config, resolve_config_path,
+};
 pub use data_dir::{DATA_DIR_ENV, default_plan_path, plans_dir, resolve_data_dir};
 pub use error::{FileError, Located, display_path};
 pub use parse::{LoadedCurriculum, parse_curriculum, parse_plan, plan_to_ron};

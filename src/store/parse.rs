@@ -14,7 +14,7 @@ pub(super) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-fn ron_error(e: &ron::error::SpannedError, source: &str) -> Located {
+pub(super) fn ron_error(e: &ron::error::SpannedError, source: &str) -> Located {
     let mut message = match &e.code {
         // The name RON found is the first word of whatever file this is (`root` for a copy
         // of /etc/passwd): say what was expected, and quote nothing of the file.

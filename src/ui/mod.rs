@@ -304,7 +304,16 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.curriculum.name
     );
     let width = usize::from(area.width);
-    let help = format!("{state}│ ? help ");
+    // The help key as the keymap has it; none when help is unbound.
+    let help_key = app
+        .keymap
+        .bindings(Context::Normal)
+        .find(|b| b.action == action::Action::Help)
+        .and_then(|b| b.keys.first().map(action::Key::label));
+    let help = match help_key {
+        Some(key) => format!("{state}│ {key} help "),
+        None => state,
+    };
     let help = help.replace("││", "│");
     let left = text::fit(&text, width.saturating_sub(help.chars().count()));
     frame.render_widget(
@@ -388,7 +397,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A reviewer sees the review keys first, then the ones that still apply.
     let reviewing = app.mode == Mode::Normal && app.role.may_review();
     let review = reviewing
-        .then(|| action::bindings(Context::Review))
+        .then(|| app.keymap.bindings(Context::Review))
         .into_iter()
         .flatten();
     // Only keys that act here: what the role may do, what this picker is for; nothing that
@@ -435,7 +444,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => 2,
     };
     let hints: Vec<(String, &str, Action)> = review
-        .chain(action::bindings(app.context()))
+        .chain(app.keymap.bindings(app.context()))
         .filter(|b| b.hint.is_some() && shown(b))
         .map(|b| {
             let key = b.keys.first().map(action::Key::label).unwrap_or_default();
@@ -500,6 +509,7 @@ const HELP_KEYS: usize = 14;
 /// bindings whose keys or description contain `search` (lower case) are shown, and only the
 /// sections that keep one.
 fn help_lines(
+    keymap: &crate::keymap::Keymap,
     sections: &[(Context, &'static str)],
     search: &str,
     width: u16,
@@ -508,7 +518,8 @@ fn help_lines(
     let width = usize::from(width);
     let mut lines = Vec::new();
     for (context, title) in sections {
-        let found: Vec<_> = action::bindings(*context)
+        let found: Vec<_> = keymap
+            .bindings(*context)
             .filter(|b| {
                 search.is_empty()
                     || b.description.to_lowercase().contains(search)
@@ -585,7 +596,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let gutter = if two { HELP_GUTTER } else { 0 };
     let count = if two { 2 } else { 1 };
     let column_width = (width.saturating_sub(2 + gutter) / count).max(1);
-    let lines = |sections| help_lines(sections, &search, column_width, theme);
+    let lines = |sections| help_lines(&app.keymap, sections, &search, column_width, theme);
     let mut columns: Vec<Vec<Line>> = if two {
         vec![lines(PLANNING), lines(OTHER)]
     } else {
@@ -648,7 +659,7 @@ fn render_confirm_leave(
         Line::raw(format!("What happens to them before {going}?")),
         Line::raw(""),
     ];
-    for b in action::bindings(Context::ConfirmQuit) {
+    for b in app.keymap.bindings(Context::ConfirmQuit) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", b.keys_label()), theme.key),
             Span::raw(b.description),
@@ -696,7 +707,12 @@ fn render_recover(
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("  y ", theme.key),
-        Span::raw("restore them (then s saves)    "),
+        Span::raw(
+            match app.keymap.key_for(Context::Normal, action::Action::Save) {
+                Some(key) => format!("restore them (then {key} saves)    "),
+                None => "restore them    ".to_string(),
+            },
+        ),
         Span::styled("n ", theme.key),
         Span::raw("discard them"),
     ]));
