@@ -1335,15 +1335,11 @@ impl App {
 
     /// Keys while typing the help overlay's search.
     fn help_search_key(&mut self, action: Action) -> Option<Effect> {
+        if crate::field::type_into_search(&mut self.help_search, action) {
+            self.help_scroll = 0;
+            return None;
+        }
         match action {
-            Action::Input(c) if !crate::model::text::is_unsafe(c) => {
-                self.help_search.push(c);
-                self.help_scroll = 0;
-            }
-            Action::Backspace => {
-                self.help_search.pop();
-            }
-            Action::Edit(InputRequest::DeleteFromStart) => self.help_search.clear(),
             Action::Submit => self.mode = Mode::Help,
             Action::Cancel => {
                 self.help_search.clear();

@@ -1,4 +1,5 @@
-//! A one-line text field with a cursor, for prompts: the editing itself is tui-input's.
+//! A one-line text field with a cursor, for prompts: the editing itself is tui-input's; and
+//! the simpler search text typed at its end (the help's search, the picker's filter).
 
 use tui_input::Input;
 pub use tui_input::InputRequest;
@@ -65,4 +66,20 @@ impl PartialEq<str> for Field {
     fn eq(&self, other: &str) -> bool {
         self.value() == other
     }
+}
+
+/// Types `action` into a search that is only ever typed at its end: a safe character is
+/// added, Backspace takes the last one off, Ctrl-u clears it. Whether it was one of those
+/// (the search changed, or would have); any other action is left to the caller.
+pub fn type_into_search(search: &mut String, action: crate::action::Action) -> bool {
+    use crate::action::Action;
+    match action {
+        Action::Input(c) if !crate::model::text::is_unsafe(c) => search.push(c),
+        Action::Backspace => {
+            search.pop();
+        }
+        Action::Edit(InputRequest::DeleteFromStart) => search.clear(),
+        _ => return false,
+    }
+    true
 }

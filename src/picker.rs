@@ -126,19 +126,11 @@ impl Picker {
     /// Keys while the filter is typed: text changes it (the highlight goes to the first
     /// match), Enter keeps it, Esc clears it, and the arrows still move.
     fn filter_key(&mut self, action: Action) -> Request {
+        if crate::field::type_into_search(&mut self.filter, action) {
+            self.selected = 0;
+            return Request::None;
+        }
         match action {
-            Action::Input(c) if !crate::model::text::is_unsafe(c) => {
-                self.filter.push(c);
-                self.selected = 0;
-            }
-            Action::Backspace => {
-                self.filter.pop();
-                self.selected = 0;
-            }
-            Action::Edit(crate::field::InputRequest::DeleteFromStart) => {
-                self.filter.clear();
-                self.selected = 0;
-            }
             Action::Submit => self.typing = false,
             Action::Cancel => {
                 self.filter.clear();
