@@ -1544,18 +1544,23 @@ fn a_click_selects_the_course_under_it_and_a_double_click_acts_as_enter() {
     assert!(tail.contains("\x1b[?1000l"), "mouse capture not released");
 }
 
-#[test]
-fn a_broken_config_still_starts_the_planner_with_a_warning() {
-    let dir = data_dir();
-    std::fs::write(dir.path().join("config.ron"), "(\n    theme: \"neon\",\n)").expect("write");
+/// The planner on `dir` with `config` as its config file (named by the environment).
+fn planner_with_config(dir: &TempDir, config: &str) -> Tui {
+    std::fs::write(dir.path().join("config.ron"), config).expect("write");
     let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
-    let mut t = Tui::spawn(
+    Tui::spawn(
         &args,
         &[("DEGREE_PLANNER_CONFIG", "config.ron")],
         dir.path(),
         COLS,
         ROWS,
-    );
+    )
+}
+
+#[test]
+fn a_broken_config_still_starts_the_planner_with_a_warning() {
+    let dir = data_dir();
+    let mut t = planner_with_config(&dir, "(\n    theme: \"neon\",\n)");
     t.wait_for(READY);
     t.wait_for("config ignored, using the default settings: config.ron:2:13: unknown theme");
     t.send("q");
@@ -1567,15 +1572,7 @@ fn a_broken_config_still_starts_the_planner_with_a_warning() {
 #[test]
 fn mouse_false_in_the_config_never_captures_the_mouse() {
     let dir = data_dir();
-    std::fs::write(dir.path().join("config.ron"), "(mouse: false)").expect("write");
-    let args: Vec<OsString> = vec!["--data-dir".into(), dir.path().into()];
-    let mut t = Tui::spawn(
-        &args,
-        &[("DEGREE_PLANNER_CONFIG", "config.ron")],
-        dir.path(),
-        COLS,
-        ROWS,
-    );
+    let mut t = planner_with_config(&dir, "(mouse: false)");
     t.wait_for(READY);
     assert!(
         !t.mouse_captured(),
