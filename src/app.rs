@@ -897,21 +897,13 @@ impl App {
 
     fn notes_key(&mut self, selected: usize, action: Action) {
         let count = self.plan.notes.len();
+        if let Some(delta) = action.list_step() {
+            self.mode = Mode::Notes {
+                selected: crate::action::step_cursor(selected, count, delta),
+            };
+            return;
+        }
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last => {
-                self.mode = Mode::Notes {
-                    selected: crate::action::step_cursor(
-                        selected,
-                        count,
-                        action.list_step().unwrap_or(0),
-                    ),
-                }
-            }
             Action::Toggle => {
                 if selected >= count {
                     return;

@@ -171,18 +171,12 @@ impl Picker {
         if self.typing {
             return self.filter_key(action);
         }
-        let rows = self.rows().len();
+        if let Some(delta) = action.list_step() {
+            self.selected = crate::action::step_cursor(self.selected, self.rows().len(), delta);
+            return Request::None;
+        }
         match action {
             Action::StartFilter => self.typing = true,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last => {
-                let delta = action.list_step().unwrap_or(0);
-                self.selected = crate::action::step_cursor(self.selected, rows, delta);
-            }
             Action::Toggle => {
                 return match (self.rows().get(self.selected).copied(), self.purpose) {
                     (Some(Row::New { empty }), _) => Request::New { empty },
