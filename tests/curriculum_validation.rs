@@ -599,3 +599,21 @@ fn a_path_mark_must_be_one_visible_character() {
         );
     }
 }
+
+/// The content hash of every curriculum that loads today, pinned before the requirement
+/// language (issue 14) added fields: a new field must be skipped when it is empty, or every
+/// existing plan would report "made for a different version".
+#[test]
+fn content_hashes_of_existing_curricula_are_pinned() {
+    let bundled = store::load_curriculum(None).expect("bundled curriculum loads");
+    assert_eq!(bundled.curriculum.content_hash(), "9c2d3e4f9e533a40");
+    for (name, hash) in [
+        ("many_paths_long_codes.ron", "89a09f20b01aec78"),
+        ("no_paths.ron", "ae49f119dc54aac4"),
+        ("valid_with_electives.ron", "5acf1f78db8caaa0"),
+    ] {
+        let loaded = store::load_curriculum(Some(&curriculum_file(name)))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(loaded.curriculum.content_hash(), hash, "{name}");
+    }
+}
