@@ -224,7 +224,7 @@ const CASES: &[Case] = &[
     refused(
         C,
         "unknown_field_course.ron",
-        "unknown field `level` in a course",
+        "unknown field `rank` in a course",
         POS,
     ),
     refused(

@@ -62,8 +62,10 @@ fn unknown_field_is_named() {
     assert_problem(
         "unknown_field.ron",
         (8, 49),
-        "Unexpected field named `level` in `Course`, expected one of `code`, `title`, \
-         `credits`, `semester`, `required`, `prerequisites`, `careers`, or `focus` instead",
+        "Unexpected field named `rank` in `Course`, expected one of `code`, `title`, \
+         `credits`, `semester`, `required`, `prerequisites`, `careers`, `focus`, `requires`, \
+         `requisite_text`, `offered`, `years`, `max_credits`, `excludes`, `equivalent`, \
+         `attributes`, `subject`, or `level` instead",
     );
 }
 

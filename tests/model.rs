@@ -44,6 +44,7 @@ fn placement(code: &str, status: Status) -> Placement {
         code: code.to_string(),
         status,
         grade: None,
+        credits: None,
     }
 }
 
@@ -1469,4 +1470,227 @@ fn a_grade_off_the_scale_is_a_warning() {
         "{}",
         found[0].message
     );
+}
+
+// ---- Requisite expressions (issue 14) ------------------------------------------------------
+
+mod requisites {
+    use degree_planner::model::requisite::{PlanFacts, Req, Value};
+    use degree_planner::model::{Curriculum, Plan};
+    use degree_planner::store;
+
+    /// A small catalog using the new course facts; "OLD1" is outside it.
+    pub(super) const CATALOG: &str = r#"(
+        name: "Req", code: "3778", families: ["COMP#"], degree_credits: 12,
+        semesters: ["S1", "S2", "S3"], term_kinds: ["T1", "T2"],
+        grade_scale: [("HD", 85), ("CR", 65), ("PS", 50)],
+        outside: ["OLD1"], paths: [],
+        courses: [
+            (code: "COMP1511", title: "Programming", credits: 6, required: false,
+             equivalent: ["DPST1091"]),
+            (code: "DPST1091", title: "Programming (school)", credits: 6, required: false),
+            (code: "MATH2001", title: "Algebra", credits: 6, required: false, attributes: ["gen-ed"]),
+            (code: "COMP3900", title: "Project", credits: 6, required: false),
+        ],
+    )"#;
+
+    pub(super) fn catalog() -> Curriculum {
+        store::parse_curriculum(CATALOG, "req.ron")
+            .unwrap()
+            .curriculum
+    }
+
+    /// A plan whose terms hold these (code, grade) placements.
+    pub(super) fn plan(terms: &[&[(&str, Option<&str>)]]) -> Plan {
+        let text = format!(
+            "(version: 2, curriculum: (name: \"Req\", hash: \"\"), terms: [{}])",
+            terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!(
+                    "(name: \"S{}\", courses: [{}])",
+                    i + 1,
+                    t.iter()
+                        .map(|(c, g)| match g {
+                            Some(g) =>
+                                format!("(code: \"{c}\", status: Completed, grade: \"{g}\")"),
+                            None => format!("(code: \"{c}\", status: Planned)"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        store::parse_plan(&text, "plan.ron").unwrap()
+    }
+
+    /// An expression read as the loader reads curricula (`Some` implied).
+    pub(super) fn parse(req: &str) -> Req {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(req)
+            .unwrap()
+    }
+
+    fn value(c: &Curriculum, p: &Plan, req: &str, term: usize) -> Value {
+        let req = parse(req);
+        PlanFacts::new(c, p).eval(&req, term).0
+    }
+
+    #[test]
+    fn a_course_leaf_needs_the_course_in_an_earlier_term_and_an_equivalent_will_do() {
+        let c = catalog();
+        let p = plan(&[&[("DPST1091", None)], &[("MATH2001", None)]]);
+        assert_eq!(value(&c, &p, r#"course("COMP1511")"#, 1), Value::Met);
+        assert_eq!(value(&c, &p, r#"course("COMP1511")"#, 0), Value::Unmet);
+        assert_eq!(value(&c, &p, r#"course("MATH2001")"#, 1), Value::Unmet);
+        assert_eq!(value(&c, &p, r#"course("COMP3900")"#, 2), Value::Unmet);
+    }
+
+    #[test]
+    fn a_corequisite_may_be_in_the_same_term() {
+        let c = catalog();
+        let p = plan(&[&[("MATH2001", None)]]);
+        assert_eq!(value(&c, &p, r#"coreq(course("MATH2001"))"#, 0), Value::Met);
+        assert_eq!(value(&c, &p, r#"course("MATH2001")"#, 0), Value::Unmet);
+    }
+
+    #[test]
+    fn all_and_any_combine_three_values() {
+        let c = catalog();
+        let p = plan(&[&[("MATH2001", None)], &[]]);
+        let (met, unmet, unknown) = (
+            r#"course("MATH2001")"#,
+            r#"course("COMP3900")"#,
+            r#"permission("the School")"#,
+        );
+        for (expr, expected) in [
+            (format!("all([{met}, {met}])"), Value::Met),
+            (format!("all([{met}, {unknown}])"), Value::Unknown),
+            (format!("all([{unknown}, {unmet}])"), Value::Unmet),
+            (format!("any([{unmet}, {met}])"), Value::Met),
+            (format!("any([{unmet}, {unknown}])"), Value::Unknown),
+            (format!("any([{unmet}, {unmet}])"), Value::Unmet),
+        ] {
+            assert_eq!(value(&c, &p, &expr, 1), expected, "{expr}");
+        }
+    }
+
+    #[test]
+    fn the_leaves_that_decided_are_reported() {
+        let c = catalog();
+        let p = plan(&[&[("MATH2001", None)], &[]]);
+        let req = parse(
+            r#"all([course("MATH2001"), any([course("COMP3900"), course("OLD1")]), manual("standing")])"#,
+        );
+        let facts = PlanFacts::new(&c, &p);
+        let (v, leaves) = facts.eval(&req, 1);
+        assert_eq!(v, Value::Unmet);
+        let codes: Vec<&Req> = leaves.iter().map(|l| l.req).collect();
+        assert_eq!(
+            codes,
+            [&Req::Course("COMP3900".into()), &Req::Course("OLD1".into())]
+        );
+    }
+
+    #[test]
+    fn credits_count_earlier_terms_matching_the_pattern() {
+        let c = catalog();
+        let p = plan(&[
+            &[("MATH2001", None), ("COMP1511", None)],
+            &[("COMP3900", None)],
+        ]);
+        assert_eq!(value(&c, &p, "credits(min: 12)", 1), Value::Met);
+        assert_eq!(value(&c, &p, "credits(min: 13)", 1), Value::Unmet);
+        assert_eq!(value(&c, &p, "credits(min: 12)", 0), Value::Unmet);
+        let level2 = r#"credits(min: 6, of: [(subject: "MATH", level: 2)])"#;
+        assert_eq!(value(&c, &p, level2, 1), Value::Met);
+        let comp = r#"credits(min: 12, of: [(subject: "COMP")])"#;
+        assert_eq!(value(&c, &p, comp, 2), Value::Met);
+        assert_eq!(value(&c, &p, comp, 1), Value::Unmet);
+        let gen_ed = r#"credits(min: 6, of: [(attribute: "gen-ed")])"#;
+        assert_eq!(value(&c, &p, gen_ed, 1), Value::Met);
+        let code = r#"credits(min: 6, of: [(code: "COMP39##")])"#;
+        assert_eq!(value(&c, &p, code, 2), Value::Met);
+        assert_eq!(value(&c, &p, code, 1), Value::Unmet);
+    }
+
+    #[test]
+    fn a_grade_leaf_reads_the_recorded_grade() {
+        let c = catalog();
+        let graded = plan(&[&[("MATH2001", Some("CR"))], &[]]);
+        assert_eq!(
+            value(&c, &graded, r#"grade("MATH2001", 65)"#, 1),
+            Value::Met
+        );
+        assert_eq!(
+            value(&c, &graded, r#"grade("MATH2001", 85)"#, 1),
+            Value::Unmet
+        );
+        assert_eq!(
+            value(&c, &graded, r#"grade("MATH2001", "PS")"#, 1),
+            Value::Met
+        );
+        let lettered = plan(&[&[("MATH2001", Some("B"))], &[]]);
+        assert_eq!(
+            value(&c, &lettered, r#"grade("MATH2001", "B-")"#, 1),
+            Value::Met
+        );
+        assert_eq!(
+            value(&c, &lettered, r#"grade("MATH2001", "A")"#, 1),
+            Value::Unmet
+        );
+        assert_eq!(
+            value(&c, &lettered, r#"grade("MATH2001", 65)"#, 1),
+            Value::Unknown,
+            "B has no mark on this scale"
+        );
+        let ungraded = plan(&[&[("MATH2001", None)], &[]]);
+        assert_eq!(
+            value(&c, &ungraded, r#"grade("MATH2001", 65)"#, 1),
+            Value::Unknown
+        );
+        assert_eq!(
+            value(&c, &ungraded, r#"grade("COMP3900", 65)"#, 1),
+            Value::Unmet
+        );
+    }
+
+    #[test]
+    fn enrolment_compares_the_program_and_leaves_streams_unknown() {
+        let c = catalog();
+        let p = plan(&[&[]]);
+        assert_eq!(value(&c, &p, r#"enrolled(program: "3778")"#, 0), Value::Met);
+        assert_eq!(
+            value(&c, &p, r#"enrolled(program: "4515")"#, 0),
+            Value::Unmet
+        );
+        assert_eq!(value(&c, &p, r#"enrolled(family: "COMP#")"#, 0), Value::Met);
+        assert_eq!(
+            value(&c, &p, r#"not_enrolled(program: "3778")"#, 0),
+            Value::Unmet
+        );
+        assert_eq!(
+            value(&c, &p, r#"not_enrolled(family: "ARTS#")"#, 0),
+            Value::Met
+        );
+        assert_eq!(
+            value(&c, &p, r#"enrolled(stream: "COMPA1")"#, 0),
+            Value::Unknown
+        );
+        for unknown in [r#"wam(min: 65)"#, r#"permission("x")"#, r#"manual("x")"#] {
+            assert_eq!(value(&c, &p, unknown, 0), Value::Unknown, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn terms_take_their_kind_from_the_name_when_it_holds_exactly_one() {
+        let c = catalog();
+        let text = r#"(version: 2, curriculum: (name: "Req", hash: ""), terms: [
+            (name: "2024 T1"), (name: "T1 or T2"), (name: "Spring"), (name: "x", kind: "T2")])"#;
+        let p = store::parse_plan(text, "p.ron").unwrap();
+        let kinds: Vec<Option<&str>> = p.terms.iter().map(|t| c.term_kind(t)).collect();
+        assert_eq!(kinds, [Some("T1"), None, None, Some("T2")]);
+    }
 }

@@ -51,9 +51,17 @@ pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
         degree: curriculum.degree_credits,
         ..Credits::default()
     };
-    for (code, status) in course_statuses(curriculum, plan) {
-        let value = curriculum.course(code).map_or(0, |c| c.credits);
-        match status {
+    let statuses = course_statuses(curriculum, plan);
+    let mut counted = std::collections::HashSet::new();
+    for placement in plan.terms.iter().flat_map(|t| &t.courses) {
+        let Some(course) = curriculum.course(&placement.code) else {
+            continue;
+        };
+        if !counted.insert(placement.code.as_str()) {
+            continue;
+        }
+        let value = curriculum.placed_credits(course, placement);
+        match statuses[placement.code.as_str()] {
             Status::Completed => credits.completed += value,
             Status::InProgress => credits.in_progress += value,
             Status::Planned => credits.planned += value,
@@ -67,8 +75,7 @@ pub fn term_credits(curriculum: &Curriculum, plan: &Plan, term: usize) -> u32 {
     plan.terms.get(term).map_or(0, |t| {
         t.courses
             .iter()
-            .filter_map(|p| curriculum.course(&p.code))
-            .map(|c| c.credits)
+            .filter_map(|p| Some(curriculum.placed_credits(curriculum.course(&p.code)?, p)))
             .sum()
     })
 }
