@@ -459,7 +459,12 @@ impl Clean for Course {
     fn clean_strings(&mut self) -> usize {
         let mut changed = self.code.clean_strings()
             + self.title.clean_strings()
-            + self.prerequisites.clean_strings();
+            + self.prerequisites.clean_strings()
+            + self.requisite_text.clean_strings()
+            + self.offered.clean_strings()
+            + self.excludes.clean_strings()
+            + self.equivalent.clean_strings()
+            + self.attributes.clean_strings();
         let mut careers = BTreeMap::new();
         for (mut id, weight) in std::mem::take(&mut self.careers) {
             changed += id.clean_strings();
