@@ -219,7 +219,14 @@ impl Curriculum {
         let digest = Sha256::digest(canonical.as_bytes());
         self.hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         self.derived = Derived::new(self);
-        self.links = Links::new(&self.courses);
+        self.links = Links::new(&self.courses, &self.outside);
+    }
+
+    /// Whether `grade` is a letter of the curriculum's own `grade_scale`.
+    pub fn on_own_scale(&self, grade: &str) -> bool {
+        self.grade_scale
+            .iter()
+            .any(|(letter, _)| letter.eq_ignore_ascii_case(grade.trim()))
     }
 
     /// Equivalences and exclusions between codes.

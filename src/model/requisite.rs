@@ -487,11 +487,14 @@ pub struct Links {
     classes: Vec<Vec<String>>,
     /// Code to the codes it excludes (equivalents included), sorted, both ways.
     excludes: HashMap<String, Vec<String>>,
+    /// The codes known to exist outside the catalog.
+    outside: std::collections::HashSet<String>,
 }
 
 impl Links {
-    /// Builds the links of `courses` (linear in the links written).
-    pub fn new(courses: &[Course]) -> Self {
+    /// Builds the links of `courses`, with the `outside` codes (linear in the links
+    /// written).
+    pub fn new(courses: &[Course], outside: &[String]) -> Self {
         // Union-find over the codes named by `equivalent`.
         let mut id: HashMap<String, usize> = HashMap::new();
         let mut parent: Vec<usize> = Vec::new();
@@ -554,12 +557,18 @@ impl Links {
             class_of,
             classes,
             excludes,
+            outside: outside.iter().cloned().collect(),
         }
     }
 
     /// The codes equivalent to `code`, itself included; `None` when it has no equivalent.
     pub fn equivalents(&self, code: &str) -> Option<&[String]> {
         self.class_of.get(code).map(|&c| self.classes[c].as_slice())
+    }
+
+    /// Whether `code` is listed as existing outside the catalog.
+    pub fn is_outside(&self, code: &str) -> bool {
+        self.outside.contains(code)
     }
 
     /// The codes `code` excludes (both ways, equivalents included), sorted.

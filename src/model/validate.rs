@@ -380,7 +380,7 @@ fn course_facts(c: &Curriculum, index: &HashMap<&str, usize>, out: &mut Vec<Find
     let outside: HashSet<&str> = c.outside.iter().map(String::as_str).collect();
     let mut warned_outside = HashSet::new();
     let letters: Vec<&str> = c.grade_scale.iter().map(|(l, _)| l.as_str()).collect();
-    let links = super::requisite::Links::new(&c.courses);
+    let links = super::requisite::Links::new(&c.courses, &c.outside);
     for (i, course) in c.courses.iter().enumerate() {
         let code = course.code.as_str();
         let mut named: Vec<(&'static str, &str, &str)> = Vec::new();
@@ -528,16 +528,16 @@ fn check_leaves(
                 );
             }
         }
-        Req::Enrolled { .. } | Req::NotEnrolled { .. } => {
-            if req.enrolment().is_some_and(|e| e.named() != 1) {
-                push(
-                    Anchor::CourseField(i, "requires"),
-                    format!(
-                        "{code} has an enrolment leaf that names not exactly one of program, family or stream"
-                    ),
-                    Severity::Error,
-                );
-            }
+        Req::Enrolled { .. } | Req::NotEnrolled { .. }
+            if req.enrolment().is_some_and(|e| e.named() != 1) =>
+        {
+            push(
+                Anchor::CourseField(i, "requires"),
+                format!(
+                    "{code} has an enrolment leaf that names not exactly one of program, family or stream"
+                ),
+                Severity::Error,
+            );
         }
         _ => {}
     }
