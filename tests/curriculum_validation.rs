@@ -730,3 +730,19 @@ fn every_construct_loads_with_warnings_for_outside_codes_and_cycles_through_alte
         "an equivalent is excluded too"
     );
 }
+
+#[test]
+fn the_documented_example_of_every_construct_is_the_tested_fixture() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/curriculum-format.md"),
+    )
+    .unwrap();
+    let section = doc
+        .split_once("\n### Example with every construct\n")
+        .expect("the doc has the example")
+        .1;
+    let block = section.split_once("```ron\n").unwrap().1;
+    let (example, _) = block.split_once("\n```").unwrap();
+    let fixture = std::fs::read_to_string(curriculum_file("valid_with_requisites.ron")).unwrap();
+    assert_eq!(format!("{example}\n"), fixture);
+}
