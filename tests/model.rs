@@ -2092,3 +2092,20 @@ fn existing_plans_give_the_same_problems_as_before_the_requirement_language() {
     .unwrap();
     assert_eq!(problems_of_existing_plans(), before);
 }
+
+#[test]
+fn requisite_strings_are_cleaned_on_loading() {
+    let text = "(name: \"P\", degree_credits: 1, semesters: [\"S\"], paths: [], courses: [
+        (code: \"A1\", title: \"One\", credits: 1,
+         requires: any([permission(\"the \u{1b}[2JSchool\"), manual(\"x\u{202e}y\")]))])";
+    let loaded = store::parse_curriculum(text, "p.ron").unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let req = loaded.curriculum.course("A1").unwrap().requires.clone();
+    assert_eq!(
+        req,
+        Some(degree_planner::model::requisite::Req::Any(vec![
+            degree_planner::model::requisite::Req::Permission("the School".into()),
+            degree_planner::model::requisite::Req::Manual("xy".into()),
+        ]))
+    );
+}

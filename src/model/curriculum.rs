@@ -446,6 +446,15 @@ impl Clean for Curriculum {
             + self.paths.clean_strings()
             + self.courses.clean_strings()
             + self.electives.clean_strings()
+            + self.code.clean_strings()
+            + self.families.clean_strings()
+            + self.term_kinds.clean_strings()
+            + self.outside.clean_strings()
+            + self
+                .grade_scale
+                .iter_mut()
+                .map(|(letter, _)| letter.clean_strings())
+                .sum::<usize>()
     }
 }
 
@@ -471,7 +480,9 @@ impl Clean for Course {
             + self.offered.clean_strings()
             + self.excludes.clean_strings()
             + self.equivalent.clean_strings()
-            + self.attributes.clean_strings();
+            + self.attributes.clean_strings()
+            + self.requires.clean_strings()
+            + self.subject_override.clean_strings();
         let mut careers = BTreeMap::new();
         for (mut id, weight) in std::mem::take(&mut self.careers) {
             changed += id.clean_strings();

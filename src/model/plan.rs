@@ -444,7 +444,7 @@ fn clean_focus(focus: &mut BTreeMap<String, String>) -> usize {
 
 impl Clean for Term {
     fn clean_strings(&mut self) -> usize {
-        self.name.clean_strings() + self.courses.clean_strings()
+        self.name.clean_strings() + self.courses.clean_strings() + self.kind.clean_strings()
     }
 }
 

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::curriculum::{Course, Curriculum};
 use super::grade;
 use super::plan::Plan;
+use super::text::Clean;
 
 /// A requisite expression, written in RON as `all([course("A"), any([..])])` and so on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -574,5 +575,40 @@ impl Links {
     /// The codes `code` excludes (both ways, equivalents included), sorted.
     pub fn excludes(&self, code: &str) -> &[String] {
         self.excludes.get(code).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Clean for Req {
+    fn clean_strings(&mut self) -> usize {
+        match self {
+            Req::All(parts) | Req::Any(parts) => parts.clean_strings(),
+            Req::Course(code) => code.clean_strings(),
+            Req::Grade(code, min) => {
+                code.clean_strings()
+                    + match min {
+                        MinGrade::Letter(l) => l.clean_strings(),
+                        MinGrade::Mark(_) => 0,
+                    }
+            }
+            Req::Coreq(inner) => inner.clean_strings(),
+            Req::Credits { of, .. } | Req::Wam { of, .. } => of.clean_strings(),
+            Req::Enrolled {
+                program,
+                family,
+                stream,
+            }
+            | Req::NotEnrolled {
+                program,
+                family,
+                stream,
+            } => program.clean_strings() + family.clean_strings() + stream.clean_strings(),
+            Req::Permission(text) | Req::Manual(text) => text.clean_strings(),
+        }
+    }
+}
+
+impl Clean for Pattern {
+    fn clean_strings(&mut self) -> usize {
+        self.subject.clean_strings() + self.code.clean_strings() + self.attribute.clean_strings()
     }
 }
