@@ -656,6 +656,15 @@ fn years_without_offered_terms() {
 }
 
 #[test]
+fn years_every_zero() {
+    assert_problem(
+        "years_every_zero.ron",
+        (9, 66),
+        "B1 runs every 0 years; `n` must be at least 1",
+    );
+}
+
+#[test]
 fn max_credits_must_be_above_credits() {
     assert_problem(
         "max_credits_not_above_credits.ron",

@@ -1767,11 +1767,22 @@ mod requisite_audit {
         let with_kind =
             r#"(name: "Second", kind: "T1", courses: [(code: "BE301", status: Planned)])"#;
         assert_eq!(problems(courses, with_kind), [], "the term's own kind wins");
-        let no_kind = r#"(name: "Second", courses: [(code: "BE301", status: Planned)])"#;
+        let no_kind = r#"(name: "Second", courses: [(code: "BE301", status: Planned)]),
+            (name: "Third", courses: []), (name: "Fourth", courses: [(code: "BE301", status: Planned)])"#;
+        let unchecked = problems(courses, no_kind);
         assert_eq!(
-            problems(courses, no_kind),
-            [],
-            "a term of no kind is not checked"
+            unchecked.last().unwrap(),
+            &(
+                ProblemKind::OfferingsUnchecked { terms: vec![0, 2] },
+                Severity::Warning,
+                "offerings are not checked in Second, Fourth: the term names hold no term kind (T1, T2, T3); give each term a `kind`".into()
+            ),
+            "a term of no kind is not checked, and the plan is told so once"
+        );
+        assert_eq!(
+            unchecked.len(),
+            2,
+            "besides, BE301 placed twice: {unchecked:?}"
         );
     }
 

@@ -174,6 +174,9 @@ pub enum ProblemKind {
     Enrolment { course: String, needs: String },
     /// Both of two courses that exclude each other are placed.
     Excluded { course: String, other: String },
+    /// Courses offered only in some terms are placed in `terms`, which have no kind, so
+    /// their offerings are not checked there (a warning, given once).
+    OfferingsUnchecked { terms: Vec<usize> },
     /// A variable-credit choice outside the course's range.
     CreditsOutOfRange {
         course: String,
@@ -284,6 +287,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
 
     let statuses = course_statuses(curriculum, plan);
     let facts = PlanFacts::new(curriculum, plan);
+    let mut unchecked = Vec::new();
     for (t, term) in plan.terms.iter().enumerate() {
         let mut seen_unknown = std::collections::HashSet::new();
         for p in &term.courses {
@@ -323,6 +327,12 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 });
             }
             course_facts(curriculum, &facts, plan, t, p, course, &mut found);
+            if !course.offered.is_empty()
+                && curriculum.term_kind(term).is_none()
+                && unchecked.last() != Some(&t)
+            {
+                unchecked.push(t);
+            }
             for pre in &course.prerequisites {
                 let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
                 if earliest.is_some_and(|pt| pt < t) {
@@ -402,6 +412,22 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 term: terms.get(1).copied(),
             });
         }
+    }
+
+    if !unchecked.is_empty() {
+        let names: Vec<&str> = unchecked.iter().map(|&t| term_name(t)).collect();
+        found.push(Problem {
+            kind: ProblemKind::OfferingsUnchecked {
+                terms: unchecked.clone(),
+            },
+            severity: Severity::Warning,
+            message: format!(
+                "offerings are not checked in {}: the term names hold no term kind ({}); give each term a `kind`",
+                names.join(", "),
+                curriculum.term_kinds.join(", ")
+            ),
+            term: None,
+        });
     }
 
     for (code, terms) in &places {

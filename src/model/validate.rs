@@ -438,6 +438,13 @@ fn course_facts(c: &Curriculum, index: &HashMap<&str, usize>, out: &mut Vec<Find
                 );
             }
         }
+        if let Some(super::requisite::Years::Every { n: 0, .. }) = course.years {
+            push(
+                Anchor::CourseField(i, "years"),
+                format!("{code} runs every 0 years; `n` must be at least 1"),
+                Severity::Error,
+            );
+        }
         if course.years.is_some() && course.offered.is_empty() {
             push(
                 Anchor::CourseField(i, "years"),

@@ -341,6 +341,7 @@ fn kind(k: &ProblemKind) -> &'static str {
         ProblemKind::Enrolment { .. } => "enrolment",
         ProblemKind::Excluded { .. } => "excluded",
         ProblemKind::CreditsOutOfRange { .. } => "credits_out_of_range",
+        ProblemKind::OfferingsUnchecked { .. } => "offerings_unchecked",
     }
 }
 
