@@ -1831,6 +1831,40 @@ mod requisite_audit {
     }
 
     #[test]
+    fn prerequisites_and_requires_are_both_needed() {
+        let courses = format!(
+            r#"{A}, (code: "MATH1081", title: "Discrete", credits: 6, required: false),
+            (code: "COMP2521", title: "Data", credits: 6, required: false,
+             prerequisites: ["MATH1081"], requires: course("COMP1511"))"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "MATH1081", status: Planned)]),
+            (name: "T2", courses: [(code: "COMP2521", status: Planned)])"#;
+        assert_eq!(
+            problems(&courses, terms),
+            [(
+                ProblemKind::RequisiteUnmet {
+                    course: "COMP2521".into(),
+                    missing: vec!["COMP1511 Programming".into()],
+                },
+                Severity::Error,
+                "COMP2521 Data in T2 needs COMP1511 Programming first, in an earlier term".into()
+            )]
+        );
+        let neither = r#"(name: "T1", courses: [(code: "COMP2521", status: Planned)])"#;
+        let messages: Vec<String> = problems(&courses, neither)
+            .into_iter()
+            .map(|(_, _, m)| m)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "COMP2521 Data in T1 needs COMP1511 Programming first, in an earlier term",
+                "COMP2521 Data in T1 needs MATH1081 Discrete first, which is not planned",
+            ]
+        );
+    }
+
+    #[test]
     fn an_equivalent_satisfies_a_course_leaf() {
         let courses = r#"(code: "COMP1511", title: "Programming", credits: 6, required: false, equivalent: ["DPST1091"]),
             (code: "DPST1091", title: "Programming (school)", credits: 6, required: false),
