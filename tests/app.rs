@@ -629,7 +629,8 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_it_was
         Placement {
             code: "BE305".into(),
             status: Status::Completed,
-            grade: Some("B".into())
+            grade: Some("B".into()),
+            credits: None,
         },
         "placed back as it was taken out, grade and all"
     );
@@ -2496,6 +2497,7 @@ fn odd_plan() -> Plan {
         code: "BE101".into(),
         status: Status::Completed,
         grade: Some("A".into()),
+        credits: None,
     });
     plan
 }

@@ -62,8 +62,10 @@ fn unknown_field_is_named() {
     assert_problem(
         "unknown_field.ron",
         (8, 49),
-        "Unexpected field named `level` in `Course`, expected one of `code`, `title`, \
-         `credits`, `semester`, `required`, `prerequisites`, `careers`, or `focus` instead",
+        "Unexpected field named `rank` in `Course`, expected one of `code`, `title`, \
+         `credits`, `semester`, `required`, `prerequisites`, `careers`, `focus`, `requires`, \
+         `requisite_text`, `offered`, `years`, `max_credits`, `excludes`, `equivalent`, \
+         `attributes`, `subject`, or `level` instead",
     );
 }
 
@@ -124,12 +126,11 @@ fn three_course_prerequisite_cycle_is_named() {
 }
 
 #[test]
-fn zero_credits() {
-    assert_problem(
-        "credits_zero.ron",
-        (8, 37),
-        "B1 has 0 credits; a course must have between 1 and 30",
-    );
+fn zero_credits_are_allowed() {
+    // Issue 14: industrial training and portfolios carry no credit; 0 stopped being an error.
+    let loaded = store::load_curriculum(Some(&curriculum_file("credits_zero.ron")))
+        .expect("credits_zero.ron loads");
+    assert_eq!(loaded.curriculum.course("B1").unwrap().credits, 0);
 }
 
 #[test]
@@ -137,7 +138,7 @@ fn absurd_credits() {
     assert_problem(
         "credits_absurd.ron",
         (8, 37),
-        "B1 has 500 credits; a course must have between 1 and 30",
+        "B1 has 500 credits; a course must have between 0 and 30",
     );
 }
 
@@ -229,7 +230,7 @@ fn several_problems_are_reported_at_once_in_file_order() {
         &[
             (
                 (7, 38),
-                "A1 has 0 credits; a course must have between 1 and 30",
+                "A1 has 31 credits; a course must have between 0 and 30",
             ),
             ((8, 10), "course code A1 is used twice (courses 1 and 2)"),
             (
@@ -255,7 +256,7 @@ fn fields_may_come_in_any_order() {
     paths: [(id: "dev", name: "Dev", mark: 'D')],
     courses: [
         (code: "A1", title: "Alpha", credits: 3),
-        (title: "Beta", credits: 0, careers: {"dev": 2, // beta reason
+        (title: "Beta", credits: 40, careers: {"dev": 2, // beta reason
         }, code: "B1"),
         (title: "Gamma", credits: 3, code: "C1"),
     ],
@@ -263,9 +264,9 @@ fn fields_may_come_in_any_order() {
     let error = store::parse_curriculum(text, "x.ron").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "x.ron:8:25: B1 has 0 credits; a course must have between 1 and 30"
+        "x.ron:8:25: B1 has 40 credits; a course must have between 0 and 30"
     );
-    let fixed = text.replace("credits: 0", "credits: 3");
+    let fixed = text.replace("credits: 40", "credits: 3");
     let loaded = store::parse_curriculum(&fixed, "x.ron").unwrap();
     let reasons: Vec<Vec<(&str, &str)>> = loaded
         .curriculum
@@ -459,17 +460,15 @@ fn documented_example_with_a_mistake_is_rejected() {
     // Guards the extraction above: the test is reading the real example, which validation sees.
     let broken = documented_example().replace(
         "credits: 4,\n            semester: 1,",
-        "credits: 0,\n            semester: 1,",
+        "credits: 40,\n            semester: 1,",
     );
     let error = store::parse_curriculum(&broken, "doc.ron").unwrap_err();
     let messages: Vec<&str> = error.problems.iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
         messages,
         [
-            "the degree total of 17 cannot be reached: required courses give 7 credits and \
-             the optional ones at most 5",
-            "WB101 has 0 credits; a course must have between 1 and 30",
-            "WB102 has 0 credits; a course must have between 1 and 30",
+            "WB101 has 40 credits; a course must have between 0 and 30",
+            "WB102 has 40 credits; a course must have between 0 and 30",
         ]
     );
 }
@@ -598,4 +597,161 @@ fn a_path_mark_must_be_one_visible_character() {
             "mark {good:?}"
         );
     }
+}
+
+/// The content hash of every curriculum that loads today, pinned before the requirement
+/// language (issue 14) added fields: a new field must be skipped when it is empty, or every
+/// existing plan would report "made for a different version".
+#[test]
+fn content_hashes_of_existing_curricula_are_pinned() {
+    let bundled = store::load_curriculum(None).expect("bundled curriculum loads");
+    assert_eq!(bundled.curriculum.content_hash(), "9c2d3e4f9e533a40");
+    for (name, hash) in [
+        ("many_paths_long_codes.ron", "89a09f20b01aec78"),
+        ("no_paths.ron", "ae49f119dc54aac4"),
+        ("valid_with_electives.ron", "5acf1f78db8caaa0"),
+    ] {
+        let loaded = store::load_curriculum(Some(&curriculum_file(name)))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(loaded.curriculum.content_hash(), hash, "{name}");
+    }
+}
+
+// ---- The requirement language (issue 14) --------------------------------------------------
+
+#[test]
+fn requires_naming_an_unknown_code() {
+    assert_problem(
+        "requires_unknown_code.ron",
+        (8, 85),
+        "B1 needs ZZ9, which is not a course; list it in `outside` if it exists elsewhere",
+    );
+}
+
+#[test]
+fn requires_cycle_through_courses_needed_in_every_alternative_is_named() {
+    assert_problem(
+        "requires_cycle.ron",
+        (7, 10),
+        "prerequisite cycle: A1 needs B1 needs A1",
+    );
+}
+
+#[test]
+fn offered_in_a_kind_the_program_does_not_have() {
+    assert_problem(
+        "offered_unknown_kind.ron",
+        (9, 49),
+        "B1 is offered in \"T4\", which is not one of the program's term_kinds (T1, T2)",
+    );
+}
+
+#[test]
+fn years_without_offered_terms() {
+    assert_problem(
+        "years_without_offered.ron",
+        (8, 49),
+        "B1 gives `years` but no `offered` terms",
+    );
+}
+
+#[test]
+fn years_every_zero() {
+    assert_problem(
+        "years_every_zero.ron",
+        (9, 66),
+        "B1 runs every 0 years; `n` must be at least 1",
+    );
+}
+
+#[test]
+fn max_credits_must_be_above_credits() {
+    assert_problem(
+        "max_credits_not_above_credits.ron",
+        (8, 49),
+        "B1 has max_credits 3; it must be above its credits (3) and at most 30",
+    );
+}
+
+#[test]
+fn grade_mark_out_of_range() {
+    assert_problem(
+        "grade_out_of_range.ron",
+        (8, 65),
+        "B1 asks for grade 120 in A1; a grade is a mark from 0 to 100 or a letter of the scale",
+    );
+}
+
+#[test]
+fn requisite_text_too_long() {
+    assert_problem(
+        "requisite_text_too_long.ron",
+        (8, 49),
+        "B1's requisite_text is 2001 characters long; it holds at most 2000",
+    );
+}
+
+#[test]
+fn required_course_excluded_by_another_required_course() {
+    assert_problem(
+        "required_excluded.ron",
+        (8, 10),
+        "A1 and B1 are both required, but one excludes the other",
+    );
+}
+
+#[test]
+fn enrolment_naming_two_targets() {
+    assert_problem(
+        "enrolled_two_targets.ron",
+        (8, 49),
+        "B1 has an enrolment leaf that names not exactly one of program, family or stream",
+    );
+}
+
+#[test]
+fn every_construct_loads_with_warnings_for_outside_codes_and_cycles_through_alternatives() {
+    let path = curriculum_file("valid_with_requisites.ron");
+    let loaded = store::load_curriculum(Some(&path)).expect("valid_with_requisites.ron loads");
+    let file = path.display().to_string();
+    let warnings: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|w| w.replace(&file, "FILE"))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "FILE:12:86: warning: A1 needs OLD1, which is outside this catalog",
+            "FILE:12:10: warning: requisite cycle through alternatives: A1 needs B1 needs A1; \
+             another alternative must break it",
+        ],
+        "one warning per outside code; the coreq cycle of C1 and D1 is fine"
+    );
+    let c = loaded.curriculum;
+    let d1 = c.course("D1").unwrap();
+    assert_eq!((d1.credits, d1.max_credits), (2, Some(6)));
+    assert_eq!(c.course("C1").unwrap().credits, 0);
+    assert_eq!(c.course("B1").unwrap().requisite_text, "A1 or permission");
+    assert_eq!(
+        c.links().excludes("B1"),
+        ["OLD1"],
+        "an equivalent is excluded too"
+    );
+}
+
+#[test]
+fn the_documented_example_of_every_construct_is_the_tested_fixture() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/curriculum-format.md"),
+    )
+    .unwrap();
+    let section = doc
+        .split_once("\n### Example with every construct\n")
+        .expect("the doc has the example")
+        .1;
+    let block = section.split_once("```ron\n").unwrap().1;
+    let (example, _) = block.split_once("\n```").unwrap();
+    let fixture = std::fs::read_to_string(curriculum_file("valid_with_requisites.ron")).unwrap();
+    assert_eq!(format!("{example}\n"), fixture);
 }

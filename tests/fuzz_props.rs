@@ -482,8 +482,11 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
                     },
                     status: *status,
                     grade: grade.clone(),
+                    credits: None,
                 })
                 .collect(),
+            kind: None,
+            year: None,
         })
         .collect();
     let target_path = seed.target.as_ref().map(|(known, i, other)| {

@@ -44,6 +44,7 @@ fn placement(code: &str, status: Status) -> Placement {
         code: code.to_string(),
         status,
         grade: None,
+        credits: None,
     }
 }
 
@@ -1468,5 +1469,688 @@ fn a_grade_off_the_scale_is_a_warning() {
             .starts_with("A Alpha has the grade \"excellent\""),
         "{}",
         found[0].message
+    );
+}
+
+// ---- Requisite expressions (issue 14) ------------------------------------------------------
+
+mod requisites {
+    use degree_planner::model::requisite::{PlanFacts, Req, Value};
+    use degree_planner::model::{Curriculum, Plan};
+    use degree_planner::store;
+
+    /// A small catalog using the new course facts; "OLD1" is outside it.
+    pub(super) const CATALOG: &str = r#"(
+        name: "Req", code: "3778", families: ["COMP#"], degree_credits: 12,
+        semesters: ["S1", "S2", "S3"], term_kinds: ["T1", "T2"],
+        grade_scale: [("HD", 85), ("CR", 65), ("PS", 50)],
+        outside: ["OLD1"], paths: [],
+        courses: [
+            (code: "COMP1511", title: "Programming", credits: 6, required: false,
+             equivalent: ["DPST1091"]),
+            (code: "DPST1091", title: "Programming (school)", credits: 6, required: false),
+            (code: "MATH2001", title: "Algebra", credits: 6, required: false, attributes: ["gen-ed"]),
+            (code: "COMP3900", title: "Project", credits: 6, required: false),
+        ],
+    )"#;
+
+    pub(super) fn catalog() -> Curriculum {
+        store::parse_curriculum(CATALOG, "req.ron")
+            .unwrap()
+            .curriculum
+    }
+
+    /// A plan whose terms hold these (code, grade) placements.
+    pub(super) fn plan(terms: &[&[(&str, Option<&str>)]]) -> Plan {
+        let text = format!(
+            "(version: 2, curriculum: (name: \"Req\", hash: \"\"), terms: [{}])",
+            terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!(
+                    "(name: \"S{}\", courses: [{}])",
+                    i + 1,
+                    t.iter()
+                        .map(|(c, g)| match g {
+                            Some(g) =>
+                                format!("(code: \"{c}\", status: Completed, grade: \"{g}\")"),
+                            None => format!("(code: \"{c}\", status: Planned)"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        store::parse_plan(&text, "plan.ron").unwrap()
+    }
+
+    /// An expression read as the loader reads curricula (`Some` implied).
+    pub(super) fn parse(req: &str) -> Req {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(req)
+            .unwrap()
+    }
+
+    fn value(c: &Curriculum, p: &Plan, req: &str, term: usize) -> Value {
+        let req = parse(req);
+        PlanFacts::new(c, p).eval(&req, term).0
+    }
+
+    #[test]
+    fn a_course_leaf_needs_the_course_in_an_earlier_term_and_an_equivalent_will_do() {
+        let c = catalog();
+        let p = plan(&[&[("DPST1091", None)], &[("MATH2001", None)]]);
+        assert_eq!(value(&c, &p, r#"course("COMP1511")"#, 1), Value::Met);
+        assert_eq!(value(&c, &p, r#"course("COMP1511")"#, 0), Value::Unmet);
+        assert_eq!(value(&c, &p, r#"course("MATH2001")"#, 1), Value::Unmet);
+        assert_eq!(value(&c, &p, r#"course("COMP3900")"#, 2), Value::Unmet);
+    }
+
+    #[test]
+    fn a_corequisite_may_be_in_the_same_term() {
+        let c = catalog();
+        let p = plan(&[&[("MATH2001", None)]]);
+        assert_eq!(value(&c, &p, r#"coreq(course("MATH2001"))"#, 0), Value::Met);
+        assert_eq!(value(&c, &p, r#"course("MATH2001")"#, 0), Value::Unmet);
+    }
+
+    #[test]
+    fn all_and_any_combine_three_values() {
+        let c = catalog();
+        let p = plan(&[&[("MATH2001", None)], &[]]);
+        let (met, unmet, unknown) = (
+            r#"course("MATH2001")"#,
+            r#"course("COMP3900")"#,
+            r#"permission("the School")"#,
+        );
+        for (expr, expected) in [
+            (format!("all([{met}, {met}])"), Value::Met),
+            (format!("all([{met}, {unknown}])"), Value::Unknown),
+            (format!("all([{unknown}, {unmet}])"), Value::Unmet),
+            (format!("any([{unmet}, {met}])"), Value::Met),
+            (format!("any([{unmet}, {unknown}])"), Value::Unknown),
+            (format!("any([{unmet}, {unmet}])"), Value::Unmet),
+        ] {
+            assert_eq!(value(&c, &p, &expr, 1), expected, "{expr}");
+        }
+    }
+
+    #[test]
+    fn the_leaves_that_decided_are_reported() {
+        let c = catalog();
+        let p = plan(&[&[("MATH2001", None)], &[]]);
+        let req = parse(
+            r#"all([course("MATH2001"), any([course("COMP3900"), course("OLD1")]), manual("standing")])"#,
+        );
+        let facts = PlanFacts::new(&c, &p);
+        let (v, leaves) = facts.eval(&req, 1);
+        assert_eq!(v, Value::Unmet);
+        let codes: Vec<&Req> = leaves.iter().map(|l| l.req).collect();
+        assert_eq!(
+            codes,
+            [&Req::Course("COMP3900".into()), &Req::Course("OLD1".into())]
+        );
+    }
+
+    #[test]
+    fn credits_count_earlier_terms_matching_the_pattern() {
+        let c = catalog();
+        let p = plan(&[
+            &[("MATH2001", None), ("COMP1511", None)],
+            &[("COMP3900", None)],
+        ]);
+        assert_eq!(value(&c, &p, "credits(min: 12)", 1), Value::Met);
+        assert_eq!(value(&c, &p, "credits(min: 13)", 1), Value::Unmet);
+        assert_eq!(value(&c, &p, "credits(min: 12)", 0), Value::Unmet);
+        let level2 = r#"credits(min: 6, of: [(subject: "MATH", level: 2)])"#;
+        assert_eq!(value(&c, &p, level2, 1), Value::Met);
+        let comp = r#"credits(min: 12, of: [(subject: "COMP")])"#;
+        assert_eq!(value(&c, &p, comp, 2), Value::Met);
+        assert_eq!(value(&c, &p, comp, 1), Value::Unmet);
+        let gen_ed = r#"credits(min: 6, of: [(attribute: "gen-ed")])"#;
+        assert_eq!(value(&c, &p, gen_ed, 1), Value::Met);
+        let code = r#"credits(min: 6, of: [(code: "COMP39##")])"#;
+        assert_eq!(value(&c, &p, code, 2), Value::Met);
+        assert_eq!(value(&c, &p, code, 1), Value::Unmet);
+    }
+
+    #[test]
+    fn a_grade_leaf_reads_the_recorded_grade() {
+        let c = catalog();
+        let graded = plan(&[&[("MATH2001", Some("CR"))], &[]]);
+        assert_eq!(
+            value(&c, &graded, r#"grade("MATH2001", 65)"#, 1),
+            Value::Met
+        );
+        assert_eq!(
+            value(&c, &graded, r#"grade("MATH2001", 85)"#, 1),
+            Value::Unmet
+        );
+        assert_eq!(
+            value(&c, &graded, r#"grade("MATH2001", "PS")"#, 1),
+            Value::Met
+        );
+        let lettered = plan(&[&[("MATH2001", Some("B"))], &[]]);
+        assert_eq!(
+            value(&c, &lettered, r#"grade("MATH2001", "B-")"#, 1),
+            Value::Met
+        );
+        assert_eq!(
+            value(&c, &lettered, r#"grade("MATH2001", "A")"#, 1),
+            Value::Unmet
+        );
+        assert_eq!(
+            value(&c, &lettered, r#"grade("MATH2001", 65)"#, 1),
+            Value::Unknown,
+            "B has no mark on this scale"
+        );
+        let ungraded = plan(&[&[("MATH2001", None)], &[]]);
+        assert_eq!(
+            value(&c, &ungraded, r#"grade("MATH2001", 65)"#, 1),
+            Value::Unknown
+        );
+        assert_eq!(
+            value(&c, &ungraded, r#"grade("COMP3900", 65)"#, 1),
+            Value::Unmet
+        );
+    }
+
+    #[test]
+    fn enrolment_compares_the_program_and_leaves_streams_unknown() {
+        let c = catalog();
+        let p = plan(&[&[]]);
+        assert_eq!(value(&c, &p, r#"enrolled(program: "3778")"#, 0), Value::Met);
+        assert_eq!(
+            value(&c, &p, r#"enrolled(program: "4515")"#, 0),
+            Value::Unmet
+        );
+        assert_eq!(value(&c, &p, r#"enrolled(family: "COMP#")"#, 0), Value::Met);
+        assert_eq!(
+            value(&c, &p, r#"not_enrolled(program: "3778")"#, 0),
+            Value::Unmet
+        );
+        assert_eq!(
+            value(&c, &p, r#"not_enrolled(family: "ARTS#")"#, 0),
+            Value::Met
+        );
+        assert_eq!(
+            value(&c, &p, r#"enrolled(stream: "COMPA1")"#, 0),
+            Value::Unknown
+        );
+        for unknown in [r#"wam(min: 65)"#, r#"permission("x")"#, r#"manual("x")"#] {
+            assert_eq!(value(&c, &p, unknown, 0), Value::Unknown, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn terms_take_their_kind_from_the_name_when_it_holds_exactly_one() {
+        let c = catalog();
+        let text = r#"(version: 2, curriculum: (name: "Req", hash: ""), terms: [
+            (name: "2024 T1"), (name: "T1 or T2"), (name: "Spring"), (name: "x", kind: "T2")])"#;
+        let p = store::parse_plan(text, "p.ron").unwrap();
+        let kinds: Vec<Option<&str>> = p.terms.iter().map(|t| c.term_kind(t)).collect();
+        assert_eq!(kinds, [Some("T1"), None, None, Some("T2")]);
+    }
+}
+
+// ---- Audit of the requirement language (issue 14): each construct broken once --------------
+
+mod requisite_audit {
+    use degree_planner::model::{self, Curriculum, Plan, ProblemKind, Severity};
+    use degree_planner::store;
+
+    /// A curriculum of these courses (none required, 1 credit needed, so only the construct
+    /// under test can give a problem).
+    fn catalog(courses: &str) -> Curriculum {
+        let text = format!(
+            r#"(name: "Audit", code: "3778", families: ["COMP#"], degree_credits: 1,
+            semesters: ["S1"], term_kinds: ["T1", "T2", "T3"],
+            grade_scale: [("HD", 85), ("CR", 65), ("PS", 50)], outside: ["OLD1"], paths: [],
+            courses: [{courses}])"#
+        );
+        store::parse_curriculum(&text, "audit.ron")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .curriculum
+    }
+
+    /// A plan for `c` made of RON terms, with the curriculum's own hash.
+    fn plan(c: &Curriculum, terms: &str) -> Plan {
+        let text = format!(
+            r#"(version: 2, curriculum: (name: "Audit", hash: "{}"), terms: [{terms}])"#,
+            c.content_hash()
+        );
+        store::parse_plan(&text, "plan.ron").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn problems(courses: &str, terms: &str) -> Vec<(ProblemKind, Severity, String)> {
+        let c = catalog(courses);
+        model::problems(&c, &plan(&c, terms))
+            .into_iter()
+            .map(|p| (p.kind, p.severity, p.message))
+            .collect()
+    }
+
+    const A: &str = r#"(code: "COMP1511", title: "Programming", credits: 6, required: false)"#;
+
+    #[test]
+    fn the_same_constructs_met_give_no_problem() {
+        let courses = format!(
+            r#"{A}, (code: "COMP2521", title: "Data", credits: 6, required: false, offered: ["T2"],
+             requires: all([course("COMP1511"), credits(min: 6), grade("COMP1511", 65),
+                            enrolled(program: "3778"), coreq(course("MATH1081"))])),
+            (code: "MATH1081", title: "Discrete", credits: 6, required: false)"#
+        );
+        let terms = r#"(name: "2024 T1", courses: [(code: "COMP1511", status: Completed, grade: "HD")]),
+            (name: "2024 T2", courses: [(code: "COMP2521", status: Planned), (code: "MATH1081", status: Planned)])"#;
+        assert_eq!(problems(&courses, terms), []);
+    }
+
+    #[test]
+    fn a_course_in_a_term_it_is_not_offered() {
+        let courses =
+            r#"(code: "BE301", title: "Ops", credits: 3, required: false, offered: ["T1", "T3"])"#;
+        let terms = r#"(name: "Y1 T2", courses: [(code: "BE301", status: Planned)])"#;
+        assert_eq!(
+            problems(courses, terms),
+            [(
+                ProblemKind::NotOffered {
+                    course: "BE301".into(),
+                    kind: "T2".into(),
+                    offered: vec!["T1".into(), "T3".into()],
+                },
+                Severity::Error,
+                "BE301 Ops is placed in Y1 T2 but offered only in T1, T3".into()
+            )]
+        );
+        let with_kind =
+            r#"(name: "Second", kind: "T1", courses: [(code: "BE301", status: Planned)])"#;
+        assert_eq!(problems(courses, with_kind), [], "the term's own kind wins");
+        let no_kind = r#"(name: "Second", courses: [(code: "BE301", status: Planned)]),
+            (name: "Third", courses: []), (name: "Fourth", courses: [(code: "BE301", status: Planned)])"#;
+        let unchecked = problems(courses, no_kind);
+        assert_eq!(
+            unchecked.last().unwrap(),
+            &(
+                ProblemKind::OfferingsUnchecked { terms: vec![0, 2] },
+                Severity::Warning,
+                "offerings are not checked in Second, Fourth: the term names hold no term kind (T1, T2, T3); give each term a `kind`".into()
+            ),
+            "a term of no kind is not checked, and the plan is told so once"
+        );
+        assert_eq!(
+            unchecked.len(),
+            2,
+            "besides, BE301 placed twice: {unchecked:?}"
+        );
+    }
+
+    #[test]
+    fn a_course_in_a_year_it_does_not_run() {
+        let courses = r#"(code: "MATH3511", title: "Groups", credits: 6, required: false, offered: ["T3"], years: odd)"#;
+        let terms = r#"(name: "T3", year: 2024, courses: [(code: "MATH3511", status: Planned)])"#;
+        assert_eq!(
+            problems(courses, terms),
+            [(
+                ProblemKind::NotOfferedThisYear {
+                    course: "MATH3511".into(),
+                    year: 2024
+                },
+                Severity::Error,
+                "MATH3511 Groups is placed in T3 (2024) but runs only in odd years".into()
+            )]
+        );
+        let odd = r#"(name: "T3", year: 2025, courses: [(code: "MATH3511", status: Planned)])"#;
+        assert_eq!(problems(courses, odd), []);
+    }
+
+    #[test]
+    fn a_missing_requisite_names_the_leaves_by_code_and_title() {
+        let courses = format!(
+            r#"{A}, (code: "DPST1091", title: "Programming (school)", credits: 6, required: false),
+            (code: "COMP2521", title: "Data", credits: 6, required: false,
+             requires: any([course("COMP1511"), course("DPST1091")]))"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "COMP2521", status: Planned)])"#;
+        assert_eq!(
+            problems(&courses, terms),
+            [(
+                ProblemKind::RequisiteUnmet {
+                    course: "COMP2521".into(),
+                    missing: vec![
+                        "COMP1511 Programming".into(),
+                        "DPST1091 Programming (school)".into()
+                    ],
+                },
+                Severity::Error,
+                "COMP2521 Data in T1 needs one of: COMP1511 Programming; DPST1091 Programming (school)"
+                    .into()
+            )]
+        );
+    }
+
+    #[test]
+    fn prerequisites_and_requires_are_both_needed() {
+        let courses = format!(
+            r#"{A}, (code: "MATH1081", title: "Discrete", credits: 6, required: false),
+            (code: "COMP2521", title: "Data", credits: 6, required: false,
+             prerequisites: ["MATH1081"], requires: course("COMP1511"))"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "MATH1081", status: Planned)]),
+            (name: "T2", courses: [(code: "COMP2521", status: Planned)])"#;
+        assert_eq!(
+            problems(&courses, terms),
+            [(
+                ProblemKind::RequisiteUnmet {
+                    course: "COMP2521".into(),
+                    missing: vec!["COMP1511 Programming".into()],
+                },
+                Severity::Error,
+                "COMP2521 Data in T2 needs COMP1511 Programming first, in an earlier term".into()
+            )]
+        );
+        let neither = r#"(name: "T1", courses: [(code: "COMP2521", status: Planned)])"#;
+        let messages: Vec<String> = problems(&courses, neither)
+            .into_iter()
+            .map(|(_, _, m)| m)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "COMP2521 Data in T1 needs COMP1511 Programming first, in an earlier term",
+                "COMP2521 Data in T1 needs MATH1081 Discrete first, which is not planned",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_equivalent_satisfies_a_course_leaf() {
+        let courses = r#"(code: "COMP1511", title: "Programming", credits: 6, required: false, equivalent: ["DPST1091"]),
+            (code: "DPST1091", title: "Programming (school)", credits: 6, required: false),
+            (code: "COMP2521", title: "Data", credits: 6, required: false, requires: course("COMP1511"))"#;
+        let terms = r#"(name: "T1", courses: [(code: "DPST1091", status: Completed)]),
+            (name: "T2", courses: [(code: "COMP2521", status: Planned)])"#;
+        assert_eq!(problems(courses, terms), []);
+    }
+
+    #[test]
+    fn a_corequisite_later_than_the_course() {
+        let courses = format!(
+            r#"{A}, (code: "COMP2521", title: "Data", credits: 6, required: false,
+             requires: coreq(course("COMP1511")))"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "COMP2521", status: Planned)]),
+            (name: "T2", courses: [(code: "COMP1511", status: Planned)])"#;
+        assert_eq!(
+            problems(&courses, terms),
+            [(
+                ProblemKind::RequisiteUnmet {
+                    course: "COMP2521".into(),
+                    missing: vec!["COMP1511 Programming (same term or earlier)".into()],
+                },
+                Severity::Error,
+                "COMP2521 Data in T1 needs COMP1511 Programming (same term or earlier)".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn too_few_credits_by_then() {
+        let courses = format!(
+            r#"{A}, (code: "MATH1081", title: "Discrete", credits: 6, required: false),
+            (code: "COMP3900", title: "Project", credits: 6, required: false,
+             requires: credits(min: 48))"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "COMP1511", status: Planned)]),
+            (name: "T2", courses: [(code: "COMP3900", status: Planned), (code: "MATH1081", status: Planned)])"#;
+        assert_eq!(
+            problems(&courses, terms),
+            [(
+                ProblemKind::CreditsShort {
+                    course: "COMP3900".into(),
+                    needed: 48,
+                    have: 6
+                },
+                Severity::Error,
+                "COMP3900 Project in T2 needs 48 credits first and has 6 by then".into()
+            )]
+        );
+        let of = courses.replace(
+            "credits(min: 48)",
+            r#"credits(min: 6, of: [(subject: "MATH", level: 1)])"#,
+        );
+        assert_eq!(
+            problems(&of, terms)[0].2,
+            "COMP3900 Project in T2 needs 6 credits of level-1 MATH first and has 0 by then"
+        );
+    }
+
+    #[test]
+    fn permission_and_manual_leaves_are_warnings() {
+        let courses = r#"(code: "ACCT3708", title: "Audit", credits: 6, required: false,
+             requires: all([any([course("OLD1"), permission("the School")]), manual("good standing"),
+                            wam(min: 65), enrolled(stream: "COMPA1")]))"#;
+        let terms = r#"(name: "T1", courses: [(code: "ACCT3708", status: Planned)])"#;
+        let found = problems(courses, terms);
+        let messages: Vec<(&Severity, &str)> =
+            found.iter().map(|(_, s, m)| (s, m.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    &Severity::Warning,
+                    "ACCT3708 Audit in T1 needs permission of the School"
+                ),
+                (
+                    &Severity::Warning,
+                    "ACCT3708 Audit in T1 needs a check: good standing"
+                ),
+                (
+                    &Severity::Warning,
+                    "ACCT3708 Audit in T1 needs a check: a WAM of 65"
+                ),
+                (
+                    &Severity::Warning,
+                    "ACCT3708 Audit in T1 needs a check: enrolment in stream COMPA1 (plans do not record streams yet)"
+                ),
+            ]
+        );
+        assert!(matches!(found[0].0, ProblemKind::NeedsPermission { .. }));
+        assert!(matches!(found[1].0, ProblemKind::NeedsCheck { .. }));
+    }
+
+    #[test]
+    fn a_grade_that_is_unknown_or_too_low() {
+        let courses = format!(
+            r#"{A}, (code: "COMP3821", title: "Algorithms", credits: 6, required: false,
+             requires: grade("COMP1511", 65))"#
+        );
+        let graded = |grade: &str| {
+            format!(
+                r#"(name: "T1", courses: [(code: "COMP1511", status: Completed{grade})]),
+                (name: "T2", courses: [(code: "COMP3821", status: Planned)])"#
+            )
+        };
+        assert_eq!(
+            problems(&courses, &graded("")),
+            [(
+                ProblemKind::GradeUnknown {
+                    course: "COMP3821".into(),
+                    of: "COMP1511".into()
+                },
+                Severity::Warning,
+                "COMP3821 Algorithms needs 65 in COMP1511 Programming: no grade yet".into()
+            )]
+        );
+        let low = problems(&courses, &graded(r#", grade: "PS""#));
+        assert_eq!(
+            low,
+            [(
+                ProblemKind::GradeLow {
+                    course: "COMP3821".into(),
+                    of: "COMP1511".into(),
+                    needed: "65".into(),
+                    grade: "PS".into()
+                },
+                Severity::Error,
+                "COMP3821 Algorithms needs at least 65 in COMP1511 Programming, which has PS"
+                    .into()
+            )]
+        );
+        assert_eq!(
+            problems(&courses, &graded(r#", grade: "HD""#)),
+            [],
+            "HD is on the curriculum's own scale"
+        );
+    }
+
+    #[test]
+    fn an_enrolment_restriction() {
+        let courses = r#"(code: "COMP4961", title: "Thesis", credits: 6, required: false,
+             requires: enrolled(program: "4515"))"#;
+        let terms = r#"(name: "T1", courses: [(code: "COMP4961", status: Planned)])"#;
+        assert_eq!(
+            problems(courses, terms),
+            [(
+                ProblemKind::Enrolment {
+                    course: "COMP4961".into(),
+                    needs: "enrolment in program 4515".into()
+                },
+                Severity::Error,
+                "COMP4961 Thesis in T1 needs enrolment in program 4515".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn both_of_two_excluded_courses_placed() {
+        let courses = format!(
+            r#"{A}, (code: "DPST1091", title: "Programming (school)", credits: 6, required: false,
+             excludes: ["COMP1511"])"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "DPST1091", status: Planned)]),
+            (name: "T2", courses: [(code: "COMP1511", status: Planned)])"#;
+        let found = model::problems(&catalog(&courses), &plan(&catalog(&courses), terms));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].kind,
+            ProblemKind::Excluded {
+                course: "COMP1511".into(),
+                other: "DPST1091".into()
+            }
+        );
+        assert_eq!(found[0].term, Some(1), "where the second was placed");
+        assert_eq!(
+            found[0].message,
+            "both of two excluded courses are placed: DPST1091 Programming (school) and COMP1511 Programming give no credit together"
+        );
+    }
+
+    #[test]
+    fn a_variable_credit_choice_outside_the_range() {
+        let courses =
+            r#"(code: "XRES400", title: "Research", credits: 3, max_credits: 12, required: false)"#;
+        let terms = |n: u32| {
+            format!(r#"(name: "T1", courses: [(code: "XRES400", status: Planned, credits: {n})])"#)
+        };
+        assert_eq!(
+            problems(courses, &terms(14)),
+            [(
+                ProblemKind::CreditsOutOfRange {
+                    course: "XRES400".into(),
+                    credits: 14,
+                    min: 3,
+                    max: 12
+                },
+                Severity::Error,
+                "XRES400 Research is taken for 14 credits, outside its range of 3 to 12".into()
+            )]
+        );
+        let c = catalog(courses);
+        let p = plan(&c, &terms(9));
+        assert_eq!(model::problems(&c, &p), []);
+        assert_eq!(
+            model::credits(&c, &p).planned,
+            9,
+            "the chosen credits count"
+        );
+        assert_eq!(model::term_credits(&c, &p, 0), 9);
+    }
+
+    #[test]
+    fn an_outside_code_placed_is_not_an_unknown_course() {
+        let courses = format!(
+            r#"{A}, (code: "COMP2521", title: "Data", credits: 6, required: false, requires: course("OLD1"))"#
+        );
+        let terms = r#"(name: "T1", courses: [(code: "OLD1", status: Completed)]),
+            (name: "T2", courses: [(code: "COMP2521", status: Planned)])"#;
+        assert_eq!(problems(&courses, terms), []);
+    }
+}
+
+/// Every plan under tests/plans and tests/corpus/plan that loads, and the bundled program's
+/// recommended plan, with their problems against the bundled curriculum, one per line.
+fn problems_of_existing_plans() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = store::load_curriculum(None).unwrap().curriculum;
+    let mut files = Vec::new();
+    let mut dirs = vec![root.join("tests/plans"), root.join("tests/corpus/plan")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut plans: Vec<(String, Plan)> = vec![("recommended".into(), Plan::recommended(&c, "Ada"))];
+    for path in files {
+        if let Ok(plan) = store::load_plan(&path) {
+            let name = path.strip_prefix(root).unwrap().display().to_string();
+            plans.push((name, plan));
+        }
+    }
+    let mut out = String::new();
+    for (name, plan) in plans {
+        for p in degree_planner::model::problems(&c, &plan) {
+            out.push_str(&format!(
+                "{name}: {:?} {} {:?}\n",
+                p.term, p.severity, p.message
+            ));
+        }
+    }
+    out
+}
+
+/// The problems of the existing plans as the audit gave them before issue 14 (written by
+/// `problems_of_existing_plans` on the commit that pinned the content hashes): the
+/// requirement language changes nothing for a curriculum that does not use it.
+#[test]
+fn existing_plans_give_the_same_problems_as_before_the_requirement_language() {
+    let before = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plans/problems_before_issue_14.txt"),
+    )
+    .unwrap();
+    assert_eq!(problems_of_existing_plans(), before);
+}
+
+#[test]
+fn requisite_strings_are_cleaned_on_loading() {
+    let text = "(name: \"P\", degree_credits: 1, semesters: [\"S\"], paths: [], courses: [
+        (code: \"A1\", title: \"One\", credits: 1,
+         requires: any([permission(\"the \u{1b}[2JSchool\"), manual(\"x\u{202e}y\")]))])";
+    let loaded = store::parse_curriculum(text, "p.ron").unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let req = loaded.curriculum.course("A1").unwrap().requires.clone();
+    assert_eq!(
+        req,
+        Some(degree_planner::model::requisite::Req::Any(vec![
+            degree_planner::model::requisite::Req::Permission("the School".into()),
+            degree_planner::model::requisite::Req::Manual("xy".into()),
+        ]))
     );
 }

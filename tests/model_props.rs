@@ -168,4 +168,37 @@ proptest! {
             prop_assert!(first.is_empty());
         }
     }
+
+    /// The bundled program uses none of the requirement language (issue 14), so no edit
+    /// gives a problem of a kind that did not exist before it.
+    #[test]
+    fn the_bundled_program_gives_only_the_problems_it_gave_before(
+        edits in proptest::collection::vec(edit(), 0..40)
+    ) {
+        use model::ProblemKind as K;
+        let c = bundled();
+        let mut plan = Plan::recommended(&c, "Ada");
+        for e in &edits {
+            apply(&c, &mut plan, e);
+        }
+        for p in model::problems(&c, &plan) {
+            prop_assert!(
+                matches!(
+                    p.kind,
+                    K::PrerequisiteOrder { .. }
+                        | K::PrerequisiteStatus { .. }
+                        | K::UnknownGrade { .. }
+                        | K::OverLoad { .. }
+                        | K::PlacedTwice { .. }
+                        | K::UnknownCourse { .. }
+                        | K::RequiredUnplanned { .. }
+                        | K::ElectivesShort { .. }
+                        | K::DegreeShort { .. }
+                        | K::CurriculumChanged
+                ),
+                "{:?}",
+                p
+            );
+        }
+    }
 }

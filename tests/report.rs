@@ -376,3 +376,71 @@ fn escape_markdown_is_public_and_idempotent_on_plain_text() {
     // The text module's report summary is untouched by the split into modules.
     assert!(report::curriculum_summary(&bundled()).starts_with("Backend Engineering: valid\n"));
 }
+
+/// The requirement language's problems (issue 14) reach every report: JSON with their own
+/// kinds, Markdown, the `check` table and the `diff` counts.
+#[test]
+fn requisite_problems_reach_json_markdown_check_and_diff() {
+    let text = r#"(name: "Req", degree_credits: 3, semesters: ["2024 T1", "2024 T2"],
+        term_kinds: ["T1", "T2"], paths: [],
+        courses: [
+            (code: "A1", title: "Alpha", credits: 3, offered: ["T1"]),
+            (code: "B1", title: "Beta", credits: 3, required: false,
+             requires: any([course("A1"), permission("the School")])),
+        ])"#;
+    let c = store::parse_curriculum(text, "req.ron").unwrap().curriculum;
+    let plan_text = |terms: &str| {
+        format!(
+            r#"(version: 2, curriculum: (name: "Req", hash: "{}"), terms: [{terms}])"#,
+            c.content_hash()
+        )
+    };
+    let good = store::parse_plan(
+        &plan_text(
+            r#"(name: "2024 T1", courses: [(code: "A1", status: Planned)]), (name: "2024 T2")"#,
+        ),
+        "good.ron",
+    )
+    .unwrap();
+    let bad = store::parse_plan(
+        &plan_text(r#"(name: "2024 T1", courses: [(code: "B1", status: Planned)]), (name: "2024 T2", courses: [(code: "A1", status: Planned)])"#),
+        "bad.ron",
+    )
+    .unwrap();
+    let v: Value = serde_json::from_str(&plan_json(&c, &bad, "bad.ron")).unwrap();
+    let kinds: Vec<(&str, &str, &str)> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["kind"].as_str().unwrap(),
+                p["severity"].as_str().unwrap(),
+                p["term"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("not_offered", "error", "2024 T2"),
+            ("needs_permission", "warning", "2024 T1")
+        ]
+    );
+    let markdown = plan_markdown(&c, &bad, "bad.ron");
+    assert!(
+        markdown.contains("A1 Alpha is placed in 2024 T2 but offered only in T1"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("B1 Beta in 2024 T1 needs permission of the School"));
+    let checked = checked_plan(&c, &bad, "bad.ron");
+    let check = CheckReport::new(vec![checked], &[]);
+    assert_eq!(check.exit_code(), 1);
+    let table = report::check_text(&c, &check, &[]);
+    assert!(table.contains("bad.ron"), "{table}");
+    let diff = report::diff_text(&c, &good, "good.ron", &bad, "bad.ron");
+    assert!(
+        diff.contains("Problems: 0 → 2  (errors 0 → 1, warnings 0 → 1)"),
+        "{diff}"
+    );
+}

@@ -704,12 +704,14 @@ fn a_version_1_plan_is_migrated_to_version_2() {
             Placement {
                 code: "BE101".into(),
                 status: Status::Completed,
-                grade: Some("A".into())
+                grade: Some("A".into()),
+                credits: None,
             },
             Placement {
                 code: "BE102".into(),
                 status: Status::InProgress,
-                grade: None
+                grade: None,
+                credits: None,
             },
         ]
     );

@@ -1120,3 +1120,32 @@ fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
         assert!(paths.is_some(), "no career paths at {width}x{height}");
     }
 }
+
+/// A problem of the requirement language (issue 14) shows in the problems pane like any
+/// other, and its course is flagged in the terms pane.
+#[test]
+fn a_course_placed_in_a_term_it_is_not_offered_shows_in_the_problems_pane() {
+    let text = r#"(name: "Req", degree_credits: 3, semesters: ["2024 T1", "2024 T2"],
+        term_kinds: ["T1", "T2"], paths: [],
+        courses: [(code: "A1", title: "Alpha", credits: 3, semester: 2, offered: ["T1"])])"#;
+    let c = store::parse_curriculum(text, "req.ron")
+        .expect("valid")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada");
+    let app = App::new(c, plan, "plans/ada.ron".into(), true);
+    let buffer = render(&app, &Theme::color(), 120, 40);
+    find_row(&buffer, "Problems: 1 error, 0 warnings");
+    let first = find_row(&buffer, "✗ A1 Alpha is placed in 2024 T2 but");
+    assert!(row(&buffer, first + 1).contains("offered only in T1"));
+    find_row(&buffer, "!○ A1 Alpha");
+    let recommended = Plan::recommended(&app.curriculum, "Ada");
+    let moved = {
+        let mut p = recommended;
+        p.move_to(Slot { term: 1, index: 0 }, 0);
+        p
+    };
+    let fine = App::new(app.curriculum.clone(), moved, "plans/ada.ron".into(), true);
+    let shown = screen(&fine, 120, 40);
+    assert!(!shown.contains("offered only"), "{shown}");
+    assert!(shown.contains("○ A1 Alpha") && !shown.contains("!○ A1 Alpha"));
+}

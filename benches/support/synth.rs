@@ -363,9 +363,12 @@ pub fn plans(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Plan> {
                                 code: curriculum.courses[i].code.clone(),
                                 status,
                                 grade,
+                                credits: None,
                             }
                         })
                         .collect(),
+                    kind: None,
+                    year: None,
                 })
                 .collect();
             Plan {

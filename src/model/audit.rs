@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use super::curriculum::Curriculum;
+use super::curriculum::{Course, Curriculum};
 use super::plan::{Placement, Plan, Status};
+use super::requisite::{Leaf, PlanFacts, Req, Value};
 
 /// Credits of a plan toward the degree. Each course counts once, at its furthest status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,9 +52,17 @@ pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
         degree: curriculum.degree_credits,
         ..Credits::default()
     };
-    for (code, status) in course_statuses(curriculum, plan) {
-        let value = curriculum.course(code).map_or(0, |c| c.credits);
-        match status {
+    let statuses = course_statuses(curriculum, plan);
+    let mut counted = std::collections::HashSet::new();
+    for placement in plan.terms.iter().flat_map(|t| &t.courses) {
+        let Some(course) = curriculum.course(&placement.code) else {
+            continue;
+        };
+        if !counted.insert(placement.code.as_str()) {
+            continue;
+        }
+        let value = curriculum.placed_credits(course, placement);
+        match statuses[placement.code.as_str()] {
             Status::Completed => credits.completed += value,
             Status::InProgress => credits.in_progress += value,
             Status::Planned => credits.planned += value,
@@ -67,8 +76,7 @@ pub fn term_credits(curriculum: &Curriculum, plan: &Plan, term: usize) -> u32 {
     plan.terms.get(term).map_or(0, |t| {
         t.courses
             .iter()
-            .filter_map(|p| curriculum.course(&p.code))
-            .map(|c| c.credits)
+            .filter_map(|p| Some(curriculum.placed_credits(curriculum.course(&p.code)?, p)))
             .sum()
     })
 }
@@ -130,6 +138,52 @@ pub enum ProblemKind {
     DegreeShort { placed: u32, needed: u32 },
     /// The plan was made for another version of the curriculum.
     CurriculumChanged,
+    /// `course` is placed in a term whose kind is not among those it is offered in.
+    NotOffered {
+        course: String,
+        kind: String,
+        offered: Vec<String>,
+    },
+    /// `course` is placed in a year it does not run.
+    NotOfferedThisYear { course: String, year: i32 },
+    /// A requisite of `course` is not met; `missing` describes the unmet parts.
+    RequisiteUnmet {
+        course: String,
+        missing: Vec<String>,
+    },
+    /// `course` needs `needed` credits (of some courses) first and has `have`.
+    CreditsShort {
+        course: String,
+        needed: u32,
+        have: u32,
+    },
+    /// `course` needs permission of `from` (a warning: an advisor may grant it).
+    NeedsPermission { course: String, from: String },
+    /// `course` needs a condition only a person can check (a warning).
+    NeedsCheck { course: String, what: String },
+    /// `course` needs a grade in `of` that is not recorded or cannot be compared (a warning).
+    GradeUnknown { course: String, of: String },
+    /// `course` needs `needed` in `of`, which has the lower `grade`.
+    GradeLow {
+        course: String,
+        of: String,
+        needed: String,
+        grade: String,
+    },
+    /// `course` is restricted by enrolment (`needs` says how).
+    Enrolment { course: String, needs: String },
+    /// Both of two courses that exclude each other are placed.
+    Excluded { course: String, other: String },
+    /// Courses offered only in some terms are placed in `terms`, which have no kind, so
+    /// their offerings are not checked there (a warning, given once).
+    OfferingsUnchecked { terms: Vec<usize> },
+    /// A variable-credit choice outside the course's range.
+    CreditsOutOfRange {
+        course: String,
+        credits: u32,
+        min: u32,
+        max: u32,
+    },
 }
 
 /// One problem with a plan: its kind, severity, plain-language message and where it is.
@@ -232,11 +286,13 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     }
 
     let statuses = course_statuses(curriculum, plan);
+    let facts = PlanFacts::new(curriculum, plan);
+    let mut unchecked = Vec::new();
     for (t, term) in plan.terms.iter().enumerate() {
         let mut seen_unknown = std::collections::HashSet::new();
         for p in &term.courses {
             let Some(course) = curriculum.course(&p.code) else {
-                if seen_unknown.insert(p.code.as_str()) {
+                if !curriculum.links().is_outside(&p.code) && seen_unknown.insert(p.code.as_str()) {
                     found.push(Problem {
                         kind: ProblemKind::UnknownCourse {
                             course: p.code.clone(),
@@ -254,7 +310,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
             if let Some(grade) = p
                 .grade
                 .as_deref()
-                .filter(|g| super::grade::parse(g).is_none())
+                .filter(|g| super::grade::parse(g).is_none() && !curriculum.on_own_scale(g))
             {
                 found.push(Problem {
                     kind: ProblemKind::UnknownGrade {
@@ -269,6 +325,13 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                     ),
                     term: Some(t),
                 });
+            }
+            course_facts(curriculum, &facts, plan, t, p, course, &mut found);
+            if !course.offered.is_empty()
+                && curriculum.term_kind(term).is_none()
+                && unchecked.last() != Some(&t)
+            {
+                unchecked.push(t);
             }
             for pre in &course.prerequisites {
                 let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
@@ -351,6 +414,51 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         }
     }
 
+    if !unchecked.is_empty() {
+        let names: Vec<&str> = unchecked.iter().map(|&t| term_name(t)).collect();
+        found.push(Problem {
+            kind: ProblemKind::OfferingsUnchecked {
+                terms: unchecked.clone(),
+            },
+            severity: Severity::Warning,
+            message: format!(
+                "offerings are not checked in {}: the term names hold no term kind ({}); give each term a `kind`",
+                names.join(", "),
+                curriculum.term_kinds.join(", ")
+            ),
+            term: None,
+        });
+    }
+
+    for (code, terms) in &places {
+        for other in curriculum.links().excludes(code) {
+            if other.as_str() > *code
+                && let Some(other_terms) = places.get(other.as_str())
+            {
+                // The problem belongs to the later of the two, where the student placed the
+                // second.
+                let (later, earlier) = if other_terms[0] >= terms[0] {
+                    (other.as_str(), *code)
+                } else {
+                    (*code, other.as_str())
+                };
+                found.push(Problem {
+                    kind: ProblemKind::Excluded {
+                        course: later.to_string(),
+                        other: earlier.to_string(),
+                    },
+                    severity: Severity::Error,
+                    message: format!(
+                        "both of two excluded courses are placed: {} and {} give no credit together",
+                        named(curriculum, earlier),
+                        named(curriculum, later)
+                    ),
+                    term: Some(terms[0].max(other_terms[0])),
+                });
+            }
+        }
+    }
+
     for course in curriculum.courses.iter().filter(|c| c.required) {
         if !places.contains_key(course.code.as_str()) {
             found.push(Problem {
@@ -414,4 +522,262 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
 
     found.sort_by_key(|p| (p.severity, p.term.unwrap_or(usize::MAX)));
     found
+}
+
+/// The problems of the requirement language with one placement: offerings, the credits
+/// chosen, and the `requires` expression, part by part.
+fn course_facts(
+    c: &Curriculum,
+    facts: &PlanFacts,
+    plan: &Plan,
+    t: usize,
+    p: &Placement,
+    course: &Course,
+    found: &mut Vec<Problem>,
+) {
+    let term = &plan.terms[t];
+    let name = named(c, &course.code);
+    let mut push = |kind: ProblemKind, severity: Severity, message: String| {
+        found.push(Problem {
+            kind,
+            severity,
+            message,
+            term: Some(t),
+        });
+    };
+    if !course.offered.is_empty()
+        && let Some(kind) = c.term_kind(term)
+        && !course.offered.iter().any(|k| k == kind)
+    {
+        push(
+            ProblemKind::NotOffered {
+                course: course.code.clone(),
+                kind: kind.to_string(),
+                offered: course.offered.clone(),
+            },
+            Severity::Error,
+            format!(
+                "{name} is placed in {} but offered only in {}",
+                term.name,
+                course.offered.join(", ")
+            ),
+        );
+    }
+    if let (Some(years), Some(year)) = (&course.years, term.year)
+        && !years.includes(year)
+    {
+        push(
+            ProblemKind::NotOfferedThisYear {
+                course: course.code.clone(),
+                year,
+            },
+            Severity::Error,
+            format!(
+                "{name} is placed in {} ({year}) but runs only in {}",
+                term.name,
+                years.describe()
+            ),
+        );
+    }
+    if let Some(chosen) = p.credits {
+        let max = course.max_credits.unwrap_or(course.credits);
+        if chosen < course.credits || chosen > max {
+            push(
+                ProblemKind::CreditsOutOfRange {
+                    course: course.code.clone(),
+                    credits: chosen,
+                    min: course.credits,
+                    max,
+                },
+                Severity::Error,
+                if max == course.credits {
+                    format!("{name} is taken for {chosen} credits, but it carries {max}",)
+                } else {
+                    format!(
+                        "{name} is taken for {chosen} credits, outside its range of {} to {max}",
+                        course.credits
+                    )
+                },
+            );
+        }
+    }
+    let Some(req) = &course.requires else {
+        return;
+    };
+    for part in req.conjuncts() {
+        let (value, leaves) = facts.eval(part, t);
+        match value {
+            Value::Met => {}
+            Value::Unmet => {
+                let (kind, message) = unmet(c, facts, &course.code, &term.name, t, part, &leaves);
+                push(kind, Severity::Error, message);
+            }
+            Value::Unknown => {
+                for leaf in leaves {
+                    let (kind, message) = unknown(c, facts, &course.code, &term.name, t, leaf);
+                    push(kind, Severity::Warning, message);
+                }
+            }
+        }
+    }
+}
+
+/// A requisite leaf in words: "BE101 Intro", "65 in BE101 Intro", "48 credits of level-2 MATH".
+pub fn describe_leaf(c: &Curriculum, leaf: &Leaf) -> String {
+    let text = match leaf.req {
+        Req::Course(code) => named(c, code),
+        Req::Grade(code, min) => format!("{} in {}", min.describe(), named(c, code)),
+        Req::Credits { min, of } => format!("{min} credits{}", of_patterns(of)),
+        Req::Wam { min, of } => format!("a WAM of {min}{}", of_patterns(of)),
+        Req::Enrolled { .. } => match leaf.req.enrolment() {
+            Some(e) => format!("enrolment in {}", e.describe()),
+            None => String::new(),
+        },
+        Req::NotEnrolled { .. } => match leaf.req.enrolment() {
+            Some(e) => format!("not being enrolled in {}", e.describe()),
+            None => String::new(),
+        },
+        Req::Permission(from) => format!("permission of {from}"),
+        Req::Manual(what) => what.clone(),
+        Req::All(_) | Req::Any(_) | Req::Coreq(_) => String::new(),
+    };
+    if leaf.same_term {
+        format!("{text} (same term or earlier)")
+    } else {
+        text
+    }
+}
+
+fn of_patterns(of: &[super::requisite::Pattern]) -> String {
+    if of.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = of.iter().map(|p| p.describe()).collect();
+        format!(" of {}", names.join(" or "))
+    }
+}
+
+/// The problem of one unmet part of a requisite: the specific kind when the part is one
+/// leaf, else the unmet leaves listed.
+fn unmet(
+    c: &Curriculum,
+    facts: &PlanFacts,
+    course: &str,
+    term_name: &str,
+    t: usize,
+    part: &Req,
+    leaves: &[Leaf],
+) -> (ProblemKind, String) {
+    let name = named(c, course);
+    let compound = matches!(part, Req::All(_) | Req::Any(_))
+        || matches!(part, Req::Coreq(inner) if matches!(**inner, Req::All(_) | Req::Any(_)));
+    if let ([leaf], false) = (leaves, compound) {
+        let course = course.to_string();
+        match leaf.req {
+            Req::Credits { min, of } => {
+                let have = facts.credits_before(t, leaf.same_term, of);
+                return (
+                    ProblemKind::CreditsShort {
+                        course,
+                        needed: *min,
+                        have,
+                    },
+                    format!(
+                        "{name} in {term_name} needs {min} credits{} first and has {have} by then",
+                        of_patterns(of)
+                    ),
+                );
+            }
+            Req::Grade(of, min) => {
+                if let Some(Some(grade)) = facts.grade_in_time(of, t, leaf.same_term) {
+                    return (
+                        ProblemKind::GradeLow {
+                            course,
+                            of: of.clone(),
+                            needed: min.describe(),
+                            grade: grade.to_string(),
+                        },
+                        format!(
+                            "{name} needs at least {} in {}, which has {grade}",
+                            min.describe(),
+                            named(c, of)
+                        ),
+                    );
+                }
+            }
+            Req::Enrolled { .. } | Req::NotEnrolled { .. } => {
+                let needs = describe_leaf(c, leaf);
+                return (
+                    ProblemKind::Enrolment {
+                        course,
+                        needs: needs.clone(),
+                    },
+                    format!("{name} in {term_name} needs {needs}"),
+                );
+            }
+            _ => {}
+        }
+    }
+    let missing: Vec<String> = leaves.iter().map(|l| describe_leaf(c, l)).collect();
+    let message = match (part, missing.as_slice()) {
+        (_, [one]) if leaves[0].same_term => format!("{name} in {term_name} needs {one}"),
+        (_, [one]) => format!("{name} in {term_name} needs {one} first, in an earlier term"),
+        (Req::Any(_), _) => format!("{name} in {term_name} needs one of: {}", missing.join("; ")),
+        _ => format!("{name} in {term_name} needs all of: {}", missing.join("; ")),
+    };
+    (
+        ProblemKind::RequisiteUnmet {
+            course: course.to_string(),
+            missing,
+        },
+        message,
+    )
+}
+
+/// The warning of one leaf only a person can decide.
+fn unknown(
+    c: &Curriculum,
+    facts: &PlanFacts,
+    course: &str,
+    term_name: &str,
+    t: usize,
+    leaf: Leaf,
+) -> (ProblemKind, String) {
+    let name = named(c, course);
+    let course = course.to_string();
+    match leaf.req {
+        Req::Permission(from) => (
+            ProblemKind::NeedsPermission {
+                course,
+                from: from.clone(),
+            },
+            format!("{name} in {term_name} needs permission of {from}"),
+        ),
+        Req::Grade(of, min) => {
+            let why = match facts.grade_in_time(of, t, leaf.same_term) {
+                Some(Some(grade)) => format!("its grade {grade} does not compare"),
+                _ => "no grade yet".to_string(),
+            };
+            (
+                ProblemKind::GradeUnknown {
+                    course,
+                    of: of.clone(),
+                },
+                format!("{name} needs {} in {}: {why}", min.describe(), named(c, of)),
+            )
+        }
+        _ => {
+            let mut what = describe_leaf(c, &leaf);
+            if leaf.req.enrolment().is_some_and(|e| e.stream.is_some()) {
+                what.push_str(" (plans do not record streams yet)");
+            }
+            (
+                ProblemKind::NeedsCheck {
+                    course,
+                    what: what.clone(),
+                },
+                format!("{name} in {term_name} needs a check: {what}"),
+            )
+        }
+    }
 }

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::plan::Placement;
+use super::requisite::{Links, Req, Years};
 use super::text::Clean;
 
 /// A whole degree program as read from a curriculum RON file.
@@ -13,6 +15,12 @@ use super::text::Clean;
 pub struct Curriculum {
     /// The program's name, e.g. "Backend Engineering".
     pub name: String,
+    /// The program's code, compared with `enrolled(program: ..)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Program families it belongs to, compared with `enrolled(family: ..)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub families: Vec<String>,
     /// Credits needed for the degree.
     pub degree_credits: u32,
     /// Most credits a student should take in one term, if the program sets a limit.
@@ -20,6 +28,16 @@ pub struct Curriculum {
     pub max_term_credits: Option<u32>,
     /// The recommended semesters, in order; courses refer to them by 1-based number.
     pub semesters: Vec<String>,
+    /// The kinds of term a course can be offered in (e.g. "T1", "autumn").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub term_kinds: Vec<String>,
+    /// Letter grades and the least mark each stands for, so `grade(.., 65)` can read them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grade_scale: Vec<(String, u32)>,
+    /// Codes known to exist outside this catalog (retired, other faculties): requisites
+    /// may name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outside: Vec<String>,
     /// Career paths the planner scores plans against.
     pub paths: Vec<CareerPath>,
     /// Every course of the program.
@@ -37,6 +55,9 @@ pub struct Curriculum {
     /// [`Curriculum::prepare`] so that nothing per frame or per plan walks every course.
     #[serde(skip)]
     derived: Derived,
+    /// Equivalences and exclusions, built by [`Curriculum::prepare`].
+    #[serde(skip)]
+    links: Links,
 }
 
 /// See [`Curriculum::derived`](Curriculum).
@@ -108,6 +129,62 @@ pub struct Course {
     /// Path id to the one-line reason written as a comment after its weight.
     #[serde(skip)]
     pub reasons: BTreeMap<String, String>,
+    /// The requisite expression; with `prerequisites`, both are needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Req>,
+    /// The published requisite, shown as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub requisite_text: String,
+    /// The term kinds it is offered in; empty means every term.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<String>,
+    /// The years it runs, when not every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<Years>,
+    /// Most credits, for a course of variable credits (`credits` is then the least).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_credits: Option<u32>,
+    /// Codes it gives no credit together with (both ways).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<String>,
+    /// Codes that satisfy its requisites and it theirs (both ways; implies `excludes`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equivalent: Vec<String>,
+    /// Free labels patterns can match, e.g. "gen-ed".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<String>,
+    /// Subject, when not the code's leading letters.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "subject")]
+    pub subject_override: Option<String>,
+    /// Level, when not the code's first digit after the subject.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "level")]
+    pub level_override: Option<u32>,
+}
+
+impl Course {
+    /// The subject: `subject` if given, else the code's leading letters ("COMP3121": "COMP").
+    pub fn subject(&self) -> &str {
+        match &self.subject_override {
+            Some(s) => s,
+            None => {
+                let end = self
+                    .code
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(self.code.len());
+                &self.code[..end]
+            }
+        }
+    }
+
+    /// The level: `level` if given, else the first digit after the subject ("COMP3121": 3).
+    pub fn level(&self) -> Option<u32> {
+        self.level_override.or_else(|| {
+            self.code[self.subject().len().min(self.code.len())..]
+                .chars()
+                .next()
+                .and_then(|c| c.to_digit(10))
+        })
+    }
 }
 
 /// Elective group: at least `min_credits` from `courses`.
@@ -142,6 +219,49 @@ impl Curriculum {
         let digest = Sha256::digest(canonical.as_bytes());
         self.hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         self.derived = Derived::new(self);
+        self.links = Links::new(&self.courses, &self.outside);
+    }
+
+    /// Whether `grade` is a letter of the curriculum's own `grade_scale`.
+    pub fn on_own_scale(&self, grade: &str) -> bool {
+        self.grade_scale
+            .iter()
+            .any(|(letter, _)| letter.eq_ignore_ascii_case(grade.trim()))
+    }
+
+    /// Equivalences and exclusions between codes.
+    pub fn links(&self) -> &Links {
+        &self.links
+    }
+
+    /// The credits a placement of `course` earns: its recorded choice for a course of
+    /// variable credits, else the course's credits.
+    pub fn placed_credits(&self, course: &Course, placement: &Placement) -> u32 {
+        match (course.max_credits, placement.credits) {
+            (Some(_), Some(chosen)) => chosen,
+            _ => course.credits,
+        }
+    }
+
+    /// The kind of a term: its own `kind`, else the one term kind its name holds as a
+    /// word ("2024 T1" is T1); `None` when there is no kind or more than one.
+    pub fn term_kind<'t>(&'t self, term: &'t super::plan::Term) -> Option<&'t str> {
+        if let Some(kind) = &term.kind {
+            return Some(kind);
+        }
+        let words: Vec<&str> = term
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut found = self
+            .term_kinds
+            .iter()
+            .filter(|k| words.iter().any(|w| w.eq_ignore_ascii_case(k)));
+        match (found.next(), found.next()) {
+            (Some(kind), None) => Some(kind),
+            _ => None,
+        }
     }
 
     /// Characters in the longest course code.
@@ -326,6 +446,15 @@ impl Clean for Curriculum {
             + self.paths.clean_strings()
             + self.courses.clean_strings()
             + self.electives.clean_strings()
+            + self.code.clean_strings()
+            + self.families.clean_strings()
+            + self.term_kinds.clean_strings()
+            + self.outside.clean_strings()
+            + self
+                .grade_scale
+                .iter_mut()
+                .map(|(letter, _)| letter.clean_strings())
+                .sum::<usize>()
     }
 }
 
@@ -346,7 +475,14 @@ impl Clean for Course {
     fn clean_strings(&mut self) -> usize {
         let mut changed = self.code.clean_strings()
             + self.title.clean_strings()
-            + self.prerequisites.clean_strings();
+            + self.prerequisites.clean_strings()
+            + self.requisite_text.clean_strings()
+            + self.offered.clean_strings()
+            + self.excludes.clean_strings()
+            + self.equivalent.clean_strings()
+            + self.attributes.clean_strings()
+            + self.requires.clean_strings()
+            + self.subject_override.clean_strings();
         let mut careers = BTreeMap::new();
         for (mut id, weight) in std::mem::take(&mut self.careers) {
             changed += id.clean_strings();

@@ -15,6 +15,21 @@ pub fn parse(text: &str) -> Option<&'static str> {
     SCALE.iter().find(|g| g.eq_ignore_ascii_case(text)).copied()
 }
 
+/// Whether the grade `have` is at least `min`, both on the scale (A+ highest, F lowest);
+/// Fail meets nothing and Pass only Pass. `None` when either is off the scale or Pass is
+/// compared with a letter.
+pub fn at_least(have: &str, min: &str) -> Option<bool> {
+    let (have, min) = (parse(have)?, parse(min)?);
+    let rank = |g: &str| SCALE[..13].iter().position(|x| *x == g);
+    match (have, min) {
+        ("Fail", _) => Some(false),
+        ("Pass", "Pass") | (_, "Fail") => Some(true),
+        ("Pass", _) => None,
+        (_, "Pass") => Some(rank(have)? < 12),
+        _ => Some(rank(have)? <= rank(min)?),
+    }
+}
+
 /// The scale in words, for messages.
 pub fn describe() -> &'static str {
     "A to F with + or - (A+ … D-, F), Pass or Fail"
@@ -61,6 +76,18 @@ mod tests {
         for bad in ["F+", "E", "A++", "excellent", "", "1.0"] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn grades_compare_along_the_scale() {
+        assert_eq!(at_least("A", "B+"), Some(true));
+        assert_eq!(at_least("b", "B"), Some(true));
+        assert_eq!(at_least("C+", "B-"), Some(false));
+        assert_eq!(at_least("F", "Pass"), Some(false));
+        assert_eq!(at_least("D-", "Pass"), Some(true));
+        assert_eq!(at_least("Fail", "F"), Some(false));
+        assert_eq!(at_least("Pass", "C"), None);
+        assert_eq!(at_least("HD", "C"), None);
     }
 
     #[test]

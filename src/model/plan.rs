@@ -62,6 +62,24 @@ pub struct Term {
     /// Courses in the order the student arranged them.
     #[serde(default)]
     pub courses: Vec<Placement>,
+    /// The term's kind (one of the curriculum's `term_kinds`), when its name does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The calendar year, for courses offered only in some years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+impl Term {
+    /// An empty term with this name and no kind or year.
+    pub fn named(name: &str) -> Self {
+        Term {
+            name: name.to_string(),
+            courses: Vec::new(),
+            kind: None,
+            year: None,
+        }
+    }
 }
 
 /// A course placed in a term, with its status.
@@ -75,6 +93,9 @@ pub struct Placement {
     /// Grade, for completed courses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
+    /// The credits chosen, for a course of variable credits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<u32>,
 }
 
 /// How far along a placed course is.
@@ -124,10 +145,7 @@ impl Plan {
         let mut terms: Vec<Term> = curriculum
             .semesters
             .iter()
-            .map(|name| Term {
-                name: name.clone(),
-                courses: Vec::new(),
-            })
+            .map(|name| Term::named(name))
             .collect();
         for course in &curriculum.courses {
             let term = course
@@ -279,13 +297,7 @@ impl Plan {
     /// Inserts an empty term at `at` (clamped to the end).
     pub fn add_term(&mut self, at: usize, name: &str) -> usize {
         let at = at.min(self.terms.len());
-        self.terms.insert(
-            at,
-            Term {
-                name: name.to_string(),
-                courses: Vec::new(),
-            },
-        );
+        self.terms.insert(at, Term::named(name));
         at
     }
 
@@ -399,6 +411,7 @@ impl Placement {
             code: code.to_string(),
             status: Status::Planned,
             grade: None,
+            credits: None,
         }
     }
 }
@@ -431,7 +444,7 @@ fn clean_focus(focus: &mut BTreeMap<String, String>) -> usize {
 
 impl Clean for Term {
     fn clean_strings(&mut self) -> usize {
-        self.name.clean_strings() + self.courses.clean_strings()
+        self.name.clean_strings() + self.courses.clean_strings() + self.kind.clean_strings()
     }
 }
 

@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::audit::Severity;
 use super::curriculum::Curriculum;
+use super::requisite::{MinGrade, Req};
 
 /// Highest credit value a single course may carry before it is taken for a typo.
 pub const MAX_COURSE_CREDITS: u32 = 30;
@@ -29,6 +31,8 @@ pub const MAX_CAREER_WEIGHT: u32 = 5;
 pub const MAX_TITLE_CHARS: usize = 300;
 /// Longest course code, in characters.
 pub const MAX_CODE_CHARS: usize = 20;
+/// Longest published requisite text, in characters (the longest at UNSW is 512).
+pub const MAX_REQUISITE_TEXT_CHARS: usize = 2000;
 
 /// The part of the file a finding is about, so the loader can point at a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +45,9 @@ pub enum Anchor {
     CourseField(usize, &'static str),
     /// A code in the prerequisites of the course at this index.
     Prerequisite(usize, String),
+    /// A code written in a field (`requires`, `excludes`, `equivalent`) of the course at
+    /// this index.
+    CourseCode(usize, &'static str, String),
     /// The weight for a path id in the careers of the course at this index.
     CareerWeight(usize, String),
     /// The career path at this index.
@@ -56,6 +63,8 @@ pub struct Finding {
     pub message: String,
     /// Where in the file it is.
     pub anchor: Anchor,
+    /// An error stops the file loading; a warning is shown and the file loads.
+    pub severity: Severity,
 }
 
 impl fmt::Display for Finding {
@@ -67,7 +76,13 @@ impl fmt::Display for Finding {
 /// Every problem with the curriculum; empty when it is valid.
 pub fn validate(c: &Curriculum) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut push = |anchor: Anchor, message: String| out.push(Finding { message, anchor });
+    let mut push = |anchor: Anchor, message: String| {
+        out.push(Finding {
+            message,
+            anchor,
+            severity: Severity::Error,
+        })
+    };
 
     if c.name.trim().is_empty() {
         push(Anchor::Field("name"), "the program has no name".into());
@@ -162,11 +177,11 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
                 );
             }
         }
-        if course.credits == 0 || course.credits > MAX_COURSE_CREDITS {
+        if course.credits > MAX_COURSE_CREDITS {
             push(
                 Anchor::CourseField(i, "credits"),
                 format!(
-                    "{code} has {} credits; a course must have between 1 and {MAX_COURSE_CREDITS}",
+                    "{code} has {} credits; a course must have between 0 and {MAX_COURSE_CREDITS}",
                     course.credits
                 ),
             );
@@ -235,7 +250,16 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         }
     }
 
-    for cycle in prerequisite_cycles(c, &first_index) {
+    course_facts(c, &first_index, &mut out);
+    let mut push = |anchor: Anchor, message: String| {
+        out.push(Finding {
+            message,
+            anchor,
+            severity: Severity::Error,
+        })
+    };
+    let must = prerequisite_cycles(c, &first_index, false);
+    for cycle in &must {
         let names: Vec<&str> = cycle.iter().map(|&i| c.courses[i].code.as_str()).collect();
         push(
             Anchor::Course(cycle[0]),
@@ -246,6 +270,35 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
             ),
         );
     }
+    for cycle in prerequisite_cycles(c, &first_index, true) {
+        let mut sorted = cycle.clone();
+        sorted.sort_unstable();
+        let real = must.iter().any(|m| {
+            let mut m = m.clone();
+            m.sort_unstable();
+            m == sorted
+        });
+        if real {
+            continue;
+        }
+        let names: Vec<&str> = cycle.iter().map(|&i| c.courses[i].code.as_str()).collect();
+        out.push(Finding {
+            anchor: Anchor::Course(cycle[0]),
+            message: format!(
+                "requisite cycle through alternatives: {} needs {}; another alternative must break it",
+                names.join(" needs "),
+                names[0]
+            ),
+            severity: Severity::Warning,
+        });
+    }
+    let mut push = |anchor: Anchor, message: String| {
+        out.push(Finding {
+            message,
+            anchor,
+            severity: Severity::Error,
+        })
+    };
 
     for (g, group) in c.electives.iter().enumerate() {
         let mut group_credits = 0u64;
@@ -313,8 +366,198 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
     out
 }
 
-/// Each prerequisite cycle once, as course indices in order.
-fn prerequisite_cycles(c: &Curriculum, index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+/// The checks of the requirement language (issue 14): codes in `requires`, `excludes` and
+/// `equivalent`, offerings, variable credits, grades, enrolment leaves, the published text,
+/// and required courses that exclude each other.
+fn course_facts(c: &Curriculum, index: &HashMap<&str, usize>, out: &mut Vec<Finding>) {
+    let mut push = |anchor: Anchor, message: String, severity: Severity| {
+        out.push(Finding {
+            message,
+            anchor,
+            severity,
+        })
+    };
+    let outside: HashSet<&str> = c.outside.iter().map(String::as_str).collect();
+    let mut warned_outside = HashSet::new();
+    let letters: Vec<&str> = c.grade_scale.iter().map(|(l, _)| l.as_str()).collect();
+    let links = super::requisite::Links::new(&c.courses, &c.outside);
+    for (i, course) in c.courses.iter().enumerate() {
+        let code = course.code.as_str();
+        let mut named: Vec<(&'static str, &str, &str)> = Vec::new();
+        if let Some(req) = &course.requires {
+            for leaf in req.codes() {
+                named.push(("requires", leaf, "needs"));
+            }
+        }
+        for other in &course.excludes {
+            named.push(("excludes", other, "excludes"));
+        }
+        for other in &course.equivalent {
+            named.push(("equivalent", other, "is equivalent to"));
+        }
+        for (field, other, verb) in named {
+            let anchor = Anchor::CourseCode(i, field, other.to_string());
+            if index.contains_key(other) {
+                if other == code {
+                    push(anchor, format!("{code} {verb} itself"), Severity::Error);
+                }
+            } else if outside.contains(other) {
+                if warned_outside.insert(other) {
+                    push(
+                        anchor,
+                        format!("{code} {verb} {other}, which is outside this catalog"),
+                        Severity::Warning,
+                    );
+                }
+            } else {
+                push(
+                    anchor,
+                    format!(
+                        "{code} {verb} {other}, which is not a course; list it in `outside` if it exists elsewhere"
+                    ),
+                    Severity::Error,
+                );
+            }
+        }
+        if let Some(req) = &course.requires {
+            check_leaves(c, i, req, &letters, &mut push);
+        }
+        for kind in &course.offered {
+            if !c.term_kinds.contains(kind) {
+                push(
+                    Anchor::CourseField(i, "offered"),
+                    format!(
+                        "{code} is offered in \"{kind}\", which is not one of the program's term_kinds ({})",
+                        if c.term_kinds.is_empty() {
+                            "none are listed".to_string()
+                        } else {
+                            c.term_kinds.join(", ")
+                        }
+                    ),
+                    Severity::Error,
+                );
+            }
+        }
+        if let Some(super::requisite::Years::Every { n: 0, .. }) = course.years {
+            push(
+                Anchor::CourseField(i, "years"),
+                format!("{code} runs every 0 years; `n` must be at least 1"),
+                Severity::Error,
+            );
+        }
+        if course.years.is_some() && course.offered.is_empty() {
+            push(
+                Anchor::CourseField(i, "years"),
+                format!("{code} gives `years` but no `offered` terms"),
+                Severity::Error,
+            );
+        }
+        if let Some(max) = course.max_credits
+            && (max <= course.credits || max > MAX_COURSE_CREDITS)
+        {
+            push(
+                Anchor::CourseField(i, "max_credits"),
+                format!(
+                    "{code} has max_credits {max}; it must be above its credits ({}) and at most {MAX_COURSE_CREDITS}",
+                    course.credits
+                ),
+                Severity::Error,
+            );
+        }
+        let text_chars = course.requisite_text.chars().count();
+        if text_chars > MAX_REQUISITE_TEXT_CHARS {
+            push(
+                Anchor::CourseField(i, "requisite_text"),
+                format!(
+                    "{code}'s requisite_text is {text_chars} characters long; it holds at most {MAX_REQUISITE_TEXT_CHARS}"
+                ),
+                Severity::Error,
+            );
+        }
+        if course.required {
+            for other in links.excludes(code) {
+                if let Some(&j) = index.get(other.as_str())
+                    && c.courses[j].required
+                    && j > i
+                {
+                    push(
+                        Anchor::Course(j),
+                        format!("{code} and {other} are both required, but one excludes the other"),
+                        Severity::Error,
+                    );
+                }
+            }
+        }
+    }
+    for (letter, mark) in &c.grade_scale {
+        if *mark > 100 {
+            push(
+                Anchor::Field("grade_scale"),
+                format!("grade {letter} is given mark {mark}; marks run from 0 to 100"),
+                Severity::Error,
+            );
+        }
+    }
+}
+
+/// Grade bounds and enrolment leaves of one course's expression.
+fn check_leaves(
+    c: &Curriculum,
+    i: usize,
+    req: &Req,
+    letters: &[&str],
+    push: &mut impl FnMut(Anchor, String, Severity),
+) {
+    let code = &c.courses[i].code;
+    match req {
+        Req::All(parts) | Req::Any(parts) => {
+            for part in parts {
+                check_leaves(c, i, part, letters, push);
+            }
+        }
+        Req::Coreq(inner) => check_leaves(c, i, inner, letters, push),
+        Req::Grade(of, min) => {
+            let ok = match min {
+                MinGrade::Mark(m) => *m <= 100,
+                MinGrade::Letter(l) => {
+                    super::grade::parse(l).is_some()
+                        || letters.iter().any(|x| x.eq_ignore_ascii_case(l))
+                }
+            };
+            if !ok {
+                push(
+                    Anchor::CourseCode(i, "requires", of.clone()),
+                    format!(
+                        "{code} asks for grade {} in {of}; a grade is a mark from 0 to 100 or a letter of the scale",
+                        min.describe()
+                    ),
+                    Severity::Error,
+                );
+            }
+        }
+        Req::Enrolled { .. } | Req::NotEnrolled { .. }
+            if req.enrolment().is_some_and(|e| e.named() != 1) =>
+        {
+            push(
+                Anchor::CourseField(i, "requires"),
+                format!(
+                    "{code} has an enrolment leaf that names not exactly one of program, family or stream"
+                ),
+                Severity::Error,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Each prerequisite cycle once, as course indices in order: through `prerequisites` and
+/// the codes `requires` needs in every alternative, or (with `alternatives`) through any
+/// code `requires` names outside a `coreq`.
+fn prerequisite_cycles(
+    c: &Curriculum,
+    index: &HashMap<&str, usize>,
+    alternatives: bool,
+) -> Vec<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -325,12 +568,25 @@ fn prerequisite_cycles(c: &Curriculum, index: &HashMap<&str, usize>) -> Vec<Vec<
         .courses
         .iter()
         .map(|course| {
-            course
-                .prerequisites
-                .iter()
-                .filter(|p| **p != course.code)
-                .filter_map(|p| index.get(p.as_str()).copied())
-                .collect()
+            let mut named: Vec<&str> = course.prerequisites.iter().map(String::as_str).collect();
+            if let Some(req) = &course.requires {
+                if alternatives {
+                    req.visit_codes(&mut |code, coreq| {
+                        if !coreq {
+                            named.push(code);
+                        }
+                    });
+                } else {
+                    named.extend(req.must_codes());
+                }
+            }
+            let mut edges: Vec<usize> = named
+                .into_iter()
+                .filter(|p| *p != course.code)
+                .filter_map(|p| index.get(p).copied())
+                .collect();
+            edges.dedup();
+            edges
         })
         .collect();
     let mut marks = vec![Mark::New; c.courses.len()];

@@ -330,6 +330,18 @@ fn kind(k: &ProblemKind) -> &'static str {
         ProblemKind::ElectivesShort { .. } => "electives_short",
         ProblemKind::DegreeShort { .. } => "degree_short",
         ProblemKind::CurriculumChanged => "curriculum_changed",
+        ProblemKind::NotOffered { .. } => "not_offered",
+        ProblemKind::NotOfferedThisYear { .. } => "not_offered_this_year",
+        ProblemKind::RequisiteUnmet { .. } => "requisite_unmet",
+        ProblemKind::CreditsShort { .. } => "credits_short",
+        ProblemKind::NeedsPermission { .. } => "needs_permission",
+        ProblemKind::NeedsCheck { .. } => "needs_check",
+        ProblemKind::GradeUnknown { .. } => "grade_unknown",
+        ProblemKind::GradeLow { .. } => "grade_low",
+        ProblemKind::Enrolment { .. } => "enrolment",
+        ProblemKind::Excluded { .. } => "excluded",
+        ProblemKind::CreditsOutOfRange { .. } => "credits_out_of_range",
+        ProblemKind::OfferingsUnchecked { .. } => "offerings_unchecked",
     }
 }
 

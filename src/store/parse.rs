@@ -83,7 +83,10 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
     // by a zero-width character are duplicates, a title of only escapes is blank.
     let cleaned = curriculum.clean_strings();
     let map = SourceMap::new(text);
-    let mut findings: Vec<Located> = validate::validate(&curriculum)
+    let (errors, notes): (Vec<_>, Vec<_>) = validate::validate(&curriculum)
+        .into_iter()
+        .partition(|f| f.severity == crate::model::Severity::Error);
+    let mut findings: Vec<Located> = errors
         .into_iter()
         .map(|f| Located {
             position: map.locate(&f.anchor),
@@ -97,7 +100,17 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
         findings.sort_by_key(|f| f.position.unwrap_or((usize::MAX, 0)));
         return Err(error(findings));
     }
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = notes
+        .into_iter()
+        .map(|f| {
+            let mut message = match map.locate(&f.anchor) {
+                Some((line, col)) => format!("{file}:{line}:{col}: warning: {}", f.message),
+                None => format!("{file}: warning: {}", f.message),
+            };
+            text::clean(&mut message);
+            message
+        })
+        .collect();
     if cleaned > 0 {
         warnings.push(format!(
             "{file}: removed control or bidi characters from {cleaned} text field(s)"

@@ -38,9 +38,26 @@ impl<'a> SourceMap<'a> {
     /// Scans `text`; never fails, only finds less in text it cannot follow.
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
+        // Nesting depth before each token: a course's `code` is at depth 3 (the file, the
+        // `courses` list, the course; 2 in a bare list of courses), unlike the program's own
+        // `code` (1) or a pattern's in a requisite (5 and deeper).
+        let mut depth = 0usize;
+        let depths: Vec<usize> = tokens
+            .iter()
+            .map(|t| {
+                let before = depth;
+                match t.tok {
+                    Tok::Punct('(' | '[' | '{') => depth += 1,
+                    Tok::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                before
+            })
+            .collect();
         let courses = (0..tokens.len())
             .filter(|&i| {
-                is_field(&tokens, i, "code")
+                (2..=3).contains(&depths[i])
+                    && is_field(&tokens, i, "code")
                     && matches!(
                         tokens.get(i + 2),
                         Some(Token {
@@ -78,6 +95,11 @@ impl<'a> SourceMap<'a> {
             Anchor::Prerequisite(i, code) => {
                 let (start, end) = self.course_range(*i)?;
                 let list = (start..end).find(|&t| is_field(&self.tokens, t, "prerequisites"))?;
+                (list..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
+            }
+            Anchor::CourseCode(i, field, code) => {
+                let (start, end) = self.course_range(*i)?;
+                let list = (start..end).find(|&t| is_field(&self.tokens, t, field))?;
                 (list..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
             }
             Anchor::CareerWeight(i, path) => self.career_weight(*i, path),

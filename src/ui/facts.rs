@@ -34,7 +34,15 @@ impl<'a> Facts<'a> {
                 ProblemKind::PrerequisiteOrder { course, .. }
                 | ProblemKind::PrerequisiteStatus { course, .. }
                 | ProblemKind::PlacedTwice { course }
-                | ProblemKind::UnknownCourse { course } => course,
+                | ProblemKind::UnknownCourse { course }
+                | ProblemKind::NotOffered { course, .. }
+                | ProblemKind::NotOfferedThisYear { course, .. }
+                | ProblemKind::RequisiteUnmet { course, .. }
+                | ProblemKind::CreditsShort { course, .. }
+                | ProblemKind::GradeLow { course, .. }
+                | ProblemKind::Enrolment { course, .. }
+                | ProblemKind::Excluded { course, .. }
+                | ProblemKind::CreditsOutOfRange { course, .. } => course,
                 _ => continue,
             };
             if let Some(term) = p.term {
