@@ -2,15 +2,16 @@
 //! `action::resolve`) in, state out. No terminal, no file system.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use degree_planner::action::{self, Action, Context, KEYMAP};
 use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
 use degree_planner::field::Field;
-use degree_planner::model::{Curriculum, Placement, Plan, Status};
-use degree_planner::store::{self, FileError, Located};
+use degree_planner::model::{Placement, Plan, Status};
+use degree_planner::store::{FileError, Located};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::common::bundled as curriculum;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -48,18 +49,6 @@ const ALL_ACTIONS: [Action; 29] = [
     Action::SaveAndQuit,
     Action::Discard,
 ];
-
-/// The bundled curriculum, parsed once: parsing is the slow part of making an app.
-fn curriculum() -> Curriculum {
-    static BUNDLED: OnceLock<Curriculum> = OnceLock::new();
-    BUNDLED
-        .get_or_init(|| {
-            store::bundled_curriculum()
-                .expect("the bundled curriculum loads")
-                .curriculum
-        })
-        .clone()
-}
 
 fn recommended() -> Plan {
     Plan::recommended(&curriculum(), "Ada")
@@ -453,7 +442,7 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
     press(&mut app, chr('g'));
     assert_eq!(app.mode, Mode::Notes { selected: 0 });
 
-    let mut app = crate::app();
+    let mut app = self::app();
     let entries = (0..30)
         .map(|i| degree_planner::store::library::PlanEntry {
             path: PathBuf::from(format!("/plans/p{i:02}.ron")),
@@ -474,7 +463,7 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
     press(&mut app, key(KeyCode::Home));
     assert_eq!(at(&app), 0);
 
-    let mut app = crate::app();
+    let mut app = self::app();
     let mut other = recommended();
     other.terms.iter_mut().for_each(|t| t.courses.clear());
     app.show_compare(other, "empty.ron".into());
@@ -542,7 +531,7 @@ fn the_plan_picker_filters_by_name_or_student_as_you_type() {
         Some(Effect::OpenPlan(PathBuf::from("/plans/second try.ron"))),
         "the highlight moves among the matches"
     );
-    let mut app = crate::app();
+    let mut app = self::app();
     app.show_picker(
         degree_planner::picker::Purpose::Open,
         vec![entry("ada", "Ada"), entry("grace", "Grace")],
@@ -2174,7 +2163,7 @@ fn closing_keys_only_close_help_and_command_keys_close_it_and_act() {
         "Ctrl-c asks to save, then quits"
     );
     for event in [chr('j'), key(KeyCode::Down), chr('k'), key(KeyCode::Up)] {
-        let mut app = crate::app();
+        let mut app = self::app();
         press(&mut app, chr('?'));
         press(&mut app, event);
         assert_eq!(app.mode, Mode::Help, "{event:?} scrolls");

@@ -20,8 +20,6 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
@@ -41,6 +39,8 @@ use degree_planner::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
+
+use crate::common;
 
 const BIN: &str = env!("CARGO_BIN_EXE_degree-planner");
 

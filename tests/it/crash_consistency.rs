@@ -8,7 +8,7 @@
 //! xorshift generator seeded by the iteration number, so a run is repeatable.
 //!
 //! The example is built by `cargo test` (which builds every example) or by
-//! `cargo build --example save_loop`; `cargo test --test crash_consistency` alone does not
+//! `cargo build --example save_loop`; `cargo test --test it crash_consistency` alone does not
 //! build it, and the test then says so.
 
 #![cfg(unix)]
@@ -52,7 +52,7 @@ fn example() -> PathBuf {
         path.is_file(),
         "the save_loop example is not built at {}: run `cargo test` (which builds every \
          example) or `cargo build --example save_loop` first; \
-         `cargo test --test crash_consistency` alone does not build it",
+         `cargo test --test it crash_consistency` alone does not build it",
         path.display()
     );
     path

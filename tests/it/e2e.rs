@@ -7,8 +7,6 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -18,6 +16,8 @@ use degree_planner::action::{self, Context};
 use degree_planner::model::{Plan, Status};
 use degree_planner::store;
 use tempfile::TempDir;
+
+use crate::common::{self, saved_plan};
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -910,16 +910,6 @@ fn custom_curriculum_opens_in_the_planner() {
 // 13. Advisor review.
 
 const REVIEWER: &str = "Dr Grace";
-
-/// The recommended plan for "Ada", saved in `dir/plans/NAME`.
-fn saved_plan(dir: &TempDir, name: &str) -> PathBuf {
-    let curriculum = store::bundled_curriculum()
-        .expect("the bundled curriculum loads")
-        .curriculum;
-    let path = dir.path().join("plans").join(name);
-    store::save_plan(&path, &Plan::recommended(&curriculum, "Ada")).expect("saving the plan");
-    path
-}
 
 /// `degree-planner check PLAN` without a terminal: exit code and stdout.
 fn check(dir: &TempDir, plan: &Path) -> (Option<i32>, String) {

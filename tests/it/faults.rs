@@ -8,11 +8,9 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::ffi::OsString;
 use std::io::{self, ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -23,6 +21,9 @@ use degree_planner::effects::{self, Session};
 use degree_planner::model::{Plan, Status};
 use degree_planner::store::{self, FileError, lock, recovery};
 use tempfile::TempDir;
+
+use crate::common::bundled as curriculum;
+use crate::common::{self, saved_plan};
 
 const COLS: u16 = 160;
 const ROWS: u16 = 45;
@@ -41,17 +42,6 @@ fn temp_dir() -> TempDir {
         .prefix("dp-faults-")
         .tempdir()
         .expect("temp dir")
-}
-
-fn curriculum() -> degree_planner::model::Curriculum {
-    store::bundled_curriculum().expect("bundled").curriculum
-}
-
-/// `plans/NAME` in `dir`, saved with the recommended plan for Ada.
-fn saved_plan(dir: &TempDir, name: &str) -> PathBuf {
-    let path = store::plans_dir(dir.path()).join(name);
-    store::save_plan(&path, &Plan::recommended(&curriculum(), "Ada")).expect("saving a plan");
-    path
 }
 
 fn read(path: &Path) -> Vec<u8> {

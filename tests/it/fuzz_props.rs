@@ -10,7 +10,7 @@
 //! - Undo after any sequence of actions restores the plan; drawing never panics at any size.
 //!
 //! Fast by default (64 cases per property); `PROPTEST_CASES=5000 cargo test --release --test
-//! fuzz_props` for a long run. The cargo-fuzz targets in `fuzz/` cover the loaders with
+//! it fuzz_props` for a long run. The cargo-fuzz targets in `fuzz/` cover the loaders with
 //! coverage-guided inputs; crashes they found are replayed from `tests/corpus/fuzz/`.
 
 use std::collections::{BTreeMap, HashSet};
@@ -33,6 +33,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+use crate::common::bundled;
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -785,10 +787,6 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
 // Fixed files, for mutation
 // ---------------------------------------------------------------------------------------------
 
-fn bundled() -> Curriculum {
-    store::bundled_curriculum().expect("bundled").curriculum
-}
-
 fn fixed_plans() -> Vec<String> {
     let mut out: Vec<String> = [
         "tests/plans/good/approved.ron",
@@ -1320,7 +1318,7 @@ fn fuzz_regressions_never_panic() {
 ///
 /// Ignored until fixed: `plan-verdict-stamp-unsafe.ron` loads with control characters in the
 /// verdict's `stamp`, because `Clean for Verdict` (src/model/review.rs) cleans every string
-/// of the verdict but the stamp. Run with `cargo test --test fuzz_props -- --ignored`.
+/// of the verdict but the stamp. Run with `cargo test --test it fuzz_props -- --ignored`.
 #[test]
 #[ignore = "bug: a verdict's stamp is not cleaned on load (plan-verdict-stamp-unsafe.ron)"]
 fn fuzz_regressions_inject_nothing() {

@@ -9,6 +9,8 @@ use degree_planner::model::{
 };
 use degree_planner::store::{self, Located};
 
+use crate::common::bundled;
+
 /// A small program: 14 credits; A and B in S1, C, D and the elective F in S2; elective E any
 /// time. Weights: dev = A3 C2 D1 E3 (total 9); ops = A1 B2 C2 (total 5).
 const MINI: &str = r#"(
@@ -651,12 +653,6 @@ fn grade_points_follow_the_documented_scale() {
         assert_eq!(grade_points(Some(grade)), points, "{grade}");
     }
     assert_eq!(grade_points(None), 3.0, "no grade counts as a B");
-}
-
-fn bundled() -> Curriculum {
-    store::bundled_curriculum()
-        .expect("bundled curriculum")
-        .curriculum
 }
 
 /// The recommended plan with the first `done` terms completed (graded from `grades`, the

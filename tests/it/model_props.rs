@@ -7,6 +7,8 @@ use degree_planner::model::{self, Curriculum, Placement, Plan, Slot};
 use degree_planner::store;
 use proptest::prelude::*;
 
+use crate::common::bundled;
+
 #[derive(Debug, Clone)]
 enum Edit {
     Remove {
@@ -111,10 +113,6 @@ fn apply(c: &Curriculum, plan: &mut Plan, edit: &Edit) {
             plan.remove_term(*term);
         }
     }
-}
-
-fn bundled() -> Curriculum {
-    store::bundled_curriculum().unwrap().curriculum
 }
 
 proptest! {

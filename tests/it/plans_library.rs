@@ -11,9 +11,7 @@ use degree_planner::model::{Plan, Status};
 use degree_planner::picker::Purpose;
 use degree_planner::store::{self, library};
 
-fn curriculum() -> degree_planner::model::Curriculum {
-    store::bundled_curriculum().expect("bundled").curriculum
-}
+use crate::common::bundled as curriculum;
 
 /// A data directory with plans `ada` (open in the app) and `bo`.
 fn setup() -> (tempfile::TempDir, App, Session) {

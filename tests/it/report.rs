@@ -15,11 +15,9 @@ use degree_planner::report::{
 use degree_planner::store;
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use crate::common::bundled;
 
-fn bundled() -> Curriculum {
-    store::bundled_curriculum().expect("bundled").curriculum
-}
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn fixture(name: &str) -> Plan {
     store::load_plan(&std::path::Path::new(ROOT).join("tests/plans").join(name)).expect("fixture")

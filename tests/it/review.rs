@@ -2,16 +2,17 @@
 //! the diff it reports, the migration of version-1 plans, and who may do what in the `App`.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use degree_planner::action::Action;
 use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
 use degree_planner::field::Field;
 use degree_planner::model::diff::{self, Placement as DiffPlacement};
 use degree_planner::model::review::{self, Decision, Note, NoteTarget, Role, VerdictState};
-use degree_planner::model::{Change, Curriculum, PLAN_VERSION, Placement, Plan, Slot, Status};
+use degree_planner::model::{Change, PLAN_VERSION, Placement, Plan, Slot, Status};
 use degree_planner::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::common::bundled as curriculum;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -19,18 +20,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const REVIEWER: &str = "Dr Grace";
 const TODAY: &str = "2026-11-20";
-
-/// The bundled curriculum, parsed once.
-fn curriculum() -> Curriculum {
-    static BUNDLED: OnceLock<Curriculum> = OnceLock::new();
-    BUNDLED
-        .get_or_init(|| {
-            store::bundled_curriculum()
-                .expect("the bundled curriculum loads")
-                .curriculum
-        })
-        .clone()
-}
 
 fn recommended() -> Plan {
     Plan::recommended(&curriculum(), "Ada")

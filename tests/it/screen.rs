@@ -12,10 +12,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
+use crate::common::{bundled, synth};
+
 fn fresh() -> App {
-    let c = store::bundled_curriculum()
-        .expect("bundled curriculum")
-        .curriculum;
+    let c = bundled();
     let plan = Plan::recommended(&c, "Ada Lovelace");
     App::new(c, plan, "plans/ada.ron".into(), true)
 }
@@ -104,10 +104,8 @@ fn main_screen_80x24() {
 /// A student two semesters in with strong DevOps grades and both first projects focused on
 /// DevOps (docs/examples/linus.ron), with the Career paths pane focused.
 fn linus() -> App {
-    let c = store::bundled_curriculum()
-        .expect("bundled curriculum")
-        .curriculum;
-    let text = include_str!("../docs/examples/linus.ron");
+    let c = bundled();
+    let text = include_str!("../../docs/examples/linus.ron");
     let plan = store::parse_plan(text, "linus.ron").expect("linus.ron parses");
     let mut app = App::new(c, plan, "plans/linus.ron".into(), true);
     app.update(Action::NextFocus);
@@ -159,7 +157,7 @@ fn focus_highlights_core_strongly_and_touching_courses_faintly() {
 /// not claim every course is required.
 #[test]
 fn an_elective_program_shows_what_the_chosen_electives_give_each_path() {
-    let text = include_str!("curricula/valid_with_electives.ron");
+    let text = include_str!("../curricula/valid_with_electives.ron");
     let c = store::parse_curriculum(text, "valid_with_electives.ron")
         .expect("valid")
         .curriculum;
@@ -704,9 +702,6 @@ fn compare_scrolls_through_many_differences() {
 // ---------------------------------------------------------------------------------------------
 // A whole catalog: 5,000 synthetic courses
 // ---------------------------------------------------------------------------------------------
-
-#[path = "../benches/support/synth.rs"]
-mod synth;
 
 /// The planner on a synthetic 5,000-course catalog with the unplanned pool focused.
 fn catalog() -> App {

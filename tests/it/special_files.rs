@@ -21,6 +21,8 @@ use degree_planner::effects::{self, Session};
 use degree_planner::model::Plan;
 use degree_planner::store::{self, library};
 
+use crate::common::bundled as curriculum;
+
 const BIN: &str = env!("CARGO_BIN_EXE_degree-planner");
 const PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/plans/good/grace.ron");
 
@@ -302,10 +304,6 @@ fn unique() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-fn curriculum() -> degree_planner::model::Curriculum {
-    store::bundled_curriculum().unwrap().curriculum
 }
 
 /// A data directory with `plans/ada.ron` open and locked, and a folder outside it.

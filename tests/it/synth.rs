@@ -1,13 +1,12 @@
 //! The synthetic scale data (`benches/support/synth.rs`) is valid, deterministic and shaped
 //! like a real catalog: otherwise the benchmarks would measure the wrong thing.
 
-#[path = "../benches/support/synth.rs"]
-mod synth;
-
 use std::collections::HashMap;
 
 use degree_planner::model::{self, Curriculum, Severity, Status};
 use degree_planner::store;
+
+use crate::common::synth;
 
 fn load(n: usize, seed: u64) -> Curriculum {
     let text = synth::curriculum(n, seed);
