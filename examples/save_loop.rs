@@ -1,7 +1,7 @@
 //! `save_loop PLAN_PATH`: saves two different plans, A and B, alternately to `PLAN_PATH` with
 //! `store::save_plan`, forever. Prints `ready` once the first save (of A) is done.
 //!
-//! `tests/crash_consistency.rs` kills it with SIGKILL at random moments and checks that the
+//! `tests/it/crash_consistency.rs` kills it with SIGKILL at random moments and checks that the
 //! file is always exactly A or exactly B: never empty, torn or half-written.
 //!
 //! A is the recommended plan for student "A"; B is the recommended plan for student "B" with

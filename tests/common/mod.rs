@@ -1,3 +1,0 @@
-//! Shared helpers for the integration tests.
-
-pub mod pty;

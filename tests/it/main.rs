@@ -1,0 +1,26 @@
+//! Every integration test in one binary, so the crate is linked once: one module per concern
+//! (docs/testing.md lists them), the fixtures they share in `common`.
+//!
+//! `cargo test --test it` runs them all; `cargo test --test it screen::` one module.
+
+mod common;
+
+mod app;
+mod bundled_curriculum;
+mod commands;
+mod config;
+mod corpus;
+mod crash_consistency;
+mod curriculum_validation;
+mod e2e;
+mod faults;
+mod fuzz_props;
+mod model;
+mod model_props;
+mod plans_library;
+mod readme;
+mod report;
+mod review;
+mod screen;
+mod special_files;
+mod synth;

@@ -1,0 +1,1146 @@
+//! Render tests: what a person sees, drawn on ratatui's TestBackend and compared with
+//! reviewed insta snapshots; styles are checked on the buffer, where the snapshot is blind.
+
+use degree_planner::action::Action;
+use degree_planner::app::{App, Focus};
+use degree_planner::model::{Plan, Slot};
+use degree_planner::store;
+use degree_planner::theme::Theme;
+use degree_planner::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use crate::common::{bundled, synth};
+
+fn fresh() -> App {
+    let c = bundled();
+    let plan = Plan::recommended(&c, "Ada Lovelace");
+    App::new(c, plan, "plans/ada.ron".into(), true)
+}
+
+/// A plan part-way through: Semester I completed (two graded), Semester II in progress,
+/// Freelancing taken out of the plan, the DevOps path focused and targeted.
+fn midway() -> App {
+    let mut app = fresh();
+    for i in 0..6 {
+        let slot = Slot { term: 0, index: i };
+        app.plan.cycle_status(slot);
+        app.plan.cycle_status(slot);
+    }
+    app.plan
+        .set_grade(Slot { term: 0, index: 0 }, Some("A".into()));
+    app.plan
+        .set_grade(Slot { term: 0, index: 1 }, Some("B+".into()));
+    for i in 0..6 {
+        app.plan.cycle_status(Slot { term: 1, index: i });
+    }
+    let freelancing = app.plan.find("BE405").expect("BE405 planned");
+    app.plan.remove(freelancing);
+    app.plan.target_path = Some("devops".into());
+    app.path = Some(1);
+    app.term = 1;
+    app.row = 3;
+    app
+}
+
+fn render(app: &App, theme: &Theme, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    text(&render(app, &Theme::color(), width, height))
+}
+
+/// Row `y` of the buffer as text.
+fn row(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+/// The first row containing `needle`.
+fn find_row(buffer: &Buffer, needle: &str) -> u16 {
+    (0..buffer.area.height)
+        .find(|&y| row(buffer, y).contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", text(buffer)))
+}
+
+fn column_of(buffer: &Buffer, y: u16, needle: &str) -> u16 {
+    let line = row(buffer, y);
+    let byte = line.find(needle).expect("needle in row");
+    line[..byte].chars().count() as u16
+}
+
+#[test]
+fn main_screen_120x40() {
+    insta::assert_snapshot!(screen(&midway(), 120, 40));
+}
+
+#[test]
+fn main_screen_80x24() {
+    insta::assert_snapshot!(screen(&midway(), 80, 24));
+}
+
+/// A student two semesters in with strong DevOps grades and both first projects focused on
+/// DevOps (docs/examples/linus.ron), with the Career paths pane focused.
+fn linus() -> App {
+    let c = bundled();
+    let text = include_str!("../../docs/examples/linus.ron");
+    let plan = store::parse_plan(text, "linus.ron").expect("linus.ron parses");
+    let mut app = App::new(c, plan, "plans/linus.ron".into(), true);
+    app.update(Action::NextFocus);
+    app.update(Action::NextFocus);
+    app
+}
+
+#[test]
+fn career_paths_pane_120x40() {
+    let app = linus();
+    assert_eq!(app.focus, Focus::Paths);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn career_paths_pane_80x24() {
+    insta::assert_snapshot!(screen(&linus(), 80, 24));
+}
+
+/// Focusing a path lights its core courses strongly and the courses that only touch it
+/// faintly; courses that give it nothing stay plain.
+#[test]
+fn focus_highlights_core_strongly_and_touching_courses_faintly() {
+    let mut app = fresh();
+    app.update(Action::NextPath);
+    app.update(Action::NextPath);
+    assert_eq!(app.path, Some(1), "DevOps");
+    let theme = Theme::color();
+    let buffer = render(&app, &theme, 120, 40);
+    let style_at = |needle: &str, offset: u16| {
+        let y = find_row(&buffer, needle);
+        let x = column_of(&buffer, y, needle) + offset;
+        buffer[(x, y)].style()
+    };
+    // BE106 (Git) is DevOps core (weight 3): its code is highlighted.
+    assert_eq!(style_at("BE106", 0).fg, theme.path_highlight.fg);
+    assert!(style_at("BE106", 0).add_modifier.contains(Modifier::BOLD));
+    // BE103 touches DevOps (weight 1): its code is plain, its D mark faint.
+    assert_ne!(style_at("BE103", 0).fg, theme.path_highlight.fg);
+    let y = find_row(&buffer, "BE103");
+    let line = row(&buffer, y);
+    let marks = line[..line.find("SDA").expect("marks")].chars().count() as u16;
+    let d = buffer[(marks + 1, y)].style();
+    assert_eq!(d.fg, theme.path_faint.fg);
+    assert!(!d.add_modifier.contains(Modifier::BOLD));
+}
+
+/// Where a program has electives, the pane shows what the chosen ones give each path, and does
+/// not claim every course is required.
+#[test]
+fn an_elective_program_shows_what_the_chosen_electives_give_each_path() {
+    let text = include_str!("../curricula/valid_with_electives.ron");
+    let c = store::parse_curriculum(text, "valid_with_electives.ron")
+        .expect("valid")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada");
+    let mut app = App::new(c, plan, "plans/ada.ron".into(), true);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("O Ops Engineer · electives 0/2"), "{shown}");
+    assert!(!shown.contains("All courses are required"));
+    // Place E2 (ops 2) from the pool into the first term.
+    app.update(Action::NextFocus);
+    assert_eq!(app.selected_code().as_deref(), Some("E2"));
+    app.update(Action::Toggle);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("O Ops Engineer · electives 2/2"), "{shown}");
+}
+
+#[test]
+fn new_plan_120x40() {
+    let mut app = fresh();
+    app.on_disk = false;
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn problems_and_pool_120x40() {
+    let mut app = midway();
+    // Move RESTful API Development to Semester III, next to the courses that need it,
+    // and take Linux out of the plan: prerequisite errors, an over-full term, missing credits.
+    app.update(Action::Up);
+    app.update(Action::Up);
+    app.update(Action::Up);
+    app.update(Action::MoveLater);
+    app.update(Action::PrevTerm);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Confirm);
+    app.update(Action::NextFocus);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut app = midway();
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn help_overlay_80x24_scrolls() {
+    let mut app = midway();
+    app.update(Action::Help);
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("↑↓ scroll"), "{top}");
+    insta::assert_snapshot!("help_overlay_80x24_top", top);
+    for _ in 0..200 {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!("help_overlay_80x24_bottom", screen(&app, 80, 24));
+}
+
+#[test]
+fn help_search_shows_the_matching_keys_of_each_mode_under_its_title() {
+    let mut app = midway();
+    app.update(Action::Help);
+    app.update(Action::StartFilter);
+    for c in "target".chars() {
+        app.update(Action::Input(c));
+    }
+    let typing = screen(&app, 80, 24);
+    assert!(typing.contains("Search keys: target"), "{typing}");
+    app.update(Action::Submit);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(r#"Keys matching "target""#), "{shown}");
+    assert!(!shown.contains("save the plan"), "only matches: {shown}");
+    // A description too long for one row goes on under the description column.
+    let wrapped = shown
+        .lines()
+        .skip_while(|l| !l.contains("unplan the course (term)"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        wrapped.starts_with(&format!("│{}set the target", " ".repeat(14))),
+        "{wrapped:?}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn confirm_quit_dialog() {
+    let mut app = midway();
+    app.update(Action::CycleStatus);
+    app.update(Action::Quit);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn filter_narrows_every_list() {
+    let mut app = midway();
+    app.update(Action::StartFilter);
+    for c in "data".chars() {
+        app.update(Action::Input(c));
+    }
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn too_small_message() {
+    let app = midway();
+    let shown = screen(&app, 59, 19);
+    assert!(
+        shown.contains("terminal too small: need at least 60x20, have 59x19"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut app = midway();
+    app.update(Action::Help);
+    let help = app.clone();
+    let plain = midway();
+    let widths = (1..=24).chain((25..=200).step_by(9));
+    for width in widths {
+        for height in [1, 2, 3, 5, 8, 13, 19, 20, 21, 24, 33, 34, 40, 55, 70] {
+            render(&plain, &Theme::color(), width, height);
+            render(&help, &Theme::mono(), width, height);
+        }
+    }
+}
+
+#[test]
+fn selected_row_is_reversed_and_marked_in_both_themes() {
+    let app = midway();
+    for theme in [Theme::color(), Theme::mono()] {
+        let buffer = render(&app, &theme, 120, 40);
+        let y = find_row(&buffer, "BE204");
+        let x = column_of(&buffer, y, "BE204");
+        assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+        assert!(row(&buffer, y).contains(">"), "selection marker");
+        let other = find_row(&buffer, "BE203");
+        let x = column_of(&buffer, other, "BE203");
+        assert!(!buffer[(x, other)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn focused_path_courses_light_up() {
+    let app = midway();
+    let buffer = render(&app, &Theme::mono(), 120, 40);
+    // Linux supports DevOps; Technical English II does not.
+    let highlighted = |code: &str| {
+        let y = find_row(&buffer, code);
+        buffer[(column_of(&buffer, y, code), y)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    assert!(highlighted("BE401"));
+    assert!(highlighted("BE106"));
+    assert!(!highlighted("BE205"));
+    assert!(!highlighted("BE102"));
+}
+
+#[test]
+fn statuses_show_as_glyphs_not_only_colour() {
+    let buffer = render(&midway(), &Theme::mono(), 120, 40);
+    assert!(row(&buffer, find_row(&buffer, "BE101")).contains("✓ BE101"));
+    assert!(row(&buffer, find_row(&buffer, "BE201")).contains("◐ BE201"));
+    assert!(row(&buffer, find_row(&buffer, "BE301")).contains("○ BE301"));
+}
+
+#[test]
+fn credits_gauge_reads_like_the_issue_says() {
+    let shown = screen(&midway(), 120, 40);
+    assert!(
+        shown.contains("62 / 64 credits: 17 completed, 17 in progress, 28 planned"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn pool_focus_shows_place_hint() {
+    let mut app = midway();
+    app.focus = Focus::Pool;
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Enter place"), "{shown}");
+    assert!(shown.contains("BE405 Freelancing"), "{shown}");
+}
+
+#[test]
+fn completed_course_detail_names_status_and_grade() {
+    let mut app = midway();
+    app.term = 0;
+    app.row = 1;
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("completed in Semester I, grade B+"),
+        "{shown}"
+    );
+}
+
+/// `midway` reviewed by Dr Grace: approved, then BE204 taken out by the student; notes on a
+/// course, a term and the plan, one of them addressed.
+fn reviewed() -> App {
+    use degree_planner::model::review::{Decision, Note, NoteTarget, verdict_for};
+    let mut app = midway();
+    let note = |on: NoteTarget, text: &str, addressed: bool| Note {
+        on,
+        text: text.into(),
+        author: "Dr Grace".into(),
+        date: "2026-11-20".into(),
+        addressed,
+    };
+    app.plan.notes = vec![
+        note(
+            NoteTarget::Course("BE204".into()),
+            "Take Linux before Docker",
+            false,
+        ),
+        note(NoteTarget::Term("Semester II".into()), "A heavy term", true),
+        note(NoteTarget::Plan, "Solid plan; keep Freelancing", false),
+    ];
+    app.plan.verdict = Some(verdict_for(
+        &app.plan,
+        Decision::Approved,
+        "Dr Grace",
+        "2026-11-20",
+        "Good",
+    ));
+    let linux = app.plan.find("BE204").expect("BE204");
+    app.plan.remove(linux);
+    app.row = 0;
+    app
+}
+
+#[test]
+fn student_sees_notes_and_changed_verdict() {
+    let shown = screen(&reviewed(), 120, 40);
+    assert!(
+        shown.contains("changed since Dr Grace approved it"),
+        "{shown}"
+    );
+    assert!(shown.contains("(1 change)"), "{shown}");
+    assert!(shown.contains("BE204 removed from Semester II"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn reviewer_sees_review_keys() {
+    let mut app = reviewed();
+    app.start_review(Some("Dr Grace".into()));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("REVIEW by Dr Grace"), "{shown}");
+    assert!(shown.contains("A approve"), "{shown}");
+}
+
+/// The last row (the footer) of a drawn screen.
+fn footer(shown: &str) -> &str {
+    shown.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
+    const WHY: &str =
+        "another degree-planner (process 4242) has this plan open; it is read-only here";
+    let mut app = midway();
+    let writable = screen(&app, 120, 40);
+    for key in ["s save", "u undo", "c status"] {
+        assert!(footer(&writable).contains(key), "{key}: {writable}");
+    }
+    app.read_only = Some(WHY.into());
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains(&format!("Read-only: {WHY}")), "{shown}");
+    for key in ["s save", "u undo", "c status", "unplan", "move course"] {
+        assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
+    }
+    assert!(footer(&shown).contains("? help"), "{shown}");
+    insta::assert_snapshot!(shown);
+
+    // A reviewer is offered the notes and the verdict, unless the plan is read-only here.
+    let mut review = reviewed();
+    review.start_review(Some("Dr Grace".into()));
+    let shown = screen(&review, 120, 40);
+    for key in ["n note", "A approve", "R request changes"] {
+        assert!(footer(&shown).contains(key), "{key}: {shown}");
+    }
+    assert!(!footer(&shown).contains("unplan"), "{shown}");
+    review.read_only = Some(WHY.into());
+    let shown = screen(&review, 120, 40);
+    for key in ["n note", "A approve", "s save"] {
+        assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
+    }
+}
+
+#[test]
+fn notes_list() {
+    let mut app = reviewed();
+    app.update(Action::ShowNotes);
+    app.update(Action::Down);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+/// After a note that wraps over many rows, the highlighted note is still on screen, whole,
+/// and so is a long highlighted note's first row.
+#[test]
+fn notes_list_keeps_the_highlight_visible_after_a_long_note() {
+    let mut app = reviewed();
+    app.plan.notes[0].text = "Take Linux before Docker. ".repeat(120);
+    app.plan.notes[2].text = "Solid plan; keep Freelancing. ".repeat(120);
+    app.update(Action::ShowNotes);
+    app.update(Action::Down);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("> Term Semester II"), "{shown}");
+    assert!(shown.contains("A heavy term"), "{shown}");
+    app.update(Action::Down);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("> Plan"), "{shown}");
+    assert!(shown.contains("Solid plan; keep Freelancing."), "{shown}");
+    // Back up to the long first note: its target line shows, not only its tail.
+    app.update(Action::Up);
+    app.update(Action::Up);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("> BE204"), "{shown}");
+}
+
+/// With more problems than rows, the pane shows the first ones whole and says which
+/// ("1-N of TOTAL" on its border); focused, it scrolls to the last problem and says so.
+#[test]
+fn problems_pane_shows_what_fits_and_says_which() {
+    use degree_planner::model::Placement;
+    let mut app = fresh();
+    app.plan.terms[0]
+        .courses
+        .extend((0..3000).map(|i| Placement::planned(&format!("Z{i}"))));
+    let total = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    let position = |shown: &str| -> (usize, usize) {
+        let (range, _) = shown
+            .split(&format!(" of {total} "))
+            .next()
+            .and_then(|before| before.rsplit(' ').next())
+            .and_then(|r| r.split_once('-'))
+            .unwrap_or_else(|| panic!("no \"A-B of {total}\":\n{shown}"));
+        let first: usize = range.parse().expect("first");
+        let last: usize = shown
+            .split(&format!(" of {total} "))
+            .next()
+            .and_then(|before| before.rsplit('-').next())
+            .and_then(|n| n.parse().ok())
+            .expect("last");
+        (first, last)
+    };
+    let shown = screen(&app, 200, 60);
+    let (first, last) = position(&shown);
+    // Each problem shown starts with its mark; the other panes use neither mark here.
+    let marks = shown.matches('✗').count() + shown.matches('⚠').count();
+    assert_eq!((first, last), (1, marks), "{shown}");
+    // Focused and moved to the end, the window ends at the last problem.
+    while app.focus != Focus::Problems {
+        app.update(Action::NextFocus);
+    }
+    app.problem_row = total - 3;
+    for _ in 0..5 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.problem_row, total - 1);
+    let shown = screen(&app, 200, 60);
+    let (first, last) = position(&shown);
+    let marks = shown.matches('✗').count() + shown.matches('⚠').count();
+    assert_eq!(last, total, "{shown}");
+    assert_eq!(last - first + 1, marks, "{shown}");
+    assert_eq!(
+        shown.matches("> ✗").count(),
+        1,
+        "one highlighted problem:\n{shown}"
+    );
+}
+
+#[test]
+fn plan_picker() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::{PlanEntry, PlanSummary};
+    let mut app = midway();
+    let entry = |name: &str, summary: Result<PlanSummary, String>| PlanEntry {
+        path: format!("plans/{name}.ron").into(),
+        name: name.into(),
+        saved: "2026-11-20 09:30".into(),
+        summary,
+    };
+    let entries = vec![
+        entry(
+            "ada",
+            Ok(PlanSummary {
+                student: "Ada Lovelace".into(),
+                credits: (62, 64),
+                verdict: "approved by Dr Grace on 2026-11-20".into(),
+                problems: (0, 0),
+            }),
+        ),
+        entry(
+            "broken",
+            Err("plans/broken.ron:3:1: Expected closing `)`".into()),
+        ),
+        entry(
+            "zoe",
+            Ok(PlanSummary {
+                student: "Zoe".into(),
+                credits: (58, 64),
+                verdict: "not reviewed".into(),
+                problems: (2, 1),
+            }),
+        ),
+    ];
+    assert_eq!(app.plan_path, std::path::Path::new("plans/ada.ron"));
+    app.show_picker(
+        Purpose::Open,
+        entries,
+        Some(std::path::Path::new("plans/ada.ron")),
+    );
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("3 of 5"), "position: {shown}");
+    assert!(
+        shown.contains("> ● ada"),
+        "the open plan is marked: {shown}"
+    );
+    assert!(shown.contains("    zoe"), "no other is: {shown}");
+    assert!(shown.contains("2 errors, 1 warning"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let mut app = midway();
+    let entries = (1..=41)
+        .map(|i| PlanEntry {
+            path: format!("plans/plan {i:02}.ron").into(),
+            name: format!("plan {i:02}"),
+            saved: "2026-11-20 09:30".into(),
+            summary: Err("not read".into()),
+        })
+        .collect();
+    app.show_picker(
+        Purpose::Open,
+        entries,
+        Some(std::path::Path::new("plans/plan 39.ron")),
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" 41 of 43 "), "{shown}");
+    assert!(shown.contains(">   plan 39"), "in view: {shown}");
+    insta::assert_snapshot!(shown);
+    // Typing a filter keeps only the matches, and says so.
+    app.update(Action::StartFilter);
+    app.update(Action::Input('4'));
+    let filtered = screen(&app, 80, 24);
+    assert!(filtered.contains(r#"matching "4""#), "{filtered}");
+    assert!(filtered.contains("Filter: 4█"), "{filtered}");
+    assert!(
+        filtered.contains(" 1 of 6 "),
+        "plans 04, 14, 24, 34, 40, 41: {filtered}"
+    );
+    insta::assert_snapshot!("plan_picker_filtered", filtered);
+}
+
+#[test]
+fn plan_picker_over_the_trash() {
+    use degree_planner::picker::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let mut app = midway();
+    let entries = vec![PlanEntry {
+        path: "trash/bo-20261120-093000.ron".into(),
+        name: "bo-20261120-093000".into(),
+        saved: "2026-11-20 09:30".into(),
+        summary: Err("not read".into()),
+    }];
+    app.show_picker(Purpose::Trash, entries, None);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" Trash: Enter restores a plan "), "{shown}");
+    assert!(!shown.contains("New plan"), "{shown}");
+    assert!(
+        !shown.contains("y duplicate"),
+        "the trash only restores: {shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn compare_side_by_side() {
+    let mut app = midway();
+    let mut other = app.plan.clone();
+    let slot = other.find("BE301").expect("BE301");
+    other.move_to(slot, 3);
+    app.show_compare(other, "plans/ada-alt.ron".into());
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("BE301 moved from Semester IV to Semester III"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+// Issue 12 item 16: more differences than fit: the list says how many it shows and
+// scrolls.
+#[test]
+fn compare_scrolls_through_many_differences() {
+    let mut app = midway();
+    let mut other = app.plan.clone();
+    for term in &mut other.terms {
+        for p in &mut term.courses {
+            p.status = degree_planner::model::Status::Planned;
+        }
+    }
+    app.show_compare(other, "plans/ada-alt.ron".into());
+    let first = screen(&app, 120, 40);
+    assert!(
+        first.contains("9 of 12 differences shown, from the 1st"),
+        "{first}"
+    );
+    assert!(
+        first.contains("BE101 changed from planned to completed"),
+        "{first}"
+    );
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let later = screen(&app, 120, 40);
+    assert!(
+        later.contains("9 of 12 differences shown, from the 3rd"),
+        "{later}"
+    );
+    assert!(!later.contains("BE101 changed"), "{later}");
+    for _ in 0..50 {
+        app.update(Action::Down);
+    }
+    let last = screen(&app, 120, 40);
+    assert!(
+        last.contains("9 of 12 differences shown, from the 4th"),
+        "{last}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole catalog: 5,000 synthetic courses
+// ---------------------------------------------------------------------------------------------
+
+/// The planner on a synthetic 5,000-course catalog with the unplanned pool focused.
+fn catalog() -> App {
+    let c = store::parse_curriculum(&synth::curriculum(5000, 3), "synthetic")
+        .expect("valid")
+        .curriculum;
+    let plan = synth::plans(&c, 1, 3).remove(0);
+    let mut app = App::new(c, plan, "plans/catalog.ron".into(), true);
+    app.focus = Focus::Pool;
+    app
+}
+
+/// The pool's rows on screen: lines of the pool pane, from its title to its bottom border.
+fn pool_rows(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("Unplanned ("))
+        .expect("pool title");
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.split('│').nth(1).unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_long_pool_scrolls_to_keep_the_highlight_on_screen() {
+    let mut app = catalog();
+    let total = app.pool().len();
+    assert!(total > 4900, "{total} unplanned");
+    for row in [0, 1, 17, total / 2, total - 2, total - 1] {
+        app.pool_row = row;
+        let screen = text(&render(&app, &Theme::mono(), 200, 60));
+        assert!(screen.contains(&format!("Unplanned ({total})")), "{screen}");
+        let rows = pool_rows(&screen);
+        let code = &app.pool()[row].code;
+        let highlighted: Vec<&String> = rows.iter().filter(|r| r.starts_with('>')).collect();
+        assert_eq!(
+            highlighted.len(),
+            1,
+            "one highlight at row {row}:\n{screen}"
+        );
+        assert!(
+            highlighted[0].contains(code.as_str()),
+            "row {row}:\n{screen}"
+        );
+        // The rows shown are consecutive courses of the pool, ending at the highlight once
+        // it is past the first screenful.
+        let at = rows
+            .iter()
+            .position(|r| r.starts_with('>'))
+            .expect("highlight");
+        let first = row - at;
+        for (i, r) in rows.iter().enumerate() {
+            let expected = &app.pool()[first + i].code;
+            assert!(r.contains(expected.as_str()), "row {}: {r}", first + i);
+        }
+        if row >= rows.len() {
+            assert_eq!(at, rows.len() - 1, "scrolled only as far as needed");
+        }
+    }
+}
+
+#[test]
+fn typing_a_filter_narrows_a_catalog_as_you_type() {
+    let mut app = catalog();
+    let all = app.pool().len();
+    let mut counts = vec![all];
+    app.update(Action::StartFilter);
+    for c in "advanced sto".chars() {
+        app.update(Action::Input(c));
+        let shown = app.pool().len();
+        let screen = text(&render(&app, &Theme::mono(), 200, 60));
+        assert!(
+            screen.contains(&format!("Unplanned ({shown} of {all})")),
+            "{screen}"
+        );
+        counts.push(shown);
+    }
+    assert!(counts.windows(2).all(|w| w[1] <= w[0]), "{counts:?}");
+    let last = *counts.last().expect("counts");
+    assert!(last > 0 && last < all / 20, "{counts:?}");
+    for course in app.pool() {
+        assert!(
+            course.title.to_lowercase().contains("advanced sto"),
+            "{}",
+            course.title
+        );
+    }
+}
+
+/// `screen` output is never wider than the size asked, in display columns: a double-width
+/// character (CJK, most emoji) takes two cells and is written once; combining marks add none.
+#[test]
+fn screen_text_lines_fit_the_width_with_wide_and_combining_characters() {
+    use unicode_width::UnicodeWidthStr;
+    for name in [
+        "王小明 (Wáng Xiǎomíng)",
+        "🎓👩‍💻 Zoë",
+        "e\u{301}e\u{301} Ame\u{301}lie 日本語",
+    ] {
+        let mut app = fresh();
+        app.plan.student = name.into();
+        for (w, h) in [(120, 40), (80, 24), (200, 60)] {
+            let text = ui::screen_text(&app, &Theme::mono(), w, h);
+            assert_eq!(text.lines().count(), usize::from(h));
+            for line in text.lines() {
+                assert!(
+                    line.width() <= usize::from(w),
+                    "{w}x{h} {name}: {line:?} is {} wide",
+                    line.width()
+                );
+            }
+            let header = text.lines().next().unwrap_or_default();
+            assert!(
+                header.contains(name.split(' ').next().unwrap_or(name)),
+                "{header}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Course rows: every path's mark, whole codes; a program without paths
+// ---------------------------------------------------------------------------------------------
+
+/// The planner on a test curriculum from tests/curricula with its recommended plan.
+fn program(file: &str) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/curricula")
+        .join(file);
+    let c = store::load_curriculum(Some(&path))
+        .expect("valid curriculum")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Kim");
+    App::new(c, plan, "plans/kim.ron".into(), true)
+}
+
+/// The line of `screen` showing the course `code`, from the code to the end of its pane.
+fn course_row<'s>(screen: &'s str, code: &str) -> &'s str {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(code))
+        .unwrap_or_else(|| panic!("{code} on screen:\n{screen}"));
+    let start = line.find(code).expect("code");
+    let rest = &line[start..];
+    &rest[..rest.find('│').unwrap_or(rest.len())]
+}
+
+#[test]
+fn a_course_row_marks_a_seventh_path_and_says_when_more_paths_do_not_fit() {
+    let mut app = program("many_paths_long_codes.ron");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        course_row(&shown, "COMPSCI 2521").ends_with(" 3 ·········+"),
+        "{shown}"
+    );
+    // Twelve paths: the first nine columns, then one that says '+' when the course
+    // supports any of the three that have no column.
+    assert!(
+        course_row(&shown, "COMPSCI 1511").ends_with(" 3 A·····G···"),
+        "{shown}"
+    );
+    assert!(
+        course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········+"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+    // With a path past the ninth focused, its mark takes the last column.
+    app.path = Some(11);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········L"),
+        "{shown}"
+    );
+    assert!(
+        course_row(&shown, "COMPSCI 1511").ends_with(" 3 A·····G···"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn codes_longer_than_eight_characters_show_whole_and_distinct() {
+    let app = program("many_paths_long_codes.ron");
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let shown = screen(&app, width, height);
+        for code in ["COMPSCI 1511", "COMPSCI 1521", "COMPSCI 2521"] {
+            assert!(
+                course_row(&shown, code).starts_with(code),
+                "{width}x{height}:\n{shown}"
+            );
+        }
+        assert!(!shown.contains("COMPSCI…"), "{width}x{height}:\n{shown}");
+    }
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn a_program_without_paths_says_so_and_offers_no_path_key() {
+    let app = program("no_paths.ron");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let shown = screen(&app, width, height);
+        assert!(!shown.contains("p focuses a path"), "{shown}");
+        assert!(
+            shown.contains("This program defines no career paths."),
+            "{width}x{height}:\n{shown}"
+        );
+        let footer = shown.lines().last().expect("footer");
+        assert!(!footer.contains("p path"), "{footer}");
+    }
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout by content: a catalog's terms, pool and problems at three sizes
+// ---------------------------------------------------------------------------------------------
+
+/// Rows of the pane whose top border holds `title`, not counting its borders.
+fn pane_rows(screen: &str, title: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let (top, column) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| l.find(title).map(|c| (i, c)))
+        .unwrap_or_else(|| panic!("{title} on screen:\n{screen}"));
+    let prefix = lines[top][..column].chars().count();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.chars().nth(prefix.saturating_sub(2)) != Some('└'))
+        .count()
+}
+
+#[test]
+fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
+    let mut app = catalog();
+    app.focus = Focus::Terms;
+    // Twelve terms, as a real catalog's plan has.
+    while app.plan.terms.len() < 12 {
+        let term = app.plan.terms.len();
+        let name = app.plan.fresh_term_name();
+        app.plan.add_term(term, &name);
+        let codes: Vec<String> = app.pool().iter().take(6).map(|c| c.code.clone()).collect();
+        for code in codes {
+            app.plan.place_unplanned(term, &code);
+        }
+    }
+    let terms = app.plan.terms.len();
+    let small = screen(&app, 120, 40);
+    assert!(
+        small.contains(&format!(" of {terms} · ←→ for the rest ")),
+        "{small}"
+    );
+    // The pool and the problems share the rows below the terms, half each at least when
+    // both have more than fits; the problems say which of them show.
+    assert!(pane_rows(&small, "Unplanned (") >= 4, "{small}");
+    let problems = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    assert!(small.contains(&format!(" of {problems} ┘")), "{small}");
+    // The pool says which of its courses show.
+    let pool = app.pool().len();
+    assert!(small.contains(&format!("─ 1-7 of {pool} ┘")), "{small}");
+    insta::assert_snapshot!("catalog_120x40", small);
+    // At 200x60 every term shows and every placed title is whole.
+    let wide = screen(&app, 200, 60);
+    assert!(!wide.contains("←→ for the rest"), "{wide}");
+    for term in &app.plan.terms {
+        for p in &term.courses {
+            let title = &app.curriculum.course(&p.code).expect("course").title;
+            assert!(
+                wide.contains(&format!("{} {title}", p.code)),
+                "{title}:\n{wide}"
+            );
+        }
+    }
+    insta::assert_snapshot!("catalog_200x60", wide);
+    insta::assert_snapshot!("catalog_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn the_bundled_program_at_200x60_shows_every_title_whole() {
+    let app = midway();
+    let shown = screen(&app, 200, 60);
+    for term in &app.plan.terms {
+        for p in &term.courses {
+            let title = &app.curriculum.course(&p.code).expect("course").title;
+            assert!(
+                shown.contains(&format!("{} {title}", p.code)),
+                "{title}:\n{shown}"
+            );
+        }
+    }
+    insta::assert_snapshot!(shown);
+}
+
+/// Where `needle` is written in `buffer`, one character a cell: the cell of its first one.
+fn find_all(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let chars: Vec<String> = needle.chars().map(String::from).collect();
+    let area = buffer.area;
+    let mut found = Vec::new();
+    for y in 0..area.height {
+        for x in 0..area.width.saturating_sub(chars.len() as u16 - 1) {
+            let here = chars
+                .iter()
+                .enumerate()
+                .all(|(i, c)| buffer[(x + i as u16, y)].symbol() == c);
+            if here {
+                found.push((x, y));
+            }
+        }
+    }
+    found
+}
+
+/// Midway, with BE301 pulled back into Semester II (problems name it) and Freelancing in
+/// the pool: every kind of pane has rows to click.
+fn with_every_pane() -> App {
+    let mut app = midway();
+    let from = app.plan.find("BE301").expect("BE301 planned");
+    let placement = app.plan.terms[from.term].courses.remove(from.index);
+    app.plan.place(1, placement);
+    app
+}
+
+#[test]
+fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
+    use degree_planner::action::Spot;
+    let theme = Theme::mono();
+    for (width, height) in [(120, 40), (80, 24)] {
+        for (focus, long) in [
+            (Focus::Terms, false),
+            (Focus::Terms, true),
+            (Focus::Pool, true),
+            (Focus::Problems, false),
+        ] {
+            let mut app = with_every_pane();
+            app.focus = focus;
+            if long {
+                // Semester III's courses in Semester II too: a list longer than its pane.
+                let moved = std::mem::take(&mut app.plan.terms[2].courses);
+                app.plan.terms[1].courses.extend(moved);
+            }
+            // The current term's last course highlighted: when focused, its list scrolls.
+            app.row = app.visible_rows(app.term).len() - 1;
+            let buffer = render(&app, &theme, width, height);
+            let at = |cell| ui::hit::spot(&app, &theme, (width, height), cell);
+            // Every course code drawn in a term is that term's row of that course.
+            let mut courses = 0;
+            for (t, term) in app.plan.terms.iter().enumerate() {
+                for (r, &i) in app.visible_rows(t).iter().enumerate() {
+                    let code = &term.courses[i].code;
+                    // (The course pane and the problems name courses too.)
+                    for cell in find_all(&buffer, code) {
+                        if let Some(spot) = at(cell).filter(|s| s.pane == Focus::Terms) {
+                            assert_eq!(spot.term, Some(t), "{code} at {cell:?} {width}x{height}");
+                            assert_eq!(spot.row, Some(r), "{code} at {cell:?} {width}x{height}");
+                            courses += 1;
+                        }
+                    }
+                }
+            }
+            assert!(courses >= 6, "{courses} courses hit at {width}x{height}");
+            // The pool's course is its first row.
+            let pool = find_all(&buffer, "BE405");
+            let spots: Vec<Option<Spot>> = pool.iter().map(|&c| at(c)).collect();
+            assert!(
+                spots.contains(&Some(Spot {
+                    pane: Focus::Pool,
+                    term: None,
+                    row: Some(0)
+                })),
+                "{spots:?} at {width}x{height}"
+            );
+            // A term's title is its border: the term, on no row.
+            let title = find_all(&buffer, "Semester II ")[0];
+            assert_eq!(
+                at(title),
+                Some(Spot {
+                    pane: Focus::Terms,
+                    term: Some(1),
+                    row: None
+                })
+            );
+            // Each problem's mark is that problem.
+            let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+            let marks: Vec<Option<usize>> = find_all(&buffer, "✗ ")
+                .into_iter()
+                .chain(find_all(&buffer, "⚠ "))
+                .filter_map(&at)
+                .filter(|s| s.pane == Focus::Problems)
+                .map(|s| s.row)
+                .collect();
+            assert!(!marks.is_empty(), "no problem drawn at {width}x{height}");
+            for (i, row) in marks.iter().enumerate() {
+                let row = row.expect("a mark is on a problem's row");
+                assert!(row < problems.len(), "{marks:?}");
+                assert!(!marks[..i].contains(&Some(row)), "{marks:?} twice");
+            }
+            // The header, status line and hints are on no pane.
+            assert_eq!(at((0, 0)), None);
+            assert_eq!(at((0, height - 1)), None);
+        }
+    }
+    // The career paths: their pane at full size, their row otherwise.
+    let app = with_every_pane();
+    for (width, height) in [(120, 40), (80, 24)] {
+        let buffer = render(&app, &theme, width, height);
+        let paths = find_all(&buffer, "aths")
+            .into_iter()
+            .filter_map(|c| ui::hit::spot(&app, &theme, (width, height), c))
+            .find(|s| s.pane == Focus::Paths);
+        assert!(paths.is_some(), "no career paths at {width}x{height}");
+    }
+}
+
+/// A problem of the requirement language (issue 14) shows in the problems pane like any
+/// other, and its course is flagged in the terms pane.
+#[test]
+fn a_course_placed_in_a_term_it_is_not_offered_shows_in_the_problems_pane() {
+    let text = r#"(name: "Req", degree_credits: 3, semesters: ["2024 T1", "2024 T2"],
+        term_kinds: ["T1", "T2"], paths: [],
+        courses: [(code: "A1", title: "Alpha", credits: 3, semester: 2, offered: ["T1"])])"#;
+    let c = store::parse_curriculum(text, "req.ron")
+        .expect("valid")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada");
+    let app = App::new(c, plan, "plans/ada.ron".into(), true);
+    let buffer = render(&app, &Theme::color(), 120, 40);
+    find_row(&buffer, "Problems: 1 error, 0 warnings");
+    let first = find_row(&buffer, "✗ A1 Alpha is placed in 2024 T2 but");
+    assert!(row(&buffer, first + 1).contains("offered only in T1"));
+    find_row(&buffer, "!○ A1 Alpha");
+    let recommended = Plan::recommended(&app.curriculum, "Ada");
+    let moved = {
+        let mut p = recommended;
+        p.move_to(Slot { term: 1, index: 0 }, 0);
+        p
+    };
+    let fine = App::new(app.curriculum.clone(), moved, "plans/ada.ron".into(), true);
+    let shown = screen(&fine, 120, 40);
+    assert!(!shown.contains("offered only"), "{shown}");
+    assert!(shown.contains("○ A1 Alpha") && !shown.contains("!○ A1 Alpha"));
+}
