@@ -309,8 +309,8 @@ pub fn screen(
     } else {
         (Plan::recommended(&curriculum, ""), false)
     };
-    let mut app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk);
-    app.keymap = keymap.clone();
+    let app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk)
+        .with_keymap(keymap.clone());
     let text = crate::ui::screen_text(&app, &crate::theme::Theme::mono(), size.0, size.1);
     emit(&text, 0)
 }

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::Purpose;
 use crate::app::{App, Effect, Message, Tone};
 use crate::model::Plan;
-use crate::picker::Purpose;
 use crate::store::disk::DiskState;
 use crate::store::{self, library, lock};
 
@@ -37,17 +37,17 @@ impl Session {
     /// Keeps the recovery file in step with the app after an update: the unsaved plan while
     /// there are unsaved edits, nothing once there are none. A read-only view writes nothing.
     pub fn sync_recovery(&mut self, app: &mut App) {
-        if app.read_only.is_some() {
+        if app.access.read_only.is_some() {
             return;
         }
         if app.is_dirty() {
-            if self.recovery.as_ref() == Some(&app.plan) {
+            if self.recovery.as_ref() == Some(&app.doc.plan) {
                 return;
             }
             // Tried once per unsaved state: a failure is said once, not on every key.
-            self.recovery = Some(app.plan.clone());
+            self.recovery = Some(app.doc.plan.clone());
             let kept = self.lock_creating_folder(app).and_then(|()| {
-                store::recovery::write(&app.plan_path, &app.plan).map_err(|e| e.to_string())
+                store::recovery::write(&app.doc.path, &app.doc.plan).map_err(|e| e.to_string())
             });
             if let Err(why) = kept {
                 say(
@@ -57,7 +57,7 @@ impl Session {
                 );
             }
         } else if self.recovery.take().is_some() {
-            store::recovery::remove(&app.plan_path);
+            store::recovery::remove(&app.doc.path);
         }
     }
 
@@ -66,24 +66,24 @@ impl Session {
     /// held on a previous one; marks the app read-only when another running planner holds
     /// the lock.
     pub fn lock_plan(&mut self, app: &mut App) {
-        self.seen = Some(DiskState::of(&app.plan_path));
+        self.seen = Some(DiskState::of(&app.doc.path));
         self.take_lock(app);
     }
 
     /// Locks the app's plan (see [`Session::lock_plan`]).
     fn take_lock(&mut self, app: &mut App) {
         self.lock = None;
-        app.read_only = None;
-        match lock::lock(&app.plan_path) {
+        app.access.read_only = None;
+        match lock::lock(&app.doc.path) {
             Ok(lock::Locked::Held(held)) => {
                 self.lock = Some(held);
                 // Holding the lock, no other save of this plan can be under way: whatever
                 // temporary files are left beside it are from a crash.
-                store::remove_stale_temps(&app.plan_path);
+                store::remove_stale_temps(&app.doc.path);
             }
             Ok(lock::Locked::Busy { pid }) => {
                 let who = pid.map_or_else(String::new, |pid| format!(" (process {pid})"));
-                app.read_only = Some(format!(
+                app.access.read_only = Some(format!(
                     "another degree-planner{who} has this plan open; it is read-only here"
                 ));
             }
@@ -91,7 +91,7 @@ impl Session {
             // and takes the lock (see `save`).
             Ok(lock::Locked::NotYet) => {}
             Err(e) => {
-                app.read_only = Some(format!(
+                app.access.read_only = Some(format!(
                     "the plan cannot be locked ({e}); it is read-only here so that two \
                      planners never both write it"
                 ));
@@ -106,7 +106,7 @@ impl Session {
         if self.lock.is_some() {
             return Ok(());
         }
-        let path = app.plan_path.clone();
+        let path = app.doc.path.clone();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 format!(
@@ -116,7 +116,7 @@ impl Session {
             })?;
         }
         self.take_lock(app);
-        match (&self.lock, &app.read_only) {
+        match (&self.lock, &app.access.read_only) {
             (Some(_), _) => Ok(()),
             (None, Some(why)) => Err(why.clone()),
             (None, None) => Err("the plan could not be locked".into()),
@@ -150,7 +150,7 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
             Err(why) => say(app, Tone::Error, format!("Not saved: {why}")),
         },
         Effect::DiscardRecovery => {
-            store::recovery::remove(&app.plan_path);
+            store::recovery::remove(&app.doc.path);
             session.recovery = None;
         }
         Effect::ComparePlan(path) => match store::load_plan(&path) {
@@ -174,28 +174,28 @@ pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
 /// Effects on the plans in the data directory.
 fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Path) {
     let relist = |app: &mut App, select: Option<&Path>| {
-        let entries = library::list(dir, &app.curriculum);
+        let entries = library::list(dir, &app.doc.curriculum);
         app.show_picker(Purpose::Open, entries, select);
     };
     match effect {
         Effect::ListPlans(Purpose::Trash) => {
-            let entries = library::trashed(dir, &app.curriculum);
+            let entries = library::trashed(dir, &app.doc.curriculum);
             app.show_picker(Purpose::Trash, entries, None);
         }
         Effect::ListPlans(purpose) => {
-            let mut entries = library::list(dir, &app.curriculum);
+            let mut entries = library::list(dir, &app.doc.curriculum);
             if purpose == Purpose::Compare {
-                let open = std::fs::canonicalize(&app.plan_path).ok();
+                let open = std::fs::canonicalize(&app.doc.path).ok();
                 entries.retain(|e| std::fs::canonicalize(&e.path).ok() != open);
             }
-            let current = app.plan_path.clone();
+            let current = app.doc.path.clone();
             app.show_picker(purpose, entries, Some(&current));
         }
         Effect::OpenPlan(path) => match store::load_plan(&path) {
             Ok(plan) => {
                 app.switch_plan(plan, path, true);
                 session.lock_plan(app);
-                let _ = store::remember_plan(dir, &app.plan_path);
+                let _ = store::remember_plan(dir, &app.doc.path);
             }
             Err(e) => say(app, Tone::Error, format!("Cannot open: {e}")),
         },
@@ -208,8 +208,8 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
                 );
             }
             Ok(path) => {
-                let student = app.plan.student.clone();
-                let mut plan = Plan::recommended(&app.curriculum, &student);
+                let student = app.doc.plan.student.clone();
+                let mut plan = Plan::recommended(&app.doc.curriculum, &student);
                 if empty {
                     plan.terms.iter_mut().for_each(|t| t.courses.clear());
                 }
@@ -230,11 +230,11 @@ fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Pa
             Err(e) => say(app, Tone::Error, format!("Not copied: {e}")),
         },
         Effect::RenamePlan { from, to } => {
-            let is_open = from == app.plan_path;
+            let is_open = from == app.doc.path;
             match library::rename(&from, &to) {
                 Ok(new) => {
                     if is_open {
-                        app.plan_path = new.clone();
+                        app.doc.path = new.clone();
                         session.lock_plan(app);
                         let _ = store::remember_plan(dir, &new);
                     }
@@ -291,7 +291,7 @@ pub fn save(app: &mut App, session: &mut Session, over_changes: bool) {
         return;
     }
     // What is not a regular file now is refused by the save itself, with its own reason.
-    let now = DiskState::of(&app.plan_path);
+    let now = DiskState::of(&app.doc.path);
     if let Some(seen) = &session.seen
         && !over_changes
         && *seen != now
@@ -302,24 +302,24 @@ pub fn save(app: &mut App, session: &mut Session, over_changes: bool) {
             (_, DiskState::Absent) => "was removed by another program",
             _ => "was changed by another program",
         };
-        app.ask_save_over_changes(format!("{} {what}", store::display_path(&app.plan_path)));
+        app.ask_save_over_changes(format!("{} {what}", store::display_path(&app.doc.path)));
         return;
     }
-    let result = store::save_plan_seen(&app.plan_path, &app.plan).map(|seen| {
+    let result = store::save_plan_seen(&app.doc.path, &app.doc.plan).map(|seen| {
         session.seen = Some(seen);
     });
     let saved = result.is_ok();
     let then = app.finish_save(result);
     if saved {
         say_where_a_linked_plan_lives(app);
-        store::recovery::remove(&app.plan_path);
+        store::recovery::remove(&app.doc.path);
         session.recovery = None;
     }
     let data_dir = session.data_dir.clone();
     let data_dir = data_dir.as_deref();
     if saved && let Some(dir) = data_dir {
         // Remembering the last plan is a convenience; a failure here must not hide the save.
-        let _ = store::remember_plan(dir, &app.plan_path);
+        let _ = store::remember_plan(dir, &app.doc.path);
     }
     if let Some(effect) = then {
         perform(effect, app, session);
@@ -329,7 +329,7 @@ pub fn save(app: &mut App, session: &mut Session, over_changes: bool) {
 /// After a save through a symbolic link, says where the plan really lives, so that a plan
 /// kept outside the data directory is never written there silently.
 fn say_where_a_linked_plan_lives(app: &mut App) {
-    if let Ok(t) = store::target::inspect(&app.plan_path)
+    if let Ok(t) = store::target::inspect(&app.doc.path)
         && t.is_link
     {
         say(
@@ -337,7 +337,7 @@ fn say_where_a_linked_plan_lives(app: &mut App) {
             Tone::Info,
             format!(
                 "Saved {}: a link, so the plan itself is {}",
-                store::display_path(&app.plan_path),
+                store::display_path(&app.doc.path),
                 store::display_path(&t.real)
             ),
         );
@@ -356,16 +356,16 @@ fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
         );
         return;
     }
-    match store::save_plan(&path, &app.plan) {
+    match store::save_plan(&path, &app.doc.plan) {
         Ok(()) => {
-            let old = std::mem::replace(&mut app.plan_path, path);
+            let old = std::mem::replace(&mut app.doc.path, path);
             store::recovery::remove(&old);
             session.recovery = None;
             // Save as is never on the way to another plan: nothing waits for it.
             let _ = app.finish_save(Ok(()));
             session.lock_plan(app);
             if let Some(dir) = &session.data_dir {
-                let _ = store::remember_plan(dir, &app.plan_path);
+                let _ = store::remember_plan(dir, &app.doc.path);
             }
         }
         Err(e) => {
@@ -377,13 +377,14 @@ fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
 /// Writes the markdown report of the plan, as it is now, next to the plan file; asks first
 /// when a report is there already, unless `overwrite`.
 fn export(app: &mut App, overwrite: bool) {
-    let target = app.plan_path.with_extension("md");
+    let target = app.doc.path.with_extension("md");
     // The report is for mailing: it names the plan by its file name, not where it is kept.
     let label = app
-        .plan_path
+        .doc
+        .path
         .file_name()
         .map_or_else(String::new, |n| store::display_path(Path::new(n)));
-    if store::target::same_file(&target, &app.plan_path) || target == app.plan_path {
+    if store::target::same_file(&target, &app.doc.path) || target == app.doc.path {
         say(
             app,
             Tone::Error,
@@ -398,7 +399,7 @@ fn export(app: &mut App, overwrite: bool) {
         app.ask_overwrite_report(store::display_path(&target));
         return;
     }
-    let text = crate::report::plan_markdown(&app.curriculum, &app.plan, &label);
+    let text = crate::report::plan_markdown(&app.doc.curriculum, &app.doc.plan, &label);
     match store::write_sidecar(&target, &text) {
         Ok(()) => {
             let unsaved = if app.is_dirty() {

@@ -12,8 +12,6 @@ pub mod effects;
 pub mod field;
 pub mod keymap;
 pub mod model;
-pub mod picker;
-pub mod question;
 pub mod report;
 pub mod store;
 pub mod theme;

@@ -268,15 +268,15 @@ fn planner(
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
-    let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
-    app.keymap = Keymap::new(&settings.config.keys.normal);
+    let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk)
+        .with_keymap(Keymap::new(&settings.config.keys.normal));
     if let Some(w) = loaded
         .warnings
         .first()
         .cloned()
         .or_else(|| settings.warning())
     {
-        app.message = Some(Message {
+        app = app.with_message(Message {
             tone: Tone::Error,
             text: w,
         });
@@ -284,8 +284,8 @@ fn planner(
     // Hold the plan's lock while the planner runs; another instance makes this one read-only.
     let mut session = Session::new(data_dir.clone());
     session.lock_plan(&mut app);
-    if app.read_only.is_none()
-        && let Some(unsaved) = store::recovery::find(&app.plan_path, &app.plan)
+    if app.read_only().is_none()
+        && let Some(unsaved) = store::recovery::find(app.plan_path(), app.plan())
     {
         app.offer_recovery(unsaved);
     }
@@ -294,7 +294,7 @@ fn planner(
         app.start_review(known);
     }
     if on_disk && let Some(dir) = &data_dir {
-        let _ = store::remember_plan(dir, &app.plan_path);
+        let _ = store::remember_plan(dir, app.plan_path());
     }
     let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref(), &settings.config);
     install_crash_report();
@@ -303,8 +303,8 @@ fn planner(
     match tui::run(&mut app, &theme, &mut session, settings.config.mouse) {
         Ok(Exit::Quit) => {
             // Quitting saves or knowingly discards; only a crash or a signal keeps edits aside.
-            if app.read_only.is_none() {
-                store::recovery::remove(&app.plan_path);
+            if app.read_only().is_none() {
+                store::recovery::remove(app.plan_path());
             }
             ExitCode::SUCCESS
         }

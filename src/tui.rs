@@ -285,7 +285,7 @@ fn event_loop(
             shown_title = Some(wanted);
         }
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(Exit::Quit);
         }
         match wait(terminal, signals, mouse)? {
@@ -336,7 +336,7 @@ fn event_loop(
                 // A resize, or anything else: the loop redraws at the new size.
                 _ => {}
             }
-            if app.should_quit
+            if app.should_quit()
                 || signals.end.load(Ordering::SeqCst) != 0
                 || !event::poll(READ_AHEAD)?
             {
