@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use degree_planner::app::{App, Message, Tone};
+use degree_planner::app::{App, Message, Msg, Tone};
 use degree_planner::cli::{Cli, Command};
 use degree_planner::effects::Session;
 use degree_planner::keymap::Keymap;
@@ -268,6 +268,13 @@ fn planner(
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
+    // Hold the plan's lock while the planner runs; another instance makes this one read-only.
+    let mut session = Session::new(
+        loaded.curriculum.clone(),
+        data_dir.clone(),
+        plan_path.clone(),
+    );
+    let read_only = session.lock_plan(&plan_path);
     let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk)
         .with_keymap(Keymap::new(&settings.config.keys.normal));
     if let Some(w) = loaded
@@ -281,17 +288,15 @@ fn planner(
             text: w,
         });
     }
-    // Hold the plan's lock while the planner runs; another instance makes this one read-only.
-    let mut session = Session::new(data_dir.clone());
-    session.lock_plan(&mut app);
+    app.update(Msg::Locked(read_only));
     if app.read_only().is_none()
         && let Some(unsaved) = store::recovery::find(app.plan_path(), app.plan())
     {
-        app.offer_recovery(unsaved);
+        app.update(Msg::Recovered(Box::new(unsaved)));
     }
     if let Some(flag) = review {
         let known = flag.or_else(|| data_dir.as_deref().and_then(store::known_reviewer));
-        app.start_review(known);
+        app.update(Msg::Review(known));
     }
     if on_disk && let Some(dir) = &data_dir {
         let _ = store::remember_plan(dir, app.plan_path());

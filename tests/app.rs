@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use degree_planner::action::{self, Action, Context, KEYMAP};
 use degree_planner::app::{
-    App, Compare, Effect, Filter, Focus, Help, Leave, Notes, Overlay, Prompt, PromptKind, Tone,
+    App, Compare, Effect, Filter, Focus, Help, Leave, Msg, Notes, Overlay, Prompt, PromptKind, Tone,
 };
 use degree_planner::field::Field;
 use degree_planner::model::{Curriculum, Placement, Plan, Status};
@@ -105,6 +105,11 @@ fn help(app: &App) -> &Help {
         Some(Overlay::Help(h)) => h,
         other => panic!("the help is not open: {other:?}"),
     }
+}
+
+/// Whether `effect` asks to save the plan.
+fn is_save(effect: &Option<Effect>) -> bool {
+    matches!(effect, Some(Effect::Save { .. }))
 }
 
 fn message(app: &App) -> &str {
@@ -507,7 +512,11 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
             summary: Err("unread".into()),
         })
         .collect();
-    app.show_picker(degree_planner::app::Purpose::Open, entries, None);
+    app.update(Msg::Listed {
+        purpose: degree_planner::app::Purpose::Open,
+        entries,
+        select: None,
+    });
     let at = |app: &App| match app.overlay() {
         Some(Overlay::Picker(p)) => p.selected,
         other => panic!("{other:?}"),
@@ -522,7 +531,10 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
     let mut app = crate::app();
     let mut other = recommended();
     other.terms.iter_mut().for_each(|t| t.courses.clear());
-    app.show_compare(other, "empty.ron".into());
+    app.update(Msg::Compared {
+        other: Box::new(other),
+        label: "empty.ron".into(),
+    });
     let scroll = |app: &App| match app.overlay() {
         Some(Overlay::Compare(Compare { scroll, .. })) => *scroll,
         other => panic!("{other:?}"),
@@ -558,7 +570,11 @@ fn the_plan_picker_filters_by_name_or_student_as_you_type() {
         entry("grace", "Grace Hopper"),
         entry("second try", "Ada Lovelace"),
     ];
-    app.show_picker(degree_planner::app::Purpose::Open, entries, None);
+    app.update(Msg::Listed {
+        purpose: degree_planner::app::Purpose::Open,
+        entries,
+        select: None,
+    });
     let names = |app: &App| match app.overlay() {
         Some(Overlay::Picker(p)) => p
             .rows()
@@ -588,11 +604,11 @@ fn the_plan_picker_filters_by_name_or_student_as_you_type() {
         "the highlight moves among the matches"
     );
     let mut app = crate::app();
-    app.show_picker(
-        degree_planner::app::Purpose::Open,
-        vec![entry("ada", "Ada"), entry("grace", "Grace")],
-        None,
-    );
+    app.update(Msg::Listed {
+        purpose: degree_planner::app::Purpose::Open,
+        entries: vec![entry("ada", "Ada"), entry("grace", "Grace")],
+        select: None,
+    });
     press_all(&mut app, &[chr('/'), chr('g'), chr('r')]);
     assert_eq!(names(&app), ["grace"], "by name");
     press(&mut app, key(KeyCode::Esc));
@@ -1109,7 +1125,7 @@ fn f_focuses_a_project_course_on_the_focused_path_and_undo_takes_it_back() {
 #[test]
 fn a_reviewer_cannot_change_a_project_focus() {
     let mut app = app();
-    app.start_review(Some("Dr Grace".into()));
+    app.update(Msg::Review(Some("Dr Grace".into())));
     run(&mut app, &[Action::NextTerm, Action::NextPath]);
     repeat(&mut app, Action::Down, 5);
     app.update(Action::SetFocus);
@@ -2046,9 +2062,9 @@ fn save_and_quit_saves_then_quits() {
     app.update(Action::Toggle);
     app.update(Action::Quit);
     let effect = app.update(Action::SaveAndQuit);
-    assert_eq!(effect, Some(Effect::Save));
+    assert!(is_save(&effect));
     assert!(!app.should_quit(), "not before the save is done");
-    app.finish_save(Ok(()));
+    app.update(Msg::Saved(Ok(())));
     assert!(app.should_quit());
     assert!(!app.is_dirty());
     assert!(app.on_disk());
@@ -2065,8 +2081,8 @@ fn quit_dialog_keys() {
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.overlay().cloned(), None);
     press(&mut app, chr('q'));
-    assert_eq!(press(&mut app, chr('y')), Some(Effect::Save));
-    app.finish_save(Ok(()));
+    assert!(is_save(&press(&mut app, chr('y'))));
+    app.update(Msg::Saved(Ok(())));
     assert!(app.should_quit());
 
     let mut app = self::app();
@@ -2080,8 +2096,8 @@ fn a_failed_save_keeps_the_app_running_and_dirty() {
     let mut app = app();
     app.update(Action::Toggle);
     app.update(Action::Quit);
-    assert_eq!(app.update(Action::SaveAndQuit), Some(Effect::Save));
-    app.finish_save(Err(save_error()));
+    assert!(is_save(&app.update(Action::SaveAndQuit)));
+    app.update(Msg::Saved(Err(save_error())));
     assert!(!app.should_quit());
     assert!(app.is_dirty());
     assert!(!app.on_disk());
@@ -2092,8 +2108,8 @@ fn a_failed_save_keeps_the_app_running_and_dirty() {
     assert!(text.contains("test-plan.ron"), "{text}");
 
     // A later plain save that succeeds does not quit: the failed save-and-quit is forgotten.
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
-    app.finish_save(Ok(()));
+    assert!(is_save(&app.update(Action::Save)));
+    app.update(Msg::Saved(Ok(())));
     assert!(!app.should_quit());
     assert!(!app.is_dirty());
 }
@@ -2101,12 +2117,12 @@ fn a_failed_save_keeps_the_app_running_and_dirty() {
 #[test]
 fn save_returns_the_save_effect() {
     let mut app = app();
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    assert!(is_save(&app.update(Action::Save)));
     app.update(Action::Toggle);
-    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
+    assert!(is_save(&press(&mut app, chr('s'))));
     assert!(app.is_dirty(), "dirty until the save is reported");
     assert!(!app.should_quit());
-    app.finish_save(Ok(()));
+    app.update(Msg::Saved(Ok(())));
     assert!(!app.is_dirty());
     assert!(!app.should_quit(), "a plain save does not quit");
     assert!(message(&app).starts_with("Saved"), "{}", message(&app));
@@ -2119,8 +2135,8 @@ fn only_save_actions_return_an_effect() {
     for a in ALL_ACTIONS {
         let mut app = app();
         let effect = app.update(a);
-        let expected = (a == Action::Save).then_some(Effect::Save);
-        assert_eq!(effect, expected, "{a:?}");
+        assert_eq!(effect.is_some(), a == Action::Save, "{a:?}");
+        assert_eq!(is_save(&effect), a == Action::Save, "{a:?}");
     }
 }
 
@@ -2136,7 +2152,7 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
 
     // Saved after one edit: undoing a later edit returns to clean, undoing further is dirty.
     app.update(Action::Save);
-    app.finish_save(Ok(()));
+    app.update(Msg::Saved(Ok(())));
     // Redo left the cursor on BE101 in the pool: back to the terms.
     run(&mut app, &[Action::PrevFocus]);
     app.update(Action::CycleStatus);
@@ -2254,7 +2270,7 @@ fn closing_keys_only_close_help_and_command_keys_close_it_and_act() {
     // s saves, Enter unplans the highlighted course, Ctrl-c quits: the help closes first.
     let mut app = app();
     press(&mut app, shifted('?'));
-    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
+    assert!(is_save(&press(&mut app, chr('s'))));
     assert_eq!(app.overlay().cloned(), None);
     press(&mut app, shifted('?'));
     press(&mut app, key(KeyCode::Enter));
@@ -2509,8 +2525,8 @@ fn a_whole_session_through_keys() {
     );
     // Quit: asked to save; save and quit.
     press(&mut app, chr('q'));
-    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
-    app.finish_save(Ok(()));
+    assert!(is_save(&press(&mut app, chr('s'))));
+    app.update(Msg::Saved(Ok(())));
     assert!(app.should_quit());
     assert!(!app.is_dirty());
 }
@@ -2708,7 +2724,7 @@ proptest! {
         let mut app = app_on(plan);
         for a in &actions {
             let effect = app.update(*a);
-            prop_assert!(effect.is_none() || effect == Some(Effect::Save));
+            prop_assert!(effect.is_none() || is_save(&effect));
             let terms = app.plan().terms.len();
             if terms > 0 {
                 prop_assert!(app.cursor().term < terms, "term {} of {} after {:?}", app.cursor().term, terms, a);
@@ -2979,7 +2995,7 @@ fn the_recovery_offer_lists_every_change() {
     unsaved.terms[0].courses[1].status = Status::InProgress;
     unsaved.notes[0].addressed = true;
     let mut app = app_on(saved);
-    app.offer_recovery(unsaved.clone());
+    app.update(Msg::Recovered(Box::new(unsaved.clone())));
     let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
     for line in [
         "student name \"Ada\" → \"Ada Lovelace\"",
@@ -3127,7 +3143,7 @@ fn footers_keep_the_basic_keys_and_offer_only_keys_that_act() {
         "{line}"
     );
     let mut reviewer = app_on(plan);
-    reviewer.start_review(Some("Dr Grace".into()));
+    reviewer.update(Msg::Review(Some("Dr Grace".into())));
     reviewer.update(Action::ShowNotes);
     let line = footer(&reviewer, 120, 40);
     assert!(
@@ -3521,7 +3537,11 @@ fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
     press(&mut app, ctrl('u'));
     assert_eq!(placement(&app, "BE101").status, Status::Planned);
 
-    app.switch_plan(recommended(), std::path::PathBuf::from("other.ron"), false);
+    app.update(Msg::Opened {
+        plan: Box::new(recommended()),
+        path: std::path::PathBuf::from("other.ron"),
+        on_disk: false,
+    });
     assert!(
         message(&app).ends_with("(new: s saves it)"),
         "{}",

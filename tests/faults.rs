@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use common::pty::{BIN, DEADLINE, Tui, keys};
 use degree_planner::action::Action;
-use degree_planner::app::{App, Overlay, Prompt, PromptKind, Tone};
+use degree_planner::app::{App, Msg, Overlay, Prompt, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::model::{Plan, Status};
 use degree_planner::store::{self, FileError, lock, recovery};
@@ -352,10 +352,8 @@ fn read_only_folder_fails_the_save_and_keeps_the_old_file() {
 /// Sends actions, performing effects and keeping the recovery file as the event loop does.
 fn run(app: &mut App, session: &mut Session, actions: &[Action]) {
     for &a in actions {
-        if let Some(effect) = app.update(a) {
-            effects::perform(effect, app, session);
-        }
-        session.sync_recovery(app);
+        effects::dispatch(app, session, a);
+        effects::dispatch(app, session, Msg::Settled);
     }
 }
 
@@ -404,10 +402,11 @@ fn message(app: &App) -> (Tone, String) {
 /// A plan in `plans/ada.ron`, open and locked as the planner opens it.
 fn open_ada(dir: &TempDir) -> (App, Session) {
     let path = saved_plan(dir, "ada.ron");
-    let mut app = App::new(curriculum(), load(&path), path, true);
-    let mut session = Session::new(Some(dir.path().to_path_buf()));
-    session.lock_plan(&mut app);
-    assert!(session.lock.is_some(), "the plan should be locked");
+    let mut app = App::new(curriculum(), load(&path), path.clone(), true);
+    let mut session = Session::new(curriculum(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = session.lock_plan(&path);
+    app.update(Msg::Locked(read_only));
+    assert!(session.holds_lock(), "the plan should be locked");
     (app, session)
 }
 
@@ -493,8 +492,9 @@ fn a_plan_inside_a_file_cannot_be_saved_but_save_as_rescues_it() {
     let path = blocker.join("plan.ron");
     let c = curriculum();
     let mut app = App::new(c.clone(), Plan::recommended(&c, "Ada"), path.clone(), false);
-    let mut s = Session::new(Some(dir.path().to_path_buf()));
-    s.lock_plan(&mut app);
+    let mut s = Session::new(c.clone(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = s.lock_plan(&path);
+    app.update(Msg::Locked(read_only));
 
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Save]);
     let (tone, text) = message(&app);
@@ -516,7 +516,7 @@ fn a_plan_inside_a_file_cannot_be_saved_but_save_as_rescues_it() {
     assert_eq!(app.plan_path(), new);
     assert!(!app.is_dirty());
     assert_eq!(find(&load(&new), "BE101"), Some((0, Status::InProgress)));
-    assert!(s.lock.is_some(), "the new file is locked");
+    assert!(s.holds_lock(), "the new file is locked");
     assert_eq!(read(&blocker), b"not a folder\n");
 }
 
@@ -1072,8 +1072,9 @@ fn a_file_that_appears_where_a_new_plan_will_go_is_not_saved_over() {
     let c = curriculum();
     let path = store::plans_dir(dir.path()).join("new.ron");
     let mut app = App::new(c.clone(), Plan::recommended(&c, "Ada"), path.clone(), false);
-    let mut s = Session::new(Some(dir.path().to_path_buf()));
-    s.lock_plan(&mut app);
+    let mut s = Session::new(c.clone(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = s.lock_plan(&path);
+    app.update(Msg::Locked(read_only));
     run(&mut app, &mut s, &[Action::CycleStatus]);
     store::save_plan(&path, &Plan::recommended(&c, "Someone else")).unwrap();
     let theirs = read(&path);

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use degree_planner::action::{Action, Spot};
 use degree_planner::app::Purpose;
-use degree_planner::app::{App, Effect, Focus};
+use degree_planner::app::{App, Effect, Focus, Msg};
 use degree_planner::field::InputRequest;
 use degree_planner::model::review::{self, Decision, Note, NoteTarget};
 use degree_planner::model::text::{self, Clean, is_unsafe};
@@ -1000,7 +1000,7 @@ fn entries(own: &Path) -> Vec<PlanEntry> {
 /// Does the caller's part of an effect without touching the file system.
 fn handle(app: &mut App, effect: Option<Effect>, step: usize, other: &Plan) {
     match effect {
-        Some(Effect::Save) | Some(Effect::SaveAs(_)) => {
+        Some(Effect::Save { .. }) | Some(Effect::SaveAs { .. }) => {
             let result = if step.is_multiple_of(3) {
                 Err(FileError {
                     file: "f".into(),
@@ -1012,7 +1012,7 @@ fn handle(app: &mut App, effect: Option<Effect>, step: usize, other: &Plan) {
             } else {
                 Ok(())
             };
-            app.finish_save(result);
+            app.update(Msg::Saved(result));
         }
         Some(Effect::ListPlans(purpose)) => {
             let list = entries(app.plan_path());
@@ -1021,10 +1021,17 @@ fn handle(app: &mut App, effect: Option<Effect>, step: usize, other: &Plan) {
             } else {
                 list
             };
-            app.show_picker(purpose, list, None);
+            app.update(Msg::Listed {
+                purpose,
+                entries: list,
+                select: None,
+            });
         }
         Some(Effect::ComparePlan(path)) => {
-            app.show_compare(other.clone(), path.display().to_string());
+            app.update(Msg::Compared {
+                other: Box::new(other.clone()),
+                label: path.display().to_string(),
+            });
         }
         // Opening, creating, renaming, copying and trashing plans happen outside the app.
         _ => {}
@@ -1193,9 +1200,15 @@ proptest! {
             .with_today(|| "2026-05-01".into());
         match setup {
             Setup::Student => {}
-            Setup::Reviewer => app.start_review(Some("Dr Grace".into())),
-            Setup::ReadOnly => app = app.with_read_only("another planner has it open".into()),
-            Setup::Recover => app.offer_recovery(other.clone()),
+            Setup::Reviewer => {
+                app.update(Msg::Review(Some("Dr Grace".into())));
+            }
+            Setup::ReadOnly => {
+                app.update(Msg::Locked(Some("another planner has it open".into())));
+            }
+            Setup::Recover => {
+                app.update(Msg::Recovered(Box::new(other.clone())));
+            }
         }
         draw(&app, &theme, sizes[0]);
         for (step, a) in actions.iter().enumerate() {

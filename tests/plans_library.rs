@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use degree_planner::action::{Action, Context};
 use degree_planner::app::Purpose;
-use degree_planner::app::{App, Compare, Effect, Leave, Overlay, Prompt, PromptKind, Tone};
+use degree_planner::app::{App, Compare, Effect, Leave, Msg, Overlay, Prompt, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::field::Field;
 use degree_planner::model::{Plan, Status};
@@ -23,18 +23,18 @@ fn setup() -> (tempfile::TempDir, App, Session) {
     store::save_plan(&plans.join("ada.ron"), &Plan::recommended(&c, "Ada")).unwrap();
     store::save_plan(&plans.join("bo.ron"), &Plan::recommended(&c, "Bo")).unwrap();
     let plan = store::load_plan(&plans.join("ada.ron")).unwrap();
-    let mut app = App::new(c, plan, plans.join("ada.ron"), true);
-    let mut session = Session::new(Some(dir.path().to_path_buf()));
-    session.lock_plan(&mut app);
+    let path = plans.join("ada.ron");
+    let mut session = Session::new(c.clone(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = session.lock_plan(&path);
+    let mut app = App::new(c, plan, path, true);
+    app.update(Msg::Locked(read_only));
     (dir, app, session)
 }
 
 /// Sends actions, performing any effect as the event loop would.
 fn run(app: &mut App, session: &mut Session, actions: &[Action]) {
     for &a in actions {
-        if let Some(effect) = app.update(a) {
-            effects::perform(effect, app, session);
-        }
+        effects::dispatch(app, session, a);
     }
 }
 
@@ -144,7 +144,7 @@ fn unsaved_changes_are_saved_discarded_or_kept_before_another_plan() {
         "nothing unsaved: straight to the picker"
     );
     run(&mut app, &mut s, &[Action::Cancel]);
-    app.start_review(Some("Dr Grace".into()));
+    app.update(Msg::Review(Some("Dr Grace".into())));
     run(&mut app, &mut s, &[Action::OpenPicker]);
     assert_eq!(app.overlay().cloned(), None);
 }
@@ -359,10 +359,15 @@ fn export_writes_the_markdown_report_beside_the_plan() {
 #[test]
 fn no_data_directory_is_an_error_not_a_crash() {
     let (_dir, mut app, _) = setup();
-    let mut s = Session::default();
+    let mut s = Session::new(
+        app.curriculum().clone(),
+        None,
+        app.plan_path().to_path_buf(),
+    );
     let effect = app.update(Action::OpenPicker).expect("asks for the list");
     assert_eq!(effect, Effect::ListPlans(Purpose::Open));
-    effects::perform(effect, &mut app, &mut s);
+    let result = effects::perform(effect, &mut s).expect("a result");
+    app.update(result);
     assert!(
         app.message()
             .as_ref()

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use degree_planner::action::Action;
-use degree_planner::app::{App, Effect, Focus, Leave, Notes, Overlay, Prompt, PromptKind, Tone};
+use degree_planner::app::{
+    App, Effect, Focus, Leave, Msg, Notes, Overlay, Prompt, PromptKind, Tone,
+};
 use degree_planner::field::Field;
 use degree_planner::model::diff::{self, Placement as DiffPlacement};
 use degree_planner::model::review::{self, Decision, Note, NoteTarget, Role, VerdictState};
@@ -121,7 +123,7 @@ fn student() -> App {
 
 fn reviewer_on(plan: Plan) -> App {
     let mut app = app_on(plan);
-    app.start_review(Some(REVIEWER.into()));
+    app.update(Msg::Review(Some(REVIEWER.into())));
     assert_eq!(
         *app.role(),
         Role::Reviewer {
@@ -1103,7 +1105,7 @@ fn show_notes_without_notes_or_verdict_says_so() {
 #[test]
 fn start_review_without_a_name_asks_for_it() {
     let mut app = student();
-    app.start_review(None);
+    app.update(Msg::Review(None));
     assert_eq!(prompt_kind(&app), Some(PromptKind::Reviewer));
     assert!(app.role().may_review());
 
@@ -1118,7 +1120,7 @@ fn start_review_without_a_name_asks_for_it() {
     assert_eq!(prompt_kind(&app), Some(PromptKind::Reviewer));
 
     let mut app = student();
-    app.start_review(Some("   ".into()));
+    app.update(Msg::Review(Some("   ".into())));
     assert_eq!(prompt_kind(&app), Some(PromptKind::Reviewer));
     type_text(&mut app, "Dr Hopper");
     assert_eq!(
@@ -1149,9 +1151,9 @@ fn read_only_refuses_every_edit_and_save_for_both_roles() {
     for is_reviewer in [false, true] {
         let mut base = app_on(plan.clone());
         if is_reviewer {
-            base.start_review(Some(REVIEWER.into()));
+            base.update(Msg::Review(Some(REVIEWER.into())));
         }
-        base = base.with_read_only(why.into());
+        base.update(Msg::Locked(Some(why.into())));
         let actions = PLACEMENT_EDITS.iter().chain(REVIEW_ACTIONS.iter());
         for &action in actions {
             for focus in [Focus::Terms, Focus::Pool, Focus::Paths] {
@@ -1275,8 +1277,11 @@ fn a_reviewer_may_save() {
     let mut app = reviewer();
     app.update(Action::Approve);
     app.update(Action::Submit);
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
-    app.finish_save(Ok(()));
+    assert!(matches!(
+        app.update(Action::Save),
+        Some(Effect::Save { .. })
+    ));
+    app.update(Msg::Saved(Ok(())));
     assert!(!app.is_dirty());
     assert_eq!(review::verdict_state(app.plan()).key(), "approved");
 }
@@ -1429,7 +1434,7 @@ fn a_reviewer_name_from_the_command_line_is_cleaned_so_its_approval_reads_back_c
     };
     assert_eq!(reviewer.as_deref(), Some("DrGrace"));
     let mut app = app_on(recommended());
-    app.start_review(reviewer);
+    app.update(Msg::Review(reviewer));
     app.update(Action::Approve);
     type_text(&mut app, "Fine");
     app.update(Action::Submit);

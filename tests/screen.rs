@@ -2,7 +2,7 @@
 //! reviewed insta snapshots; styles are checked on the buffer, where the snapshot is blind.
 
 use degree_planner::action::{Action, Spot};
-use degree_planner::app::{App, Focus};
+use degree_planner::app::{App, Focus, Msg};
 use degree_planner::model::{Plan, Slot};
 use degree_planner::store;
 use degree_planner::theme::Theme;
@@ -29,7 +29,7 @@ fn replan(app: &App, change: impl FnOnce(&mut Plan)) -> App {
     let path = app.plan_path().to_path_buf();
     let saved = app.plan().clone();
     let mut app = App::new(app.curriculum().clone(), saved, path, app.on_disk());
-    app.offer_recovery(plan);
+    app.update(Msg::Recovered(Box::new(plan)));
     app.update(Action::Confirm);
     click(&mut app, Focus::Terms, None, None);
     app
@@ -443,7 +443,7 @@ fn student_sees_notes_and_changed_verdict() {
 #[test]
 fn reviewer_sees_review_keys() {
     let mut app = reviewed();
-    app.start_review(Some("Dr Grace".into()));
+    app.update(Msg::Review(Some("Dr Grace".into())));
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("REVIEW by Dr Grace"), "{shown}");
     assert!(shown.contains("A approve"), "{shown}");
@@ -458,12 +458,12 @@ fn footer(shown: &str) -> &str {
 fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
     const WHY: &str =
         "another degree-planner (process 4242) has this plan open; it is read-only here";
-    let app = midway();
+    let mut app = midway();
     let writable = screen(&app, 120, 40);
     for key in ["s save", "u undo", "c status"] {
         assert!(footer(&writable).contains(key), "{key}: {writable}");
     }
-    let app = app.with_read_only(WHY.into());
+    app.update(Msg::Locked(Some(WHY.into())));
     let shown = screen(&app, 120, 40);
     assert!(shown.contains(&format!("Read-only: {WHY}")), "{shown}");
     for key in ["s save", "u undo", "c status", "unplan", "move course"] {
@@ -474,13 +474,13 @@ fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
 
     // A reviewer is offered the notes and the verdict, unless the plan is read-only here.
     let mut review = reviewed();
-    review.start_review(Some("Dr Grace".into()));
+    review.update(Msg::Review(Some("Dr Grace".into())));
     let shown = screen(&review, 120, 40);
     for key in ["n note", "A approve", "R request changes"] {
         assert!(footer(&shown).contains(key), "{key}: {shown}");
     }
     assert!(!footer(&shown).contains("unplan"), "{shown}");
-    let review = review.with_read_only(WHY.into());
+    review.update(Msg::Locked(Some(WHY.into())));
     let shown = screen(&review, 120, 40);
     for key in ["n note", "A approve", "s save"] {
         assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
@@ -616,11 +616,11 @@ fn plan_picker() {
         ),
     ];
     assert_eq!(app.plan_path(), std::path::Path::new("plans/ada.ron"));
-    app.show_picker(
-        Purpose::Open,
+    app.update(Msg::Listed {
+        purpose: Purpose::Open,
         entries,
-        Some(std::path::Path::new("plans/ada.ron")),
-    );
+        select: Some(std::path::Path::new("plans/ada.ron").into()),
+    });
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("3 of 5"), "position: {shown}");
     assert!(
@@ -645,11 +645,11 @@ fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
             summary: Err("not read".into()),
         })
         .collect();
-    app.show_picker(
-        Purpose::Open,
+    app.update(Msg::Listed {
+        purpose: Purpose::Open,
         entries,
-        Some(std::path::Path::new("plans/plan 39.ron")),
-    );
+        select: Some(std::path::Path::new("plans/plan 39.ron").into()),
+    });
     let shown = screen(&app, 80, 24);
     assert!(shown.contains(" 41 of 43 "), "{shown}");
     assert!(shown.contains(">   plan 39"), "in view: {shown}");
@@ -678,7 +678,11 @@ fn plan_picker_over_the_trash() {
         saved: "2026-11-20 09:30".into(),
         summary: Err("not read".into()),
     }];
-    app.show_picker(Purpose::Trash, entries, None);
+    app.update(Msg::Listed {
+        purpose: Purpose::Trash,
+        entries,
+        select: None,
+    });
     let shown = screen(&app, 80, 24);
     assert!(shown.contains(" Trash: Enter restores a plan "), "{shown}");
     assert!(!shown.contains("New plan"), "{shown}");
@@ -695,7 +699,10 @@ fn compare_side_by_side() {
     let mut other = app.plan().clone();
     let slot = other.find("BE301").expect("BE301");
     other.move_to(slot, 3);
-    app.show_compare(other, "plans/ada-alt.ron".into());
+    app.update(Msg::Compared {
+        other: Box::new(other),
+        label: "plans/ada-alt.ron".into(),
+    });
     let shown = screen(&app, 120, 40);
     assert!(
         shown.contains("BE301 moved from Semester IV to Semester III"),
@@ -715,7 +722,10 @@ fn compare_scrolls_through_many_differences() {
             p.status = degree_planner::model::Status::Planned;
         }
     }
-    app.show_compare(other, "plans/ada-alt.ron".into());
+    app.update(Msg::Compared {
+        other: Box::new(other),
+        label: "plans/ada-alt.ron".into(),
+    });
     let first = screen(&app, 120, 40);
     assert!(
         first.contains("9 of 12 differences shown, from the 1st"),

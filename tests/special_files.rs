@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use degree_planner::app::{App, Effect, Tone};
+use degree_planner::app::{App, Effect, Msg, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::model::Plan;
 use degree_planner::store::{self, library};
@@ -326,10 +326,11 @@ impl World {
         let path = store::plans_dir(&data).join("ada.ron");
         let c = curriculum();
         store::save_plan(&path, &Plan::recommended(&c, "Ada")).unwrap();
+        let mut session = Session::new(c.clone(), Some(data.clone()), path.clone());
+        let read_only = session.lock_plan(&path);
         let mut app = App::new(c, store::load_plan(&path).unwrap(), path, true);
-        let mut session = Session::new(Some(data.clone()));
-        session.lock_plan(&mut app);
-        assert!(session.lock.is_some());
+        app.update(Msg::Locked(read_only));
+        assert!(session.holds_lock());
         World {
             _dir: dir,
             data,
@@ -343,8 +344,20 @@ impl World {
         store::plans_dir(&self.data)
     }
 
+    /// Performs `effect` and gives the app what happened, as the event loop does.
     fn perform(&mut self, effect: Effect) {
-        effects::perform(effect, &mut self.app, &mut self.session);
+        if let Some(result) = effects::perform(effect, &mut self.session) {
+            effects::dispatch(&mut self.app, &mut self.session, result);
+        }
+    }
+
+    /// Saving the open plan as it is now.
+    fn save(&self) -> Effect {
+        Effect::Save {
+            path: self.app.plan_path().to_path_buf(),
+            plan: Box::new(self.app.plan().clone()),
+            over_changes: false,
+        }
     }
 }
 
@@ -388,7 +401,7 @@ fn write_paths() -> Vec<WritePath> {
             target: |w| w.app.plan_path().to_path_buf(),
             write: |w| {
                 edit(w);
-                w.perform(Effect::Save);
+                w.perform(w.save());
                 outcome(w)
             },
             // Whatever took the open plan's place is another program's doing: refused, even
@@ -401,7 +414,11 @@ fn write_paths() -> Vec<WritePath> {
             target: |w| w.plans().join("other.ron"),
             write: |w| {
                 let typed = w.plans().join("other.ron").display().to_string();
-                w.perform(Effect::SaveAs(typed));
+                w.perform(Effect::SaveAs {
+                    typed,
+                    plan: Box::new(w.app.plan().clone()),
+                    from: w.app.plan_path().to_path_buf(),
+                });
                 outcome(w)
             },
             accepts: never,
@@ -440,7 +457,12 @@ fn write_paths() -> Vec<WritePath> {
             target: |w| w.app.plan_path().with_extension("md"),
             write: |w| {
                 // A link or pipe where the report goes is refused, not asked about.
-                w.perform(Effect::Export { overwrite: false });
+                w.perform(Effect::Export {
+                    overwrite: false,
+                    path: w.app.plan_path().to_path_buf(),
+                    plan: Box::new(w.app.plan().clone()),
+                    unsaved: w.app.is_dirty(),
+                });
                 outcome(w)
             },
             accepts: never,
@@ -464,7 +486,7 @@ fn write_paths() -> Vec<WritePath> {
             target: |w| store::recovery::path_for(w.app.plan_path()),
             write: |w| {
                 edit(w);
-                w.session.sync_recovery(&mut w.app);
+                effects::dispatch(&mut w.app, &mut w.session, Msg::Settled);
                 outcome(w)
             },
             accepts: never,
@@ -545,7 +567,7 @@ fn saving_a_plan_that_is_a_link_says_where_the_plan_really_lives() {
     std::fs::rename(w.app.plan_path(), &real).unwrap();
     symlink(&real, w.app.plan_path()).unwrap();
     w.app.update(degree_planner::action::Action::CycleStatus);
-    w.perform(Effect::Save);
+    w.perform(w.save());
     let m = w.app.message().cloned().expect("a message");
     assert_eq!(m.tone, Tone::Info, "{}", m.text);
     assert!(
@@ -585,10 +607,24 @@ fn export_never_writes_over_the_plan_itself() {
     std::fs::copy(w.app.plan_path(), &plan).unwrap();
     let before = std::fs::read(&plan).unwrap();
     let c = curriculum();
-    let mut app = App::new(c, store::load_plan(&plan).unwrap(), plan.clone(), true);
-    let mut session = Session::new(Some(w.data.clone()));
-    session.lock_plan(&mut app);
-    effects::perform(Effect::Export { overwrite: true }, &mut app, &mut session);
+    let mut app = App::new(
+        c.clone(),
+        store::load_plan(&plan).unwrap(),
+        plan.clone(),
+        true,
+    );
+    let mut session = Session::new(c, Some(w.data.clone()), plan.clone());
+    let read_only = session.lock_plan(&plan);
+    app.update(Msg::Locked(read_only));
+    let export = Effect::Export {
+        overwrite: true,
+        path: plan.clone(),
+        plan: Box::new(app.plan().clone()),
+        unsaved: false,
+    };
+    if let Some(result) = effects::perform(export, &mut session) {
+        effects::dispatch(&mut app, &mut session, result);
+    }
     let m = app.message().cloned().expect("a message");
     assert_eq!(m.tone, Tone::Error, "{}", m.text);
     assert!(m.text.contains("is the plan itself"), "{}", m.text);

@@ -9,6 +9,8 @@
 mod access;
 mod cursor;
 mod document;
+mod effect;
+mod msg;
 pub mod overlay;
 mod planning;
 
@@ -17,6 +19,8 @@ use std::path::PathBuf;
 pub use access::Access;
 pub use cursor::{Cursor, Focus};
 pub use document::Document;
+pub use effect::Effect;
+pub use msg::Msg;
 pub use overlay::{
     Ask, Compare, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
     Question, Recovery, Request, Row,
@@ -26,55 +30,6 @@ use crate::action::{Action, Context};
 use crate::keymap::Keymap;
 use crate::model::review::{Note, NoteTarget, Role};
 use crate::model::{Curriculum, Plan};
-use crate::store::FileError;
-
-/// Work the caller must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Save the plan to [`App::plan_path`], then call [`App::finish_save`]; if another
-    /// program changed the file since it was read, ask first ([`App::ask_save_over_changes`]).
-    Save,
-    /// Save the plan even though another program changed the file: the user said yes.
-    SaveOverChanges,
-    /// Remember the reviewer's name for later reviews.
-    RememberReviewer(String),
-    /// List the plans and call [`App::show_picker`].
-    ListPlans(Purpose),
-    /// Open this plan and call [`App::switch_plan`].
-    OpenPlan(PathBuf),
-    /// Start a plan of this name and call [`App::switch_plan`].
-    NewPlan {
-        /// The name the user gave.
-        name: String,
-        /// Whether it starts with no courses placed.
-        empty: bool,
-    },
-    /// Read this plan and call [`App::show_compare`].
-    ComparePlan(PathBuf),
-    /// Copy this plan, then list the plans again.
-    DuplicatePlan(PathBuf),
-    /// Rename this plan, then list the plans again.
-    RenamePlan {
-        /// The plan file.
-        from: PathBuf,
-        /// The new name.
-        to: String,
-    },
-    /// Move this plan to the trash, then list the plans again.
-    TrashPlan(PathBuf),
-    /// Move this plan out of the trash, then list the plans again.
-    RestorePlan(PathBuf),
-    /// Write the markdown report next to the plan; over an earlier one only if `overwrite`.
-    Export {
-        /// Whether the user agreed to replace an earlier report.
-        overwrite: bool,
-    },
-    /// Save the plan as this (a bare name in the plans folder, or a path) and make it the
-    /// open plan.
-    SaveAs(String),
-    /// Forget the unsaved edits of an earlier session.
-    DiscardRecovery,
-}
 
 /// Whether a status message reports success or trouble.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,12 +52,14 @@ pub struct Message {
 /// The whole state of a running planner.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub(crate) doc: Document,
+    doc: Document,
     cursor: Cursor,
-    pub(crate) access: Access,
+    access: Access,
     overlay: Option<Overlay>,
     /// The last message for the status bar.
-    pub(crate) message: Option<Message>,
+    message: Option<Message>,
+    /// The unsaved plan last kept aside (see [`Effect::KeepAside`]).
+    aside: Option<Plan>,
     /// Where to go once the save under way succeeds.
     after_save: Option<Leave>,
     /// Set when the app should exit.
@@ -133,6 +90,7 @@ impl App {
             access: Access::student(),
             overlay: None,
             message: None,
+            aside: None,
             after_save: None,
             should_quit: false,
             today: local_today,
@@ -149,12 +107,6 @@ impl App {
     /// This planner with `today` as its clock (tests give a fixed date).
     pub fn with_today(mut self, today: fn() -> String) -> Self {
         self.today = today;
-        self
-    }
-
-    /// This planner on a plan it may not change, for the reason `why`.
-    pub fn with_read_only(mut self, why: String) -> Self {
-        self.access.read_only = Some(why);
         self
     }
 
@@ -259,118 +211,44 @@ impl App {
         }
     }
 
-    /// Opens the plan for review by `reviewer`, or asks for the reviewer's name first.
-    pub fn start_review(&mut self, reviewer: Option<String>) {
-        match reviewer.filter(|n| !n.trim().is_empty()) {
-            Some(name) => {
-                self.info(format!("Reviewing as {name}: courses are read-only; n, t, P add notes; A approves, R requests changes"));
-                self.access.role = Role::Reviewer { name };
-            }
-            None => {
-                self.access.role = Role::Reviewer {
-                    name: String::new(),
-                };
-                self.ask(PromptKind::Reviewer, "");
-            }
-        }
-    }
-
     /// Notes on `target`, in the order they were written.
     pub fn notes_on<'a>(&'a self, target: &'a NoteTarget) -> impl Iterator<Item = &'a Note> + 'a {
         self.doc.plan.notes.iter().filter(move |n| &n.on == target)
     }
 
-    /// Applies one action. Returns work for the caller to do, if any.
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
-        let effect = match self.overlay.take() {
-            None => self.normal(action),
-            Some(overlay) => overlay.handle(action, self),
-        };
+    /// Applies one message: an action, or the result of an effect. Returns work for the
+    /// caller to do, if any; its result comes back here.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let effect = self.receive(msg.into());
         self.clamp();
         effect
     }
 
-    /// Reports the result of an [`Effect::Save`]; returns the work that was waiting for it
-    /// (listing the plans, when the save was asked for on the way to another plan).
-    pub fn finish_save(&mut self, result: Result<(), FileError>) -> Option<Effect> {
-        match result {
-            Ok(()) => {
-                self.doc.saved = self.doc.plan.clone();
-                self.doc.on_disk = true;
-                self.info(format!(
-                    "Saved {}",
-                    crate::store::display_path(&self.doc.path)
-                ));
-                match self.after_save.take() {
-                    Some(Leave::Quit) => self.should_quit = true,
-                    Some(Leave::ToPlans) => return Some(Effect::ListPlans(Purpose::Open)),
-                    None => {}
-                }
-            }
-            Err(e) => {
-                self.after_save = None;
-                self.error(format!("Not saved: {e}"));
-            }
+    /// Routes an action to the open overlay, or to the planning view when none is open.
+    fn act(&mut self, action: Action) -> Option<Effect> {
+        match self.overlay.take() {
+            None => self.normal(action),
+            Some(overlay) => overlay.handle(action, self),
         }
-        None
     }
 
-    /// Shows the picker over `entries`, highlighting `select` if given.
-    pub fn show_picker(
-        &mut self,
-        purpose: Purpose,
-        entries: Vec<crate::store::library::PlanEntry>,
-        select: Option<&std::path::Path>,
-    ) {
-        if purpose == Purpose::Compare && entries.is_empty() {
-            self.info("There is no other plan in the data directory to compare with".into());
-            return;
+    /// Saving the plan as it is now (see [`Effect::Save`]).
+    pub(super) fn save(&self, over_changes: bool) -> Effect {
+        Effect::Save {
+            path: self.doc.path.clone(),
+            plan: Box::new(self.doc.plan.clone()),
+            over_changes,
         }
-        self.overlay = Some(Overlay::Picker(Picker::new(purpose, entries, select)));
     }
 
-    /// Replaces the open plan with `plan` from `path`, as if the app had started on it.
-    pub fn switch_plan(&mut self, plan: Plan, path: PathBuf, on_disk: bool) {
-        let mut fresh = App::new(self.doc.curriculum.clone(), plan, path, on_disk);
-        fresh.access.role = self.access.role.clone();
-        fresh.today = self.today;
-        fresh.keymap = self.keymap.clone();
-        let save = fresh.keymap.key_for(Context::Normal, Action::Save);
-        let new = match save.filter(|_| !on_disk) {
-            Some(key) => format!(" (new: {key} saves it)"),
-            None => String::new(),
-        };
-        fresh.info(format!(
-            "Opened {}{new}",
-            crate::store::display_path(&fresh.doc.path)
-        ));
-        *self = fresh;
-    }
-
-    /// Asks whether to save over the plan file, which another program changed (`what` says
-    /// how) since the planner read it. A yes saves (and goes on to what waited for the save);
-    /// a no keeps both versions, and nothing waits any more.
-    pub fn ask_save_over_changes(&mut self, what: String) {
-        let text = format!(
-            "{what} since the planner read it: save over it? (n keeps it; S saves yours elsewhere)"
-        );
-        self.overlay = Some(Overlay::Ask(Ask::new(Question::SaveOverChanges, text)));
-    }
-
-    /// Asks whether to write the report over the earlier one at `target`.
-    pub fn ask_overwrite_report(&mut self, target: String) {
-        let text = format!("{target} exists already: write the report over it?");
-        self.overlay = Some(Overlay::Ask(Ask::new(Question::OverwriteReport, text)));
-    }
-
-    /// Offers to restore `unsaved`, the edits an earlier session did not save.
-    pub fn offer_recovery(&mut self, unsaved: Plan) {
-        self.overlay = Some(Overlay::Recovery(Recovery::new(unsaved)));
-    }
-
-    /// Shows the open plan beside `other`, whose file is `label`.
-    pub fn show_compare(&mut self, other: Plan, label: String) {
-        self.overlay = Some(Overlay::Compare(Compare::new(other, label)));
+    /// Writing the report of the plan as it is now (see [`Effect::Export`]).
+    pub(super) fn export(&self, overwrite: bool) -> Effect {
+        Effect::Export {
+            overwrite,
+            path: self.doc.path.clone(),
+            plan: Box::new(self.doc.plan.clone()),
+            unsaved: self.doc.is_dirty(),
+        }
     }
 
     /// Asks `kind`, the answer prefilled with `prefill` and the cursor at its end.

@@ -86,7 +86,7 @@ impl App {
                     return None;
                 }
                 self.doc.stamp_curriculum();
-                return Some(Effect::Save);
+                return Some(self.save(false));
             }
             Action::Help => {
                 self.overlay = Some(Overlay::Help(Help::default()));
@@ -128,7 +128,7 @@ impl App {
                     .unwrap_or_default();
                 self.ask(PromptKind::SaveAs, &format!("{stem} copy"));
             }
-            Action::Export => return Some(Effect::Export { overwrite: false }),
+            Action::Export => return Some(self.export(false)),
             Action::Input(_)
             | Action::Backspace
             | Action::Edit(_)

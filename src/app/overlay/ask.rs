@@ -81,8 +81,8 @@ impl Ask {
                 );
                 app.edit(&label, |plan| plan.set_term_status(term, status));
             }
-            Question::OverwriteReport => return Some(Effect::Export { overwrite: true }),
-            Question::SaveOverChanges => return Some(Effect::SaveOverChanges),
+            Question::OverwriteReport => return Some(app.export(true)),
+            Question::SaveOverChanges => return Some(app.save(true)),
         }
         None
     }

@@ -136,6 +136,7 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
             return Some(Effect::NewPlan {
                 name: input.to_string(),
                 empty,
+                student: app.doc.plan.student.clone(),
             });
         }
         PromptKind::RenamePlan(from) => {
@@ -147,7 +148,11 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
         PromptKind::SaveAs if input.is_empty() => app.error("Not saved: no file name".into()),
         PromptKind::SaveAs => {
             app.doc.stamp_curriculum();
-            return Some(Effect::SaveAs(input.to_string()));
+            return Some(Effect::SaveAs {
+                typed: input.to_string(),
+                plan: Box::new(app.doc.plan.clone()),
+                from: app.doc.path.clone(),
+            });
         }
         PromptKind::Note(_) if input.is_empty() => app.error("An empty note was not added".into()),
         PromptKind::Note(on) => {

@@ -32,7 +32,8 @@ impl Recovery {
             }
             _ => {
                 app.info("Discarded the unsaved edits of an earlier session".into());
-                Some(Effect::DiscardRecovery)
+                app.aside = None;
+                Some(Effect::DropAside(app.doc.path.clone()))
             }
         }
     }

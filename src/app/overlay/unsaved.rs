@@ -25,7 +25,7 @@ impl Leave {
                 }
                 app.doc.stamp_curriculum();
                 app.after_save = Some(self);
-                Some(Effect::Save)
+                Some(app.save(false))
             }
             Action::Discard => match self {
                 Leave::Quit => {
