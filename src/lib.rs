@@ -11,6 +11,7 @@ pub mod config;
 pub mod effects;
 pub mod field;
 pub mod keymap;
+pub mod launch;
 pub mod model;
 pub mod report;
 pub mod store;
