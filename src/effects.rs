@@ -39,11 +39,6 @@ impl Session {
         }
     }
 
-    /// The data directory, if one could be found.
-    pub fn data_dir(&self) -> Option<&Path> {
-        self.data_dir.as_deref()
-    }
-
     /// Whether this session holds the open plan's lock.
     pub fn holds_lock(&self) -> bool {
         self.lock.is_some()

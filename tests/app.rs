@@ -3555,3 +3555,55 @@ fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
     press(&mut app, chr('x'));
     assert_eq!(placement(&app, "BE101").status, Status::InProgress);
 }
+
+#[test]
+fn unsaved_edits_are_kept_aside_once_per_state_and_dropped_once_saved() {
+    let mut app = app();
+    assert_eq!(
+        app.update(Msg::Settled),
+        None,
+        "nothing unsaved: nothing to keep"
+    );
+    app.update(Action::CycleStatus);
+    let Some(Effect::KeepAside { path, plan }) = app.update(Msg::Settled) else {
+        panic!("an unsaved edit is kept aside");
+    };
+    assert_eq!((path.as_path(), &*plan), (app.plan_path(), app.plan()));
+    assert_eq!(
+        app.update(Msg::Settled),
+        None,
+        "the same state is kept once"
+    );
+    app.update(Action::CycleStatus);
+    assert!(matches!(
+        app.update(Msg::Settled),
+        Some(Effect::KeepAside { .. })
+    ));
+    assert!(is_save(&app.update(Action::Save)));
+    app.update(Msg::Saved(Ok(())));
+    assert_eq!(
+        app.update(Msg::Settled),
+        None,
+        "the save removed what was kept aside"
+    );
+    app.update(Action::Undo);
+    assert!(matches!(
+        app.update(Msg::Settled),
+        Some(Effect::KeepAside { .. })
+    ));
+    app.update(Action::Redo);
+    assert_eq!(
+        app.update(Msg::Settled),
+        Some(Effect::DropAside(app.plan_path().to_path_buf())),
+        "back to the saved plan: nothing unsaved to keep"
+    );
+}
+
+#[test]
+fn a_plan_read_only_here_keeps_nothing_aside() {
+    let mut app = app();
+    app.update(Action::CycleStatus);
+    assert!(app.is_dirty());
+    app.update(Msg::Locked(Some("another planner has it open".into())));
+    assert_eq!(app.update(Msg::Settled), None);
+}

@@ -1,7 +1,7 @@
-//! The application state and the only way it changes: [`App::update`] with an [`Action`].
+//! The application state and the only way it changes: [`App::update`] with a [`Msg`].
 //!
-//! The state is split by idea: the [`Document`] (the plan, its program, its file and its
-//! history), the [`Cursor`] (what is highlighted), the [`Access`] (who may change what), and
+//! The state is split by idea: the document (the plan, its program, its file and its
+//! history), the [`Cursor`] (what is highlighted), the access (who may change what), and
 //! at most one [`Overlay`] (a prompt, dialog or list with the keyboard). Nothing here
 //! touches the terminal or the file system: file work is asked for by returning an
 //! [`Effect`], and its result comes back through [`App::update`].
@@ -11,14 +11,14 @@ mod cursor;
 mod document;
 mod effect;
 mod msg;
-pub mod overlay;
+mod overlay;
 mod planning;
 
 use std::path::PathBuf;
 
-pub use access::Access;
+use access::Access;
 pub use cursor::{Cursor, Focus};
-pub use document::Document;
+use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
 pub use overlay::{
