@@ -102,10 +102,10 @@ fn keystroke(c: &mut Criterion) {
             }
             // The keys did what they should: a course is still highlighted, and the filter
             // is still being typed, and empty again.
-            assert!(app.filter.is_empty(), "{name} {}", program.label());
+            assert!(app.cursor().filter.is_empty(), "{name} {}", program.label());
             assert!(app.selected_code().is_some(), "{name} {}", program.label());
             assert_eq!(
-                app.mode == degree_planner::app::Mode::Filter,
+                matches!(app.overlay(), Some(degree_planner::app::Overlay::Filter(_))),
                 filtering,
                 "{name}"
             );

@@ -298,19 +298,15 @@ pub fn screen(
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
     };
-    let (loaded, on_disk) = if plan.exists() || plan.is_symlink() {
-        match store::load_plan(plan) {
-            Ok(p) => (p, true),
-            Err(e) => {
-                eprintln!("{e}");
-                return EXIT_BAD_INPUT;
-            }
+    let (loaded, on_disk) = match crate::launch::plan_at(plan, &curriculum) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_BAD_INPUT;
         }
-    } else {
-        (Plan::recommended(&curriculum, ""), false)
     };
-    let mut app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk);
-    app.keymap = keymap.clone();
+    let app = crate::app::App::new(curriculum, loaded, plan.to_path_buf(), on_disk)
+        .with_keymap(keymap.clone());
     let text = crate::ui::screen_text(&app, &crate::theme::Theme::mono(), size.0, size.1);
     emit(&text, 0)
 }

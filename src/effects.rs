@@ -1,297 +1,337 @@
-//! The file work the app asks for through [`Effect`]s: saving, remembering, listing,
-//! opening, creating, duplicating, renaming, trashing and exporting plans. Results go back
-//! into the [`App`] as messages or new state; nothing here draws.
+//! The file work the app asks for through [`Effect`]s: saving, keeping unsaved edits aside,
+//! remembering, listing, opening, creating, duplicating, renaming, trashing and exporting
+//! plans. [`perform`] never touches the [`App`]: what happened goes back as a [`Msg`] for
+//! [`App::update`]; [`dispatch`] runs the two in turn. Nothing here draws.
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{App, Effect, Message, Tone};
-use crate::model::Plan;
-use crate::picker::Purpose;
+use crate::app::{App, Effect, Message, Msg, Purpose, Tone};
+use crate::model::{Curriculum, Plan};
 use crate::store::disk::DiskState;
 use crate::store::{self, library, lock};
 
-/// What the effects need beyond the app: where plans live, and the open plan's lock.
-#[derive(Debug, Default)]
+/// What the effects need beyond what they carry: the program, where plans live, and the open
+/// plan's lock.
+#[derive(Debug)]
 pub struct Session {
+    /// The program the plans are made for.
+    curriculum: Curriculum,
     /// The data directory, if one could be found.
-    pub data_dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    /// The open plan's file.
+    open: PathBuf,
     /// The lock on the open plan, while this process holds it.
-    pub lock: Option<lock::PlanLock>,
-    /// The unsaved plan last written to the recovery file.
-    recovery: Option<Plan>,
+    lock: Option<lock::PlanLock>,
     /// What the plan file held when this planner last read or wrote it.
     seen: Option<DiskState>,
 }
 
 impl Session {
-    /// A session for plans in `data_dir`, holding no lock yet.
-    pub fn new(data_dir: Option<PathBuf>) -> Self {
+    /// A session on the plan at `open`, for `curriculum`, with plans in `data_dir`; holding
+    /// no lock yet (see [`Session::lock_plan`]).
+    pub fn new(curriculum: Curriculum, data_dir: Option<PathBuf>, open: PathBuf) -> Self {
         Session {
+            curriculum,
             data_dir,
+            open,
             lock: None,
-            recovery: None,
             seen: None,
         }
     }
 
-    /// Keeps the recovery file in step with the app after an update: the unsaved plan while
-    /// there are unsaved edits, nothing once there are none. A read-only view writes nothing.
-    pub fn sync_recovery(&mut self, app: &mut App) {
-        if app.read_only.is_some() {
-            return;
-        }
-        if app.is_dirty() {
-            if self.recovery.as_ref() == Some(&app.plan) {
-                return;
-            }
-            // Tried once per unsaved state: a failure is said once, not on every key.
-            self.recovery = Some(app.plan.clone());
-            let kept = self.lock_creating_folder(app).and_then(|()| {
-                store::recovery::write(&app.plan_path, &app.plan).map_err(|e| e.to_string())
-            });
-            if let Err(why) = kept {
-                say(
-                    app,
-                    Tone::Error,
-                    format!("Unsaved edits cannot be kept aside ({why}); save soon"),
-                );
-            }
-        } else if self.recovery.take().is_some() {
-            store::recovery::remove(&app.plan_path);
-        }
+    /// Whether this session holds the open plan's lock.
+    pub fn holds_lock(&self) -> bool {
+        self.lock.is_some()
     }
 
-    /// Makes the app's plan this session's: remembers what its file holds now (to notice
+    /// Makes the plan at `path` this session's: remembers what its file holds now (to notice
     /// another program's changes before saving over them) and locks it, dropping any lock
-    /// held on a previous one; marks the app read-only when another running planner holds
-    /// the lock.
-    pub fn lock_plan(&mut self, app: &mut App) {
-        self.seen = Some(DiskState::of(&app.plan_path));
-        self.take_lock(app);
+    /// held on a previous one. Returns why the plan is read-only here, if it is: another
+    /// running planner holds the lock, or it cannot be locked.
+    pub fn lock_plan(&mut self, path: &Path) -> Option<String> {
+        self.open = path.to_path_buf();
+        self.seen = Some(DiskState::of(path));
+        self.take_lock()
     }
 
-    /// Locks the app's plan (see [`Session::lock_plan`]).
-    fn take_lock(&mut self, app: &mut App) {
+    /// Locks the open plan (see [`Session::lock_plan`]).
+    fn take_lock(&mut self) -> Option<String> {
         self.lock = None;
-        app.read_only = None;
-        match lock::lock(&app.plan_path) {
+        match lock::lock(&self.open) {
             Ok(lock::Locked::Held(held)) => {
                 self.lock = Some(held);
                 // Holding the lock, no other save of this plan can be under way: whatever
                 // temporary files are left beside it are from a crash.
-                store::remove_stale_temps(&app.plan_path);
+                store::remove_stale_temps(&self.open);
+                None
             }
             Ok(lock::Locked::Busy { pid }) => {
                 let who = pid.map_or_else(String::new, |pid| format!(" (process {pid})"));
-                app.read_only = Some(format!(
+                Some(format!(
                     "another degree-planner{who} has this plan open; it is read-only here"
-                ));
+                ))
             }
             // A new plan whose folder does not exist yet: the first save creates the folder
             // and takes the lock (see `save`).
-            Ok(lock::Locked::NotYet) => {}
-            Err(e) => {
-                app.read_only = Some(format!(
-                    "the plan cannot be locked ({e}); it is read-only here so that two \
-                     planners never both write it"
-                ));
-            }
+            Ok(lock::Locked::NotYet) => None,
+            Err(e) => Some(format!(
+                "the plan cannot be locked ({e}); it is read-only here so that two \
+                 planners never both write it"
+            )),
         }
     }
 
     /// Takes the lock of a new plan whose folder does not exist yet, creating the folder:
-    /// done at the first save or the first unsaved edit, never merely by starting. Fails
-    /// (the app then read-only, or the folder impossible) with the reason.
-    fn lock_creating_folder(&mut self, app: &mut App) -> Result<(), String> {
+    /// done at the first save or the first unsaved edit, never merely by starting. On
+    /// failure, says why, with the lock state to report when the lock was tried.
+    fn lock_creating_folder(&mut self) -> Result<(), (Option<Msg>, String)> {
         if self.lock.is_some() {
             return Ok(());
         }
-        let path = app.plan_path.clone();
+        let path = self.open.clone();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                format!(
+                let why = format!(
                     "{}: cannot save (creating the folder): {e}",
                     store::display_path(&path)
-                )
+                );
+                (None, why)
             })?;
         }
-        self.take_lock(app);
-        match (&self.lock, &app.read_only) {
+        let read_only = self.take_lock();
+        match (&self.lock, read_only) {
             (Some(_), _) => Ok(()),
-            (None, Some(why)) => Err(why.clone()),
-            (None, None) => Err("the plan could not be locked".into()),
+            (None, Some(why)) => Err((Some(Msg::Locked(Some(why.clone()))), why)),
+            (None, None) => Err((
+                Some(Msg::Locked(None)),
+                "the plan could not be locked".into(),
+            )),
         }
     }
 }
 
-fn say(app: &mut App, tone: Tone, text: String) {
-    app.message = Some(Message { tone, text });
+fn said(tone: Tone, text: String) -> Msg {
+    Msg::Said(Message { tone, text })
 }
 
-/// Performs one effect.
-pub fn perform(effect: Effect, app: &mut App, session: &mut Session) {
+fn info(text: String) -> Msg {
+    said(Tone::Info, text)
+}
+
+fn error(text: String) -> Msg {
+    said(Tone::Error, text)
+}
+
+/// Messages in order, as one.
+fn batch(msgs: impl IntoIterator<Item = Option<Msg>>) -> Msg {
+    Msg::Batch(msgs.into_iter().flatten().collect())
+}
+
+/// Applies `msg` to `app`, then performs the work it asks for and applies the result, until
+/// no work is left.
+pub fn dispatch(app: &mut App, session: &mut Session, msg: impl Into<Msg>) {
+    let mut next = Some(msg.into());
+    while let Some(msg) = next.take() {
+        next = app.update(msg).and_then(|effect| perform(effect, session));
+    }
+}
+
+/// Performs one effect; returns what happened, for [`App::update`].
+pub fn perform(effect: Effect, session: &mut Session) -> Option<Msg> {
     let data_dir = session.data_dir.clone();
     match effect {
-        Effect::Save => save(app, session, false),
-        Effect::SaveOverChanges => save(app, session, true),
+        Effect::Save {
+            path,
+            plan,
+            over_changes,
+        } => Some(save(session, &path, &plan, over_changes)),
+        Effect::KeepAside { path, plan } => keep_aside(session, &path, &plan),
+        Effect::DropAside(path) => {
+            store::recovery::remove(&path);
+            None
+        }
         Effect::RememberReviewer(name) => {
             // A convenience: failing to remember only means asking again next time.
             if let Some(dir) = &data_dir {
                 let _ = store::remember_reviewer(dir, &name);
             }
+            None
         }
-        Effect::Export { overwrite } => export(app, overwrite),
-        Effect::SaveAs(typed) => match library::save_as_path(
-            data_dir.as_deref(),
-            directories::BaseDirs::new().as_ref().map(|b| b.home_dir()),
-            &typed,
-        ) {
-            Ok(path) => save_as(app, session, path),
-            Err(why) => say(app, Tone::Error, format!("Not saved: {why}")),
-        },
-        Effect::DiscardRecovery => {
-            store::recovery::remove(&app.plan_path);
-            session.recovery = None;
-        }
-        Effect::ComparePlan(path) => match store::load_plan(&path) {
-            Ok(other) => app.show_compare(other, store::display_path(&path)),
-            Err(e) => say(app, Tone::Error, format!("Cannot compare: {e}")),
-        },
-        effect => {
-            let Some(dir) = data_dir else {
-                say(
-                    app,
-                    Tone::Error,
-                    "There is no data directory: pass --data-dir DIR".into(),
-                );
-                return;
-            };
-            library_effect(effect, app, session, &dir);
-        }
+        Effect::Export {
+            overwrite,
+            path,
+            plan,
+            unsaved,
+        } => Some(export(
+            &session.curriculum,
+            &path,
+            &plan,
+            unsaved,
+            overwrite,
+        )),
+        Effect::SaveAs { typed, plan, from } => Some(
+            match library::save_as_path(
+                data_dir.as_deref(),
+                directories::BaseDirs::new().as_ref().map(|b| b.home_dir()),
+                &typed,
+            ) {
+                Ok(path) => save_as(session, path, &plan, &from),
+                Err(why) => error(format!("Not saved: {why}")),
+            },
+        ),
+        Effect::ComparePlan(path) => Some(match store::load_plan(&path) {
+            Ok(other) => Msg::Compared {
+                other: Box::new(other),
+                label: store::display_path(&path),
+            },
+            Err(e) => error(format!("Cannot compare: {e}")),
+        }),
+        effect => Some(match data_dir {
+            Some(dir) => library_effect(effect, session, &dir),
+            None => error("There is no data directory: pass --data-dir DIR".into()),
+        }),
     }
 }
 
 /// Effects on the plans in the data directory.
-fn library_effect(effect: Effect, app: &mut App, session: &mut Session, dir: &Path) {
-    let relist = |app: &mut App, select: Option<&Path>| {
-        let entries = library::list(dir, &app.curriculum);
-        app.show_picker(Purpose::Open, entries, select);
+fn library_effect(effect: Effect, session: &mut Session, dir: &Path) -> Msg {
+    let relist = |session: &Session, select: Option<&Path>| Msg::Listed {
+        purpose: Purpose::Open,
+        entries: library::list(dir, &session.curriculum),
+        select: select.map(Path::to_path_buf),
     };
     match effect {
-        Effect::ListPlans(Purpose::Trash) => {
-            let entries = library::trashed(dir, &app.curriculum);
-            app.show_picker(Purpose::Trash, entries, None);
-        }
+        Effect::ListPlans(Purpose::Trash) => Msg::Listed {
+            purpose: Purpose::Trash,
+            entries: library::trashed(dir, &session.curriculum),
+            select: None,
+        },
         Effect::ListPlans(purpose) => {
-            let mut entries = library::list(dir, &app.curriculum);
+            let mut entries = library::list(dir, &session.curriculum);
             if purpose == Purpose::Compare {
-                let open = std::fs::canonicalize(&app.plan_path).ok();
+                let open = std::fs::canonicalize(&session.open).ok();
                 entries.retain(|e| std::fs::canonicalize(&e.path).ok() != open);
             }
-            let current = app.plan_path.clone();
-            app.show_picker(purpose, entries, Some(&current));
+            Msg::Listed {
+                purpose,
+                entries,
+                select: Some(session.open.clone()),
+            }
         }
         Effect::OpenPlan(path) => match store::load_plan(&path) {
             Ok(plan) => {
-                app.switch_plan(plan, path, true);
-                session.lock_plan(app);
-                let _ = store::remember_plan(dir, &app.plan_path);
+                let opened = Msg::Opened {
+                    plan: Box::new(plan),
+                    path: path.clone(),
+                    on_disk: true,
+                };
+                let locked = Msg::Locked(session.lock_plan(&path));
+                let _ = store::remember_plan(dir, &path);
+                batch([Some(opened), Some(locked)])
             }
-            Err(e) => say(app, Tone::Error, format!("Cannot open: {e}")),
+            Err(e) => error(format!("Cannot open: {e}")),
         },
-        Effect::NewPlan { name, empty } => match library::path_for(dir, &name) {
-            Ok(path) if path.exists() => {
-                say(
-                    app,
-                    Tone::Error,
-                    format!("A plan called {name} exists already"),
-                );
-            }
+        Effect::NewPlan {
+            name,
+            empty,
+            student,
+        } => match library::path_for(dir, &name) {
+            Ok(path) if path.exists() => error(format!("A plan called {name} exists already")),
             Ok(path) => {
-                let student = app.plan.student.clone();
-                let mut plan = Plan::recommended(&app.curriculum, &student);
+                let mut plan = Plan::recommended(&session.curriculum, &student);
                 if empty {
                     plan.terms.iter_mut().for_each(|t| t.courses.clear());
                 }
-                app.switch_plan(plan, path, false);
-                session.lock_plan(app);
+                let opened = Msg::Opened {
+                    plan: Box::new(plan),
+                    path: path.clone(),
+                    on_disk: false,
+                };
+                batch([Some(opened), Some(Msg::Locked(session.lock_plan(&path)))])
             }
-            Err(why) => say(app, Tone::Error, why),
+            Err(why) => error(why),
         },
         Effect::DuplicatePlan(path) => match library::duplicate(&path) {
-            Ok(copy) => {
-                relist(app, Some(&copy));
-                say(
-                    app,
-                    Tone::Info,
-                    format!("Copied to {}", store::display_path(&copy)),
-                );
-            }
-            Err(e) => say(app, Tone::Error, format!("Not copied: {e}")),
+            Ok(copy) => batch([
+                Some(relist(session, Some(&copy))),
+                Some(info(format!("Copied to {}", store::display_path(&copy)))),
+            ]),
+            Err(e) => error(format!("Not copied: {e}")),
         },
         Effect::RenamePlan { from, to } => {
-            let is_open = from == app.plan_path;
+            let is_open = from == session.open;
             match library::rename(&from, &to) {
                 Ok(new) => {
-                    if is_open {
-                        app.plan_path = new.clone();
-                        session.lock_plan(app);
+                    let moved = is_open.then(|| {
+                        let locked = Msg::Locked(session.lock_plan(&new));
                         let _ = store::remember_plan(dir, &new);
-                    }
-                    relist(app, Some(&new));
-                    say(
-                        app,
-                        Tone::Info,
-                        format!("Renamed to {}", store::display_path(&new)),
-                    );
+                        batch([Some(Msg::Moved(new.clone())), Some(locked)])
+                    });
+                    batch([
+                        moved,
+                        Some(relist(session, Some(&new))),
+                        Some(info(format!("Renamed to {}", store::display_path(&new)))),
+                    ])
                 }
-                Err(e) => {
-                    relist(app, Some(&from));
-                    say(app, Tone::Error, format!("Not renamed: {e}"));
-                }
+                Err(e) => batch([
+                    Some(relist(session, Some(&from))),
+                    Some(error(format!("Not renamed: {e}"))),
+                ]),
             }
         }
         Effect::RestorePlan(path) => match library::restore(&path, dir) {
-            Ok(to) => {
-                relist(app, Some(&to));
-                say(
-                    app,
-                    Tone::Info,
-                    format!("Restored as {}", store::display_path(&to)),
-                );
-            }
-            Err(e) => say(app, Tone::Error, format!("Not restored: {e}")),
+            Ok(to) => batch([
+                Some(relist(session, Some(&to))),
+                Some(info(format!("Restored as {}", store::display_path(&to)))),
+            ]),
+            Err(e) => error(format!("Not restored: {e}")),
         },
         Effect::TrashPlan(path) => match library::trash(&path, dir) {
-            Ok(to) => {
-                relist(app, None);
-                say(
-                    app,
-                    Tone::Info,
-                    format!("Moved to the trash: {}", store::display_path(&to)),
-                );
-            }
-            Err(e) => say(app, Tone::Error, format!("Not deleted: {e}")),
+            Ok(to) => batch([
+                Some(relist(session, None)),
+                Some(info(format!(
+                    "Moved to the trash: {}",
+                    store::display_path(&to)
+                ))),
+            ]),
+            Err(e) => error(format!("Not deleted: {e}")),
         },
-        Effect::Save
-        | Effect::SaveOverChanges
+        Effect::Save { .. }
+        | Effect::KeepAside { .. }
+        | Effect::DropAside(_)
         | Effect::RememberReviewer(_)
         | Effect::Export { .. }
         | Effect::ComparePlan(_)
-        | Effect::SaveAs(_)
-        | Effect::DiscardRecovery => {}
+        | Effect::SaveAs { .. } => Msg::Batch(Vec::new()),
     }
 }
 
-/// Saves the plan and records it as the one used last. Unless `over_changes`, a file that
-/// another program changed since the planner read it is not saved over: the user is asked.
-pub fn save(app: &mut App, session: &mut Session, over_changes: bool) {
-    if let Err(why) = session.lock_creating_folder(app) {
-        say(app, Tone::Error, format!("Not saved: {why}"));
-        return;
+/// Keeps `plan`, unsaved, aside beside `path`; says so when it cannot.
+fn keep_aside(session: &mut Session, path: &Path, plan: &Plan) -> Option<Msg> {
+    let (locked, kept) = match session.lock_creating_folder() {
+        Ok(()) => (
+            None,
+            store::recovery::write(path, plan).map_err(|e| e.to_string()),
+        ),
+        Err((locked, why)) => (locked, Err(why)),
+    };
+    let failed = kept.err().map(|why| {
+        error(format!(
+            "Unsaved edits cannot be kept aside ({why}); save soon"
+        ))
+    });
+    (locked.is_some() || failed.is_some()).then(|| batch([locked, failed]))
+}
+
+/// Saves `plan` to `path` and records it as the one used last. Unless `over_changes`, a file
+/// that another program changed since the planner read it is not saved over: the user is
+/// asked.
+fn save(session: &mut Session, path: &Path, plan: &Plan, over_changes: bool) -> Msg {
+    if let Err((locked, why)) = session.lock_creating_folder() {
+        return batch([locked, Some(error(format!("Not saved: {why}")))]);
     }
     // What is not a regular file now is refused by the save itself, with its own reason.
-    let now = DiskState::of(&app.plan_path);
+    let now = DiskState::of(path);
     if let Some(seen) = &session.seen
         && !over_changes
         && *seen != now
@@ -302,119 +342,92 @@ pub fn save(app: &mut App, session: &mut Session, over_changes: bool) {
             (_, DiskState::Absent) => "was removed by another program",
             _ => "was changed by another program",
         };
-        app.ask_save_over_changes(format!("{} {what}", store::display_path(&app.plan_path)));
-        return;
+        return Msg::ChangedOnDisk(format!("{} {what}", store::display_path(path)));
     }
-    let result = store::save_plan_seen(&app.plan_path, &app.plan).map(|seen| {
+    let result = store::save_plan_seen(path, plan).map(|seen| {
         session.seen = Some(seen);
     });
-    let saved = result.is_ok();
-    let then = app.finish_save(result);
-    if saved {
-        say_where_a_linked_plan_lives(app);
-        store::recovery::remove(&app.plan_path);
-        session.recovery = None;
+    if result.is_err() {
+        return Msg::Saved(result);
     }
-    let data_dir = session.data_dir.clone();
-    let data_dir = data_dir.as_deref();
-    if saved && let Some(dir) = data_dir {
+    store::recovery::remove(path);
+    if let Some(dir) = &session.data_dir {
         // Remembering the last plan is a convenience; a failure here must not hide the save.
-        let _ = store::remember_plan(dir, &app.plan_path);
+        let _ = store::remember_plan(dir, path);
     }
-    if let Some(effect) = then {
-        perform(effect, app, session);
-    }
+    batch([Some(Msg::Saved(result)), where_a_linked_plan_lives(path)])
 }
 
 /// After a save through a symbolic link, says where the plan really lives, so that a plan
 /// kept outside the data directory is never written there silently.
-fn say_where_a_linked_plan_lives(app: &mut App) {
-    if let Ok(t) = store::target::inspect(&app.plan_path)
-        && t.is_link
-    {
-        say(
-            app,
-            Tone::Info,
-            format!(
-                "Saved {}: a link, so the plan itself is {}",
-                store::display_path(&app.plan_path),
-                store::display_path(&t.real)
-            ),
-        );
-    }
+fn where_a_linked_plan_lives(path: &Path) -> Option<Msg> {
+    let t = store::target::inspect(path).ok().filter(|t| t.is_link)?;
+    Some(info(format!(
+        "Saved {}: a link, so the plan itself is {}",
+        store::display_path(path),
+        store::display_path(&t.real)
+    )))
 }
 
-/// Saves the plan to `path`, which becomes the open plan (its lock, and the plan used last).
-/// A file that exists there is not replaced: save as is for a new name.
-fn save_as(app: &mut App, session: &mut Session, path: PathBuf) {
+/// Saves `plan` to `path`, which becomes the open plan in place of `from` (its lock, and the
+/// plan used last). A file that exists there is not replaced: save as is for a new name.
+fn save_as(session: &mut Session, path: PathBuf, plan: &Plan, from: &Path) -> Msg {
     // Anything at all there, a link to nothing or a named pipe included, is never replaced.
     if store::target::occupied(&path) {
-        say(
-            app,
-            Tone::Error,
-            format!("Not saved: {} exists already", store::display_path(&path)),
-        );
-        return;
+        return error(format!(
+            "Not saved: {} exists already",
+            store::display_path(&path)
+        ));
     }
-    match store::save_plan(&path, &app.plan) {
+    match store::save_plan(&path, plan) {
         Ok(()) => {
-            let old = std::mem::replace(&mut app.plan_path, path);
-            store::recovery::remove(&old);
-            session.recovery = None;
-            // Save as is never on the way to another plan: nothing waits for it.
-            let _ = app.finish_save(Ok(()));
-            session.lock_plan(app);
+            store::recovery::remove(from);
+            let locked = Msg::Locked(session.lock_plan(&path));
             if let Some(dir) = &session.data_dir {
-                let _ = store::remember_plan(dir, &app.plan_path);
+                let _ = store::remember_plan(dir, &path);
             }
+            batch([Some(Msg::SavedAs(path)), Some(locked)])
         }
-        Err(e) => {
-            let _ = app.finish_save(Err(e));
-        }
+        Err(e) => Msg::Saved(Err(e)),
     }
 }
 
-/// Writes the markdown report of the plan, as it is now, next to the plan file; asks first
-/// when a report is there already, unless `overwrite`.
-fn export(app: &mut App, overwrite: bool) {
-    let target = app.plan_path.with_extension("md");
+/// Writes the markdown report of `plan`, as it is now (`unsaved` if it has unsaved changes),
+/// next to its file `path`; asks first when a report is there already, unless `overwrite`.
+fn export(
+    curriculum: &Curriculum,
+    path: &Path,
+    plan: &Plan,
+    unsaved: bool,
+    overwrite: bool,
+) -> Msg {
+    let target = path.with_extension("md");
     // The report is for mailing: it names the plan by its file name, not where it is kept.
-    let label = app
-        .plan_path
+    let label = path
         .file_name()
         .map_or_else(String::new, |n| store::display_path(Path::new(n)));
-    if store::target::same_file(&target, &app.plan_path) || target == app.plan_path {
-        say(
-            app,
-            Tone::Error,
-            format!("Report not written: {label} is the plan itself"),
-        );
-        return;
+    if store::target::same_file(&target, path) || target == path {
+        return error(format!("Report not written: {label} is the plan itself"));
     }
     // Only an earlier report (a regular file) is worth the question; a link or a pipe
     // there is refused by the write itself, with the reason.
     let earlier = std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_file());
     if !overwrite && earlier {
-        app.ask_overwrite_report(store::display_path(&target));
-        return;
+        return Msg::ReportExists(store::display_path(&target));
     }
-    let text = crate::report::plan_markdown(&app.curriculum, &app.plan, &label);
+    let text = crate::report::plan_markdown(curriculum, plan, &label);
     match store::write_sidecar(&target, &text) {
         Ok(()) => {
-            let unsaved = if app.is_dirty() {
+            let unsaved = if unsaved {
                 " (of the plan as shown, not yet saved)"
             } else {
                 ""
             };
-            say(
-                app,
-                Tone::Info,
-                format!(
-                    "Report written to {}{unsaved}",
-                    store::display_path(&target)
-                ),
-            );
+            info(format!(
+                "Report written to {}{unsaved}",
+                store::display_path(&target)
+            ))
         }
-        Err(e) => say(app, Tone::Error, format!("Report not written: {e}")),
+        Err(e) => error(format!("Report not written: {e}")),
     }
 }

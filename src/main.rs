@@ -2,16 +2,14 @@
 //! the outcome into an exit status.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use degree_planner::app::{App, Message, Tone};
 use degree_planner::cli::{Cli, Command};
-use degree_planner::effects::Session;
 use degree_planner::keymap::Keymap;
-use degree_planner::model::{Plan, text};
+use degree_planner::launch::{self, Failure};
+use degree_planner::model::text;
 use degree_planner::store::{self, FileError};
 use degree_planner::theme::Theme;
 use degree_planner::tui::{self, Exit};
@@ -94,10 +92,7 @@ fn main() -> ExitCode {
         Some(Command::Screen { ref plan, size, .. }) => {
             let data_dir =
                 store::resolve_data_dir(cli.data_dir_flag(), std::env::var_os(store::DATA_DIR_ENV));
-            let path = plan.clone().or_else(|| {
-                data_dir
-                    .map(|d| store::last_plan(&d).unwrap_or_else(|| store::default_plan_path(&d)))
-            });
+            let path = launch::plan_path(plan.as_deref(), data_dir.as_deref());
             match path {
                 Some(path) => ExitCode::from(commands::screen(
                     &path,
@@ -113,17 +108,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Review {
-            ref plan,
-            ref reviewer,
-            ..
-        }) => planner(
-            &cli,
-            &settings,
-            Some(plan),
-            Some(reviewer.clone()),
-            cli.data_dir_flag(),
-        ),
+        Some(Command::Review { .. }) => planner(&cli, &settings),
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
             let mut script = Vec::new();
@@ -141,13 +126,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => planner(
-            &cli,
-            &settings,
-            cli.plan.as_ref(),
-            None,
-            cli.data_dir_flag(),
-        ),
+        None => planner(&cli, &settings),
     }
 }
 
@@ -207,41 +186,26 @@ fn config_status(settings: &store::LoadedConfig) -> ExitCode {
     ExitCode::from(commands::emit(&text, 0))
 }
 
-/// Opens the planner on `plan` (else the plan used last, else the default plan). With
-/// `review`, opens it for an advisor: `Some(name)` from `--reviewer`, `None` to use the
-/// remembered name or ask.
-fn planner(
-    cli: &Cli,
-    settings: &store::LoadedConfig,
-    plan: Option<&PathBuf>,
-    review: Option<Option<String>>,
-    data_dir: Option<PathBuf>,
-) -> ExitCode {
-    let loaded = match store::load_curriculum(cli.curriculum_file()) {
-        Ok(l) => l,
-        Err(e) => return fail(&e),
+/// Runs the planner on the plan the command line names (else the plan used last, else the
+/// default plan), or `review` on one, once [`launch::read`] has read it and there is a
+/// terminal to draw on.
+fn planner(cli: &Cli, settings: &store::LoadedConfig) -> ExitCode {
+    let env = launch::Env {
+        data_dir: store::resolve_data_dir(
+            cli.data_dir_flag(),
+            std::env::var_os(store::DATA_DIR_ENV),
+        ),
+        keymap: Keymap::new(&settings.config.keys.normal),
+        config_warning: settings.warning(),
+        today: degree_planner::app::local_today,
     };
-    let data_dir = store::resolve_data_dir(data_dir, std::env::var_os(store::DATA_DIR_ENV));
-    let plan_path: PathBuf = match (plan, &data_dir) {
-        (Some(p), _) => p.clone(),
-        (None, Some(dir)) => store::last_plan(dir).unwrap_or_else(|| store::default_plan_path(dir)),
-        (None, None) => {
-            eprintln!(
-                "degree-planner: no data directory could be found; pass --data-dir DIR or a PLAN file"
-            );
+    let start = match launch::read(cli, env) {
+        Ok(start) => start,
+        Err(Failure::File(e)) => return fail(&e),
+        Err(failure) => {
+            eprintln!("{failure}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
-    };
-    if review.is_some() && !plan_path.exists() {
-        eprintln!(
-            "{}: no such plan to review",
-            store::display_path(&plan_path)
-        );
-        return ExitCode::from(EXIT_BAD_INPUT);
-    }
-    let (plan, on_disk) = match open_plan(&plan_path, &loaded.curriculum) {
-        Ok(p) => p,
-        Err(e) => return fail(&e),
     };
     let no_terminal = !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal();
     // A dumb terminal (Emacs' shell, some CI logs) cannot move the cursor or switch screens:
@@ -268,34 +232,8 @@ fn planner(
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
-    let mut app = App::new(loaded.curriculum, plan, plan_path, on_disk);
-    app.keymap = Keymap::new(&settings.config.keys.normal);
-    if let Some(w) = loaded
-        .warnings
-        .first()
-        .cloned()
-        .or_else(|| settings.warning())
-    {
-        app.message = Some(Message {
-            tone: Tone::Error,
-            text: w,
-        });
-    }
     // Hold the plan's lock while the planner runs; another instance makes this one read-only.
-    let mut session = Session::new(data_dir.clone());
-    session.lock_plan(&mut app);
-    if app.read_only.is_none()
-        && let Some(unsaved) = store::recovery::find(&app.plan_path, &app.plan)
-    {
-        app.offer_recovery(unsaved);
-    }
-    if let Some(flag) = review {
-        let known = flag.or_else(|| data_dir.as_deref().and_then(store::known_reviewer));
-        app.start_review(known);
-    }
-    if on_disk && let Some(dir) = &data_dir {
-        let _ = store::remember_plan(dir, &app.plan_path);
-    }
+    let (mut app, mut session) = start.open();
     let theme = Theme::for_env(std::env::var_os("NO_COLOR").as_deref(), &settings.config);
     install_crash_report();
     // The planner takes the mouse unless the config says `mouse: false`; without it the
@@ -303,8 +241,8 @@ fn planner(
     match tui::run(&mut app, &theme, &mut session, settings.config.mouse) {
         Ok(Exit::Quit) => {
             // Quitting saves or knowingly discards; only a crash or a signal keeps edits aside.
-            if app.read_only.is_none() {
-                store::recovery::remove(&app.plan_path);
+            if app.read_only().is_none() {
+                store::recovery::remove(app.plan_path());
             }
             ExitCode::SUCCESS
         }
@@ -353,17 +291,4 @@ fn install_crash_report() {
             eprintln!("{}", std::backtrace::Backtrace::force_capture());
         }
     }));
-}
-
-/// The plan at `path`, or a new one from the recommended schedule if there is no file yet.
-/// A file that exists but cannot be read is an error, never replaced.
-fn open_plan(
-    path: &Path,
-    curriculum: &degree_planner::model::Curriculum,
-) -> Result<(Plan, bool), FileError> {
-    if path.exists() || path.is_symlink() {
-        store::load_plan(path).map(|p| (p, true))
-    } else {
-        Ok((Plan::recommended(curriculum, ""), false))
-    }
 }

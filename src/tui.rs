@@ -22,7 +22,7 @@ use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::action::{Action, Context};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Msg};
 use crate::effects::{self, Session};
 use crate::theme::Theme;
 
@@ -285,7 +285,7 @@ fn event_loop(
             shown_title = Some(wanted);
         }
         terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(Exit::Quit);
         }
         match wait(terminal, signals, mouse)? {
@@ -303,9 +303,7 @@ fn event_loop(
                 // A paste is text for the prompt being typed into, never keys.
                 Event::Paste(text) => {
                     for action in crate::action::paste(app.context(), &text) {
-                        if let Some(effect) = app.update(action) {
-                            effects::perform(effect, app, session);
-                        }
+                        effects::dispatch(app, session, action);
                     }
                 }
                 Event::Key(key) if key.is_press() => {
@@ -319,8 +317,8 @@ fn event_loop(
                         shown_title = None;
                         break;
                     }
-                    if let Some(effect) = action.and_then(|action| app.update(action)) {
-                        effects::perform(effect, app, session);
+                    if let Some(action) = action {
+                        effects::dispatch(app, session, action);
                     }
                 }
                 Event::Mouse(pointer) => {
@@ -328,22 +326,20 @@ fn event_loop(
                     let size = (size.width, size.height);
                     let now = Instant::now();
                     for action in mouse_actions(app, theme, size, &pointer, &mut clicks, now) {
-                        if let Some(effect) = app.update(action) {
-                            effects::perform(effect, app, session);
-                        }
+                        effects::dispatch(app, session, action);
                     }
                 }
                 // A resize, or anything else: the loop redraws at the new size.
                 _ => {}
             }
-            if app.should_quit
+            if app.should_quit()
                 || signals.end.load(Ordering::SeqCst) != 0
                 || !event::poll(READ_AHEAD)?
             {
                 break;
             }
         }
-        session.sync_recovery(app);
+        effects::dispatch(app, session, Msg::Settled);
     }
 }
 

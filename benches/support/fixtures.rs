@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use degree_planner::action::{Action, Spot};
 use degree_planner::app::{App, Focus};
 use degree_planner::model::Curriculum;
 use degree_planner::store;
@@ -74,12 +75,20 @@ pub fn planner(program: Program) -> App {
     let plan = synth::plans(&curriculum, 1, SEED).remove(0);
     let mut app = App::new(curriculum, plan, PathBuf::from("bench.ron"), true);
     let pool = app.pool().len();
-    if pool > 10 {
-        app.focus = Focus::Pool;
-        app.pool_row = pool / 2;
+    let spot = if pool > 10 {
+        Spot {
+            pane: Focus::Pool,
+            term: None,
+            row: Some(pool / 2),
+        }
     } else {
-        app.row = 1;
-    }
+        Spot {
+            pane: Focus::Terms,
+            term: Some(0),
+            row: Some(1),
+        }
+    };
+    app.update(Action::Click(spot));
     app
 }
 

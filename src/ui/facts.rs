@@ -26,8 +26,8 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     /// Computes the facts for `app`'s current plan.
     pub fn new(app: &'a App) -> Self {
-        let c = &app.curriculum;
-        let problems = model::problems(c, &app.plan);
+        let c = app.curriculum();
+        let problems = model::problems(c, app.plan());
         let mut flagged = HashSet::new();
         for p in &problems {
             let code = match &p.kind {
@@ -50,11 +50,12 @@ impl<'a> Facts<'a> {
             }
         }
         let steps = app
+            .cursor()
             .path
             .and_then(|i| c.paths.get(i))
-            .map(|path| model::next_steps(c, &app.plan, &path.id))
+            .map(|path| model::next_steps(c, app.plan(), &path.id))
             .unwrap_or_default();
-        let changed = match model::verdict_state(&app.plan) {
+        let changed = match model::verdict_state(app.plan()) {
             model::VerdictState::Changed(_, changes) => changes
                 .into_iter()
                 .filter_map(|change| match change {
@@ -68,10 +69,10 @@ impl<'a> Facts<'a> {
             _ => HashSet::new(),
         };
         Facts {
-            credits: model::credits(c, &app.plan),
+            credits: model::credits(c, app.plan()),
             changed,
             problems,
-            standings: model::standings(c, &app.plan),
+            standings: model::standings(c, app.plan()),
             steps,
             flagged,
             max_weight: c.max_weight(),
@@ -80,13 +81,13 @@ impl<'a> Facts<'a> {
 
     /// The focused path's standing, if a path is focused.
     pub fn focused(&self, app: &App) -> Option<&model::Standing<'a, 'a>> {
-        let path = app.path?;
+        let path = app.cursor().path?;
         self.standings.paths.iter().find(|s| s.path == path)
     }
 
     /// Whether a problem names the course at `slot`.
     pub fn is_flagged(&self, app: &App, slot: Slot) -> bool {
-        app.plan
+        app.plan()
             .placement(slot)
             .is_some_and(|p| self.flagged.contains(&(slot.term, p.code.clone())))
     }

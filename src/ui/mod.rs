@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::action::{self, Context};
-use crate::app::{App, Focus, Mode, Tone};
+use crate::app::{App, Focus, Help, Overlay, Tone};
 use crate::theme::Theme;
 use facts::Facts;
 use unicode_width::UnicodeWidthStr;
@@ -74,22 +74,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     render_header(frame, header, app, theme);
     render_body(frame, &panes(app, &facts, theme, area), app, &facts, theme);
     render_status(frame, status, app, theme);
-    match (&app.mode, &app.message) {
+    match (app.overlay(), app.message()) {
         // A prompt takes the status line; a message about it (why it stays open) goes below.
-        (Mode::Prompt { .. }, Some(m)) => render_message(frame, hints, m, theme),
+        (Some(Overlay::Prompt(_)), Some(m)) => render_message(frame, hints, m, theme),
         _ => render_hints(frame, hints, app, theme),
     }
-    match &app.mode {
-        Mode::Help | Mode::HelpSearch => render_help(frame, body, app, theme),
-        Mode::Unsaved(leave) => render_confirm_leave(frame, body, app, *leave, theme),
-        Mode::Notes { selected } => review::render_notes(frame, body, app, *selected, theme),
-        Mode::Picker(picker) => picker::render_picker(frame, body, app, picker, theme),
-        Mode::Recover(unsaved) => render_recover(frame, body, app, unsaved, theme),
-        Mode::Compare {
-            other,
-            label,
-            scroll,
-        } => picker::render_compare(frame, body, app, (other, label), *scroll, theme),
+    match app.overlay() {
+        Some(Overlay::Help(help)) => render_help(frame, body, app, help, theme),
+        Some(Overlay::Unsaved(leave)) => render_confirm_leave(frame, body, app, *leave, theme),
+        Some(Overlay::Notes(notes)) => {
+            review::render_notes(frame, body, app, notes.selected, theme)
+        }
+        Some(Overlay::Picker(picker)) => picker::render_picker(frame, body, app, picker, theme),
+        Some(Overlay::Recovery(r)) => render_recover(frame, body, app, &r.unsaved, theme),
+        Some(Overlay::Compare(c)) => {
+            picker::render_compare(frame, body, app, (&c.other, &c.label), c.scroll, theme)
+        }
         _ => {}
     }
 }
@@ -174,7 +174,7 @@ fn panes(app: &App, facts: &Facts, theme: &Theme, screen: Rect) -> Panes {
     let cols = terms::columns(app, terms.width, terms.height);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-    let (side, paths, detail) = match app.focus {
+    let (side, paths, detail) = match app.cursor().focus {
         Focus::Paths => (None, Some(left), right),
         _ => (Some(side_stack(app, facts, theme, right)), None, left),
     };
@@ -199,7 +199,7 @@ fn render_body(frame: &mut Frame, panes: &Panes, app: &App, facts: &Facts, theme
     if let Some(area) = panes.paths {
         panels::render_paths(frame, area, app, facts, theme);
     }
-    match app.focus {
+    match app.cursor().focus {
         Focus::Paths => panels::render_path_detail(frame, panes.detail, app, facts, theme),
         _ => panels::render_detail(frame, panes.detail, app, facts, theme),
     }
@@ -273,40 +273,40 @@ fn problems_rows(facts: &Facts, width: u16, most: u16) -> u16 {
 
 fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let file = app.file_name();
-    let student = if app.plan.student.is_empty() {
+    let student = if app.plan().student.is_empty() {
         "(no name: N sets it)"
     } else {
-        &app.plan.student
+        &app.plan().student
     };
     let target = app
-        .plan
+        .plan()
         .target_path
         .as_deref()
-        .and_then(|id| app.curriculum.path(id))
+        .and_then(|id| app.curriculum().path(id))
         .map(|p| format!(" │ target: {}", p.name))
         .unwrap_or_default();
-    let mut state = match (app.is_dirty(), app.on_disk) {
+    let mut state = match (app.is_dirty(), app.on_disk()) {
         (true, _) => " ● modified ".to_string(),
         (false, false) => " ○ new, not saved yet ".to_string(),
         (false, true) => String::new(),
     };
-    if let crate::model::Role::Reviewer { name } = &app.role {
+    if let crate::model::Role::Reviewer { name } = &app.role() {
         state = format!(
             " REVIEW by {} │{state}",
             if name.is_empty() { "?" } else { name }
         );
     }
-    if app.read_only.is_some() {
+    if app.read_only().is_some() {
         state = format!(" READ-ONLY │{state}");
     }
     let text = format!(
         " {} │ plan: {file} │ student: {student}{target}",
-        app.curriculum.name
+        app.curriculum().name
     );
     let width = usize::from(area.width);
     // The help key as the keymap has it; none when help is unbound.
     let help_key = app
-        .keymap
+        .keymap()
         .bindings(Context::Normal)
         .find(|b| b.action == action::Action::Help)
         .and_then(|b| b.keys.first().map(action::Key::label));
@@ -335,30 +335,30 @@ fn render_message(frame: &mut Frame, area: Rect, message: &crate::app::Message, 
 }
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let line = match &app.mode {
-        Mode::Filter => Line::from(vec![
+    let line = match app.overlay() {
+        Some(Overlay::Filter(_)) => Line::from(vec![
             Span::styled("Filter: ", theme.key),
-            Span::raw(app.filter.clone()),
+            Span::raw(app.cursor().filter.clone()),
             Span::styled("█", theme.key),
         ]),
-        Mode::Prompt { kind, input } => {
+        Some(Overlay::Prompt(crate::app::Prompt { kind, input })) => {
             let question = format!("{}: ", kind.question());
             let room = usize::from(area.width).saturating_sub(question.width());
             let mut spans = vec![Span::styled(question, theme.key)];
             spans.extend(text::field_spans(input, room, theme.key));
             Line::from(spans)
         }
-        Mode::Ask(ask) => Line::styled(ask.text.clone(), theme.warning),
-        Mode::HelpSearch => Line::from(vec![
+        Some(Overlay::Ask(ask)) => Line::styled(ask.text.clone(), theme.warning),
+        Some(Overlay::Help(help)) if help.typing => Line::from(vec![
             Span::styled("Search keys: ", theme.key),
-            Span::raw(app.help_search.clone()),
+            Span::raw(help.search.clone()),
             Span::styled("█", theme.key),
         ]),
         _ => {
             // An active filter stays in sight until it is cleared, after any message; so
             // does why the plan is read-only here, from the moment it opens.
             let mut spans = Vec::new();
-            if let Some(m) = &app.message {
+            if let Some(m) = &app.message() {
                 let style = if m.tone == Tone::Error {
                     theme.error
                 } else {
@@ -366,23 +366,20 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 };
                 spans.push(Span::styled(m.text.clone(), style));
             }
-            if let Some(why) = &app.read_only
-                && !app
-                    .message
-                    .as_ref()
-                    .is_some_and(|m| m.text.contains(why.as_str()))
+            if let Some(why) = app.read_only()
+                && !app.message().is_some_and(|m| m.text.contains(why))
             {
                 if !spans.is_empty() {
                     spans.push(Span::raw("  ·  "));
                 }
                 spans.push(Span::styled(format!("Read-only: {why}"), theme.warning));
             }
-            if !app.filter.is_empty() {
+            if !app.cursor().filter.is_empty() {
                 if !spans.is_empty() {
                     spans.push(Span::raw("  ·  "));
                 }
                 spans.push(Span::styled("Filter: ", theme.key));
-                spans.push(Span::raw(format!("{} (Esc clears)", app.filter)));
+                spans.push(Span::raw(format!("{} (Esc clears)", app.cursor().filter)));
             }
             Line::from(spans)
         }
@@ -395,34 +392,34 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     use action::Action;
     // A reviewer sees the review keys first, then the ones that still apply.
-    let reviewing = app.mode == Mode::Normal && app.role.may_review();
+    let reviewing = app.overlay().is_none() && app.role().may_review();
     let review = reviewing
-        .then(|| app.keymap.bindings(Context::Review))
+        .then(|| app.keymap().bindings(Context::Review))
         .into_iter()
         .flatten();
     // Only keys that act here: what the role may do, what this picker is for; nothing that
     // edits or saves when the plan is read-only here.
-    let writable = app.read_only.is_none();
-    let purpose = match &app.mode {
-        Mode::Picker(p) => Some(p.purpose),
+    let writable = app.read_only().is_none();
+    let purpose = match app.overlay() {
+        Some(Overlay::Picker(p)) => Some(p.purpose),
         _ => None,
     };
-    let comparing = purpose == Some(crate::picker::Purpose::Compare);
-    let opening = purpose == Some(crate::picker::Purpose::Open);
+    let comparing = purpose == Some(crate::app::Purpose::Compare);
+    let opening = purpose == Some(crate::app::Purpose::Open);
     let shown = |b: &action::Binding| match (b.context, b.action) {
         (Context::Review, _) => writable,
         (Context::Normal, Action::Save | Action::Undo) => writable,
         (Context::Normal, Action::Toggle) => !reviewing && writable,
         // Moving and statuses are for courses in a term.
         (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
-            !reviewing && writable && app.focus == Focus::Terms
+            !reviewing && writable && app.cursor().focus == Focus::Terms
         }
-        (Context::Normal, Action::NextPath) => !app.curriculum.paths.is_empty(),
+        (Context::Normal, Action::NextPath) => !app.curriculum().paths.is_empty(),
         (Context::Normal, Action::ShowNotes) => {
-            app.plan.verdict.is_some() || !app.plan.notes.is_empty()
+            app.plan().verdict.is_some() || !app.plan().notes.is_empty()
         }
-        (Context::Notes, Action::Toggle) => app.role.may_mark_addressed() && writable,
-        (Context::Notes, Action::DeleteNote) => app.role.may_review() && writable,
+        (Context::Notes, Action::Toggle) => app.role().may_mark_addressed() && writable,
+        (Context::Notes, Action::DeleteNote) => app.role().may_review() && writable,
         (
             Context::Picker,
             Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
@@ -444,16 +441,16 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => 2,
     };
     let hints: Vec<(String, &str, Action)> = review
-        .chain(app.keymap.bindings(app.context()))
+        .chain(app.keymap().bindings(app.context()))
         .filter(|b| b.hint.is_some() && shown(b))
         .map(|b| {
             let key = b.keys.first().map(action::Key::label).unwrap_or_default();
-            let hint = match (b.context, b.action, app.focus) {
+            let hint = match (b.context, b.action, app.cursor().focus) {
                 (Context::Normal, Action::Toggle, Focus::Terms) => "unplan",
                 (Context::Normal, Action::Toggle, Focus::Pool) => "place",
                 (Context::Normal, Action::Toggle, Focus::Paths) => "target",
                 (Context::Picker, Action::ShowTrash, _)
-                    if purpose == Some(crate::picker::Purpose::Trash) =>
+                    if purpose == Some(crate::app::Purpose::Trash) =>
                 {
                     "plans"
                 }
@@ -573,7 +570,7 @@ const HELP_GUTTER: u16 = 2;
 
 /// The help overlay, generated from the keymap: two columns when there is room, else one
 /// column that scrolls.
-fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_help(frame: &mut Frame, area: Rect, app: &App, help: &Help, theme: &Theme) {
     const PLANNING: &[(Context, &str)] = &[(Context::Normal, "Planning (the plan's screen)")];
     const OTHER: &[(Context, &str)] = &[
         (Context::Review, "Reviewing (degree-planner review PLAN)"),
@@ -589,14 +586,14 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
         (Context::Anywhere, "Anywhere (every mode)"),
     ];
-    let search = app.help_search.to_lowercase();
+    let search = help.search.to_lowercase();
     let width = area.width.min(140);
     let two = width >= 100;
     // Two columns keep a gutter between them, so text never runs into the next.
     let gutter = if two { HELP_GUTTER } else { 0 };
     let count = if two { 2 } else { 1 };
     let column_width = (width.saturating_sub(2 + gutter) / count).max(1);
-    let lines = |sections| help_lines(&app.keymap, sections, &search, column_width, theme);
+    let lines = |sections| help_lines(app.keymap(), sections, &search, column_width, theme);
     let mut columns: Vec<Vec<Line>> = if two {
         vec![lines(PLANNING), lines(OTHER)]
     } else {
@@ -605,7 +602,7 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     if columns.iter().all(Vec::is_empty) {
         columns = vec![vec![Line::styled(
-            format!("No key or description contains \"{}\"", app.help_search),
+            format!("No key or description contains \"{}\"", help.search),
             theme.muted,
         )]];
     }
@@ -613,16 +610,16 @@ fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = u16::try_from(rows).unwrap_or(u16::MAX);
     let popup = centered(area, width, rows.saturating_add(2));
     let visible = popup.height.saturating_sub(2);
-    let scroll = app.help_scroll.min(rows.saturating_sub(visible));
+    let scroll = help.scroll.min(rows.saturating_sub(visible));
     let footer = if rows <= visible {
         " / search · Esc closes "
     } else {
         " ↑↓ scroll · PgUp PgDn g G · / search · Esc closes "
     };
-    let title = match (app.help_search.is_empty(), &app.mode) {
-        (true, Mode::HelpSearch) => " Keys matching: (type to search) ".to_string(),
+    let title = match (help.search.is_empty(), help.typing) {
+        (true, true) => " Keys matching: (type to search) ".to_string(),
         (true, _) => " Keys ".to_string(),
-        (false, _) => format!(" Keys matching \"{}\" ", app.help_search),
+        (false, _) => format!(" Keys matching \"{}\" ", help.search),
     };
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -649,7 +646,7 @@ fn render_confirm_leave(
     leave: crate::app::Leave,
     theme: &Theme,
 ) {
-    let file = crate::store::display_path(&app.plan_path);
+    let file = crate::store::display_path(app.plan_path());
     let (title, going) = match leave {
         crate::app::Leave::Quit => (" Quit? ", "quitting"),
         crate::app::Leave::ToPlans => (" Another plan? ", "opening another plan"),
@@ -659,7 +656,7 @@ fn render_confirm_leave(
         Line::raw(format!("What happens to them before {going}?")),
         Line::raw(""),
     ];
-    for b in app.keymap.bindings(Context::ConfirmQuit) {
+    for b in app.keymap().bindings(Context::ConfirmQuit) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", b.keys_label()), theme.key),
             Span::raw(b.description),
@@ -683,7 +680,7 @@ fn render_recover(
     unsaved: &crate::model::Plan,
     theme: &Theme,
 ) {
-    let changes = crate::model::edits::edits(&app.curriculum, &app.plan, unsaved);
+    let changes = crate::model::edits::edits(app.curriculum(), app.plan(), unsaved);
     let mut lines = vec![
         Line::raw("This plan has unsaved edits from an earlier session that did not end"),
         Line::raw("normally (a crash, a closed terminal, a signal)."),
@@ -708,7 +705,7 @@ fn render_recover(
     lines.push(Line::from(vec![
         Span::styled("  y ", theme.key),
         Span::raw(
-            match app.keymap.key_for(Context::Normal, action::Action::Save) {
+            match app.keymap().key_for(Context::Normal, action::Action::Save) {
                 Some(key) => format!("restore them (then {key} saves)    "),
                 None => "restore them    ".to_string(),
             },

@@ -86,14 +86,14 @@ const NO_PATHS: &str = "This program defines no career paths.";
 /// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...",
 /// strength by results and core courses completed.
 pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    if app.curriculum.paths.is_empty() {
+    if app.curriculum().paths.is_empty() {
         frame.render_widget(Paragraph::new(Span::styled(NO_PATHS, theme.muted)), area);
         return;
     }
     let mut spans = vec![Span::styled("Paths ", theme.muted)];
     for s in &facts.standings.paths {
-        let path = &app.curriculum.paths[s.path];
-        let style = if app.path == Some(s.path) {
+        let path = &app.curriculum().paths[s.path];
+        let style = if app.cursor().path == Some(s.path) {
             theme.path_highlight
         } else {
             Style::new()
@@ -122,7 +122,7 @@ fn strength(value: Option<f64>) -> String {
 /// progress and ahead, its strength by results and core progress; then what the results say
 /// and, for the focused path, when it is ready and what to do next.
 pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let focused = app.focus == Focus::Paths;
+    let focused = app.cursor().focus == Focus::Paths;
     let block = Block::bordered()
         .border_style(if focused {
             theme.border_focus
@@ -131,7 +131,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         })
         .title(" Career paths ");
     let width = usize::from(block.inner(area).width);
-    let c = &app.curriculum;
+    let c = app.curriculum();
     let mut lines = Vec::new();
     if c.paths.is_empty() {
         lines.push(Line::styled(NO_PATHS, theme.muted));
@@ -143,8 +143,8 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
     }
     for s in &facts.standings.paths {
         let path = &c.paths[s.path];
-        let is_focus = app.path == Some(s.path);
-        let target = app.plan.target_path.as_deref() == Some(path.id.as_str());
+        let is_focus = app.cursor().path == Some(s.path);
+        let target = app.plan().target_path.as_deref() == Some(path.id.as_str());
         let style = if is_focus {
             theme.path_highlight
         } else {
@@ -187,7 +187,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
     if !c.paths.is_empty() {
         lines.push(Line::raw(advice::ready_summary(
             c,
-            &app.plan,
+            app.plan(),
             &facts.standings,
         )));
     }
@@ -197,7 +197,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
             for step in &facts.steps {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{}: ", path.mark), theme.path_highlight),
-                    Span::raw(advice::step(&app.plan, step)),
+                    Span::raw(advice::step(app.plan(), step)),
                 ]));
             }
         }
@@ -219,7 +219,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
 /// with weight and grade, and its core with where each course stands.
 pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
     let block = Block::bordered().border_style(theme.border).title(" Path ");
-    let c = &app.curriculum;
+    let c = app.curriculum();
     let Some(s) = facts.focused(app) else {
         let text = Span::styled("No path highlighted.", theme.muted);
         frame.render_widget(Paragraph::new(text).block(block), area);
@@ -228,7 +228,7 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
     let path = &c.paths[s.path];
     let mut lines = vec![
         Line::styled(format!("{} {}", path.mark, path.name), theme.path_highlight),
-        Line::raw(advice::core(c, &app.plan, s)),
+        Line::raw(advice::core(c, app.plan(), s)),
     ];
     let dots = |w: u32| -> String {
         (0..facts.max_weight.max(w))
@@ -251,7 +251,7 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
         )));
     }
     lines.push(Line::styled(
-        format!("Core, {}", advice::ready(&app.plan, s)),
+        format!("Core, {}", advice::ready(app.plan(), s)),
         theme.muted,
     ));
     let done: Vec<&str> = s
@@ -284,11 +284,11 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
     for x in &open[..shown] {
         let (glyph, at) = match (x.status, x.term) {
             (Some(status), Some(term)) => {
-                (status_glyph(status), app.plan.terms[term].name.as_str())
+                (status_glyph(status), app.plan().terms[term].name.as_str())
             }
             _ => (" ", "in no term"),
         };
-        let focus = if crate::model::career::focus_of(&app.plan, x.course).is_some() {
+        let focus = if crate::model::career::focus_of(app.plan(), x.course).is_some() {
             " (focus)"
         } else {
             ""
@@ -326,11 +326,11 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
-    let c = &app.curriculum;
-    let slot = (app.focus != Focus::Pool)
+    let c = app.curriculum();
+    let slot = (app.cursor().focus != Focus::Pool)
         .then(|| app.selected_slot())
         .flatten();
-    let placement = slot.and_then(|s| app.plan.placement(s));
+    let placement = slot.and_then(|s| app.plan().placement(s));
     let Some(course) = c.course(&code) else {
         let lines = vec![
             Line::styled(code.clone(), theme.error),
@@ -355,10 +355,10 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
             if course.required { "" } else { " · elective" }
         )),
     ];
-    let here = slot.map_or(app.term, |s| s.term);
+    let here = slot.map_or(app.cursor().term, |s| s.term);
     let status_line = match placement {
         Some(p) => {
-            let term = &app.plan.terms[here].name;
+            let term = &app.plan().terms[here].name;
             let grade = p
                 .grade
                 .as_ref()
@@ -394,6 +394,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
             .map(|i| if i < weight { '●' } else { '○' })
             .collect();
         let style = if app
+            .cursor()
             .path
             .and_then(|i| c.paths.get(i))
             .is_some_and(|p| p.id == path.id)
@@ -411,11 +412,11 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         }
     }
     if course.focus {
-        let line = match crate::model::career::focus_of(&app.plan, course).and_then(|id| c.path(id))
-        {
-            Some(path) => format!("Project focus: {}", path.name),
-            None => "Project focus: none yet (focus a path with p, then f)".to_string(),
-        };
+        let line =
+            match crate::model::career::focus_of(app.plan(), course).and_then(|id| c.path(id)) {
+                Some(path) => format!("Project focus: {}", path.name),
+                None => "Project focus: none yet (focus a path with p, then f)".to_string(),
+            };
         lines.push(Line::styled(line, theme.path_highlight));
     }
     let target = crate::model::NoteTarget::Course(course.code.clone());
@@ -437,11 +438,14 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
 /// A prerequisite with its mark: completed, in progress or scheduled when it is placed in a
 /// term before `term`, unmet otherwise.
 fn prerequisite_line(app: &App, theme: &Theme, code: &str, term: usize) -> Line<'static> {
-    let title = app.curriculum.course(code).map_or("", |c| c.title.as_str());
-    let (mark, style, note) = match app.plan.find(code) {
+    let title = app
+        .curriculum()
+        .course(code)
+        .map_or("", |c| c.title.as_str());
+    let (mark, style, note) = match app.plan().find(code) {
         Some(slot @ Slot { term: t, .. }) if t < term => {
-            let name = &app.plan.terms[t].name;
-            match app.plan.placement(slot).map(|p| p.status) {
+            let name = &app.plan().terms[t].name;
+            match app.plan().placement(slot).map(|p| p.status) {
                 Some(Status::Completed) => ("✓", theme.good, format!("completed, {name}")),
                 Some(Status::InProgress) => ("◐", theme.warning, format!("in progress, {name}")),
                 _ => ("○", theme.muted, format!("scheduled, {name}")),
@@ -453,7 +457,7 @@ fn prerequisite_line(app: &App, theme: &Theme, code: &str, term: usize) -> Line<
         Some(Slot { term: t, .. }) => (
             "✗",
             theme.error,
-            format!("unmet: later, {}", app.plan.terms[t].name),
+            format!("unmet: later, {}", app.plan().terms[t].name),
         ),
         None => ("✗", theme.error, "unmet: not planned".to_string()),
     };
@@ -468,7 +472,7 @@ fn prerequisite_line(app: &App, theme: &Theme, code: &str, term: usize) -> Line<
 /// shows a window of them around the highlighted one and says which ("1-8 of 21"); Tab
 /// gives it the keyboard to scroll.
 pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let focused = app.focus == Focus::Problems;
+    let focused = app.cursor().focus == Focus::Problems;
     let errors = facts
         .problems
         .iter()
@@ -528,8 +532,11 @@ pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, 
 /// Problem `i` as the pane shows it: marked and highlighted when it is the focused one.
 fn problem_row_line<'a>(app: &App, facts: &'a Facts, theme: &Theme, i: usize) -> Line<'a> {
     let line = problem_line(&facts.problems[i], theme);
-    let selected = app.problem_row.min(facts.problems.len().saturating_sub(1));
-    if app.focus == Focus::Problems && i == selected {
+    let selected = app
+        .cursor()
+        .problem_row
+        .min(facts.problems.len().saturating_sub(1));
+    if app.cursor().focus == Focus::Problems && i == selected {
         let mut spans = vec![Span::raw("> ")];
         spans.extend(line.spans);
         Line::from(spans).style(theme.selected)
@@ -547,7 +554,7 @@ pub fn shown_problems(app: &App, facts: &Facts, theme: &Theme, inner: Rect) -> V
     if n == 0 {
         return Vec::new();
     }
-    let selected = app.problem_row.min(n - 1);
+    let selected = app.cursor().problem_row.min(n - 1);
     let rows = |i: usize| {
         let line = problem_row_line(app, facts, theme, i);
         u16::try_from(super::text::wrapped_rows(&line, inner.width)).unwrap_or(u16::MAX)

@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 use super::terms::status_glyph;
 use super::text::fit;
 use crate::app::App;
+use crate::app::{Picker, Purpose, Row};
 use crate::model::{self, Change, Plan, review};
-use crate::picker::{Picker, Purpose, Row};
 use crate::theme::Theme;
 
 /// Draws the picker over `area`: each plan with its student, when it was saved, its credits,
@@ -63,7 +63,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
                     Line::styled(format!("{marker}+ New empty plan"), theme.key)
                 }
                 Row::Plan(entry) => {
-                    let open = entry.path == app.plan_path;
+                    let open = entry.path == app.plan_path();
                     let mut spans = vec![
                         Span::raw(marker),
                         Span::raw(if open { "● " } else { "  " }),
@@ -176,7 +176,7 @@ pub fn render_compare(
     theme: &Theme,
 ) {
     frame.render_widget(Clear, area);
-    let changes = model::diff::diff(&review::placement(other), &review::placement(&app.plan));
+    let changes = model::diff::diff(&review::placement(other), &review::placement(app.plan()));
     let changed: HashSet<&str> = changes
         .iter()
         .filter_map(|c| match c {
@@ -194,12 +194,12 @@ pub fn render_compare(
     .areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(columns);
-    let this = crate::store::display_path(&app.plan_path);
+    let this = crate::store::display_path(app.plan_path());
     side(frame, left, app, other, label, &changed, theme);
-    side(frame, right, app, &app.plan, &this, &changed, theme);
+    side(frame, right, app, app.plan(), &this, &changed, theme);
     let (a, b) = (
-        model::credits(&app.curriculum, other),
-        model::credits(&app.curriculum, &app.plan),
+        model::credits(app.curriculum(), other),
+        model::credits(app.curriculum(), app.plan()),
     );
     let mut lines = vec![Line::raw(format!(
         "Credits {} → {} of {} (completed {} → {}); {} difference{}",
@@ -267,7 +267,7 @@ fn side(
         lines.push(Line::styled(term.name.clone(), theme.key));
         for p in &term.courses {
             let title = app
-                .curriculum
+                .curriculum()
                 .course(&p.code)
                 .map_or("?", |c| c.title.as_str());
             let differs = changed.contains(p.code.as_str());

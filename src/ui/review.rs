@@ -12,7 +12,7 @@ use crate::theme::Theme;
 
 /// Whether the review panel has anything to say.
 pub fn has_review(app: &App) -> bool {
-    app.plan.verdict.is_some() || !app.plan.notes.is_empty() || app.role.may_review()
+    app.plan().verdict.is_some() || !app.plan().notes.is_empty() || app.role().may_review()
 }
 
 /// One line naming the verdict state, styled by how good it is.
@@ -33,7 +33,7 @@ pub fn verdict_line(state: &VerdictState, theme: &Theme) -> Line<'static> {
 /// The verdict state, and the reviewer's comment if there is one.
 fn verdict_header(app: &App, state: &VerdictState, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![verdict_line(state, theme)];
-    if let Some(v) = &app.plan.verdict
+    if let Some(v) = &app.plan().verdict
         && !v.comment.is_empty()
     {
         lines.push(Line::styled(format!("  \"{}\"", v.comment), theme.muted));
@@ -43,7 +43,7 @@ fn verdict_header(app: &App, state: &VerdictState, theme: &Theme) -> Vec<Line<'s
 
 /// Lines for the review panel: verdict, its comment, what changed since, plan notes.
 pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let state = review::verdict_state(&app.plan);
+    let state = review::verdict_state(app.plan());
     let mut lines = verdict_header(app, &state, theme);
     if let VerdictState::Changed(_, changes) = &state {
         for change in changes.iter().take(3) {
@@ -60,7 +60,7 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(note_line(note, theme));
     }
     let elsewhere = app
-        .plan
+        .plan()
         .notes
         .iter()
         .filter(|n| n.on != NoteTarget::Plan && !n.addressed)
@@ -109,7 +109,7 @@ fn target_label(app: &App, target: &NoteTarget) -> String {
     match target {
         NoteTarget::Plan => "Plan".to_string(),
         NoteTarget::Term(name) => {
-            let gone = if app.plan.terms.iter().any(|t| &t.name == name) {
+            let gone = if app.plan().terms.iter().any(|t| &t.name == name) {
                 ""
             } else {
                 " (no longer in the plan)"
@@ -117,7 +117,10 @@ fn target_label(app: &App, target: &NoteTarget) -> String {
             format!("Term {name}{gone}")
         }
         NoteTarget::Course(code) => {
-            let title = app.curriculum.course(code).map_or("", |c| c.title.as_str());
+            let title = app
+                .curriculum()
+                .course(code)
+                .map_or("", |c| c.title.as_str());
             format!("{code} {title}")
         }
     }
@@ -125,7 +128,7 @@ fn target_label(app: &App, target: &NoteTarget) -> String {
 
 /// Draws the list of every note, with the verdict and its changes above it.
 pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let state = review::verdict_state(&app.plan);
+    let state = review::verdict_state(app.plan());
     let mut lines = verdict_header(app, &state, theme);
     if let VerdictState::Changed(_, changes) = &state {
         lines.push(Line::styled("Changed since the verdict:", theme.muted));
@@ -134,12 +137,12 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
         }
     }
     lines.push(Line::raw(""));
-    if app.plan.notes.is_empty() {
+    if app.plan().notes.is_empty() {
         lines.push(Line::styled("No notes.", theme.muted));
     }
     // Where the highlighted note starts and ends among the lines.
     let mut highlight = 0..0;
-    for (i, note) in app.plan.notes.iter().enumerate() {
+    for (i, note) in app.plan().notes.iter().enumerate() {
         let style = if i == selected {
             theme.selected
         } else {
@@ -178,9 +181,9 @@ pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, t
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(theme.border_focus)
-        .title(format!(" Notes ({}) ", app.plan.notes.len()))
+        .title(format!(" Notes ({}) ", app.plan().notes.len()))
         .title_bottom(
-            Line::from(if app.role.may_review() {
+            Line::from(if app.role().may_review() {
                 " ↑↓ move · x delete · Esc close "
             } else {
                 " ↑↓ move · Space addressed · Esc close "

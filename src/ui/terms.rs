@@ -64,7 +64,7 @@ pub fn render_terms(
     facts: &Facts,
     theme: &Theme,
 ) {
-    let n = app.plan.terms.len();
+    let n = app.plan().terms.len();
     if n == 0 {
         let msg = Paragraph::new("No terms. Press a to add one.").block(
             Block::bordered()
@@ -96,7 +96,7 @@ pub fn render_terms(
 /// The terms on screen when the terms are drawn in `area`, `cols` to a grid row, each with
 /// where it is drawn.
 pub fn term_areas(app: &App, area: Rect, cols: usize) -> Vec<(usize, Rect)> {
-    if app.plan.terms.is_empty() {
+    if app.plan().terms.is_empty() {
         return Vec::new();
     }
     let grid = grid(app, cols);
@@ -123,14 +123,14 @@ pub fn term_areas(app: &App, area: Rect, cols: usize) -> Vec<(usize, Rect)> {
 
 /// The rows of term `term`'s list on screen when it is drawn in `area`.
 pub fn shown_term_rows(app: &App, term: usize, area: Rect) -> std::ops::Range<usize> {
-    let focused = term == app.term && app.focus == Focus::Terms;
-    let selected = focused.then_some(app.row);
+    let focused = term == app.cursor().term && app.cursor().focus == Focus::Terms;
+    let selected = focused.then_some(app.cursor().row);
     window(app.visible_rows(term).len(), selected, inner(area).height)
 }
 
 /// The rows of the pool on screen when it is drawn in `area`.
 pub fn shown_pool_rows(app: &App, area: Rect) -> std::ops::Range<usize> {
-    let selected = (app.focus == Focus::Pool).then_some(app.pool_row);
+    let selected = (app.cursor().focus == Focus::Pool).then_some(app.cursor().pool_row);
     window(app.pool().len(), selected, inner(area).height)
 }
 
@@ -144,14 +144,14 @@ pub fn inner(area: Rect) -> Rect {
 /// when the terms would not fit `height` otherwise. Rows are balanced: four terms that fit
 /// three to a row are shown two and two.
 pub fn columns(app: &App, width: u16, height: u16) -> usize {
-    let n = app.plan.terms.len().max(1);
+    let n = app.plan().terms.len().max(1);
     let most = usize::from((width / MIN_TERM_WIDTH).max(1)).min(n);
     let longest_title = app
-        .plan
+        .plan()
         .terms
         .iter()
         .flat_map(|t| &t.courses)
-        .filter_map(|p| app.curriculum.course(&p.code))
+        .filter_map(|p| app.curriculum().course(&p.code))
         .map(|c| unicode_width::UnicodeWidthStr::width(c.title.as_str()))
         .max()
         .unwrap_or(0);
@@ -168,8 +168,12 @@ pub fn columns(app: &App, width: u16, height: u16) -> usize {
 /// rows they take.
 fn shown_rows(app: &App, grid: &[Vec<usize>], cols: usize, height: u16) -> (usize, usize, u16) {
     let natural = |row: &Vec<usize>| row_height(app, row);
-    let current = (app.term.min(app.plan.terms.len().saturating_sub(1)) / cols.max(1))
-        .min(grid.len().saturating_sub(1));
+    let current = (app
+        .cursor()
+        .term
+        .min(app.plan().terms.len().saturating_sub(1))
+        / cols.max(1))
+    .min(grid.len().saturating_sub(1));
     let (mut first, mut last) = (current, current);
     let mut used = natural(&grid[current]);
     while last + 1 < grid.len() && used + natural(&grid[last + 1]) <= height {
@@ -187,7 +191,7 @@ fn shown_rows(app: &App, grid: &[Vec<usize>], cols: usize, height: u16) -> (usiz
 /// row when they fit, else just the rows [`render_terms`] shows, so no row is left blank.
 pub fn height(app: &App, cols: usize, budget: u16) -> u16 {
     let natural = natural_height(app, cols);
-    if natural <= budget || app.plan.terms.is_empty() {
+    if natural <= budget || app.plan().terms.is_empty() {
         return natural.min(budget);
     }
     shown_rows(app, &grid(app, cols), cols, budget)
@@ -197,7 +201,7 @@ pub fn height(app: &App, cols: usize, budget: u16) -> u16 {
 
 /// The term indices of each grid row, `cols` to a row.
 fn grid(app: &App, cols: usize) -> Vec<Vec<usize>> {
-    let indices: Vec<usize> = (0..app.plan.terms.len()).collect();
+    let indices: Vec<usize> = (0..app.plan().terms.len()).collect();
     indices.chunks(cols.max(1)).map(<[usize]>::to_vec).collect()
 }
 
@@ -232,12 +236,15 @@ fn render_term(
     theme: &Theme,
     term: usize,
 ) {
-    let t = &app.plan.terms[term];
-    let is_current = term == app.term;
-    let focused = is_current && app.focus == Focus::Terms;
-    let credits = crate::model::term_credits(&app.curriculum, &app.plan, term);
-    let over = app.curriculum.max_term_credits.is_some_and(|l| credits > l);
-    let load = match app.curriculum.max_term_credits {
+    let t = &app.plan().terms[term];
+    let is_current = term == app.cursor().term;
+    let focused = is_current && app.cursor().focus == Focus::Terms;
+    let credits = crate::model::term_credits(app.curriculum(), app.plan(), term);
+    let over = app
+        .curriculum()
+        .max_term_credits
+        .is_some_and(|l| credits > l);
+    let load = match app.curriculum().max_term_credits {
         Some(limit) => format!(" {credits}/{limit} cr{} ", if over { " over!" } else { "" }),
         None => format!(" {credits} cr "),
     };
@@ -270,7 +277,7 @@ fn render_term(
     let inner = block.inner(area);
     let inner_width = usize::from(inner.width);
     let visible = app.visible_rows(term);
-    let selected = focused.then_some(app.row);
+    let selected = focused.then_some(app.cursor().row);
     let shown = shown_term_rows(app, term, area);
     let items: Vec<ListItem> = visible[shown.clone()]
         .iter()
@@ -278,7 +285,7 @@ fn render_term(
         .map(|(&index, row)| {
             let slot = Slot { term, index };
             let placement = &t.courses[index];
-            let selected = focused && row == app.row;
+            let selected = focused && row == app.cursor().row;
             let note_target = crate::model::NoteTarget::Course(placement.code.clone());
             let row = Row {
                 selected,
@@ -287,13 +294,13 @@ fn render_term(
                 changed: facts.changed.contains(&placement.code),
                 status: Some(placement.status),
                 code: &placement.code,
-                course: app.curriculum.course(&placement.code),
+                course: app.curriculum().course(&placement.code),
             };
             ListItem::new(row.line(app, theme, inner_width))
         })
         .collect();
     if items.is_empty() {
-        let text = if app.filter.is_empty() {
+        let text = if app.cursor().filter.is_empty() {
             "(empty)"
         } else {
             "(no match)"
@@ -342,9 +349,9 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 
 /// Draws the unplanned pool.
 pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
-    let focused = app.focus == Focus::Pool;
+    let focused = app.cursor().focus == Focus::Pool;
     let pool = app.pool();
-    let total = app.plan.unplanned_indices(&app.curriculum).count();
+    let total = app.plan().unplanned_indices(app.curriculum()).count();
     let count = if pool.len() == total {
         format!("{total}")
     } else {
@@ -368,7 +375,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, them
     }
     let inner = block.inner(area);
     let inner_width = usize::from(inner.width);
-    let selected = focused.then_some(app.pool_row);
+    let selected = focused.then_some(app.cursor().pool_row);
     let shown = shown_pool_rows(app, area);
     let items: Vec<ListItem> = pool[shown.clone()]
         .iter()
@@ -376,11 +383,11 @@ pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, them
         .map(|(course, i)| {
             let note_target = crate::model::NoteTarget::Course(course.code.clone());
             let row = Row {
-                selected: focused && i == app.pool_row,
+                selected: focused && i == app.cursor().pool_row,
                 flagged: false,
                 noted: app.notes_on(&note_target).any(|n| !n.addressed),
                 changed: facts.changed.contains(&course.code),
-                status: app.plan.set_aside_as(&course.code).map(|p| p.status),
+                status: app.plan().set_aside_as(&course.code).map(|p| p.status),
                 code: &course.code,
                 course: Some(course),
             };
@@ -409,28 +416,29 @@ struct Row<'a> {
 /// Columns of a course row other than the title: marker, flag, status, code, credits and
 /// path marks, with the spaces between them.
 fn fixed_width(app: &App) -> usize {
-    4 + code_width(app) + 1 + 1 + 2 + 1 + app.curriculum.paths.len().min(MAX_MARKS)
+    4 + code_width(app) + 1 + 1 + 2 + 1 + app.curriculum().paths.len().min(MAX_MARKS)
 }
 
 /// The code column: the whole of the curriculum's longest code (validation caps codes at
 /// `MAX_CODE_CHARS`).
 fn code_width(app: &App) -> usize {
-    app.curriculum
+    app.curriculum()
         .code_width()
         .clamp(1, crate::model::validate::MAX_CODE_CHARS)
 }
 
 impl Row<'_> {
     fn line(&self, app: &App, theme: &Theme, width: usize) -> Line<'static> {
-        let c = &app.curriculum;
+        let c = app.curriculum();
         let code_width = code_width(app);
-        let paths = marked_paths(c.paths.len(), app.path);
+        let paths = marked_paths(c.paths.len(), app.cursor().path);
         let weight = |path: &str| {
             self.course
-                .map_or(0, |x| crate::model::career::weight(&app.plan, x, path))
+                .map_or(0, |x| crate::model::career::weight(app.plan(), x, path))
         };
         // The focused path lights up its core strongly, and its other courses only faintly.
         let core = app
+            .cursor()
             .path
             .and_then(|p| Some((p, c.paths.get(p)?)))
             .is_some_and(|(p, path)| weight(&path.id) >= c.top_weight(p).max(1));
@@ -474,7 +482,7 @@ impl Row<'_> {
             };
             let (text, style) = if weight(&path.id) == 0 {
                 (NO_WEIGHT_MARK.to_string(), theme.muted)
-            } else if app.path == Some(i) {
+            } else if app.cursor().path == Some(i) {
                 let style = if core {
                     theme.path_highlight
                 } else {

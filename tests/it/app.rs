@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use degree_planner::action::{self, Action, Context, KEYMAP};
-use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
+use degree_planner::app::{
+    App, Compare, Effect, Filter, Focus, Help, Leave, Msg, Notes, Overlay, Prompt, PromptKind, Tone,
+};
 use degree_planner::field::Field;
 use degree_planner::model::{Placement, Plan, Status};
 use degree_planner::store::{FileError, Located};
@@ -81,16 +83,34 @@ fn repeat(app: &mut App, action: Action, n: usize) {
     }
 }
 
+/// Whether the help overlay is open, and its search being typed (`typing`) or not.
+fn in_help(app: &App, typing: bool) -> bool {
+    matches!(app.overlay(), Some(Overlay::Help(h)) if h.typing == typing)
+}
+
+/// The open help overlay.
+fn help(app: &App) -> &Help {
+    match app.overlay() {
+        Some(Overlay::Help(h)) => h,
+        other => panic!("the help is not open: {other:?}"),
+    }
+}
+
+/// Whether `effect` asks to save the plan.
+fn is_save(effect: &Option<Effect>) -> bool {
+    matches!(effect, Some(Effect::Save { .. }))
+}
+
 fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", |m| m.text.as_str())
+    app.message().map_or("", |m| m.text.as_str())
 }
 
 fn tone(app: &App) -> Option<Tone> {
-    app.message.as_ref().map(|m| m.tone)
+    app.message().map(|m| m.tone)
 }
 
 fn codes(app: &App, term: usize) -> Vec<String> {
-    app.plan.terms[term]
+    app.plan().terms[term]
         .courses
         .iter()
         .map(|p| p.code.clone())
@@ -102,12 +122,12 @@ fn pool_codes(app: &App) -> Vec<String> {
 }
 
 fn term_names(app: &App) -> Vec<String> {
-    app.plan.terms.iter().map(|t| t.name.clone()).collect()
+    app.plan().terms.iter().map(|t| t.name.clone()).collect()
 }
 
 fn placement<'a>(app: &'a App, code: &str) -> &'a Placement {
-    let slot = app.plan.find(code).expect("course is placed");
-    app.plan.placement(slot).expect("slot exists")
+    let slot = app.plan().find(code).expect("course is placed");
+    app.plan().placement(slot).expect("slot exists")
 }
 
 fn selected(app: &App) -> Option<String> {
@@ -158,26 +178,30 @@ fn undo_all(app: &mut App) -> usize {
 
 /// The invariants every state must keep.
 fn assert_cursor_in_range(app: &App) {
-    let terms = app.plan.terms.len();
+    let terms = app.plan().terms.len();
     if terms > 0 {
-        assert!(app.term < terms, "term {} of {terms}", app.term);
+        assert!(
+            app.cursor().term < terms,
+            "term {} of {terms}",
+            app.cursor().term
+        );
     } else {
-        assert_eq!(app.term, 0);
+        assert_eq!(app.cursor().term, 0);
     }
-    let rows = app.visible_rows(app.term).len();
+    let rows = app.visible_rows(app.cursor().term).len();
     assert!(
-        app.row < rows.max(1),
+        app.cursor().row < rows.max(1),
         "row {} of {rows} visible rows",
-        app.row
+        app.cursor().row
     );
     let pool = app.pool().len();
     assert!(
-        app.pool_row < pool.max(1),
+        app.cursor().pool_row < pool.max(1),
         "pool row {} of {pool}",
-        app.pool_row
+        app.cursor().pool_row
     );
-    if let Some(p) = app.path {
-        assert!(p < app.curriculum.paths.len());
+    if let Some(p) = app.cursor().path {
+        assert!(p < app.curriculum().paths.len());
     }
 }
 
@@ -188,19 +212,22 @@ fn assert_cursor_in_range(app: &App) {
 #[test]
 fn a_fresh_app_starts_on_the_first_course_of_the_first_term() {
     let app = app();
-    assert_eq!(app.plan.terms.len(), 4);
+    assert_eq!(app.plan().terms.len(), 4);
     assert_eq!(codes(&app, 0).len(), 6);
     assert_eq!(codes(&app, 1).len(), 6);
     assert_eq!(codes(&app, 2).len(), 5);
     assert_eq!(codes(&app, 3).len(), 5);
     assert!(app.pool().is_empty());
-    assert_eq!((app.term, app.row, app.focus), (0, 0, Focus::Terms));
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.path, None);
+    assert_eq!(
+        (app.cursor().term, app.cursor().row, app.cursor().focus),
+        (0, 0, Focus::Terms)
+    );
+    assert_eq!(app.overlay().cloned(), None);
+    assert_eq!(app.cursor().path, None);
     assert_eq!(selected(&app).as_deref(), Some("BE101"));
     assert!(!app.is_dirty());
-    assert!(!app.should_quit);
-    assert_eq!(app.message, None);
+    assert!(!app.should_quit());
+    assert_eq!(app.message(), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,18 +238,18 @@ fn a_fresh_app_starts_on_the_first_course_of_the_first_term() {
 fn down_and_up_clamp_at_the_ends_of_a_term() {
     let mut app = app();
     app.update(Action::Up);
-    assert_eq!(app.row, 0, "Up on the first row stays there");
+    assert_eq!(app.cursor().row, 0, "Up on the first row stays there");
     app.update(Action::Down);
-    assert_eq!(app.row, 1);
+    assert_eq!(app.cursor().row, 1);
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
     repeat(&mut app, Action::Down, 10);
-    assert_eq!(app.row, 5, "Down stops on the last of six courses");
+    assert_eq!(app.cursor().row, 5, "Down stops on the last of six courses");
     assert_eq!(selected(&app).as_deref(), Some("BE106"));
     app.update(Action::Up);
-    assert_eq!(app.row, 4);
+    assert_eq!(app.cursor().row, 4);
     repeat(&mut app, Action::Up, 10);
-    assert_eq!(app.row, 0);
-    assert_eq!(app.term, 0, "Up/Down never change the term");
+    assert_eq!(app.cursor().row, 0);
+    assert_eq!(app.cursor().term, 0, "Up/Down never change the term");
     assert!(!app.is_dirty());
 }
 
@@ -232,28 +259,28 @@ fn next_and_prev_term_clamp_at_the_ends_and_reset_the_row() {
     run(&mut app, &[Action::Down, Action::Down]);
     app.update(Action::NextTerm);
     assert_eq!(
-        (app.term, app.row),
+        (app.cursor().term, app.cursor().row),
         (1, 0),
         "a new term starts on its first row"
     );
     assert_eq!(selected(&app).as_deref(), Some("BE201"));
     repeat(&mut app, Action::NextTerm, 5);
-    assert_eq!(app.term, 3, "NextTerm stops at the last term");
+    assert_eq!(app.cursor().term, 3, "NextTerm stops at the last term");
     app.update(Action::Down);
     app.update(Action::NextTerm);
     assert_eq!(
-        (app.term, app.row),
+        (app.cursor().term, app.cursor().row),
         (3, 1),
         "NextTerm at the last term changes nothing"
     );
     app.update(Action::PrevTerm);
-    assert_eq!((app.term, app.row), (2, 0));
+    assert_eq!((app.cursor().term, app.cursor().row), (2, 0));
     repeat(&mut app, Action::PrevTerm, 5);
-    assert_eq!(app.term, 0, "PrevTerm stops at the first term");
+    assert_eq!(app.cursor().term, 0, "PrevTerm stops at the first term");
     app.update(Action::Down);
     app.update(Action::PrevTerm);
     assert_eq!(
-        (app.term, app.row),
+        (app.cursor().term, app.cursor().row),
         (0, 1),
         "PrevTerm at the first term changes nothing"
     );
@@ -263,78 +290,89 @@ fn next_and_prev_term_clamp_at_the_ends_and_reset_the_row() {
 fn tab_and_shift_tab_cycle_terms_pool_paths_problems() {
     let mut app = app();
     app.update(Action::NextFocus);
-    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.cursor().focus, Focus::Pool);
     app.update(Action::NextFocus);
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.cursor().focus, Focus::Paths);
     assert_eq!(
-        app.path,
+        app.cursor().path,
         Some(0),
         "focusing the paths highlights the first one"
     );
     app.update(Action::NextFocus);
-    assert_eq!(app.focus, Focus::Problems);
+    assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::NextFocus);
-    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.cursor().focus, Focus::Terms);
 
     app.update(Action::PrevFocus);
-    assert_eq!(app.focus, Focus::Problems);
+    assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::PrevFocus);
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.cursor().focus, Focus::Paths);
     app.update(Action::PrevFocus);
-    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.cursor().focus, Focus::Pool);
     app.update(Action::PrevFocus);
-    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.cursor().focus, Focus::Terms);
 }
 
 #[test]
 fn tab_and_shift_tab_keys_cycle_focus() {
     let mut app = app();
     press(&mut app, key(KeyCode::Tab));
-    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.cursor().focus, Focus::Pool);
     press(&mut app, key(KeyCode::Tab));
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.cursor().focus, Focus::Paths);
     press(&mut app, key(KeyCode::Tab));
-    assert_eq!(app.focus, Focus::Problems);
+    assert_eq!(app.cursor().focus, Focus::Problems);
     press(&mut app, key(KeyCode::Tab));
-    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.cursor().focus, Focus::Terms);
     // Terminals report Shift-Tab as BackTab with the Shift modifier.
     press(
         &mut app,
         KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
     );
-    assert_eq!(app.focus, Focus::Problems);
+    assert_eq!(app.cursor().focus, Focus::Problems);
 }
 
 #[test]
 fn focus_on_paths_keeps_an_already_highlighted_path() {
     let mut app = app();
     run(&mut app, &[Action::NextPath, Action::NextPath]);
-    assert_eq!(app.path, Some(1));
+    assert_eq!(app.cursor().path, Some(1));
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
-    assert_eq!(app.focus, Focus::Paths);
-    assert_eq!(app.path, Some(1));
+    assert_eq!(app.cursor().focus, Focus::Paths);
+    assert_eq!(app.cursor().path, Some(1));
 }
 
 #[test]
 fn up_and_down_in_paths_move_the_focused_path_and_wrap() {
     let mut app = app();
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
-    assert_eq!((app.focus, app.path), (Focus::Paths, Some(0)));
+    assert_eq!(
+        (app.cursor().focus, app.cursor().path),
+        (Focus::Paths, Some(0))
+    );
     app.update(Action::Down);
-    assert_eq!(app.path, Some(1));
+    assert_eq!(app.cursor().path, Some(1));
     app.update(Action::Down);
-    assert_eq!(app.path, Some(2));
+    assert_eq!(app.cursor().path, Some(2));
     app.update(Action::Down);
     assert_eq!(
-        app.path,
+        app.cursor().path,
         Some(0),
         "Down on the last path wraps to the first"
     );
     app.update(Action::Up);
-    assert_eq!(app.path, Some(2), "Up on the first path wraps to the last");
+    assert_eq!(
+        app.cursor().path,
+        Some(2),
+        "Up on the first path wraps to the last"
+    );
     app.update(Action::Up);
-    assert_eq!(app.path, Some(1));
-    assert_eq!((app.term, app.row), (0, 0), "the term cursor did not move");
+    assert_eq!(app.cursor().path, Some(1));
+    assert_eq!(
+        (app.cursor().term, app.cursor().row),
+        (0, 0),
+        "the term cursor did not move"
+    );
     assert!(!app.is_dirty());
 }
 
@@ -342,11 +380,11 @@ fn up_and_down_in_paths_move_the_focused_path_and_wrap() {
 fn down_in_paths_with_no_path_highlighted_starts_at_the_first_path() {
     let mut app = app();
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
-    assert_eq!(app.path, Some(0));
+    assert_eq!(app.cursor().path, Some(0));
     repeat(&mut app, Action::NextPath, 3);
-    assert_eq!(app.path, None);
+    assert_eq!(app.cursor().path, None);
     app.update(Action::Down);
-    assert_eq!(app.path, Some(0));
+    assert_eq!(app.cursor().path, Some(0));
 }
 
 #[test]
@@ -357,9 +395,9 @@ fn pool_up_and_down_clamp() {
     assert_eq!(pool_codes(&app), ["BE101", "BE102", "BE103"]);
     app.update(Action::NextFocus);
     app.update(Action::Up);
-    assert_eq!(app.pool_row, 0);
+    assert_eq!(app.cursor().pool_row, 0);
     repeat(&mut app, Action::Down, 5);
-    assert_eq!(app.pool_row, 2);
+    assert_eq!(app.cursor().pool_row, 2);
     assert_eq!(selected(&app).as_deref(), Some("BE103"));
     app.update(Action::Up);
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
@@ -370,15 +408,15 @@ fn page_keys_home_end_and_g_move_through_a_term_and_the_pool() {
     let mut app = app();
     let last = codes(&app, 0).len() - 1;
     press(&mut app, key(KeyCode::PageDown));
-    assert_eq!(app.row, last.min(10));
+    assert_eq!(app.cursor().row, last.min(10));
     press(&mut app, chr('g'));
-    assert_eq!(app.row, 0);
+    assert_eq!(app.cursor().row, 0);
     press(&mut app, shifted('G'));
-    assert_eq!(app.row, last);
+    assert_eq!(app.cursor().row, last);
     press(&mut app, key(KeyCode::Home));
-    assert_eq!(app.row, 0);
+    assert_eq!(app.cursor().row, 0);
     press(&mut app, key(KeyCode::End));
-    assert_eq!(app.row, last);
+    assert_eq!(app.cursor().row, last);
 
     // Every course unplanned: the pool is a long list.
     let mut plan = recommended();
@@ -388,19 +426,19 @@ fn page_keys_home_end_and_g_move_through_a_term_and_the_pool() {
     let len = app.pool().len();
     assert!(len > 20, "the pool holds {len}");
     press_all(&mut app, &[key(KeyCode::PageDown), key(KeyCode::PageDown)]);
-    assert_eq!(app.pool_row, 20);
+    assert_eq!(app.cursor().pool_row, 20);
     press(&mut app, key(KeyCode::PageUp));
-    assert_eq!(app.pool_row, 10);
+    assert_eq!(app.cursor().pool_row, 10);
     press(&mut app, shifted('G'));
-    assert_eq!(app.pool_row, len - 1);
+    assert_eq!(app.cursor().pool_row, len - 1);
     press(&mut app, key(KeyCode::PageDown));
-    assert_eq!(app.pool_row, len - 1, "nothing below the last");
+    assert_eq!(app.cursor().pool_row, len - 1, "nothing below the last");
     assert_eq!(
         selected(&app).as_deref(),
         app.pool().last().map(|c| c.code.as_str())
     );
     press(&mut app, chr('g'));
-    assert_eq!(app.pool_row, 0);
+    assert_eq!(app.cursor().pool_row, 0);
     assert!(!app.is_dirty(), "moving edits nothing");
 }
 
@@ -408,15 +446,15 @@ fn page_keys_home_end_and_g_move_through_a_term_and_the_pool() {
 fn page_keys_and_g_in_the_career_paths_stop_at_the_ends() {
     let mut app = app();
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
-    assert_eq!(app.path, Some(0));
+    assert_eq!(app.cursor().path, Some(0));
     press(&mut app, shifted('G'));
-    assert_eq!(app.path, Some(2));
+    assert_eq!(app.cursor().path, Some(2));
     press(&mut app, key(KeyCode::PageDown));
-    assert_eq!(app.path, Some(2), "a page does not wrap round");
+    assert_eq!(app.cursor().path, Some(2), "a page does not wrap round");
     press(&mut app, chr('g'));
-    assert_eq!(app.path, Some(0));
+    assert_eq!(app.cursor().path, Some(0));
     press(&mut app, key(KeyCode::PageUp));
-    assert_eq!(app.path, Some(0));
+    assert_eq!(app.cursor().path, Some(0));
 }
 
 #[test]
@@ -434,13 +472,25 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
     let mut app = app_on(plan);
     press(&mut app, chr('v'));
     press(&mut app, key(KeyCode::PageDown));
-    assert_eq!(app.mode, Mode::Notes { selected: 10 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 10 }))
+    );
     press(&mut app, shifted('G'));
-    assert_eq!(app.mode, Mode::Notes { selected: 24 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 24 }))
+    );
     press(&mut app, key(KeyCode::PageUp));
-    assert_eq!(app.mode, Mode::Notes { selected: 14 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 14 }))
+    );
     press(&mut app, chr('g'));
-    assert_eq!(app.mode, Mode::Notes { selected: 0 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 0 }))
+    );
 
     let mut app = self::app();
     let entries = (0..30)
@@ -451,9 +501,13 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
             summary: Err("unread".into()),
         })
         .collect();
-    app.show_picker(degree_planner::picker::Purpose::Open, entries, None);
-    let at = |app: &App| match &app.mode {
-        Mode::Picker(p) => p.selected,
+    app.update(Msg::Listed {
+        purpose: degree_planner::app::Purpose::Open,
+        entries,
+        select: None,
+    });
+    let at = |app: &App| match app.overlay() {
+        Some(Overlay::Picker(p)) => p.selected,
         other => panic!("{other:?}"),
     };
     press(&mut app, key(KeyCode::PageDown));
@@ -466,9 +520,12 @@ fn page_keys_and_g_move_through_notes_plans_and_differences() {
     let mut app = self::app();
     let mut other = recommended();
     other.terms.iter_mut().for_each(|t| t.courses.clear());
-    app.show_compare(other, "empty.ron".into());
-    let scroll = |app: &App| match &app.mode {
-        Mode::Compare { scroll, .. } => *scroll,
+    app.update(Msg::Compared {
+        other: Box::new(other),
+        label: "empty.ron".into(),
+    });
+    let scroll = |app: &App| match app.overlay() {
+        Some(Overlay::Compare(Compare { scroll, .. })) => *scroll,
         other => panic!("{other:?}"),
     };
     press(&mut app, key(KeyCode::PageDown));
@@ -502,14 +559,18 @@ fn the_plan_picker_filters_by_name_or_student_as_you_type() {
         entry("grace", "Grace Hopper"),
         entry("second try", "Ada Lovelace"),
     ];
-    app.show_picker(degree_planner::picker::Purpose::Open, entries, None);
-    let names = |app: &App| match &app.mode {
-        Mode::Picker(p) => p
+    app.update(Msg::Listed {
+        purpose: degree_planner::app::Purpose::Open,
+        entries,
+        select: None,
+    });
+    let names = |app: &App| match app.overlay() {
+        Some(Overlay::Picker(p)) => p
             .rows()
             .iter()
             .map(|r| match r {
-                degree_planner::picker::Row::Plan(e) => e.name.clone(),
-                degree_planner::picker::Row::New { .. } => "+".into(),
+                degree_planner::app::Row::Plan(e) => e.name.clone(),
+                degree_planner::app::Row::New { .. } => "+".into(),
             })
             .collect::<Vec<_>>(),
         other => panic!("{other:?}"),
@@ -532,17 +593,17 @@ fn the_plan_picker_filters_by_name_or_student_as_you_type() {
         "the highlight moves among the matches"
     );
     let mut app = self::app();
-    app.show_picker(
-        degree_planner::picker::Purpose::Open,
-        vec![entry("ada", "Ada"), entry("grace", "Grace")],
-        None,
-    );
+    app.update(Msg::Listed {
+        purpose: degree_planner::app::Purpose::Open,
+        entries: vec![entry("ada", "Ada"), entry("grace", "Grace")],
+        select: None,
+    });
     press_all(&mut app, &[chr('/'), chr('g'), chr('r')]);
     assert_eq!(names(&app), ["grace"], "by name");
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(names(&app), ["+", "+", "ada", "grace"], "Esc clears it");
     assert!(
-        matches!(app.mode, Mode::Picker(_)),
+        matches!(app.overlay().cloned(), Some(Overlay::Picker(_))),
         "and keeps the picker open"
     );
 }
@@ -561,12 +622,13 @@ fn toggle_in_a_term_moves_the_course_to_the_pool() {
     assert!(!codes(&app, 0).contains(&"BE102".to_string()));
     assert_eq!(codes(&app, 0).len(), 5);
     assert_eq!(pool_codes(&app), ["BE102"]);
-    assert!(app.plan.find("BE102").is_none());
+    assert!(app.plan().find("BE102").is_none());
     assert!(message(&app).contains("BE102"), "{}", message(&app));
     assert_eq!(tone(&app), Some(Tone::Info));
     assert!(app.is_dirty());
     assert_eq!(
-        app.row, 1,
+        app.cursor().row,
+        1,
         "the highlight stays on the row, now the next course"
     );
     assert_eq!(selected(&app).as_deref(), Some("BE103"));
@@ -578,7 +640,7 @@ fn toggle_on_the_last_row_keeps_the_highlight_on_a_course() {
     repeat(&mut app, Action::Down, 5);
     app.update(Action::Toggle);
     assert_eq!(pool_codes(&app), ["BE106"]);
-    assert_eq!(app.row, 4);
+    assert_eq!(app.cursor().row, 4);
     assert_eq!(selected(&app).as_deref(), Some("BE105"));
 }
 
@@ -606,7 +668,7 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_it_was
 
     // Place BE305 (second in the pool) into the second term.
     app.update(Action::PrevTerm);
-    assert_eq!(app.term, 1);
+    assert_eq!(app.cursor().term, 1);
     app.update(Action::NextFocus);
     app.update(Action::Down);
     assert_eq!(selected(&app).as_deref(), Some("BE305"));
@@ -624,8 +686,12 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_it_was
         "placed back as it was taken out, grade and all"
     );
     assert_eq!(pool_codes(&app), ["BE102"]);
-    assert_eq!(app.pool_row, 0, "the pool highlight stays on a course");
-    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(
+        app.cursor().pool_row,
+        0,
+        "the pool highlight stays on a course"
+    );
+    assert_eq!(app.cursor().focus, Focus::Pool);
     assert!(message(&app).contains("BE305"), "{}", message(&app));
 }
 
@@ -634,7 +700,7 @@ fn toggle_in_an_empty_pool_does_nothing() {
     let mut app = app();
     app.update(Action::NextFocus);
     app.update(Action::Toggle);
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     assert!(!app.is_dirty());
 }
 
@@ -643,17 +709,21 @@ fn toggle_in_paths_sets_the_target_and_again_clears_it() {
     let mut app = app();
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
     app.update(Action::Toggle);
-    assert_eq!(app.plan.target_path.as_deref(), Some("senior-backend"));
+    assert_eq!(app.plan().target_path.as_deref(), Some("senior-backend"));
     assert!(app.is_dirty());
     assert!(message(&app).contains("Senior Back-End Developer"));
     run(&mut app, &[Action::Down, Action::Toggle]);
     assert_eq!(
-        app.plan.target_path.as_deref(),
+        app.plan().target_path.as_deref(),
         Some("devops"),
         "another path replaces the target"
     );
     app.update(Action::Toggle);
-    assert_eq!(app.plan.target_path, None, "toggling the target clears it");
+    assert_eq!(
+        app.plan().target_path,
+        None,
+        "toggling the target clears it"
+    );
     assert!(!app.is_dirty(), "back to the plan as loaded");
 }
 
@@ -662,7 +732,7 @@ fn an_app_on_a_plan_with_a_target_highlights_that_path() {
     let mut plan = recommended();
     plan.target_path = Some("architect".into());
     let app = app_on(plan);
-    assert_eq!(app.path, Some(2));
+    assert_eq!(app.cursor().path, Some(2));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -676,16 +746,16 @@ fn move_later_moves_the_course_to_the_next_term_and_the_selection_follows() {
     app.update(Action::MoveLater);
     assert!(!codes(&app, 0).contains(&"BE102".to_string()));
     assert_eq!(codes(&app, 1).last().map(String::as_str), Some("BE102"));
-    assert_eq!((app.term, app.row), (1, 6));
+    assert_eq!((app.cursor().term, app.cursor().row), (1, 6));
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
     assert!(app.is_dirty());
 
     app.update(Action::MoveLater);
     assert!(!codes(&app, 1).contains(&"BE102".to_string()));
     assert_eq!(codes(&app, 2).last().map(String::as_str), Some("BE102"));
-    assert_eq!(app.term, 2);
+    assert_eq!(app.cursor().term, 2);
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
-    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));
+    assert_eq!(app.plan().find("BE102").map(|s| s.term), Some(2));
 }
 
 #[test]
@@ -713,12 +783,12 @@ fn move_earlier_moves_the_course_to_the_previous_term_and_the_selection_follows(
     app.update(Action::MoveEarlier);
     assert_eq!(codes(&app, 2).last().map(String::as_str), Some("BE402"));
     assert!(!codes(&app, 3).contains(&"BE402".to_string()));
-    assert_eq!(app.term, 2);
+    assert_eq!(app.cursor().term, 2);
     assert_eq!(selected(&app).as_deref(), Some("BE402"));
     app.update(Action::MoveEarlier);
-    assert_eq!(app.term, 1);
+    assert_eq!(app.cursor().term, 1);
     assert_eq!(selected(&app).as_deref(), Some("BE402"));
-    assert_eq!(app.plan.find("BE402").map(|s| s.term), Some(1));
+    assert_eq!(app.plan().find("BE402").map(|s| s.term), Some(1));
 }
 
 #[test]
@@ -727,9 +797,9 @@ fn move_keys_move_and_follow() {
     press(&mut app, chr('j'));
     press(&mut app, chr('.'));
     press(&mut app, shifted('>'));
-    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));
+    assert_eq!(app.plan().find("BE102").map(|s| s.term), Some(2));
     press(&mut app, chr(','));
-    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(1));
+    assert_eq!(app.plan().find("BE102").map(|s| s.term), Some(1));
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
 }
 
@@ -737,8 +807,8 @@ fn move_keys_move_and_follow() {
 fn move_earlier_in_the_first_term_changes_nothing_and_says_so() {
     let mut app = app();
     app.update(Action::MoveEarlier);
-    assert_eq!(app.plan, recommended());
-    assert_eq!((app.term, app.row), (0, 0));
+    assert_eq!(*app.plan(), recommended());
+    assert_eq!((app.cursor().term, app.cursor().row), (0, 0));
     assert!(message(&app).contains("first term"), "{}", message(&app));
     assert!(!app.is_dirty());
     app.update(Action::Undo);
@@ -751,8 +821,8 @@ fn move_later_in_the_last_term_changes_nothing_and_says_so() {
     repeat(&mut app, Action::NextTerm, 3);
     app.update(Action::Down);
     app.update(Action::MoveLater);
-    assert_eq!(app.plan, recommended());
-    assert_eq!((app.term, app.row), (3, 1));
+    assert_eq!(*app.plan(), recommended());
+    assert_eq!((app.cursor().term, app.cursor().row), (3, 1));
     assert!(message(&app).contains("last term"), "{}", message(&app));
     assert!(!app.is_dirty());
 }
@@ -761,15 +831,15 @@ fn move_later_in_the_last_term_changes_nothing_and_says_so() {
 fn move_in_the_pool_does_nothing_to_the_plan() {
     let mut app = app();
     app.update(Action::Toggle);
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     app.update(Action::NextFocus);
     assert_eq!(selected(&app).as_deref(), Some("BE101"));
     app.update(Action::MoveLater);
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     assert!(!message(&app).is_empty(), "says why nothing happened");
     app.update(Action::MoveEarlier);
-    assert_eq!(app.plan, before);
-    assert_eq!((app.term, app.focus), (0, Focus::Pool));
+    assert_eq!(*app.plan(), before);
+    assert_eq!((app.cursor().term, app.cursor().focus), (0, Focus::Pool));
 }
 
 #[test]
@@ -784,8 +854,8 @@ fn move_in_the_paths_does_nothing_to_the_plan() {
             Action::MoveEarlier,
         ],
     );
-    assert_eq!(app.plan, recommended());
-    assert_eq!(app.term, 0);
+    assert_eq!(*app.plan(), recommended());
+    assert_eq!(app.cursor().term, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -804,7 +874,7 @@ fn cycle_status_goes_planned_in_progress_completed_planned() {
     assert_eq!(placement(&app, "BE102").status, Status::Completed);
     app.update(Action::CycleStatus);
     assert_eq!(placement(&app, "BE102").status, Status::Planned);
-    assert_eq!(app.plan, recommended(), "only BE102 was touched");
+    assert_eq!(*app.plan(), recommended(), "only BE102 was touched");
     assert_eq!(placement(&app, "BE101").status, Status::Planned);
 }
 
@@ -812,10 +882,10 @@ fn cycle_status_goes_planned_in_progress_completed_planned() {
 fn cycle_status_in_the_pool_changes_nothing() {
     let mut app = app();
     app.update(Action::Toggle);
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     app.update(Action::NextFocus);
     app.update(Action::CycleStatus);
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     assert!(!message(&app).is_empty());
 }
 
@@ -826,24 +896,24 @@ fn edit_grade_on_a_completed_course_sets_the_grade() {
     assert_eq!(placement(&app, "BE101").status, Status::Completed);
     app.update(Action::EditGrade);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Grade,
             input: Field::default()
-        }
+        }))
     );
     assert_eq!(app.context(), Context::Typing);
     app.update(Action::Input('A'));
     app.update(Action::Input('-'));
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Grade,
             input: "A-".into()
-        }
+        }))
     );
     app.update(Action::Submit);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("A-"));
     assert!(message(&app).contains("A-"), "{}", message(&app));
 }
@@ -858,11 +928,11 @@ fn edit_grade_prefills_the_current_grade_and_an_empty_answer_clears_it() {
     );
     app.update(Action::EditGrade);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Grade,
             input: "B".into()
-        }
+        }))
     );
     run(&mut app, &[Action::Backspace, Action::Submit]);
     assert_eq!(placement(&app, "BE101").grade, None);
@@ -877,20 +947,20 @@ fn edit_grade_through_keys() {
     // 'c' and 'm' are plain letters while typing.
     press_all(&mut app, &[shifted('C'), chr('+'), key(KeyCode::Enter)]);
     assert_eq!(placement(&app, "BE101").grade.as_deref(), Some("C+"));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
 fn edit_grade_on_a_planned_course_says_so_and_opens_no_prompt() {
     let mut app = app();
     app.update(Action::EditGrade);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert!(message(&app).contains("completed"), "{}", message(&app));
     app.update(Action::CycleStatus);
     app.update(Action::EditGrade);
     assert_eq!(
-        app.mode,
-        Mode::Normal,
+        app.overlay().cloned(),
+        None,
         "in progress courses have no grade either"
     );
     assert!(!message(&app).is_empty());
@@ -914,13 +984,13 @@ fn cycling_a_completed_course_to_planned_clears_its_grade() {
 fn cancelling_the_grade_prompt_changes_nothing() {
     let mut app = app();
     run(&mut app, &[Action::CycleStatus, Action::CycleStatus]);
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     run(
         &mut app,
         &[Action::EditGrade, Action::Input('F'), Action::Cancel],
     );
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.plan, before);
+    assert_eq!(app.overlay().cloned(), None);
+    assert_eq!(*app.plan(), before);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -930,15 +1000,15 @@ fn cancelling_the_grade_prompt_changes_nothing() {
 #[test]
 fn next_path_cycles_through_the_paths_and_none() {
     let mut app = app();
-    assert_eq!(app.path, None);
+    assert_eq!(app.cursor().path, None);
     let mut seen = Vec::new();
     for _ in 0..5 {
         app.update(Action::NextPath);
-        seen.push(app.path);
+        seen.push(app.cursor().path);
     }
     assert_eq!(seen, [Some(0), Some(1), Some(2), None, Some(0)]);
     assert!(!app.is_dirty(), "highlighting a path is not an edit");
-    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.cursor().focus, Focus::Terms);
 }
 
 /// The recommended plan with Semester I completed, graded so that the architect path ranks
@@ -962,36 +1032,38 @@ fn architect_first() -> Plan {
 #[test]
 fn the_paths_cursor_moves_in_the_order_drawn_and_enter_targets_the_highlighted_path() {
     let mut app = app_on(architect_first());
-    let order = degree_planner::model::career::display_order(&app.curriculum, &app.plan);
+    let order = degree_planner::model::career::display_order(app.curriculum(), app.plan());
     assert_eq!(order, [2, 0, 1], "architect, senior, DevOps");
     run(&mut app, &[Action::NextFocus, Action::NextFocus]);
     assert_eq!(
-        app.path,
+        app.cursor().path,
         Some(2),
         "the first path drawn is highlighted first"
     );
-    let mut seen = vec![app.path];
+    let mut seen = vec![app.cursor().path];
     for _ in 0..3 {
         app.update(Action::Down);
-        seen.push(app.path);
+        seen.push(app.cursor().path);
     }
     assert_eq!(seen, [Some(2), Some(0), Some(1), Some(2)]);
     app.update(Action::Up);
     assert_eq!(
-        app.path,
+        app.cursor().path,
         Some(1),
         "Up from the first drawn wraps to the last drawn"
     );
     app.update(Action::Up);
-    assert_eq!(app.path, Some(0));
+    assert_eq!(app.cursor().path, Some(0));
     app.update(Action::Toggle);
-    assert_eq!(app.plan.target_path.as_deref(), Some("senior-backend"));
+    assert_eq!(app.plan().target_path.as_deref(), Some("senior-backend"));
     // `p` walks the same order, then none.
-    app.path = None;
+    while app.cursor().path.is_some() {
+        app.update(Action::NextPath);
+    }
     let mut seen = Vec::new();
     for _ in 0..4 {
         app.update(Action::NextPath);
-        seen.push(app.path);
+        seen.push(app.cursor().path);
     }
     assert_eq!(seen, [Some(2), Some(0), Some(1), None]);
 }
@@ -1008,12 +1080,12 @@ fn f_focuses_a_project_course_on_the_focused_path_and_undo_takes_it_back() {
         message(&app),
         "Focus a path first (p), then f gives this project that focus"
     );
-    assert!(app.plan.focus.is_empty());
+    assert!(app.plan().focus.is_empty());
     run(&mut app, &[Action::NextPath, Action::NextPath]);
-    assert_eq!(app.path, Some(1));
+    assert_eq!(app.cursor().path, Some(1));
     press(&mut app, chr('f'));
     assert_eq!(
-        app.plan.focus.get("BE206").map(String::as_str),
+        app.plan().focus.get("BE206").map(String::as_str),
         Some("devops")
     );
     assert_eq!(
@@ -1023,10 +1095,10 @@ fn f_focuses_a_project_course_on_the_focused_path_and_undo_takes_it_back() {
     assert!(app.is_dirty());
     // Again: the focus goes.
     app.update(Action::SetFocus);
-    assert!(app.plan.focus.is_empty());
+    assert!(app.plan().focus.is_empty());
     app.update(Action::Undo);
     assert_eq!(
-        app.plan.focus.get("BE206").map(String::as_str),
+        app.plan().focus.get("BE206").map(String::as_str),
         Some("devops")
     );
     // A course without a chosen focus takes none.
@@ -1037,17 +1109,17 @@ fn f_focuses_a_project_course_on_the_focused_path_and_undo_takes_it_back() {
         message(&app),
         "BE205 has no chosen focus; project courses do"
     );
-    assert_eq!(app.plan.focus.len(), 1);
+    assert_eq!(app.plan().focus.len(), 1);
 }
 
 #[test]
 fn a_reviewer_cannot_change_a_project_focus() {
     let mut app = app();
-    app.start_review(Some("Dr Grace".into()));
+    app.update(Msg::Review(Some("Dr Grace".into())));
     run(&mut app, &[Action::NextTerm, Action::NextPath]);
     repeat(&mut app, Action::Down, 5);
     app.update(Action::SetFocus);
-    assert!(app.plan.focus.is_empty());
+    assert!(app.plan().focus.is_empty());
     assert!(!app.is_dirty());
 }
 
@@ -1059,18 +1131,18 @@ fn a_reviewer_cannot_change_a_project_focus() {
 fn filter_shows_only_matching_courses() {
     let mut app = app();
     app.update(Action::StartFilter);
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Filter(Filter)));
     assert_eq!(app.context(), Context::Typing);
     type_text(&mut app, "sql");
-    assert_eq!(app.filter, "sql");
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.cursor().filter, "sql");
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Filter(Filter)));
     // Only "Introduction to NoSQL Databases (MongoDB)", BE203, the third course of term 2.
     assert_eq!(app.visible_rows(0), Vec::<usize>::new());
     assert_eq!(app.visible_rows(1), [2]);
     assert_eq!(app.visible_rows(2), Vec::<usize>::new());
     assert_eq!(app.visible_rows(3), Vec::<usize>::new());
     assert_eq!(selected(&app), None, "nothing is visible in term 1");
-    assert_eq!(app.plan, recommended(), "typing a filter is not an edit");
+    assert_eq!(*app.plan(), recommended(), "typing a filter is not an edit");
 }
 
 #[test]
@@ -1124,11 +1196,15 @@ fn backspace_in_the_filter_deletes_a_character() {
     type_text(&mut app, "sqlx");
     assert!(app.visible_rows(1).is_empty());
     app.update(Action::Backspace);
-    assert_eq!(app.filter, "sql");
+    assert_eq!(app.cursor().filter, "sql");
     assert_eq!(app.visible_rows(1), [2]);
     repeat(&mut app, Action::Backspace, 5);
-    assert_eq!(app.filter, "");
-    assert_eq!(app.mode, Mode::Filter, "backspace on empty keeps typing");
+    assert_eq!(app.cursor().filter, "");
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Filter(Filter)),
+        "backspace on empty keeps typing"
+    );
     assert_eq!(app.visible_rows(1).len(), 6);
 }
 
@@ -1138,31 +1214,31 @@ fn submit_keeps_the_filter_and_clear_filter_clears_it() {
     app.update(Action::StartFilter);
     type_text(&mut app, "sql");
     app.update(Action::Submit);
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.filter, "sql");
+    assert_eq!(app.overlay().cloned(), None);
+    assert_eq!(app.cursor().filter, "sql");
     assert_eq!(app.visible_rows(1), [2]);
     app.update(Action::ClearFilter);
-    assert_eq!(app.filter, "");
+    assert_eq!(app.cursor().filter, "");
     assert_eq!(app.visible_rows(1).len(), 6);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
 fn esc_in_normal_mode_clears_the_filter() {
     let mut app = app();
     press(&mut app, chr('/'));
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Filter(Filter)));
     press_all(
         &mut app,
         &[chr('s'), chr('q'), chr('l'), key(KeyCode::Enter)],
     );
     assert_eq!(
-        (app.mode.clone(), app.filter.as_str()),
-        (Mode::Normal, "sql")
+        (app.overlay().cloned(), app.cursor().filter.as_str()),
+        (None, "sql")
     );
     press(&mut app, key(KeyCode::Esc));
-    assert_eq!(app.filter, "");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.cursor().filter, "");
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
@@ -1171,8 +1247,8 @@ fn cancel_while_typing_the_filter_clears_it() {
     press(&mut app, chr('/'));
     press_all(&mut app, &[chr('s'), chr('q'), chr('l')]);
     press(&mut app, key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.filter, "");
+    assert_eq!(app.overlay().cloned(), None);
+    assert_eq!(app.cursor().filter, "");
     assert_eq!(app.visible_rows(0).len(), 6);
 }
 
@@ -1185,10 +1261,10 @@ fn letters_typed_into_the_filter_are_text_not_commands() {
         &mut app,
         &[chr('q'), chr('d'), chr('u'), chr('s'), chr('j')],
     );
-    assert_eq!(app.filter, "qdusj");
-    assert!(!app.should_quit);
-    assert_eq!(app.plan, recommended());
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.cursor().filter, "qdusj");
+    assert!(!app.should_quit());
+    assert_eq!(*app.plan(), recommended());
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Filter(Filter)));
 }
 
 #[test]
@@ -1200,16 +1276,24 @@ fn up_and_down_while_typing_move_within_the_filtered_list() {
     assert_eq!(app.visible_rows(0), [1, 2]);
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
     press(&mut app, key(KeyCode::Down));
-    assert_eq!(app.row, 1);
+    assert_eq!(app.cursor().row, 1);
     assert_eq!(selected(&app).as_deref(), Some("BE103"));
-    assert_eq!(app.mode, Mode::Filter, "still typing");
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Filter(Filter)),
+        "still typing"
+    );
     app.update(Action::Down);
-    assert_eq!(app.row, 1, "Down clamps at the last visible course");
+    assert_eq!(
+        app.cursor().row,
+        1,
+        "Down clamps at the last visible course"
+    );
     press(&mut app, key(KeyCode::Up));
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
     app.update(Action::Up);
-    assert_eq!(app.row, 0);
-    assert_eq!(app.filter, "data");
+    assert_eq!(app.cursor().row, 0);
+    assert_eq!(app.cursor().filter, "data");
 }
 
 #[test]
@@ -1218,7 +1302,7 @@ fn typing_a_narrower_filter_keeps_the_row_on_a_visible_course() {
     repeat(&mut app, Action::Down, 5);
     app.update(Action::StartFilter);
     type_text(&mut app, "data");
-    assert!(app.row < 2);
+    assert!(app.cursor().row < 2);
     assert!(selected(&app).is_some());
 }
 
@@ -1254,15 +1338,15 @@ fn move_and_status_act_on_the_highlighted_visible_course() {
     assert_eq!(placement(&app, "BE103").status, Status::InProgress);
     assert_eq!(placement(&app, "BE102").status, Status::Planned);
     app.update(Action::MoveLater);
-    assert_eq!(app.plan.find("BE103").map(|s| s.term), Some(1));
-    assert_eq!(app.term, 1);
+    assert_eq!(app.plan().find("BE103").map(|s| s.term), Some(1));
+    assert_eq!(app.cursor().term, 1);
     assert_eq!(
         selected(&app).as_deref(),
         Some("BE103"),
         "selection follows under the filter"
     );
     app.update(Action::MoveLater);
-    assert_eq!(app.plan.find("BE103").map(|s| s.term), Some(2));
+    assert_eq!(app.plan().find("BE103").map(|s| s.term), Some(2));
     assert_eq!(selected(&app).as_deref(), Some("BE103"));
 }
 
@@ -1291,7 +1375,7 @@ fn unsafe_characters_typed_into_the_filter_are_dropped() {
     for c in ['s', '\u{1b}', 'q', '\u{202E}', 'l', '\u{200B}'] {
         app.update(Action::Input(c));
     }
-    assert_eq!(app.filter, "sql");
+    assert_eq!(app.cursor().filter, "sql");
     assert_eq!(app.visible_rows(1), [2]);
 }
 
@@ -1304,15 +1388,15 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
     let mut app = app();
     app.update(Action::AddTerm);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::AddTerm,
             input: "Summer after Semester I".into()
-        }
+        }))
     );
-    assert_eq!(app.plan, recommended(), "nothing is added before Submit");
+    assert_eq!(*app.plan(), recommended(), "nothing is added before Submit");
     app.update(Action::Submit);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(
         term_names(&app),
         [
@@ -1323,8 +1407,12 @@ fn add_term_opens_a_prompt_with_a_fresh_name() {
             "Semester IV"
         ]
     );
-    assert_eq!((app.term, app.row), (1, 0), "the new term becomes current");
-    assert!(app.plan.terms[1].courses.is_empty());
+    assert_eq!(
+        (app.cursor().term, app.cursor().row),
+        (1, 0),
+        "the new term becomes current"
+    );
+    assert!(app.plan().terms[1].courses.is_empty());
     assert!(app.is_dirty());
 }
 
@@ -1335,11 +1423,11 @@ fn add_term_fresh_name_skips_names_in_use() {
     let mut app = app_on(plan);
     app.update(Action::AddTerm);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::AddTerm,
             input: "Term 5".into()
-        }
+        }))
     );
 }
 
@@ -1349,15 +1437,15 @@ fn typing_extends_and_backspace_replaces_the_prefilled_name() {
     app.update(Action::AddTerm);
     type_text(&mut app, "b");
     app.update(Action::Submit);
-    assert_eq!(app.plan.terms[1].name, "Summer after Semester Ib");
+    assert_eq!(app.plan().terms[1].name, "Summer after Semester Ib");
 
     app.update(Action::AddTerm);
     repeat(&mut app, Action::Backspace, 60);
     type_text(&mut app, "Summer 2027");
     app.update(Action::Submit);
-    assert_eq!(app.plan.terms[2].name, "Summer 2027");
-    assert_eq!(app.term, 2);
-    assert_eq!(app.plan.terms.len(), 6);
+    assert_eq!(app.plan().terms[2].name, "Summer 2027");
+    assert_eq!(app.cursor().term, 2);
+    assert_eq!(app.plan().terms.len(), 6);
 }
 
 #[test]
@@ -1376,16 +1464,16 @@ fn add_term_inserts_after_the_current_term() {
             "Semester IV"
         ]
     );
-    assert_eq!((app.term, app.row), (3, 0));
+    assert_eq!((app.cursor().term, app.cursor().row), (3, 0));
 
     repeat(&mut app, Action::NextTerm, 5);
     run(&mut app, &[Action::AddTerm, Action::Submit]);
     assert_eq!(
-        app.plan.terms.last().map(|t| t.name.as_str()),
+        app.plan().terms.last().map(|t| t.name.as_str()),
         Some("Semester V"),
         "after the last term, the next in its series"
     );
-    assert_eq!(app.term, 5);
+    assert_eq!(app.cursor().term, 5);
 }
 
 #[test]
@@ -1395,7 +1483,7 @@ fn add_term_trims_the_name() {
     repeat(&mut app, Action::Backspace, 30);
     type_text(&mut app, "  Fall  ");
     app.update(Action::Submit);
-    assert_eq!(app.plan.terms[1].name, "Fall");
+    assert_eq!(app.plan().terms[1].name, "Fall");
 }
 
 #[test]
@@ -1406,12 +1494,12 @@ fn add_term_with_an_empty_name_is_refused() {
         repeat(&mut app, Action::Backspace, 30);
         type_text(&mut app, blank);
         app.update(Action::Submit);
-        assert_eq!(app.plan, recommended(), "{blank:?}");
-        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(*app.plan(), recommended(), "{blank:?}");
+        assert_eq!(app.overlay().cloned(), None);
         assert_eq!(tone(&app), Some(Tone::Error));
         assert!(message(&app).contains("name"), "{}", message(&app));
         assert!(!app.is_dirty());
-        assert_eq!(app.term, 0);
+        assert_eq!(app.cursor().term, 0);
     }
 }
 
@@ -1421,11 +1509,11 @@ fn rename_term_renames_the_current_term() {
     app.update(Action::NextTerm);
     app.update(Action::RenameTerm);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::RenameTerm,
             input: "Semester II".into()
-        }
+        }))
     );
     repeat(&mut app, Action::Backspace, 20);
     type_text(&mut app, "Spring 2027");
@@ -1434,7 +1522,7 @@ fn rename_term_renames_the_current_term() {
         term_names(&app),
         ["Semester I", "Spring 2027", "Semester III", "Semester IV"]
     );
-    assert_eq!(app.term, 1);
+    assert_eq!(app.cursor().term, 1);
     assert_eq!(codes(&app, 1), codes(&app_on(recommended()), 1));
     assert!(app.is_dirty());
 }
@@ -1445,7 +1533,7 @@ fn rename_term_to_an_empty_name_is_refused() {
     app.update(Action::RenameTerm);
     repeat(&mut app, Action::Backspace, 20);
     app.update(Action::Submit);
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     assert_eq!(tone(&app), Some(Tone::Error));
 }
 
@@ -1454,15 +1542,18 @@ fn rename_term_to_an_empty_name_is_refused() {
 fn delete_term_with_courses_asks_then_unplans_them() {
     let mut app = app();
     app.update(Action::DeleteTerm);
-    let Mode::Ask(ask) = &app.mode else {
-        panic!("a term with courses: a question, got {:?}", app.mode);
+    let Some(Overlay::Ask(ask)) = app.overlay() else {
+        panic!(
+            "a term with courses: a question, got {:?}",
+            app.overlay().cloned()
+        );
     };
     assert_eq!(
         ask.text,
         "Semester I has 6 courses: delete it and unplan them?"
     );
     app.update(Action::Cancel);
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     assert!(!app.is_dirty());
 
     // Down to one course: "1 course"; yes deletes it, the course goes to the pool with its
@@ -1471,25 +1562,25 @@ fn delete_term_with_courses_asks_then_unplans_them() {
     repeat(&mut app, Action::Toggle, 4);
     app.update(Action::CycleStatus);
     app.update(Action::DeleteTerm);
-    let Mode::Ask(ask) = &app.mode else {
-        panic!("a question, got {:?}", app.mode);
+    let Some(Overlay::Ask(ask)) = app.overlay() else {
+        panic!("a question, got {:?}", app.overlay().cloned());
     };
     assert_eq!(
         ask.text,
         "Semester IV has 1 course: delete it and unplan it?"
     );
     app.update(Action::Confirm);
-    assert_eq!(app.plan.terms.len(), 3);
+    assert_eq!(app.plan().terms.len(), 3);
     assert_eq!(
         pool_codes(&app),
         ["BE401", "BE402", "BE403", "BE404", "BE405"]
     );
     assert_eq!(
-        app.plan.set_aside_as("BE405").map(|p| p.status),
+        app.plan().set_aside_as("BE405").map(|p| p.status),
         Some(Status::InProgress)
     );
     app.update(Action::Undo);
-    assert_eq!(app.plan.terms.len(), 4);
+    assert_eq!(app.plan().terms.len(), 4);
     assert_eq!(placement(&app, "BE405").status, Status::InProgress);
 }
 
@@ -1506,10 +1597,10 @@ fn a_duplicate_term_name_is_refused_and_the_prompt_stays() {
     assert_eq!(tone(&app), Some(Tone::Error));
     assert!(message(&app).contains("already"), "{}", message(&app));
     assert!(
-        matches!(app.mode, Mode::Prompt { .. }),
+        matches!(app.overlay().cloned(), Some(Overlay::Prompt(Prompt { .. }))),
         "the answer can be corrected"
     );
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     app.update(Action::Cancel);
     run(&mut app, &[Action::AddTerm]);
     app.update(Action::Edit(
@@ -1517,13 +1608,13 @@ fn a_duplicate_term_name_is_refused_and_the_prompt_stays() {
     ));
     type_text(&mut app, "Semester III");
     app.update(Action::Submit);
-    assert_eq!(app.plan.terms.len(), 4);
+    assert_eq!(app.plan().terms.len(), 4);
     // Renaming a term to its own name is no clash.
     run(
         &mut app,
         &[Action::Cancel, Action::RenameTerm, Action::Submit],
     );
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 // Issue 12 item 17: a whole term's status is one key and a question.
@@ -1531,26 +1622,26 @@ fn a_duplicate_term_name_is_refused_and_the_prompt_stays() {
 fn a_whole_term_is_marked_in_progress_then_completed_with_one_key() {
     let mut app = app();
     app.update(Action::TermStatus);
-    let Mode::Ask(ask) = &app.mode else {
-        panic!("a question, got {:?}", app.mode);
+    let Some(Overlay::Ask(ask)) = app.overlay() else {
+        panic!("a question, got {:?}", app.overlay().cloned());
     };
     assert_eq!(ask.text, "Mark all 6 courses of Semester I in progress?");
     app.update(Action::Confirm);
     assert!(
-        app.plan.terms[0]
+        app.plan().terms[0]
             .courses
             .iter()
             .all(|p| p.status == Status::InProgress)
     );
     run(&mut app, &[Action::TermStatus, Action::Confirm]);
     assert!(
-        app.plan.terms[0]
+        app.plan().terms[0]
             .courses
             .iter()
             .all(|p| p.status == Status::Completed)
     );
     assert!(
-        app.plan.terms[1]
+        app.plan().terms[1]
             .courses
             .iter()
             .all(|p| p.status == Status::Planned)
@@ -1558,7 +1649,7 @@ fn a_whole_term_is_marked_in_progress_then_completed_with_one_key() {
     // One undo per question.
     app.update(Action::Undo);
     assert!(
-        app.plan.terms[0]
+        app.plan().terms[0]
             .courses
             .iter()
             .all(|p| p.status == Status::InProgress)
@@ -1578,12 +1669,12 @@ fn delete_term_on_an_empty_term_deletes_it() {
         &mut app,
         &[Action::NextTerm, Action::AddTerm, Action::Submit],
     );
-    assert_eq!(app.term, 2);
-    assert_eq!(app.plan.terms.len(), 5);
+    assert_eq!(app.cursor().term, 2);
+    assert_eq!(app.plan().terms.len(), 5);
     app.update(Action::DeleteTerm);
-    assert_eq!(app.plan, recommended());
-    assert_eq!(app.plan.terms.len(), 4);
-    assert!(app.term < 4);
+    assert_eq!(*app.plan(), recommended());
+    assert_eq!(app.plan().terms.len(), 4);
+    assert!(app.cursor().term < 4);
     assert!(
         message(&app).contains("Summer after Semester II"),
         "{}",
@@ -1596,10 +1687,10 @@ fn deleting_the_last_term_moves_the_cursor_to_the_new_last_term() {
     let mut app = app();
     repeat(&mut app, Action::NextTerm, 3);
     run(&mut app, &[Action::AddTerm, Action::Submit]);
-    assert_eq!(app.term, 4);
+    assert_eq!(app.cursor().term, 4);
     app.update(Action::DeleteTerm);
-    assert_eq!(app.plan.terms.len(), 4);
-    assert_eq!(app.term, 3);
+    assert_eq!(app.plan().terms.len(), 4);
+    assert_eq!(app.cursor().term, 3);
 }
 
 #[test]
@@ -1609,13 +1700,13 @@ fn delete_term_through_keys_after_emptying_it() {
     for _ in 0..5 {
         press(&mut app, key(KeyCode::Enter));
     }
-    assert!(app.plan.terms[3].courses.is_empty());
+    assert!(app.plan().terms[3].courses.is_empty());
     press(&mut app, chr('d'));
     assert_eq!(
         term_names(&app),
         ["Semester I", "Semester II", "Semester III"]
     );
-    assert_eq!(app.term, 2);
+    assert_eq!(app.cursor().term, 2);
     assert_eq!(app.pool().len(), 5);
 }
 
@@ -1625,13 +1716,16 @@ fn cancel_in_a_prompt_changes_nothing() {
     for prompt in prompts {
         let mut app = app();
         app.update(prompt);
-        assert!(matches!(app.mode, Mode::Prompt { .. }), "{prompt:?}");
+        assert!(
+            matches!(app.overlay().cloned(), Some(Overlay::Prompt(Prompt { .. }))),
+            "{prompt:?}"
+        );
         type_text(&mut app, "zzz");
         app.update(Action::Cancel);
-        assert_eq!(app.mode, Mode::Normal, "{prompt:?}");
-        assert_eq!(app.plan, recommended(), "{prompt:?}");
+        assert_eq!(app.overlay().cloned(), None, "{prompt:?}");
+        assert_eq!(*app.plan(), recommended(), "{prompt:?}");
         assert!(!app.is_dirty(), "{prompt:?}");
-        assert_eq!(app.term, 0, "{prompt:?}");
+        assert_eq!(app.cursor().term, 0, "{prompt:?}");
         app.update(Action::Undo);
         assert_eq!(message(&app), "Nothing to undo", "{prompt:?}");
     }
@@ -1642,8 +1736,8 @@ fn esc_key_cancels_a_prompt() {
     let mut app = app();
     press(&mut app, chr('a'));
     press_all(&mut app, &[chr('x'), key(KeyCode::Esc)]);
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.plan, recommended());
+    assert_eq!(app.overlay().cloned(), None);
+    assert_eq!(*app.plan(), recommended());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1655,17 +1749,17 @@ fn edit_student_sets_the_name() {
     let mut app = app();
     app.update(Action::EditStudent);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Student,
             input: "Ada".into()
-        }
+        }))
     );
     repeat(&mut app, Action::Backspace, 3);
     type_text(&mut app, "Grace Hopper");
     app.update(Action::Submit);
-    assert_eq!(app.plan.student, "Grace Hopper");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.plan().student, "Grace Hopper");
+    assert_eq!(app.overlay().cloned(), None);
     assert!(app.is_dirty());
     assert!(message(&app).contains("Grace Hopper"), "{}", message(&app));
 }
@@ -1680,14 +1774,14 @@ fn control_characters_typed_into_a_prompt_are_dropped() {
         app.update(Action::Input(c));
     }
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Student,
             input: "Ada L[31mx".into()
-        }
+        }))
     );
     app.update(Action::Submit);
-    assert_eq!(app.plan.student, "Ada L[31mx");
+    assert_eq!(app.plan().student, "Ada L[31mx");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1726,12 +1820,12 @@ fn every_edit_kind_is_undoable_and_redoable() {
     for (name, setup, edit) in edit_kinds() {
         let mut app = app();
         run(&mut app, &setup);
-        let before = app.plan.clone();
+        let before = app.plan().clone();
         run(&mut app, &edit);
-        let after = app.plan.clone();
+        let after = app.plan().clone();
         assert_ne!(after, before, "{name}: the edit changed the plan");
         app.update(Action::Undo);
-        assert_eq!(app.plan, before, "{name}: undo restores the plan");
+        assert_eq!(*app.plan(), before, "{name}: undo restores the plan");
         assert!(
             message(&app).starts_with("Undone"),
             "{name}: {}",
@@ -1739,7 +1833,7 @@ fn every_edit_kind_is_undoable_and_redoable() {
         );
         assert_cursor_in_range(&app);
         app.update(Action::Redo);
-        assert_eq!(app.plan, after, "{name}: redo reapplies the edit");
+        assert_eq!(*app.plan(), after, "{name}: redo reapplies the edit");
         assert!(
             message(&app).starts_with("Redone"),
             "{name}: {}",
@@ -1754,7 +1848,7 @@ fn undo_and_redo_keys() {
     let mut app = app();
     press(&mut app, chr(' '));
     press(&mut app, chr('u'));
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     press(&mut app, ctrl('r'));
     assert_eq!(pool_codes(&app), ["BE101"]);
 }
@@ -1763,7 +1857,7 @@ fn undo_and_redo_keys() {
 fn ten_mixed_edits_undo_and_redo_exactly() {
     use Action::*;
     let mut app = app();
-    let original = app.plan.clone();
+    let original = app.plan().clone();
     let edits: Vec<Vec<Action>> = vec![
         // 1: unplan BE102.
         vec![Down, Toggle],
@@ -1789,41 +1883,41 @@ fn ten_mixed_edits_undo_and_redo_exactly() {
     let mut states = vec![original.clone()];
     for a in edits.iter().flatten() {
         app.update(*a);
-        if app.plan != *states.last().unwrap() {
-            states.push(app.plan.clone());
+        if *app.plan() != *states.last().unwrap() {
+            states.push(app.plan().clone());
         }
     }
-    let final_plan = app.plan.clone();
+    let final_plan = app.plan().clone();
     let n = states.len() - 1;
     assert_eq!(n, 12, "every step above made an edit");
-    assert_eq!(app.plan.terms.len(), 4);
-    assert_eq!(app.plan.student, "Ada!");
-    assert_eq!(app.plan.target_path.as_deref(), Some("senior-backend"));
-    assert_eq!(app.plan.terms[1].name, "Semester II*");
+    assert_eq!(app.plan().terms.len(), 4);
+    assert_eq!(app.plan().student, "Ada!");
+    assert_eq!(app.plan().target_path.as_deref(), Some("senior-backend"));
+    assert_eq!(app.plan().terms[1].name, "Semester II*");
     assert_eq!(placement(&app, "BE102").status, Status::Planned);
-    assert_eq!(app.plan.find("BE103").map(|s| s.term), Some(1));
+    assert_eq!(app.plan().find("BE103").map(|s| s.term), Some(1));
     assert_eq!(placement(&app, "BE301").grade.as_deref(), Some("B"));
 
     for i in (0..n).rev() {
         app.update(Undo);
-        assert_eq!(app.plan, states[i], "undo step back to state {i}");
+        assert_eq!(*app.plan(), states[i], "undo step back to state {i}");
         assert_cursor_in_range(&app);
     }
-    assert_eq!(app.plan, original);
+    assert_eq!(*app.plan(), original);
     assert!(!app.is_dirty());
     app.update(Undo);
     assert_eq!(message(&app), "Nothing to undo");
-    assert_eq!(app.plan, original);
+    assert_eq!(*app.plan(), original);
 
     for (i, state) in states.iter().enumerate().skip(1) {
         app.update(Redo);
-        assert_eq!(app.plan, *state, "redo step to state {i}");
+        assert_eq!(*app.plan(), *state, "redo step to state {i}");
         assert_cursor_in_range(&app);
     }
-    assert_eq!(app.plan, final_plan);
+    assert_eq!(*app.plan(), final_plan);
     app.update(Redo);
     assert_eq!(message(&app), "Nothing to redo");
-    assert_eq!(app.plan, final_plan);
+    assert_eq!(*app.plan(), final_plan);
 }
 
 #[test]
@@ -1833,13 +1927,13 @@ fn a_new_edit_after_undo_clears_the_redo_stack() {
     run(&mut app, &[Action::Undo]);
     assert_eq!(pool_codes(&app), ["BE101"]);
     app.update(Action::CycleStatus);
-    let after = app.plan.clone();
+    let after = app.plan().clone();
     app.update(Action::Redo);
     assert_eq!(message(&app), "Nothing to redo");
-    assert_eq!(app.plan, after);
+    assert_eq!(*app.plan(), after);
     app.update(Action::Undo);
     app.update(Action::Undo);
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
 }
 
 #[test]
@@ -1847,7 +1941,7 @@ fn undo_with_nothing_to_undo_says_so() {
     let mut app = app();
     app.update(Action::Undo);
     assert_eq!(message(&app), "Nothing to undo");
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     app.update(Action::Redo);
     assert_eq!(message(&app), "Nothing to redo");
 }
@@ -1859,7 +1953,7 @@ fn an_edit_that_changes_nothing_leaves_no_history() {
     app.update(Action::MoveEarlier); // refused: first term
     run(&mut app, &[Action::RenameTerm, Action::Submit]); // same name
     run(&mut app, &[Action::EditStudent, Action::Submit]); // same name
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
     app.update(Action::Undo);
     assert_eq!(message(&app), "Nothing to undo");
 }
@@ -1894,18 +1988,18 @@ fn a_clean_app_quits_at_once() {
     assert!(!app.is_dirty());
     let effect = app.update(Action::Quit);
     assert_eq!(effect, None);
-    assert!(app.should_quit);
-    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.should_quit());
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
 fn q_and_ctrl_c_quit_a_clean_app() {
     let mut app = app();
     press(&mut app, chr('q'));
-    assert!(app.should_quit);
+    assert!(app.should_quit());
     let mut app = self::app();
     press(&mut app, ctrl('c'));
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -1914,27 +2008,27 @@ fn quit_with_unsaved_changes_asks_first() {
     app.update(Action::Toggle);
     assert!(app.is_dirty());
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Unsaved(Leave::Quit)));
     assert_eq!(app.context(), Context::ConfirmQuit);
-    assert!(!app.should_quit);
+    assert!(!app.should_quit());
 
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(!app.should_quit);
+    assert_eq!(app.overlay().cloned(), None);
+    assert!(!app.should_quit());
     assert!(app.is_dirty());
 
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Unsaved(Leave::Quit)));
     let effect = app.update(Action::Discard);
     assert_eq!(effect, None);
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
 fn other_keys_in_the_quit_dialog_do_nothing() {
     let mut app = app();
     run(&mut app, &[Action::Toggle, Action::Quit]);
-    let plan = app.plan.clone();
+    let plan = app.plan().clone();
     for a in [
         Action::Toggle,
         Action::Undo,
@@ -1942,10 +2036,14 @@ fn other_keys_in_the_quit_dialog_do_nothing() {
         Action::Input('x'),
     ] {
         assert_eq!(app.update(a), None);
-        assert_eq!(app.mode, Mode::Unsaved(Leave::Quit), "{a:?}");
+        assert_eq!(
+            app.overlay().cloned(),
+            Some(Overlay::Unsaved(Leave::Quit)),
+            "{a:?}"
+        );
     }
-    assert_eq!(app.plan, plan);
-    assert!(!app.should_quit);
+    assert_eq!(*app.plan(), plan);
+    assert!(!app.should_quit());
 }
 
 #[test]
@@ -1954,12 +2052,12 @@ fn save_and_quit_saves_then_quits() {
     app.update(Action::Toggle);
     app.update(Action::Quit);
     let effect = app.update(Action::SaveAndQuit);
-    assert_eq!(effect, Some(Effect::Save));
-    assert!(!app.should_quit, "not before the save is done");
-    app.finish_save(Ok(()));
-    assert!(app.should_quit);
+    assert!(is_save(&effect));
+    assert!(!app.should_quit(), "not before the save is done");
+    app.update(Msg::Saved(Ok(())));
+    assert!(app.should_quit());
     assert!(!app.is_dirty());
-    assert!(app.on_disk);
+    assert!(app.on_disk());
     assert_eq!(tone(&app), Some(Tone::Info));
     assert!(message(&app).contains("test-plan.ron"), "{}", message(&app));
 }
@@ -1969,17 +2067,17 @@ fn quit_dialog_keys() {
     let mut app = app();
     press(&mut app, chr(' '));
     press(&mut app, chr('q'));
-    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Unsaved(Leave::Quit)));
     press(&mut app, key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     press(&mut app, chr('q'));
-    assert_eq!(press(&mut app, chr('y')), Some(Effect::Save));
-    app.finish_save(Ok(()));
-    assert!(app.should_quit);
+    assert!(is_save(&press(&mut app, chr('y'))));
+    app.update(Msg::Saved(Ok(())));
+    assert!(app.should_quit());
 
     let mut app = self::app();
     press_all(&mut app, &[chr(' '), chr('q'), chr('n')]);
-    assert!(app.should_quit);
+    assert!(app.should_quit());
     assert!(app.is_dirty());
 }
 
@@ -1988,38 +2086,38 @@ fn a_failed_save_keeps_the_app_running_and_dirty() {
     let mut app = app();
     app.update(Action::Toggle);
     app.update(Action::Quit);
-    assert_eq!(app.update(Action::SaveAndQuit), Some(Effect::Save));
-    app.finish_save(Err(save_error()));
-    assert!(!app.should_quit);
+    assert!(is_save(&app.update(Action::SaveAndQuit)));
+    app.update(Msg::Saved(Err(save_error())));
+    assert!(!app.should_quit());
     assert!(app.is_dirty());
-    assert!(!app.on_disk);
-    assert_eq!(app.mode, Mode::Normal);
+    assert!(!app.on_disk());
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(tone(&app), Some(Tone::Error));
     let text = message(&app);
     assert!(text.contains("disk full"), "{text}");
     assert!(text.contains("test-plan.ron"), "{text}");
 
     // A later plain save that succeeds does not quit: the failed save-and-quit is forgotten.
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
-    app.finish_save(Ok(()));
-    assert!(!app.should_quit);
+    assert!(is_save(&app.update(Action::Save)));
+    app.update(Msg::Saved(Ok(())));
+    assert!(!app.should_quit());
     assert!(!app.is_dirty());
 }
 
 #[test]
 fn save_returns_the_save_effect() {
     let mut app = app();
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    assert!(is_save(&app.update(Action::Save)));
     app.update(Action::Toggle);
-    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
+    assert!(is_save(&press(&mut app, chr('s'))));
     assert!(app.is_dirty(), "dirty until the save is reported");
-    assert!(!app.should_quit);
-    app.finish_save(Ok(()));
+    assert!(!app.should_quit());
+    app.update(Msg::Saved(Ok(())));
     assert!(!app.is_dirty());
-    assert!(!app.should_quit, "a plain save does not quit");
+    assert!(!app.should_quit(), "a plain save does not quit");
     assert!(message(&app).starts_with("Saved"), "{}", message(&app));
     app.update(Action::Quit);
-    assert!(app.should_quit, "saved: quits at once");
+    assert!(app.should_quit(), "saved: quits at once");
 }
 
 #[test]
@@ -2027,8 +2125,8 @@ fn only_save_actions_return_an_effect() {
     for a in ALL_ACTIONS {
         let mut app = app();
         let effect = app.update(a);
-        let expected = (a == Action::Save).then_some(Effect::Save);
-        assert_eq!(effect, expected, "{a:?}");
+        assert_eq!(effect.is_some(), a == Action::Save, "{a:?}");
+        assert_eq!(is_save(&effect), a == Action::Save, "{a:?}");
     }
 }
 
@@ -2044,7 +2142,7 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
 
     // Saved after one edit: undoing a later edit returns to clean, undoing further is dirty.
     app.update(Action::Save);
-    app.finish_save(Ok(()));
+    app.update(Msg::Saved(Ok(())));
     // Redo left the cursor on BE101 in the pool: back to the terms.
     run(&mut app, &[Action::PrevFocus]);
     app.update(Action::CycleStatus);
@@ -2056,7 +2154,7 @@ fn undoing_back_to_the_saved_state_is_not_dirty() {
         app.is_dirty(),
         "the original plan differs from the saved one"
     );
-    assert_eq!(app.plan, recommended());
+    assert_eq!(*app.plan(), recommended());
 }
 
 #[test]
@@ -2065,14 +2163,14 @@ fn ctrl_c_while_typing_quits_through_the_dialog_when_dirty() {
     app.update(Action::Toggle);
     press(&mut app, chr('/'));
     press(&mut app, ctrl('c'));
-    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
-    assert!(!app.should_quit);
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Unsaved(Leave::Quit)));
+    assert!(!app.should_quit());
 
     let mut app = self::app();
     press(&mut app, chr('N'));
     press(&mut app, ctrl('c'));
-    assert!(app.should_quit, "clean: quits from a prompt at once");
-    assert_eq!(app.plan.student, "Ada");
+    assert!(app.should_quit(), "clean: quits from a prompt at once");
+    assert_eq!(app.plan().student, "Ada");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2085,32 +2183,40 @@ fn a_command_over_help_closes_it_and_then_acts_as_it_would_have() {
     for a in ALL_ACTIONS {
         let (mut over_help, mut plain) = (app(), app());
         over_help.update(Action::Help);
-        assert_eq!(over_help.mode, Mode::Help);
+        assert!(in_help(&over_help, false));
         assert_eq!(over_help.context(), Context::Help);
         let effect = over_help.update(a);
         if matches!(a, Action::Up | Action::Down) {
-            assert_eq!(over_help.mode, Mode::Help, "{a:?} scrolls help");
+            assert!(in_help(&over_help, false), "{a:?} scrolls help");
             continue;
         }
         if a == Action::StartFilter {
-            assert_eq!(over_help.mode, Mode::HelpSearch, "/ searches the help");
+            assert!(in_help(&over_help, true), "/ searches the help");
             continue;
         }
         if matches!(a, Action::Help | Action::Cancel) {
             // The help's own closing keys only close it.
-            assert_eq!(over_help.mode, Mode::Normal, "{a:?}");
-            assert_eq!(over_help.plan, recommended(), "{a:?}");
+            assert_eq!(over_help.overlay().cloned(), None, "{a:?}");
+            assert_eq!(*over_help.plan(), recommended(), "{a:?}");
             assert_eq!(effect, None, "{a:?}");
             continue;
         }
         let expected = plain.update(a);
         assert_eq!(effect, expected, "{a:?}");
-        assert_eq!(over_help.mode, plain.mode, "{a:?}");
-        assert_eq!(over_help.plan, plain.plan, "{a:?}");
-        assert_eq!(over_help.should_quit, plain.should_quit, "{a:?}");
+        assert_eq!(over_help.overlay(), plain.overlay(), "{a:?}");
+        assert_eq!(over_help.plan(), plain.plan(), "{a:?}");
+        assert_eq!(over_help.should_quit(), plain.should_quit(), "{a:?}");
         assert_eq!(
-            (over_help.term, over_help.row, over_help.focus),
-            (plain.term, plain.row, plain.focus),
+            (
+                over_help.cursor().term,
+                over_help.cursor().row,
+                over_help.cursor().focus
+            ),
+            (
+                plain.cursor().term,
+                plain.cursor().row,
+                plain.cursor().focus
+            ),
             "{a:?}"
         );
     }
@@ -2120,20 +2226,24 @@ fn a_command_over_help_closes_it_and_then_acts_as_it_would_have() {
 fn up_and_down_scroll_help_and_opening_it_starts_at_the_top() {
     let mut app = app();
     app.update(Action::Help);
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(help(&app).scroll, 0);
     app.update(Action::Up);
-    assert_eq!(app.help_scroll, 0, "cannot scroll above the top");
+    assert_eq!(help(&app).scroll, 0, "cannot scroll above the top");
     repeat(&mut app, Action::Down, 3);
-    assert_eq!(app.help_scroll, 3);
+    assert_eq!(help(&app).scroll, 3);
     app.update(Action::Up);
-    assert_eq!(app.help_scroll, 2);
+    assert_eq!(help(&app).scroll, 2);
     repeat(&mut app, Action::Down, 10_000);
-    assert!(app.help_scroll < 1_000, "scrolling is bounded");
-    assert_eq!(app.row, 0, "scrolling help does not move the course cursor");
+    assert!(help(&app).scroll < 1_000, "scrolling is bounded");
+    assert_eq!(
+        app.cursor().row,
+        0,
+        "scrolling help does not move the course cursor"
+    );
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     app.update(Action::Help);
-    assert_eq!(app.help_scroll, 0, "help reopens at the top");
+    assert_eq!(help(&app).scroll, 0, "help reopens at the top");
 }
 
 #[test]
@@ -2141,34 +2251,34 @@ fn closing_keys_only_close_help_and_command_keys_close_it_and_act() {
     for event in [chr('?'), chr('q'), key(KeyCode::Esc), chr('x')] {
         let mut app = app();
         press(&mut app, shifted('?'));
-        assert_eq!(app.mode, Mode::Help);
+        assert!(in_help(&app, false));
         assert_eq!(press(&mut app, event), None, "{event:?}");
-        assert_eq!(app.mode, Mode::Normal, "{event:?}");
-        assert!(!app.should_quit, "{event:?}");
-        assert_eq!(app.plan, recommended(), "{event:?}");
+        assert_eq!(app.overlay().cloned(), None, "{event:?}");
+        assert!(!app.should_quit(), "{event:?}");
+        assert_eq!(*app.plan(), recommended(), "{event:?}");
     }
     // s saves, Enter unplans the highlighted course, Ctrl-c quits: the help closes first.
     let mut app = app();
     press(&mut app, shifted('?'));
-    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
-    assert_eq!(app.mode, Mode::Normal);
+    assert!(is_save(&press(&mut app, chr('s'))));
+    assert_eq!(app.overlay().cloned(), None);
     press(&mut app, shifted('?'));
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(app.plan.find("BE101").is_none(), "Enter unplanned BE101");
+    assert_eq!(app.overlay().cloned(), None);
+    assert!(app.plan().find("BE101").is_none(), "Enter unplanned BE101");
     press(&mut app, shifted('?'));
     press(&mut app, ctrl('c'));
     assert_eq!(
-        app.mode,
-        Mode::Unsaved(Leave::Quit),
+        app.overlay().cloned(),
+        Some(Overlay::Unsaved(Leave::Quit)),
         "Ctrl-c asks to save, then quits"
     );
     for event in [chr('j'), key(KeyCode::Down), chr('k'), key(KeyCode::Up)] {
         let mut app = self::app();
         press(&mut app, chr('?'));
         press(&mut app, event);
-        assert_eq!(app.mode, Mode::Help, "{event:?} scrolls");
-        assert_eq!(app.row, 0, "{event:?}");
+        assert!(in_help(&app, false), "{event:?} scrolls");
+        assert_eq!(app.cursor().row, 0, "{event:?}");
     }
 }
 
@@ -2177,55 +2287,54 @@ fn help_scrolls_by_pages_and_to_either_end() {
     let mut app = app();
     press(&mut app, chr('?'));
     press(&mut app, key(KeyCode::PageDown));
-    assert_eq!(app.help_scroll, 10);
+    assert_eq!(help(&app).scroll, 10);
     press(&mut app, key(KeyCode::PageUp));
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(help(&app).scroll, 0);
     press(&mut app, shifted('G'));
-    let bottom = app.help_scroll;
+    let bottom = help(&app).scroll;
     assert!(bottom > 10, "G goes to the bottom, at {bottom}");
     press(&mut app, key(KeyCode::PageDown));
-    assert_eq!(app.help_scroll, bottom, "nothing below the bottom");
+    assert_eq!(help(&app).scroll, bottom, "nothing below the bottom");
     press(&mut app, chr('g'));
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(help(&app).scroll, 0);
     press(&mut app, key(KeyCode::End));
     press(&mut app, key(KeyCode::Home));
-    assert_eq!(app.help_scroll, 0);
-    assert_eq!(app.mode, Mode::Help);
-    assert_eq!(app.row, 0, "help's keys move no course");
+    assert_eq!(help(&app).scroll, 0);
+    assert!(in_help(&app, false));
+    assert_eq!(app.cursor().row, 0, "help's keys move no course");
 }
 
 #[test]
 fn help_search_is_typed_after_slash_and_kept_or_cleared() {
     let mut app = app();
     press_all(&mut app, &[chr('?'), chr('/')]);
-    assert_eq!(app.mode, Mode::HelpSearch);
+    assert!(in_help(&app, true));
     assert_eq!(app.context(), Context::Typing);
     // Letters are text here, not commands: s does not save.
     for c in "save".chars() {
         assert_eq!(press(&mut app, chr(c)), None);
     }
-    assert_eq!(app.help_search, "save");
+    assert_eq!(help(&app).search, "save");
     press(&mut app, key(KeyCode::Backspace));
-    assert_eq!(app.help_search, "sav");
+    assert_eq!(help(&app).search, "sav");
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(
-        app.mode,
-        Mode::Help,
+    assert!(
+        in_help(&app, false),
         "Enter keeps the search and goes back to the keys"
     );
-    assert_eq!(app.help_search, "sav");
+    assert_eq!(help(&app).search, "sav");
     press_all(&mut app, &[chr('/'), key(KeyCode::Esc)]);
     assert_eq!(
-        (app.mode.clone(), app.help_search.as_str()),
-        (Mode::Help, "")
+        (in_help(&app, false), help(&app).search.as_str()),
+        (true, "")
     );
     press_all(
         &mut app,
         &[chr('/'), chr('x'), key(KeyCode::Enter), chr('?')],
     );
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     press(&mut app, chr('?'));
-    assert_eq!(app.help_search, "", "help reopens without the old search");
+    assert_eq!(help(&app).search, "", "help reopens without the old search");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2397,8 +2506,8 @@ fn a_whole_session_through_keys() {
         &mut app,
         &[chr('c'), chr('c'), chr('m'), chr('A'), key(KeyCode::Enter)],
     );
-    assert_eq!(app.plan.student, "Lin");
-    assert_eq!(app.plan.find("BE102").map(|s| s.term), Some(2));
+    assert_eq!(app.plan().student, "Lin");
+    assert_eq!(app.plan().find("BE102").map(|s| s.term), Some(2));
     let p = placement(&app, "BE102");
     assert_eq!(
         (p.status, p.grade.as_deref()),
@@ -2406,9 +2515,9 @@ fn a_whole_session_through_keys() {
     );
     // Quit: asked to save; save and quit.
     press(&mut app, chr('q'));
-    assert_eq!(press(&mut app, chr('s')), Some(Effect::Save));
-    app.finish_save(Ok(()));
-    assert!(app.should_quit);
+    assert!(is_save(&press(&mut app, chr('s'))));
+    app.update(Msg::Saved(Ok(())));
+    assert!(app.should_quit());
     assert!(!app.is_dirty());
 }
 
@@ -2452,27 +2561,27 @@ fn an_app_with_no_terms_refuses_placing_and_can_add_a_first_term() {
         &mut app,
         &[Action::MoveLater, Action::CycleStatus, Action::DeleteTerm],
     );
-    assert_eq!(app.plan, no_terms());
+    assert_eq!(*app.plan(), no_terms());
     app.update(Action::RenameTerm);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(tone(&app), Some(Tone::Error));
 
     app.update(Action::NextFocus);
     app.update(Action::Toggle);
-    assert_eq!(app.plan, no_terms(), "no term to place it in");
+    assert_eq!(*app.plan(), no_terms(), "no term to place it in");
     assert_eq!(tone(&app), Some(Tone::Error));
 
     app.update(Action::AddTerm);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::AddTerm,
             input: "Term 1".into()
-        }
+        }))
     );
     app.update(Action::Submit);
     assert_eq!(term_names(&app), ["Term 1"]);
-    assert_eq!(app.term, 0);
+    assert_eq!(app.cursor().term, 0);
     app.update(Action::Toggle);
     assert_eq!(codes(&app, 0), ["BE101"]);
     assert_eq!(app.pool().len(), 21);
@@ -2507,11 +2616,11 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
         &mut app,
         &[Action::MoveLater, Action::MoveLater, Action::MoveEarlier],
     );
-    assert_eq!(app.plan.find("XX999").map(|s| s.term), Some(1));
+    assert_eq!(app.plan().find("XX999").map(|s| s.term), Some(1));
     assert_eq!(selected(&app).as_deref(), Some("XX999"));
     // Unplanning it removes it from the plan; it is not a curriculum course, so not in the pool.
     run(&mut app, &[Action::Toggle, Action::Confirm]);
-    assert!(app.plan.find("XX999").is_none());
+    assert!(app.plan().find("XX999").is_none());
     assert!(app.pool().is_empty());
 
     // The duplicated BE101: unplanning one copy leaves the other placed.
@@ -2527,7 +2636,7 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
             Action::Confirm,
         ],
     );
-    assert!(app.plan.find("BE101").is_some());
+    assert!(app.plan().find("BE101").is_some());
     assert!(app.pool().is_empty());
     // Filtering for the unknown code matches on the code alone.
     app.update(Action::Undo);
@@ -2538,12 +2647,12 @@ fn unknown_and_duplicated_courses_do_not_break_editing() {
     type_text(&mut app, "xx9");
     app.update(Action::Submit);
     assert_cursor_in_range(&app);
-    let total: usize = (0..app.plan.terms.len())
+    let total: usize = (0..app.plan().terms.len())
         .map(|t| app.visible_rows(t).len())
         .sum();
     assert_eq!(total, 1);
     undo_all(&mut app);
-    assert_eq!(app.plan, odd_plan());
+    assert_eq!(*app.plan(), odd_plan());
 }
 
 #[test]
@@ -2559,7 +2668,7 @@ fn every_action_on_unknown_and_duplicated_courses_is_safe() {
                 assert_cursor_in_range(&app);
                 app.update(Action::Cancel);
                 undo_all(&mut app);
-                assert_eq!(app.plan, odd_plan(), "{a:?} at {term}/{row}");
+                assert_eq!(*app.plan(), odd_plan(), "{a:?} at {term}/{row}");
             }
         }
     }
@@ -2606,26 +2715,26 @@ proptest! {
         let mut app = app_on(plan);
         for a in &actions {
             let effect = app.update(*a);
-            prop_assert!(effect.is_none() || effect == Some(Effect::Save));
-            let terms = app.plan.terms.len();
+            prop_assert!(effect.is_none() || is_save(&effect));
+            let terms = app.plan().terms.len();
             if terms > 0 {
-                prop_assert!(app.term < terms, "term {} of {} after {:?}", app.term, terms, a);
+                prop_assert!(app.cursor().term < terms, "term {} of {} after {:?}", app.cursor().term, terms, a);
             }
-            let rows = app.visible_rows(app.term).len();
-            prop_assert!(app.row < rows.max(1), "row {} of {} after {:?}", app.row, rows, a);
+            let rows = app.visible_rows(app.cursor().term).len();
+            prop_assert!(app.cursor().row < rows.max(1), "row {} of {} after {:?}", app.cursor().row, rows, a);
             let pool = app.pool().len();
-            prop_assert!(app.pool_row < pool.max(1), "pool row {} of {} after {:?}", app.pool_row, pool, a);
-            if let Some(p) = app.path {
-                prop_assert!(p < app.curriculum.paths.len());
+            prop_assert!(app.cursor().pool_row < pool.max(1), "pool row {} of {} after {:?}", app.cursor().pool_row, pool, a);
+            if let Some(p) = app.cursor().path {
+                prop_assert!(p < app.curriculum().paths.len());
             }
         }
         // Esc leaves one level at a time: a search inside the help, then the help.
         for _ in 0..2 {
-            if app.mode != Mode::Normal {
+            if app.overlay().is_some() {
                 app.update(Action::Cancel);
             }
         }
-        prop_assert_eq!(&app.mode, &Mode::Normal);
+        prop_assert_eq!(app.overlay(), None);
         let mut undos = 0;
         loop {
             app.update(Action::Undo);
@@ -2635,7 +2744,7 @@ proptest! {
             undos += 1;
             prop_assert!(undos <= actions.len(), "more undos than actions");
         }
-        prop_assert_eq!(&app.plan, &original);
+        prop_assert_eq!(app.plan(), &original);
     }
 }
 
@@ -2653,7 +2762,7 @@ fn changing_the_filter_keeps_the_highlighted_course() {
     // Clearing the filter keeps it too, though its row number changes back.
     run(&mut app, &[Action::Submit, Action::ClearFilter]);
     assert_eq!(app.selected_code().as_deref(), Some("BE103"));
-    assert_eq!(app.row, 2);
+    assert_eq!(app.cursor().row, 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2661,8 +2770,8 @@ fn changing_the_filter_keeps_the_highlighted_course() {
 // ---------------------------------------------------------------------------------------------
 
 fn prompt_text(app: &App) -> (String, usize) {
-    match &app.mode {
-        Mode::Prompt { input, .. } => (input.value().to_string(), input.cursor()),
+    match app.overlay() {
+        Some(Overlay::Prompt(Prompt { input, .. })) => (input.value().to_string(), input.cursor()),
         other => panic!("no prompt: {other:?}"),
     }
 }
@@ -2720,7 +2829,7 @@ fn prompt_keys_move_the_cursor_and_delete_around_it() {
     app.update(Action::Edit(R::DeleteFromStart));
     type_text(&mut app, "Ada Byron");
     app.update(Action::Submit);
-    assert_eq!(app.plan.student, "Ada Byron");
+    assert_eq!(app.plan().student, "Ada Byron");
 }
 
 #[test]
@@ -2776,10 +2885,10 @@ fn ctrl_u_and_ctrl_w_delete_in_the_filter_too() {
     app.update(Action::StartFilter);
     type_text(&mut app, "web security");
     app.update(Action::Edit(R::DeletePrevWord));
-    assert_eq!(app.filter, "web ");
+    assert_eq!(app.cursor().filter, "web ");
     app.update(Action::Edit(R::DeleteFromStart));
-    assert_eq!(app.filter, "");
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.cursor().filter, "");
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Filter(Filter)));
 }
 
 // Issue 12 item 4: unplanning a completed or in-progress course asks; the pool keeps its
@@ -2794,8 +2903,11 @@ fn unplanning_a_completed_course_asks_and_placing_it_restores_status_and_grade()
     type_text(&mut app, "A");
     app.update(Action::Submit);
     app.update(Action::Toggle);
-    let Mode::Ask(ask) = &app.mode else {
-        panic!("unplanning a completed course asks: {:?}", app.mode);
+    let Some(Overlay::Ask(ask)) = app.overlay() else {
+        panic!(
+            "unplanning a completed course asks: {:?}",
+            app.overlay().cloned()
+        );
     };
     assert!(
         ask.text.contains("BE101 is completed, grade A"),
@@ -2805,11 +2917,11 @@ fn unplanning_a_completed_course_asks_and_placing_it_restores_status_and_grade()
     assert_eq!(app.context(), Context::Confirm);
     // No keeps it.
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(placement(&app, "BE101").status, Status::Completed);
     // Yes takes it out; it waits in the pool with its status and grade.
     run(&mut app, &[Action::Toggle, Action::Confirm]);
-    assert!(app.plan.find("BE101").is_none());
+    assert!(app.plan().find("BE101").is_none());
     assert!(pool_codes(&app).contains(&"BE101".to_string()));
     run(&mut app, &[Action::NextFocus, Action::Toggle]);
     assert_eq!(placement(&app, "BE101").status, Status::Completed);
@@ -2822,8 +2934,8 @@ fn unplanning_a_completed_course_asks_and_placing_it_restores_status_and_grade()
     // A planned course is unplanned without a question.
     let mut app = self::app();
     app.update(Action::Toggle);
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(app.plan.find("BE101").is_none());
+    assert_eq!(app.overlay().cloned(), None);
+    assert!(app.plan().find("BE101").is_none());
 }
 
 // Issue 12 item 1: in the course pane, a prerequisite only scheduled earlier is not marked
@@ -2874,7 +2986,7 @@ fn the_recovery_offer_lists_every_change() {
     unsaved.terms[0].courses[1].status = Status::InProgress;
     unsaved.notes[0].addressed = true;
     let mut app = app_on(saved);
-    app.offer_recovery(unsaved.clone());
+    app.update(Msg::Recovered(Box::new(unsaved.clone())));
     let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
     for line in [
         "student name \"Ada\" → \"Ada Lovelace\"",
@@ -2886,7 +2998,7 @@ fn the_recovery_offer_lists_every_change() {
     }
     assert!(!screen.contains("more"), "{screen}");
     app.update(Action::Confirm);
-    assert_eq!(app.plan, unsaved);
+    assert_eq!(*app.plan(), unsaved);
 }
 
 // Issue 12 item 10: undo and redo put the cursor on the course (and term) they changed.
@@ -2901,14 +3013,14 @@ fn undo_and_redo_put_the_cursor_on_what_they_changed() {
         &[Action::NextTerm, Action::NextTerm, Action::Down],
     );
     app.update(Action::Undo);
-    assert_eq!((app.focus, app.term), (Focus::Terms, 0));
+    assert_eq!((app.cursor().focus, app.cursor().term), (Focus::Terms, 0));
     assert_eq!(selected(&app).as_deref(), Some("BE101"));
     run(
         &mut app,
         &[Action::NextTerm, Action::NextTerm, Action::NextTerm],
     );
     app.update(Action::Redo);
-    assert_eq!(app.term, 1);
+    assert_eq!(app.cursor().term, 1);
     assert_eq!(selected(&app).as_deref(), Some("BE101"));
 
     // A course unplanned: undo finds it in its term, redo in the pool.
@@ -2922,12 +3034,12 @@ fn undo_and_redo_put_the_cursor_on_what_they_changed() {
             Action::NextFocus,
         ],
     );
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.cursor().focus, Focus::Paths);
     app.update(Action::Undo);
-    assert_eq!(app.focus, Focus::Terms);
+    assert_eq!(app.cursor().focus, Focus::Terms);
     assert_eq!(selected(&app).as_deref(), Some("BE102"));
     run(&mut app, &[Action::NextTerm, Action::Redo]);
-    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.cursor().focus, Focus::Pool);
     assert_eq!(app.selected_code().as_deref(), Some("BE102"));
 
     // A term added: undo lands on where it was.
@@ -2947,7 +3059,7 @@ fn undo_and_redo_put_the_cursor_on_what_they_changed() {
     );
     app.update(Action::Redo);
     app.update(Action::Undo);
-    assert_eq!(app.term, 3, "the term after the removed one");
+    assert_eq!(app.cursor().term, 3, "the term after the removed one");
 }
 
 fn status_line(app: &App, width: u16, height: u16) -> String {
@@ -3022,7 +3134,7 @@ fn footers_keep_the_basic_keys_and_offer_only_keys_that_act() {
         "{line}"
     );
     let mut reviewer = app_on(plan);
-    reviewer.start_review(Some("Dr Grace".into()));
+    reviewer.update(Msg::Review(Some("Dr Grace".into())));
     reviewer.update(Action::ShowNotes);
     let line = footer(&reviewer, 120, 40);
     assert!(
@@ -3043,7 +3155,10 @@ fn a_grade_off_the_scale_is_refused_and_the_prompt_stays() {
     app.update(Action::Submit);
     assert_eq!(tone(&app), Some(Tone::Error));
     assert!(message(&app).contains("not a grade"), "{}", message(&app));
-    assert!(matches!(app.mode, Mode::Prompt { .. }));
+    assert!(matches!(
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt { .. }))
+    ));
     assert_eq!(placement(&app, "BE101").grade, None);
     app.update(Action::Edit(
         degree_planner::field::InputRequest::DeleteFromStart,
@@ -3072,27 +3187,32 @@ fn enter_on_a_problem_goes_to_its_course_and_the_problems_scroll() {
     let placement = plan.terms[from.term].courses.remove(from.index);
     plan.place(1, placement);
     let mut app = app_on(plan.clone());
-    let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+    let problems = degree_planner::model::problems(app.curriculum(), app.plan());
     assert!(problems.len() > 1, "{problems:?}");
     app.update(Action::PrevFocus);
-    assert_eq!(app.focus, Focus::Problems);
+    assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::Down);
-    assert_eq!(app.problem_row, 1);
+    assert_eq!(app.cursor().problem_row, 1);
     for _ in 0..problems.len() + 3 {
         app.update(Action::Down);
     }
-    assert_eq!(app.problem_row, problems.len() - 1, "stops at the last");
+    assert_eq!(
+        app.cursor().problem_row,
+        problems.len() - 1,
+        "stops at the last"
+    );
     for _ in 0..problems.len() + 3 {
         app.update(Action::Up);
     }
-    assert_eq!(app.problem_row, 0, "stops at the first");
+    assert_eq!(app.cursor().problem_row, 0, "stops at the first");
     assert_eq!(problems[0].term, Some(1), "{problems:?}");
     app.update(Action::Toggle);
-    assert_eq!(app.focus, Focus::Terms);
-    assert_eq!(app.term, 1);
+    assert_eq!(app.cursor().focus, Focus::Terms);
+    assert_eq!(app.cursor().term, 1);
     assert_eq!(app.selected_code().as_deref(), Some("BE301"));
     assert_eq!(
-        app.plan, plan,
+        *app.plan(),
+        plan,
         "going to a problem changes nothing in the plan"
     );
 }
@@ -3126,22 +3246,35 @@ mod mouse {
     fn a_click_selects_the_course_the_term_or_the_pane() {
         let mut app = app();
         app.update(Action::Click(spot(Focus::Terms, Some(2), Some(3))));
-        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 2, 3));
+        assert_eq!(
+            (app.cursor().focus, app.cursor().term, app.cursor().row),
+            (Focus::Terms, 2, 3)
+        );
         assert_eq!(selected(&app), Some(codes(&app, 2)[3].clone()));
         // On a term's border: that term, from its first row.
         app.update(Action::Click(spot(Focus::Terms, Some(0), None)));
-        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 0, 0));
+        assert_eq!(
+            (app.cursor().focus, app.cursor().term, app.cursor().row),
+            (Focus::Terms, 0, 0)
+        );
         // A row past the end stops at the last.
         app.update(Action::Click(spot(Focus::Terms, Some(1), Some(99))));
-        assert_eq!(app.row, codes(&app, 1).len() - 1);
+        assert_eq!(app.cursor().row, codes(&app, 1).len() - 1);
         app.update(Action::Click(spot(Focus::Paths, None, None)));
-        assert_eq!(app.focus, Focus::Paths);
-        assert!(app.path.is_some(), "the paths pane highlights a path");
+        assert_eq!(app.cursor().focus, Focus::Paths);
+        assert!(
+            app.cursor().path.is_some(),
+            "the paths pane highlights a path"
+        );
         app.update(Action::Click(spot(Focus::Pool, None, None)));
-        assert_eq!(app.focus, Focus::Pool);
+        assert_eq!(app.cursor().focus, Focus::Pool);
         app.update(Action::Click(spot(Focus::Problems, None, None)));
-        assert_eq!(app.focus, Focus::Problems);
-        assert_eq!(app.plan, recommended(), "clicks change nothing in the plan");
+        assert_eq!(app.cursor().focus, Focus::Problems);
+        assert_eq!(
+            *app.plan(),
+            recommended(),
+            "clicks change nothing in the plan"
+        );
     }
 
     #[test]
@@ -3149,27 +3282,37 @@ mod mouse {
         let mut app = app();
         let at = spot(Focus::Terms, Some(1), Some(0));
         app.update(Action::Scroll { at, lines: 3 });
-        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 1, 3));
+        assert_eq!(
+            (app.cursor().focus, app.cursor().term, app.cursor().row),
+            (Focus::Terms, 1, 3)
+        );
         app.update(Action::Scroll { at, lines: 3 });
-        assert_eq!(app.row, codes(&app, 1).len() - 1, "stops at the last");
+        assert_eq!(
+            app.cursor().row,
+            codes(&app, 1).len() - 1,
+            "stops at the last"
+        );
         app.update(Action::Scroll { at, lines: -3 });
-        assert_eq!(app.row, codes(&app, 1).len() - 4);
+        assert_eq!(app.cursor().row, codes(&app, 1).len() - 4);
         let mut app = with_problems();
         let at = spot(Focus::Problems, None, None);
         app.update(Action::Scroll { at, lines: 1 });
-        assert_eq!((app.focus, app.problem_row), (Focus::Problems, 1));
+        assert_eq!(
+            (app.cursor().focus, app.cursor().problem_row),
+            (Focus::Problems, 1)
+        );
     }
 
     #[test]
     fn a_click_on_a_problem_goes_to_its_course() {
         let mut app = with_problems();
-        let plan = app.plan.clone();
-        let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+        let plan = app.plan().clone();
+        let problems = degree_planner::model::problems(app.curriculum(), app.plan());
         assert_eq!(problems[0].term, Some(1), "{problems:?}");
         app.update(Action::Click(spot(Focus::Problems, None, Some(0))));
-        assert_eq!((app.focus, app.term), (Focus::Terms, 1));
+        assert_eq!((app.cursor().focus, app.cursor().term), (Focus::Terms, 1));
         assert_eq!(selected(&app).as_deref(), Some("BE301"));
-        assert_eq!(app.plan, plan);
+        assert_eq!(*app.plan(), plan);
     }
 
     /// The cell where `text` is drawn on a `size` screen of `app`.
@@ -3210,8 +3353,11 @@ mod mouse {
         let mut clicks = Clicks::default();
         let start = Instant::now();
         point(&mut app, &mut clicks, left_click(cell), start);
-        assert_eq!((app.focus, app.term, app.row), (Focus::Terms, 2, 1));
-        assert_eq!(app.plan, recommended(), "one click only selects");
+        assert_eq!(
+            (app.cursor().focus, app.cursor().term, app.cursor().row),
+            (Focus::Terms, 2, 1)
+        );
+        assert_eq!(*app.plan(), recommended(), "one click only selects");
         // A second click, later than a double-click: still only selects.
         point(
             &mut app,
@@ -3219,7 +3365,7 @@ mod mouse {
             left_click(cell),
             start + DOUBLE_CLICK,
         );
-        assert_eq!(app.plan, recommended());
+        assert_eq!(*app.plan(), recommended());
         // Then a quick one: Enter, which moves the course to the pool.
         let mut by_key = app.clone();
         point(
@@ -3233,10 +3379,14 @@ mod mouse {
             .expect("Enter is bound");
         by_key.update(enter);
         assert!(pool_codes(&app).contains(&code), "{code} not in the pool");
-        assert_eq!(app.plan, by_key.plan);
+        assert_eq!(app.plan(), by_key.plan());
         assert_eq!(
-            (app.focus, app.term, app.row),
-            (by_key.focus, by_key.term, by_key.row)
+            (app.cursor().focus, app.cursor().term, app.cursor().row),
+            (
+                by_key.cursor().focus,
+                by_key.cursor().term,
+                by_key.cursor().row
+            )
         );
     }
 
@@ -3251,12 +3401,16 @@ mod mouse {
             ..left_click((pool_title.0, pool_title.1 + 1))
         };
         point(&mut app, &mut clicks, wheel, now);
-        assert_eq!(app.focus, Focus::Pool);
+        assert_eq!(app.cursor().focus, Focus::Pool);
         app.update(Action::Help);
         let before = app.clone();
         point(&mut app, &mut clicks, left_click((5, 5)), now);
-        assert_eq!(app.mode, before.mode, "the help overlay ignores the mouse");
-        assert_eq!(app.focus, before.focus);
+        assert_eq!(
+            app.overlay().cloned(),
+            before.overlay().cloned(),
+            "the help overlay ignores the mouse"
+        );
+        assert_eq!(app.cursor().focus, before.cursor().focus);
     }
 
     #[test]
@@ -3327,8 +3481,7 @@ fn a_remapped_key_acts_and_shows_in_the_footer_and_help() {
         "config.ron",
     )
     .expect("valid config");
-    let mut app = app();
-    app.keymap = degree_planner::keymap::Keymap::new(&config.keys.normal);
+    let mut app = app().with_keymap(degree_planner::keymap::Keymap::new(&config.keys.normal));
     let theme = degree_planner::theme::Theme::mono();
 
     assert_eq!(
@@ -3365,8 +3518,7 @@ fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
         "config.ron",
     )
     .expect("valid config");
-    let mut app = app();
-    app.keymap = degree_planner::keymap::Keymap::new(&config.keys.normal);
+    let mut app = app().with_keymap(degree_planner::keymap::Keymap::new(&config.keys.normal));
     press(&mut app, chr('x'));
     assert!(
         message(&app).ends_with("(Ctrl-u to undo)"),
@@ -3376,7 +3528,11 @@ fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
     press(&mut app, ctrl('u'));
     assert_eq!(placement(&app, "BE101").status, Status::Planned);
 
-    app.switch_plan(recommended(), std::path::PathBuf::from("other.ron"), false);
+    app.update(Msg::Opened {
+        plan: Box::new(recommended()),
+        path: std::path::PathBuf::from("other.ron"),
+        on_disk: false,
+    });
     assert!(
         message(&app).ends_with("(new: s saves it)"),
         "{}",
@@ -3389,4 +3545,56 @@ fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
     );
     press(&mut app, chr('x'));
     assert_eq!(placement(&app, "BE101").status, Status::InProgress);
+}
+
+#[test]
+fn unsaved_edits_are_kept_aside_once_per_state_and_dropped_once_saved() {
+    let mut app = app();
+    assert_eq!(
+        app.update(Msg::Settled),
+        None,
+        "nothing unsaved: nothing to keep"
+    );
+    app.update(Action::CycleStatus);
+    let Some(Effect::KeepAside { path, plan }) = app.update(Msg::Settled) else {
+        panic!("an unsaved edit is kept aside");
+    };
+    assert_eq!((path.as_path(), &*plan), (app.plan_path(), app.plan()));
+    assert_eq!(
+        app.update(Msg::Settled),
+        None,
+        "the same state is kept once"
+    );
+    app.update(Action::CycleStatus);
+    assert!(matches!(
+        app.update(Msg::Settled),
+        Some(Effect::KeepAside { .. })
+    ));
+    assert!(is_save(&app.update(Action::Save)));
+    app.update(Msg::Saved(Ok(())));
+    assert_eq!(
+        app.update(Msg::Settled),
+        None,
+        "the save removed what was kept aside"
+    );
+    app.update(Action::Undo);
+    assert!(matches!(
+        app.update(Msg::Settled),
+        Some(Effect::KeepAside { .. })
+    ));
+    app.update(Action::Redo);
+    assert_eq!(
+        app.update(Msg::Settled),
+        Some(Effect::DropAside(app.plan_path().to_path_buf())),
+        "back to the saved plan: nothing unsaved to keep"
+    );
+}
+
+#[test]
+fn a_plan_read_only_here_keeps_nothing_aside() {
+    let mut app = app();
+    app.update(Action::CycleStatus);
+    assert!(app.is_dirty());
+    app.update(Msg::Locked(Some("another planner has it open".into())));
+    assert_eq!(app.update(Msg::Settled), None);
 }

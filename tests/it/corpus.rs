@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use degree_planner::action::Action;
-use degree_planner::app::App;
+use degree_planner::app::{App, Msg};
 use degree_planner::model::{Curriculum, Plan};
 use degree_planner::store;
 use degree_planner::theme::Theme;
@@ -1450,7 +1450,7 @@ fn screens_of(mut app: App, label: &str) -> Vec<String> {
     app.update(Action::ShowNotes);
     look(&app, "notes");
     app.update(Action::Cancel);
-    app.start_review(Some("Dr\u{1b}[31m Mallory\u{202e}".into()));
+    app.update(Msg::Review(Some("Dr\u{1b}[31m Mallory\u{202e}".into())));
     look(&app, "review");
     failures
 }

@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use common::pty::{BIN, DEADLINE, Tui, keys};
 use degree_planner::action::Action;
-use degree_planner::app::{App, Mode, PromptKind, Tone};
+use degree_planner::app::{App, Msg, Overlay, Prompt, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::model::{Plan, Status};
 use degree_planner::store::{self, FileError, lock, recovery};
@@ -342,22 +342,23 @@ fn read_only_folder_fails_the_save_and_keeps_the_old_file() {
 /// Sends actions, performing effects and keeping the recovery file as the event loop does.
 fn run(app: &mut App, session: &mut Session, actions: &[Action]) {
     for &a in actions {
-        if let Some(effect) = app.update(a) {
-            effects::perform(effect, app, session);
-        }
-        session.sync_recovery(app);
+        effects::dispatch(app, session, a);
+        effects::dispatch(app, session, Msg::Settled);
     }
 }
 
 /// `S`, the prompt cleared, `path` typed, Enter.
 fn save_as(app: &mut App, session: &mut Session, path: &Path) {
     run(app, session, &[Action::SaveAs]);
-    let Mode::Prompt { kind, input } = &app.mode else {
-        panic!("S should open the save-as prompt: {:?}", app.mode);
+    let Some(Overlay::Prompt(Prompt { kind, input })) = app.overlay() else {
+        panic!(
+            "S should open the save-as prompt: {:?}",
+            app.overlay().cloned()
+        );
     };
     assert_eq!(*kind, PromptKind::SaveAs);
     let stem = app
-        .plan_path
+        .plan_path()
         .file_stem()
         .unwrap()
         .to_string_lossy()
@@ -374,7 +375,9 @@ fn save_as(app: &mut App, session: &mut Session, path: &Path) {
             degree_planner::field::InputRequest::DeleteFromStart,
         )],
     );
-    assert!(matches!(&app.mode, Mode::Prompt { input, .. } if input.is_empty()));
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Prompt(Prompt { input, .. })) if input.is_empty())
+    );
     for c in path.display().to_string().chars() {
         run(app, session, &[Action::Input(c)]);
     }
@@ -382,17 +385,18 @@ fn save_as(app: &mut App, session: &mut Session, path: &Path) {
 }
 
 fn message(app: &App) -> (Tone, String) {
-    let m = app.message.as_ref().expect("a message");
+    let m = app.message().expect("a message");
     (m.tone, m.text.clone())
 }
 
 /// A plan in `plans/ada.ron`, open and locked as the planner opens it.
 fn open_ada(dir: &TempDir) -> (App, Session) {
     let path = saved_plan(dir, "ada.ron");
-    let mut app = App::new(curriculum(), load(&path), path, true);
-    let mut session = Session::new(Some(dir.path().to_path_buf()));
-    session.lock_plan(&mut app);
-    assert!(session.lock.is_some(), "the plan should be locked");
+    let mut app = App::new(curriculum(), load(&path), path.clone(), true);
+    let mut session = Session::new(curriculum(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = session.lock_plan(&path);
+    app.update(Msg::Locked(read_only));
+    assert!(session.holds_lock(), "the plan should be locked");
     (app, session)
 }
 
@@ -400,7 +404,7 @@ fn open_ada(dir: &TempDir) -> (App, Session) {
 fn after_a_failed_save_save_as_moves_the_plan_to_the_new_file() {
     let dir = temp_dir();
     let (mut app, mut s) = open_ada(&dir);
-    let old = app.plan_path.clone();
+    let old = app.plan_path().to_path_buf();
     let old_recovery = recovery::path_for(&old);
     let old_lock = lock::lock_path(&std::fs::canonicalize(&old).unwrap());
     assert!(old_lock.is_file());
@@ -409,7 +413,7 @@ fn after_a_failed_save_save_as_moves_the_plan_to_the_new_file() {
     assert!(app.is_dirty());
     assert_eq!(
         load(&old_recovery),
-        app.plan,
+        *app.plan(),
         "the recovery file holds the edit"
     );
 
@@ -423,10 +427,10 @@ fn after_a_failed_save_save_as_moves_the_plan_to_the_new_file() {
     assert!(text.starts_with("Not saved: "), "{text}");
     assert!(text.contains("cannot save"), "{text}");
     assert!(app.is_dirty(), "a failed save leaves the plan modified");
-    assert_eq!(app.plan_path, old);
+    assert_eq!(app.plan_path(), old);
     assert_eq!(
         load(&old_recovery),
-        app.plan,
+        *app.plan(),
         "the recovery file still holds the edit"
     );
     assert!(temps(old.parent().unwrap()).is_empty());
@@ -436,14 +440,14 @@ fn after_a_failed_save_save_as_moves_the_plan_to_the_new_file() {
     let (tone, text) = message(&app);
     assert_eq!(tone, Tone::Info, "{text}");
     assert!(text.starts_with("Saved "), "{text}");
-    assert_eq!(app.plan_path, new, "the open plan is now the new file");
+    assert_eq!(app.plan_path(), new, "the open plan is now the new file");
     assert!(!app.is_dirty(), "saved: nothing unsaved");
     assert_eq!(
         load(&new),
-        app.plan,
+        *app.plan(),
         "the new file holds the plan with the edit"
     );
-    assert_eq!(find(&app.plan, "BE101"), Some((0, Status::InProgress)));
+    assert_eq!(find(app.plan(), "BE101"), Some((0, Status::InProgress)));
     assert!(
         !old_recovery.exists(),
         "the old recovery file must be removed"
@@ -464,9 +468,9 @@ fn after_a_failed_save_save_as_moves_the_plan_to_the_new_file() {
 
     // Later edits go to the new file and its recovery file.
     run(&mut app, &mut s, &[Action::CycleStatus]);
-    assert_eq!(load(&recovery::path_for(&new)), app.plan);
+    assert_eq!(load(&recovery::path_for(&new)), *app.plan());
     run(&mut app, &mut s, &[Action::Save]);
-    assert_eq!(load(&new), app.plan);
+    assert_eq!(load(&new), *app.plan());
     assert!(!recovery::path_for(&new).exists());
 }
 
@@ -478,8 +482,9 @@ fn a_plan_inside_a_file_cannot_be_saved_but_save_as_rescues_it() {
     let path = blocker.join("plan.ron");
     let c = curriculum();
     let mut app = App::new(c.clone(), Plan::recommended(&c, "Ada"), path.clone(), false);
-    let mut s = Session::new(Some(dir.path().to_path_buf()));
-    s.lock_plan(&mut app);
+    let mut s = Session::new(c.clone(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = s.lock_plan(&path);
+    app.update(Msg::Locked(read_only));
 
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Save]);
     let (tone, text) = message(&app);
@@ -497,11 +502,11 @@ fn a_plan_inside_a_file_cannot_be_saved_but_save_as_rescues_it() {
 
     let new = dir.path().join("rescued.ron");
     save_as(&mut app, &mut s, &new);
-    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
-    assert_eq!(app.plan_path, new);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message());
+    assert_eq!(app.plan_path(), new);
     assert!(!app.is_dirty());
     assert_eq!(find(&load(&new), "BE101"), Some((0, Status::InProgress)));
-    assert!(s.lock.is_some(), "the new file is locked");
+    assert!(s.holds_lock(), "the new file is locked");
     assert_eq!(read(&blocker), b"not a folder\n");
 }
 
@@ -509,7 +514,7 @@ fn a_plan_inside_a_file_cannot_be_saved_but_save_as_rescues_it() {
 fn save_as_onto_an_existing_file_is_refused_and_writes_nothing() {
     let dir = temp_dir();
     let (mut app, mut s) = open_ada(&dir);
-    let ada = app.plan_path.clone();
+    let ada = app.plan_path().to_path_buf();
     let bo = store::plans_dir(dir.path()).join("bo.ron");
     store::save_plan(&bo, &Plan::recommended(&curriculum(), "Bo")).unwrap();
     let (ada_before, bo_before) = (read(&ada), read(&bo));
@@ -522,7 +527,7 @@ fn save_as_onto_an_existing_file_is_refused_and_writes_nothing() {
         let (tone, text) = message(&app);
         assert_eq!(tone, Tone::Error, "{text}");
         assert!(text.contains("exists already"), "{text}");
-        assert_eq!(app.plan_path, ada, "the open plan stays the same");
+        assert_eq!(app.plan_path(), ada, "the open plan stays the same");
         assert!(app.is_dirty(), "nothing was saved");
         assert_eq!(read(&bo), bo_before, "bo.ron must be untouched");
         assert_eq!(read(&ada), ada_before, "ada.ron must be untouched");
@@ -974,7 +979,7 @@ fn without_no_color_the_planner_uses_colours() {
 fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
     let dir = temp_dir();
     let (mut app, mut s) = open_ada(&dir);
-    let path = app.plan_path.clone();
+    let path = app.plan_path().to_path_buf();
     run(&mut app, &mut s, &[Action::CycleStatus]);
     // git checkout, an editor: the file now holds someone else's work.
     let mut theirs = load(&path);
@@ -989,7 +994,7 @@ fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
     assert_eq!(read(&path), on_disk, "asking writes nothing");
     // No: their version stays, our edits stay in the planner.
     run(&mut app, &mut s, &[Action::Cancel]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(read(&path), on_disk, "their version is untouched");
     assert!(app.is_dirty(), "our edits are still in the planner");
 
@@ -1000,14 +1005,14 @@ fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
     question(&app);
     run(&mut app, &mut s, &[Action::Cancel]);
     assert!(
-        !app.should_quit,
+        !app.should_quit(),
         "a declined save is not followed by the quit"
     );
 
     // Save as keeps both.
     let mine = store::plans_dir(dir.path()).join("mine.ron");
     save_as(&mut app, &mut s, &mine);
-    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message());
     assert_eq!(find(&load(&mine), "BE101"), Some((0, Status::InProgress)));
     assert_eq!(read(&path), on_disk);
 }
@@ -1016,7 +1021,7 @@ fn a_plan_changed_on_disk_by_another_program_is_not_saved_over() {
 fn yes_saves_over_the_other_programs_changes_and_goes_on_to_quit() {
     let dir = temp_dir();
     let (mut app, mut s) = open_ada(&dir);
-    let path = app.plan_path.clone();
+    let path = app.plan_path().to_path_buf();
     run(&mut app, &mut s, &[Action::CycleStatus]);
     let mut theirs = load(&path);
     theirs.student = "Someone else".into();
@@ -1024,15 +1029,15 @@ fn yes_saves_over_the_other_programs_changes_and_goes_on_to_quit() {
     run(&mut app, &mut s, &[Action::Quit, Action::SaveAndQuit]);
     question(&app);
     run(&mut app, &mut s, &[Action::Confirm]);
-    assert!(app.should_quit, "the save was on the way to quitting");
-    assert_eq!(load(&path), app.plan, "ours replaced theirs, as asked");
+    assert!(app.should_quit(), "the save was on the way to quitting");
+    assert_eq!(load(&path), *app.plan(), "ours replaced theirs, as asked");
 }
 
 /// The question asked, failing when none is.
 fn question(app: &App) -> String {
-    match &app.mode {
-        Mode::Ask(ask) => ask.text.clone(),
-        other => panic!("expected a question, got {other:?} ({:?})", app.message),
+    match app.overlay() {
+        Some(Overlay::Ask(ask)) => ask.text.clone(),
+        other => panic!("expected a question, got {other:?} ({:?})", app.message()),
     }
 }
 
@@ -1040,14 +1045,14 @@ fn question(app: &App) -> String {
 fn a_rewrite_with_the_same_bytes_is_not_a_change_and_saves_go_on() {
     let dir = temp_dir();
     let (mut app, mut s) = open_ada(&dir);
-    let path = app.plan_path.clone();
+    let path = app.plan_path().to_path_buf();
     let same = read(&path);
     std::fs::write(&path, &same).unwrap();
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Save]);
-    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message());
     // Our own save is what is on disk now: the next save is not a conflict.
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Save]);
-    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message);
+    assert_eq!(message(&app).0, Tone::Info, "{:?}", app.message());
     assert_eq!(find(&load(&path), "BE101"), Some((0, Status::Completed)));
 }
 
@@ -1057,8 +1062,9 @@ fn a_file_that_appears_where_a_new_plan_will_go_is_not_saved_over() {
     let c = curriculum();
     let path = store::plans_dir(dir.path()).join("new.ron");
     let mut app = App::new(c.clone(), Plan::recommended(&c, "Ada"), path.clone(), false);
-    let mut s = Session::new(Some(dir.path().to_path_buf()));
-    s.lock_plan(&mut app);
+    let mut s = Session::new(c.clone(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = s.lock_plan(&path);
+    app.update(Msg::Locked(read_only));
     run(&mut app, &mut s, &[Action::CycleStatus]);
     store::save_plan(&path, &Plan::recommended(&c, "Someone else")).unwrap();
     let theirs = read(&path);

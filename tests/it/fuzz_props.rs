@@ -17,14 +17,14 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use degree_planner::action::{Action, Spot};
-use degree_planner::app::{App, Effect, Focus, Mode};
+use degree_planner::app::Purpose;
+use degree_planner::app::{App, Effect, Focus, Msg};
 use degree_planner::field::InputRequest;
 use degree_planner::model::review::{self, Decision, Note, NoteTarget};
 use degree_planner::model::text::{self, Clean, is_unsafe};
 use degree_planner::model::{
     self, Curriculum, CurriculumRef, PLAN_VERSION, Placement, Plan, Status, Term, validate,
 };
-use degree_planner::picker::Purpose;
 use degree_planner::store::library::{PlanEntry, PlanSummary};
 use degree_planner::store::{self, FileError};
 use degree_planner::theme::Theme;
@@ -1001,7 +1001,7 @@ fn entries(own: &Path) -> Vec<PlanEntry> {
 /// Does the caller's part of an effect without touching the file system.
 fn handle(app: &mut App, effect: Option<Effect>, step: usize, other: &Plan) {
     match effect {
-        Some(Effect::Save) | Some(Effect::SaveAs(_)) => {
+        Some(Effect::Save { .. }) | Some(Effect::SaveAs { .. }) => {
             let result = if step.is_multiple_of(3) {
                 Err(FileError {
                     file: "f".into(),
@@ -1013,19 +1013,26 @@ fn handle(app: &mut App, effect: Option<Effect>, step: usize, other: &Plan) {
             } else {
                 Ok(())
             };
-            app.finish_save(result);
+            app.update(Msg::Saved(result));
         }
         Some(Effect::ListPlans(purpose)) => {
-            let list = entries(&app.plan_path.clone());
+            let list = entries(app.plan_path());
             let list = if purpose == Purpose::Compare && step.is_multiple_of(4) {
                 Vec::new()
             } else {
                 list
             };
-            app.show_picker(purpose, list, None);
+            app.update(Msg::Listed {
+                purpose,
+                entries: list,
+                select: None,
+            });
         }
         Some(Effect::ComparePlan(path)) => {
-            app.show_compare(other.clone(), path.display().to_string());
+            app.update(Msg::Compared {
+                other: Box::new(other.clone()),
+                label: path.display().to_string(),
+            });
         }
         // Opening, creating, renaming, copying and trashing plans happen outside the app.
         _ => {}
@@ -1039,21 +1046,17 @@ fn draw(app: &App, theme: &Theme, (w, h): (u16, u16)) {
 
 fn back_to_normal(app: &mut App) -> Result<(), TestCaseError> {
     for _ in 0..5 {
-        if app.mode == Mode::Normal {
+        if app.overlay().is_none() {
             return Ok(());
         }
         app.update(Action::Cancel);
     }
-    prop_assert_eq!(
-        &app.mode,
-        &Mode::Normal,
-        "Cancel does not get back to Normal"
-    );
+    prop_assert_eq!(app.overlay(), None, "Cancel does not get back to Normal");
     Ok(())
 }
 
 fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", |m| m.text.as_str())
+    app.message().map_or("", |m| m.text.as_str())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1194,26 +1197,32 @@ proptest! {
         let other = clean_plan(build_plan(&c, &other_seed));
         let original = plan.clone();
         let theme = if mono { Theme::mono() } else { Theme::color() };
-        let mut app = App::new(c, plan, PathBuf::from("plans/mine.ron"), true);
-        app.today = || "2026-05-01".into();
+        let mut app = App::new(c, plan, PathBuf::from("plans/mine.ron"), true)
+            .with_today(|| "2026-05-01".into());
         match setup {
             Setup::Student => {}
-            Setup::Reviewer => app.start_review(Some("Dr Grace".into())),
-            Setup::ReadOnly => app.read_only = Some("another planner has it open".into()),
-            Setup::Recover => app.offer_recovery(other.clone()),
+            Setup::Reviewer => {
+                app.update(Msg::Review(Some("Dr Grace".into())));
+            }
+            Setup::ReadOnly => {
+                app.update(Msg::Locked(Some("another planner has it open".into())));
+            }
+            Setup::Recover => {
+                app.update(Msg::Recovered(Box::new(other.clone())));
+            }
         }
         draw(&app, &theme, sizes[0]);
         for (step, a) in actions.iter().enumerate() {
             let effect = app.update(*a);
             handle(&mut app, effect, step, &other);
-            let terms = app.plan.terms.len();
-            prop_assert!(app.term < terms.max(1), "term {} of {} after {:?}", app.term, terms, a);
-            let rows = app.visible_rows(app.term).len();
-            prop_assert!(app.row < rows.max(1), "row {} of {} after {:?}", app.row, rows, a);
+            let terms = app.plan().terms.len();
+            prop_assert!(app.cursor().term < terms.max(1), "term {} of {} after {:?}", app.cursor().term, terms, a);
+            let rows = app.visible_rows(app.cursor().term).len();
+            prop_assert!(app.cursor().row < rows.max(1), "row {} of {} after {:?}", app.cursor().row, rows, a);
             let pool = app.pool().len();
-            prop_assert!(app.pool_row < pool.max(1), "pool row {} of {} after {:?}", app.pool_row, pool, a);
-            if let Some(p) = app.path {
-                prop_assert!(p < app.curriculum.paths.len());
+            prop_assert!(app.cursor().pool_row < pool.max(1), "pool row {} of {} after {:?}", app.cursor().pool_row, pool, a);
+            if let Some(p) = app.cursor().path {
+                prop_assert!(p < app.curriculum().paths.len());
             }
             if step % 7 == 6 {
                 draw(&app, &theme, sizes[step % sizes.len()]);
@@ -1232,7 +1241,7 @@ proptest! {
             undos += 1;
             prop_assert!(undos <= actions.len() + 1, "more undos than actions");
         }
-        prop_assert_eq!(&app.plan, &original);
+        prop_assert_eq!(app.plan(), &original);
         draw(&app, &theme, sizes[sizes.len() - 1]);
     }
 }

@@ -15,6 +15,7 @@ mod curriculum_validation;
 mod e2e;
 mod faults;
 mod fuzz_props;
+mod launch;
 mod model;
 mod model_props;
 mod plans_library;

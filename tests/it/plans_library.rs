@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use degree_planner::action::{Action, Context};
-use degree_planner::app::{App, Effect, Leave, Mode, PromptKind, Tone};
+use degree_planner::app::Purpose;
+use degree_planner::app::{App, Compare, Effect, Leave, Msg, Overlay, Prompt, PromptKind, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::field::Field;
 use degree_planner::model::{Plan, Status};
-use degree_planner::picker::Purpose;
 use degree_planner::store::{self, library};
 
 use crate::common::bundled as curriculum;
@@ -21,18 +21,18 @@ fn setup() -> (tempfile::TempDir, App, Session) {
     store::save_plan(&plans.join("ada.ron"), &Plan::recommended(&c, "Ada")).unwrap();
     store::save_plan(&plans.join("bo.ron"), &Plan::recommended(&c, "Bo")).unwrap();
     let plan = store::load_plan(&plans.join("ada.ron")).unwrap();
-    let mut app = App::new(c, plan, plans.join("ada.ron"), true);
-    let mut session = Session::new(Some(dir.path().to_path_buf()));
-    session.lock_plan(&mut app);
+    let path = plans.join("ada.ron");
+    let mut session = Session::new(c.clone(), Some(dir.path().to_path_buf()), path.clone());
+    let read_only = session.lock_plan(&path);
+    let mut app = App::new(c, plan, path, true);
+    app.update(Msg::Locked(read_only));
     (dir, app, session)
 }
 
 /// Sends actions, performing any effect as the event loop would.
 fn run(app: &mut App, session: &mut Session, actions: &[Action]) {
     for &a in actions {
-        if let Some(effect) = app.update(a) {
-            effects::perform(effect, app, session);
-        }
+        effects::dispatch(app, session, a);
     }
 }
 
@@ -49,8 +49,8 @@ fn clear_prompt(app: &mut App, session: &mut Session) {
 }
 
 fn picker_names(app: &App) -> Vec<String> {
-    match &app.mode {
-        Mode::Picker(p) => p.entries.iter().map(|e| e.name.clone()).collect(),
+    match app.overlay() {
+        Some(Overlay::Picker(p)) => p.entries.iter().map(|e| e.name.clone()).collect(),
         other => panic!("picker not open: {other:?}"),
     }
 }
@@ -72,32 +72,32 @@ fn picker_lists_plans_and_highlights_the_open_one() {
     let (_dir, mut app, mut s) = setup();
     run(&mut app, &mut s, &[Action::OpenPicker]);
     assert_eq!(picker_names(&app), ["ada", "bo"]);
-    let Mode::Picker(p) = &app.mode else {
+    let Some(Overlay::Picker(p)) = app.overlay() else {
         unreachable!()
     };
     assert_eq!(p.selected, 2, "two 'new plan' rows, then ada");
     assert_eq!(app.context(), Context::Picker);
     run(&mut app, &mut s, &[Action::Cancel]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
 fn opening_another_plan_switches_plan_lock_and_last_used() {
     let (dir, mut app, mut s) = setup();
-    let ada_lock = store::lock::lock_path(&std::fs::canonicalize(&app.plan_path).unwrap());
+    let ada_lock = store::lock::lock_path(&std::fs::canonicalize(app.plan_path()).unwrap());
     assert!(ada_lock.exists());
     run(
         &mut app,
         &mut s,
         &[Action::OpenPicker, Action::Down, Action::Toggle],
     );
-    assert_eq!(app.plan.student, "Bo");
-    assert!(app.plan_path.ends_with("bo.ron"));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.plan().student, "Bo");
+    assert!(app.plan_path().ends_with("bo.ron"));
+    assert_eq!(app.overlay().cloned(), None);
     assert!(!ada_lock.exists(), "the old plan's lock is released");
-    assert!(store::lock::lock_path(&std::fs::canonicalize(&app.plan_path).unwrap()).exists());
+    assert!(store::lock::lock_path(&std::fs::canonicalize(app.plan_path()).unwrap()).exists());
     let last = store::last_plan(dir.path()).unwrap();
-    assert_eq!(last, std::fs::canonicalize(&app.plan_path).unwrap());
+    assert_eq!(last, std::fs::canonicalize(app.plan_path()).unwrap());
 }
 
 // Issue 12 item 8: o and n with unsaved edits offer save / discard / keep editing, as quit
@@ -106,34 +106,45 @@ fn opening_another_plan_switches_plan_lock_and_last_used() {
 fn unsaved_changes_are_saved_discarded_or_kept_before_another_plan() {
     let (dir, mut app, mut s) = setup();
     run(&mut app, &mut s, &[Action::CycleStatus, Action::OpenPicker]);
-    assert_eq!(app.mode, Mode::Unsaved(Leave::ToPlans));
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Unsaved(Leave::ToPlans))
+    );
     assert_eq!(app.context(), Context::ConfirmQuit);
     // Keep editing: nothing happens.
     run(&mut app, &mut s, &[Action::Cancel]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert!(app.is_dirty());
     // Discard: the picker opens on the plan as saved; undo brings the edits back.
     run(&mut app, &mut s, &[Action::NewPlan, Action::Discard]);
-    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(
+        matches!(app.overlay().cloned(), Some(Overlay::Picker(_))),
+        "{:?}",
+        app.overlay().cloned()
+    );
     assert!(!app.is_dirty());
     run(&mut app, &mut s, &[Action::Cancel, Action::Undo]);
     assert!(app.is_dirty(), "the discard is undoable");
     // Save: the edits are in the file, then the picker opens.
     run(&mut app, &mut s, &[Action::OpenPicker, Action::SaveAndQuit]);
-    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(
+        matches!(app.overlay().cloned(), Some(Overlay::Picker(_))),
+        "{:?}",
+        app.overlay().cloned()
+    );
     assert!(!app.is_dirty());
-    assert!(!app.should_quit);
+    assert!(!app.should_quit());
     let saved = store::load_plan(&store::plans_dir(dir.path()).join("ada.ron")).unwrap();
     assert_eq!(saved.terms[0].courses[0].status, Status::InProgress);
     run(&mut app, &mut s, &[Action::Cancel, Action::NewPlan]);
     assert!(
-        matches!(app.mode, Mode::Picker(_)),
+        matches!(app.overlay().cloned(), Some(Overlay::Picker(_))),
         "nothing unsaved: straight to the picker"
     );
     run(&mut app, &mut s, &[Action::Cancel]);
-    app.start_review(Some("Dr Grace".into()));
+    app.update(Msg::Review(Some("Dr Grace".into())));
     run(&mut app, &mut s, &[Action::OpenPicker]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
@@ -146,16 +157,16 @@ fn new_plans_from_the_schedule_or_empty_never_replace_a_plan() {
         &[Action::NewPlan, Action::Up, Action::Up, Action::Toggle],
     );
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::NewPlan { empty: false },
             input: Field::default()
-        }
+        }))
     );
     type_text(&mut app, &mut s, "bo");
     run(&mut app, &mut s, &[Action::Submit]);
-    assert_eq!(app.message.as_ref().unwrap().tone, Tone::Error, "bo exists");
-    assert_eq!(app.plan.student, "Ada");
+    assert_eq!(app.message().unwrap().tone, Tone::Error, "bo exists");
+    assert_eq!(app.plan().student, "Ada");
     run(
         &mut app,
         &mut s,
@@ -169,14 +180,14 @@ fn new_plans_from_the_schedule_or_empty_never_replace_a_plan() {
     );
     type_text(&mut app, &mut s, "fresh");
     run(&mut app, &mut s, &[Action::Submit]);
-    assert!(app.plan_path.ends_with("fresh.ron"));
-    assert!(!app.on_disk && !app.is_dirty());
+    assert!(app.plan_path().ends_with("fresh.ron"));
+    assert!(!app.on_disk() && !app.is_dirty());
     assert!(
-        app.plan.terms.iter().all(|t| t.courses.is_empty()),
+        app.plan().terms.iter().all(|t| t.courses.is_empty()),
         "empty plan"
     );
-    assert_eq!(app.plan.terms.len(), 4, "the program's semesters");
-    assert_eq!(app.plan.student, "Ada", "the student carries over");
+    assert_eq!(app.plan().terms.len(), 4, "the program's semesters");
+    assert_eq!(app.plan().student, "Ada", "the student carries over");
     assert!(
         !store::plans_dir(dir.path()).join("fresh.ron").exists(),
         "written on first save"
@@ -198,12 +209,12 @@ fn duplicate_rename_and_delete_to_trash() {
     assert_eq!(picker_names(&app), ["ada", "bo", "bo copy"]);
     // Rename the copy: the prompt starts from its name.
     run(&mut app, &mut s, &[Action::RenamePlan]);
-    let Mode::Prompt {
+    let Some(Overlay::Prompt(Prompt {
         kind: PromptKind::RenamePlan(from),
         input,
-    } = &app.mode
+    })) = app.overlay()
     else {
-        panic!("rename prompt, got {:?}", app.mode)
+        panic!("rename prompt, got {:?}", app.overlay().cloned())
     };
     assert!(from.ends_with("bo copy.ron"));
     assert_eq!(input, "bo copy");
@@ -230,15 +241,15 @@ fn the_open_plan_cannot_be_deleted_but_can_be_renamed() {
     let (dir, mut app, mut s) = setup();
     // Issue 12 item 8: checked before asking, and the plan is named.
     run(&mut app, &mut s, &[Action::OpenPicker, Action::TrashPlan]);
-    let Mode::Picker(p) = &app.mode else {
-        panic!("the picker stays open: {:?}", app.mode)
+    let Some(Overlay::Picker(p)) = app.overlay() else {
+        panic!("the picker stays open: {:?}", app.overlay().cloned())
     };
     assert!(
         !p.confirm_trash,
         "no question for a delete that cannot happen"
     );
     assert_eq!(
-        app.message.as_ref().unwrap().text,
+        app.message().unwrap().text,
         "ada is the open plan: open another one before deleting it"
     );
     assert_eq!(picker_names(&app), ["ada", "bo"]);
@@ -257,10 +268,10 @@ fn the_open_plan_cannot_be_deleted_but_can_be_renamed() {
     type_text(&mut app, &mut s, "ada-final");
     run(&mut app, &mut s, &[Action::Submit]);
     assert!(
-        app.plan_path.ends_with("ada-final.ron"),
+        app.plan_path().ends_with("ada-final.ron"),
         "the app follows its plan"
     );
-    assert!(store::lock::lock_path(&std::fs::canonicalize(&app.plan_path).unwrap()).exists());
+    assert!(store::lock::lock_path(&std::fs::canonicalize(app.plan_path()).unwrap()).exists());
     assert!(!store::plans_dir(dir.path()).join("ada.ron.lock").exists());
     run(
         &mut app,
@@ -281,17 +292,24 @@ fn compare_picks_another_plan_and_esc_closes() {
     run(&mut app, &mut s, &[Action::Compare]);
     assert_eq!(picker_names(&app), ["bo"], "the open plan is not offered");
     run(&mut app, &mut s, &[Action::Toggle]);
-    let Mode::Compare { other, label, .. } = &app.mode else {
-        panic!("compare, got {:?}", app.mode)
+    let Some(Overlay::Compare(Compare { other, label, .. })) = app.overlay() else {
+        panic!("compare, got {:?}", app.overlay().cloned())
     };
     assert_eq!(other.student, "Bo");
     assert!(label.ends_with("bo.ron"));
     assert_eq!(app.context(), Context::Compare);
     // Issue 12 item 16: a key that means nothing here no longer closes it.
     run(&mut app, &mut s, &[Action::Down, Action::Toggle]);
-    assert!(matches!(app.mode, Mode::Compare { .. }), "{:?}", app.mode);
+    assert!(
+        matches!(
+            app.overlay().cloned(),
+            Some(Overlay::Compare(Compare { .. }))
+        ),
+        "{:?}",
+        app.overlay().cloned()
+    );
     run(&mut app, &mut s, &[Action::Cancel]);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 }
 
 #[test]
@@ -301,7 +319,7 @@ fn export_writes_the_markdown_report_beside_the_plan() {
     let report = std::fs::read_to_string(store::plans_dir(dir.path()).join("ada.md")).unwrap();
     assert!(report.starts_with("# Degree plan: Ada"), "{report}");
     assert!(
-        app.message
+        app.message()
             .as_ref()
             .unwrap()
             .text
@@ -313,8 +331,11 @@ fn export_writes_the_markdown_report_beside_the_plan() {
     assert!(report.contains("ada.ron"), "{report}");
     // An earlier report is replaced only after a question; no keeps it.
     run(&mut app, &mut s, &[Action::CycleStatus, Action::Export]);
-    let Mode::Ask(ask) = &app.mode else {
-        panic!("an earlier report: a question, got {:?}", app.mode)
+    let Some(Overlay::Ask(ask)) = app.overlay() else {
+        panic!(
+            "an earlier report: a question, got {:?}",
+            app.overlay().cloned()
+        )
     };
     assert!(
         ask.text
@@ -328,7 +349,7 @@ fn export_writes_the_markdown_report_beside_the_plan() {
     // Yes writes the unsaved plan as shown, and says so.
     run(&mut app, &mut s, &[Action::Export]);
     run(&mut app, &mut s, &[Action::Confirm]);
-    assert!(app.message.as_ref().unwrap().text.contains("not yet saved"));
+    assert!(app.message().unwrap().text.contains("not yet saved"));
     let now = std::fs::read_to_string(store::plans_dir(dir.path()).join("ada.md")).unwrap();
     assert_ne!(now, report);
 }
@@ -336,12 +357,17 @@ fn export_writes_the_markdown_report_beside_the_plan() {
 #[test]
 fn no_data_directory_is_an_error_not_a_crash() {
     let (_dir, mut app, _) = setup();
-    let mut s = Session::default();
+    let mut s = Session::new(
+        app.curriculum().clone(),
+        None,
+        app.plan_path().to_path_buf(),
+    );
     let effect = app.update(Action::OpenPicker).expect("asks for the list");
     assert_eq!(effect, Effect::ListPlans(Purpose::Open));
-    effects::perform(effect, &mut app, &mut s);
+    let result = effects::perform(effect, &mut s).expect("a result");
+    app.update(result);
     assert!(
-        app.message
+        app.message()
             .as_ref()
             .unwrap()
             .text
@@ -357,7 +383,7 @@ fn listing_survives_unreadable_plans() {
         "(version: 2,",
     )
     .unwrap();
-    let entries = library::list(dir.path(), &app.curriculum);
+    let entries = library::list(dir.path(), app.curriculum());
     let broken: Vec<&PathBuf> = entries
         .iter()
         .filter(|e| e.summary.is_err())
@@ -378,7 +404,9 @@ fn save_as_a_bare_name_writes_a_plan_in_the_plans_folder() {
         &[Action::EditStudent, Action::Input('!'), Action::Submit],
     );
     run(&mut app, &mut s, &[Action::SaveAs]);
-    assert!(matches!(&app.mode, Mode::Prompt { input, .. } if **input == *"ada copy"));
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Prompt(Prompt { input, .. })) if **input == *"ada copy")
+    );
     // The prefill is editable where the cursor is, not only at the end.
     run(
         &mut app,
@@ -389,9 +417,9 @@ fn save_as_a_bare_name_writes_a_plan_in_the_plans_folder() {
     type_text(&mut app, &mut s, "-2027");
     run(&mut app, &mut s, &[Action::Submit]);
     let plans = store::plans_dir(dir.path());
-    assert_eq!(app.plan_path, plans.join("ada-2027.ron"));
+    assert_eq!(app.plan_path(), plans.join("ada-2027.ron"));
     assert!(!app.is_dirty());
-    let text = &app.message.as_ref().expect("a message").text;
+    let text = &app.message().expect("a message").text;
     assert!(text.contains("ada-2027.ron"), "{text}");
     let written: Vec<String> = files(&plans)
         .into_iter()
@@ -415,7 +443,7 @@ fn save_as_a_bare_name_writes_a_plan_in_the_plans_folder() {
     clear_prompt(&mut app, &mut s);
     type_text(&mut app, &mut s, &target.display().to_string());
     run(&mut app, &mut s, &[Action::Submit]);
-    assert_eq!(app.plan_path, target);
+    assert_eq!(app.plan_path(), target);
     assert!(target.is_file());
 }
 
@@ -443,7 +471,11 @@ fn the_compare_picker_only_compares() {
             Action::NewPlan,
         ],
     );
-    assert!(matches!(app.mode, Mode::Picker(_)), "{:?}", app.mode);
+    assert!(
+        matches!(app.overlay().cloned(), Some(Overlay::Picker(_))),
+        "{:?}",
+        app.overlay().cloned()
+    );
     assert_eq!(files(&store::plans_dir(dir.path())), before);
 }
 
@@ -465,8 +497,8 @@ fn a_plan_in_the_trash_is_restored_and_never_over_another() {
     );
     assert_eq!(picker_names(&app), ["ada"]);
     run(&mut app, &mut s, &[Action::ShowTrash]);
-    let Mode::Picker(p) = &app.mode else {
-        panic!("{:?}", app.mode)
+    let Some(Overlay::Picker(p)) = app.overlay() else {
+        panic!("{:?}", app.overlay().cloned())
     };
     assert_eq!(p.purpose, Purpose::Trash);
     assert_eq!(p.entries.len(), 1);
@@ -485,7 +517,7 @@ fn a_plan_in_the_trash_is_restored_and_never_over_another() {
     run(&mut app, &mut s, &[Action::Toggle]);
     assert_eq!(picker_names(&app), ["ada", "bo"]);
     assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
+        app.message().map(|m| m.text.as_str()),
         Some(format!("Restored as {}", store::display_path(&plans.join("bo.ron"))).as_str())
     );
     assert!(files(&dir.path().join("trash")).is_empty());
@@ -516,13 +548,13 @@ fn a_plan_in_the_trash_is_restored_and_never_over_another() {
 
     // t in the trash goes back to the plans; an empty trash says so.
     run(&mut app, &mut s, &[Action::ShowTrash]);
-    let Mode::Picker(p) = &app.mode else {
-        panic!("{:?}", app.mode)
+    let Some(Overlay::Picker(p)) = app.overlay() else {
+        panic!("{:?}", app.overlay().cloned())
     };
     assert!(p.entries.is_empty());
     run(&mut app, &mut s, &[Action::ShowTrash]);
-    let Mode::Picker(p) = &app.mode else {
-        panic!("{:?}", app.mode)
+    let Some(Overlay::Picker(p)) = app.overlay() else {
+        panic!("{:?}", app.overlay().cloned())
     };
     assert_eq!(p.purpose, Purpose::Open);
 }

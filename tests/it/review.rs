@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use degree_planner::action::Action;
-use degree_planner::app::{App, Effect, Focus, Leave, Mode, PromptKind, Tone};
+use degree_planner::app::{
+    App, Effect, Focus, Leave, Msg, Notes, Overlay, Prompt, PromptKind, Tone,
+};
 use degree_planner::field::Field;
 use degree_planner::model::diff::{self, Placement as DiffPlacement};
 use degree_planner::model::review::{self, Decision, Note, NoteTarget, Role, VerdictState};
@@ -100,9 +102,8 @@ fn moved(course: &str, from: &str, to: &str) -> Change {
 }
 
 fn app_on(plan: Plan) -> App {
-    let mut app = App::new(curriculum(), plan, PathBuf::from("review-test.ron"), true);
-    app.today = || TODAY.to_string();
-    app
+    App::new(curriculum(), plan, PathBuf::from("review-test.ron"), true)
+        .with_today(|| TODAY.to_string())
 }
 
 fn student() -> App {
@@ -111,14 +112,23 @@ fn student() -> App {
 
 fn reviewer_on(plan: Plan) -> App {
     let mut app = app_on(plan);
-    app.start_review(Some(REVIEWER.into()));
+    app.update(Msg::Review(Some(REVIEWER.into())));
     assert_eq!(
-        app.role,
+        *app.role(),
         Role::Reviewer {
             name: REVIEWER.into()
         }
     );
     app
+}
+
+/// Makes `term` the current term, at its first row.
+fn to_term(app: &mut App, term: usize) {
+    app.update(Action::Click(degree_planner::action::Spot {
+        pane: Focus::Terms,
+        term: Some(term),
+        row: Some(0),
+    }));
 }
 
 fn reviewer() -> App {
@@ -133,8 +143,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn assert_error(app: &App, contains: &str, what: &str) {
     let message = app
-        .message
-        .as_ref()
+        .message()
         .unwrap_or_else(|| panic!("{what}: no message"));
     assert_eq!(message.tone, Tone::Error, "{what}: {message:?}");
     assert!(
@@ -148,8 +157,8 @@ fn assert_error(app: &App, contains: &str, what: &str) {
 }
 
 fn prompt_kind(app: &App) -> Option<PromptKind> {
-    match &app.mode {
-        Mode::Prompt { kind, .. } => Some(kind.clone()),
+    match app.overlay() {
+        Some(Overlay::Prompt(Prompt { kind, .. })) => Some(kind.clone()),
         _ => None,
     }
 }
@@ -794,11 +803,16 @@ fn a_version_2_plan_with_notes_and_verdict_round_trips_exactly() {
 fn a_student_cannot_use_the_reviewer_actions() {
     for action in REVIEW_ACTIONS {
         let mut app = student();
-        let before = app.plan.clone();
+        let before = app.plan().clone();
         app.update(action);
-        assert_eq!(app.mode, Mode::Normal, "{action:?} opened {:?}", app.mode);
+        assert_eq!(
+            app.overlay().cloned(),
+            None,
+            "{action:?} opened {:?}",
+            app.overlay().cloned()
+        );
         assert_error(&app, "reviewer", &format!("{action:?}"));
-        assert_eq!(app.plan, before, "{action:?}");
+        assert_eq!(*app.plan(), before, "{action:?}");
         assert!(!app.is_dirty());
     }
 }
@@ -816,7 +830,7 @@ fn a_reviewer_adds_notes_on_a_course_a_term_and_the_plan() {
     );
     type_text(&mut app, "Take it with BE101");
     assert_eq!(app.update(Action::Submit), None);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 
     app.update(Action::NextTerm);
     app.update(Action::NoteTerm);
@@ -833,7 +847,7 @@ fn a_reviewer_adds_notes_on_a_course_a_term_and_the_plan() {
     app.update(Action::Submit);
 
     assert_eq!(
-        app.plan.notes,
+        app.plan().notes,
         [
             note(NoteTarget::Course("BE102".into()), "Take it with BE101"),
             note(NoteTarget::Term("Semester II".into()), "Heavy term"),
@@ -843,7 +857,7 @@ fn a_reviewer_adds_notes_on_a_course_a_term_and_the_plan() {
     assert!(app.is_dirty());
     // Notes leave the placement alone.
     assert_eq!(
-        review::reviewed_content(&app.plan),
+        review::reviewed_content(app.plan()),
         review::reviewed_content(&recommended())
     );
 }
@@ -854,7 +868,7 @@ fn a_reviewer_notes_a_course_in_the_pool() {
     plan.remove(slot(&plan, "BE405"));
     let mut app = reviewer_on(plan);
     app.update(Action::NextFocus);
-    assert_eq!(app.focus, Focus::Pool);
+    assert_eq!(app.cursor().focus, Focus::Pool);
     app.update(Action::NoteCourse);
     assert_eq!(
         prompt_kind(&app),
@@ -868,7 +882,7 @@ fn an_empty_note_is_not_added() {
     app.update(Action::NotePlan);
     type_text(&mut app, "   ");
     app.update(Action::Submit);
-    assert!(app.plan.notes.is_empty());
+    assert!(app.plan().notes.is_empty());
     assert_error(&app, "empty", "empty note");
     assert!(!app.is_dirty());
 }
@@ -879,8 +893,8 @@ fn cancelling_a_note_adds_nothing() {
     app.update(Action::NoteCourse);
     type_text(&mut app, "Never mind");
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(app.plan.notes.is_empty());
+    assert_eq!(app.overlay().cloned(), None);
+    assert!(app.plan().notes.is_empty());
 }
 
 #[test]
@@ -893,14 +907,14 @@ fn a_reviewer_approves_with_a_comment() {
     );
     type_text(&mut app, "Well balanced");
     assert_eq!(app.update(Action::Submit), None);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
 
-    let v = app.plan.verdict.as_ref().expect("a verdict");
+    let v = app.plan().verdict.as_ref().expect("a verdict");
     assert_eq!(v.decision, Decision::Approved);
     assert_eq!(v.reviewer, REVIEWER);
     assert_eq!(v.date, TODAY);
     assert_eq!(v.comment, "Well balanced");
-    let state = review::verdict_state(&app.plan);
+    let state = review::verdict_state(app.plan());
     assert!(
         matches!(state, VerdictState::Current(_)),
         "expected Current, got {state:?}"
@@ -910,7 +924,7 @@ fn a_reviewer_approves_with_a_comment() {
 
     // The verdict is an edit like any other: undo takes it back.
     app.update(Action::Undo);
-    assert_eq!(app.plan.verdict, None);
+    assert_eq!(app.plan().verdict, None);
 }
 
 #[test]
@@ -923,32 +937,32 @@ fn a_reviewer_requests_changes_then_approves() {
     );
     type_text(&mut app, "Move BE204");
     app.update(Action::Submit);
-    assert_eq!(review::verdict_state(&app.plan).key(), "changes-requested");
+    assert_eq!(review::verdict_state(app.plan()).key(), "changes-requested");
 
     // Asking again offers the same comment.
     app.update(Action::RequestChanges);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Verdict(Decision::ChangesRequested),
             input: "Move BE204".into()
-        }
+        }))
     );
     app.update(Action::Cancel);
 
     app.update(Action::Approve);
     assert_eq!(
-        app.mode,
-        Mode::Prompt {
+        app.overlay().cloned(),
+        Some(Overlay::Prompt(Prompt {
             kind: PromptKind::Verdict(Decision::Approved),
             input: Field::default()
-        }
+        }))
     );
     app.update(Action::Submit);
-    let v = app.plan.verdict.as_ref().expect("a verdict");
+    let v = app.plan().verdict.as_ref().expect("a verdict");
     assert_eq!(v.decision, Decision::Approved);
     assert_eq!(v.comment, "");
-    assert_eq!(review::verdict_state(&app.plan).key(), "approved");
+    assert_eq!(review::verdict_state(app.plan()).key(), "approved");
 }
 
 #[test]
@@ -956,26 +970,25 @@ fn a_reviewer_cannot_edit_placement() {
     let mut completed = recommended();
     completed.cycle_status(slot(&completed, "BE101"));
     completed.cycle_status(slot(&completed, "BE101"));
+    // An empty last term, so that DeleteTerm would otherwise succeed.
+    completed.add_term(4, "Term 5");
     let mut app = reviewer_on(completed);
     app.update(Action::NextTerm);
     app.update(Action::PrevTerm);
-    // An empty last term, so that DeleteTerm would otherwise succeed.
-    app.plan.add_term(4, "Term 5");
-    let base = app.plan.clone();
+    let base = app.plan().clone();
     for focus in [Focus::Terms, Focus::Pool, Focus::Paths] {
         for action in PLACEMENT_EDITS {
             let mut app = app.clone();
-            while app.focus != focus {
-                app.update(Action::NextFocus);
-            }
             if action == Action::DeleteTerm {
-                app.term = 4;
-                app.row = 0;
+                to_term(&mut app, 4);
+            }
+            while app.cursor().focus != focus {
+                app.update(Action::NextFocus);
             }
             app.update(action);
             let what = format!("{action:?} with {focus:?} focused");
-            assert_eq!(app.plan, base, "{what}");
-            assert_eq!(app.mode, Mode::Normal, "{what}");
+            assert_eq!(*app.plan(), base, "{what}");
+            assert_eq!(app.overlay().cloned(), None, "{what}");
             assert_error(&app, "read-only", &what);
         }
     }
@@ -990,33 +1003,42 @@ fn notes_list_student_marks_addressed_and_may_not_delete() {
     ];
     let mut app = app_on(plan);
     app.update(Action::ShowNotes);
-    assert_eq!(app.mode, Mode::Notes { selected: 0 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 0 }))
+    );
     app.update(Action::Down);
-    assert_eq!(app.mode, Mode::Notes { selected: 1 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 1 }))
+    );
 
     app.update(Action::Toggle);
-    assert!(app.plan.notes[1].addressed);
-    assert!(!app.plan.notes[0].addressed);
+    assert!(app.plan().notes[1].addressed);
+    assert!(!app.plan().notes[0].addressed);
     assert!(app.is_dirty());
-    assert_eq!(app.mode, Mode::Notes { selected: 1 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 1 }))
+    );
 
     app.update(Action::DeleteNote);
-    assert_eq!(app.plan.notes.len(), 2, "a student may not delete notes");
+    assert_eq!(app.plan().notes.len(), 2, "a student may not delete notes");
     assert_error(&app, "reviewer", "student DeleteNote");
 
     // Toggling again clears it; both are undoable once the list is closed.
     app.update(Action::Toggle);
-    assert!(!app.plan.notes[1].addressed);
+    assert!(!app.plan().notes[1].addressed);
     app.update(Action::Toggle);
-    assert!(app.plan.notes[1].addressed);
+    assert!(app.plan().notes[1].addressed);
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     app.update(Action::Undo);
-    assert!(!app.plan.notes[1].addressed);
+    assert!(!app.plan().notes[1].addressed);
     app.update(Action::Undo);
-    assert!(app.plan.notes[1].addressed);
+    assert!(app.plan().notes[1].addressed);
     app.update(Action::Undo);
-    assert!(!app.plan.notes[1].addressed);
+    assert!(!app.plan().notes[1].addressed);
     assert!(!app.is_dirty());
 }
 
@@ -1030,44 +1052,53 @@ fn notes_list_reviewer_may_delete_and_not_mark_addressed() {
     let mut app = reviewer_on(plan);
     app.update(Action::ShowNotes);
     app.update(Action::Down);
-    assert_eq!(app.mode, Mode::Notes { selected: 1 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 1 }))
+    );
 
     app.update(Action::Toggle);
-    assert!(!app.plan.notes[1].addressed);
+    assert!(!app.plan().notes[1].addressed);
     assert!(!app.is_dirty());
     assert_error(&app, "student", "reviewer Toggle");
 
     app.update(Action::DeleteNote);
-    assert_eq!(app.plan.notes, [note(NoteTarget::Plan, "First")]);
-    assert_eq!(app.mode, Mode::Notes { selected: 0 });
+    assert_eq!(app.plan().notes, [note(NoteTarget::Plan, "First")]);
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 0 }))
+    );
     app.update(Action::DeleteNote);
-    assert!(app.plan.notes.is_empty());
+    assert!(app.plan().notes.is_empty());
     // Nothing left to delete: nothing happens.
     app.update(Action::DeleteNote);
     app.update(Action::Cancel);
     app.update(Action::Undo);
-    assert_eq!(app.plan.notes.len(), 1);
+    assert_eq!(app.plan().notes.len(), 1);
 }
 
 #[test]
 fn show_notes_without_notes_or_verdict_says_so() {
     let mut app = student();
     app.update(Action::ShowNotes);
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(app.message.is_some());
+    assert_eq!(app.overlay().cloned(), None);
+    assert!(app.message().is_some());
 
     // A verdict alone is enough to open the list.
     let mut app = app_on(approved());
     app.update(Action::ShowNotes);
-    assert_eq!(app.mode, Mode::Notes { selected: 0 });
+    assert_eq!(
+        app.overlay().cloned(),
+        Some(Overlay::Notes(Notes { selected: 0 }))
+    );
 }
 
 #[test]
 fn start_review_without_a_name_asks_for_it() {
     let mut app = student();
-    app.start_review(None);
+    app.update(Msg::Review(None));
     assert_eq!(prompt_kind(&app), Some(PromptKind::Reviewer));
-    assert!(app.role.may_review());
+    assert!(app.role().may_review());
 
     // Esc does not leave the prompt: a review needs a name.
     app.update(Action::Cancel);
@@ -1080,16 +1111,16 @@ fn start_review_without_a_name_asks_for_it() {
     assert_eq!(prompt_kind(&app), Some(PromptKind::Reviewer));
 
     let mut app = student();
-    app.start_review(Some("   ".into()));
+    app.update(Msg::Review(Some("   ".into())));
     assert_eq!(prompt_kind(&app), Some(PromptKind::Reviewer));
     type_text(&mut app, "Dr Hopper");
     assert_eq!(
         app.update(Action::Submit),
         Some(Effect::RememberReviewer("Dr Hopper".into()))
     );
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(
-        app.role,
+        *app.role(),
         Role::Reviewer {
             name: "Dr Hopper".into()
         }
@@ -1097,7 +1128,7 @@ fn start_review_without_a_name_asks_for_it() {
     app.update(Action::NotePlan);
     type_text(&mut app, "Hi");
     app.update(Action::Submit);
-    assert_eq!(app.plan.notes[0].author, "Dr Hopper");
+    assert_eq!(app.plan().notes[0].author, "Dr Hopper");
 }
 
 #[test]
@@ -1111,23 +1142,23 @@ fn read_only_refuses_every_edit_and_save_for_both_roles() {
     for is_reviewer in [false, true] {
         let mut base = app_on(plan.clone());
         if is_reviewer {
-            base.start_review(Some(REVIEWER.into()));
+            base.update(Msg::Review(Some(REVIEWER.into())));
         }
-        base.read_only = Some(why.into());
+        base.update(Msg::Locked(Some(why.into())));
         let actions = PLACEMENT_EDITS.iter().chain(REVIEW_ACTIONS.iter());
         for &action in actions {
             for focus in [Focus::Terms, Focus::Pool, Focus::Paths] {
                 let mut app = base.clone();
-                while app.focus != focus {
-                    app.update(Action::NextFocus);
-                }
                 if action == Action::DeleteTerm {
-                    app.term = 4;
+                    to_term(&mut app, 4);
+                }
+                while app.cursor().focus != focus {
+                    app.update(Action::NextFocus);
                 }
                 app.update(action);
                 let what = format!("{action:?} ({focus:?}, reviewer: {is_reviewer})");
-                assert_eq!(app.plan, plan, "{what}");
-                assert_eq!(app.mode, Mode::Normal, "{what}");
+                assert_eq!(*app.plan(), plan, "{what}");
+                assert_eq!(app.overlay().cloned(), None, "{what}");
                 assert_error(&app, "read-only", &what);
             }
         }
@@ -1143,17 +1174,20 @@ fn read_only_refuses_every_edit_and_save_for_both_roles() {
         // In the notes list too.
         let mut app = base.clone();
         app.update(Action::ShowNotes);
-        assert_eq!(app.mode, Mode::Notes { selected: 0 });
+        assert_eq!(
+            app.overlay().cloned(),
+            Some(Overlay::Notes(Notes { selected: 0 }))
+        );
         for action in [Action::Toggle, Action::DeleteNote] {
             app.update(action);
-            assert_eq!(app.plan, plan, "{action:?} in the notes list");
+            assert_eq!(*app.plan(), plan, "{action:?} in the notes list");
             assert_error(&app, "read-only", &format!("{action:?} in the notes list"));
         }
 
         // Quitting does not ask about saving.
         let mut app = base;
         app.update(Action::Quit);
-        assert!(app.should_quit);
+        assert!(app.should_quit());
     }
 }
 
@@ -1223,8 +1257,8 @@ fn quitting_a_review_with_unsaved_notes_asks() {
     type_text(&mut app, "Fine");
     app.update(Action::Submit);
     app.update(Action::Quit);
-    assert_eq!(app.mode, Mode::Unsaved(Leave::Quit));
-    assert!(!app.should_quit);
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Unsaved(Leave::Quit)));
+    assert!(!app.should_quit());
     // In the dialog, n means discard, not a note.
     assert_eq!(app.resolve(&press('n')), Some(Action::Discard));
 }
@@ -1234,10 +1268,13 @@ fn a_reviewer_may_save() {
     let mut app = reviewer();
     app.update(Action::Approve);
     app.update(Action::Submit);
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
-    app.finish_save(Ok(()));
+    assert!(matches!(
+        app.update(Action::Save),
+        Some(Effect::Save { .. })
+    ));
+    app.update(Msg::Saved(Ok(())));
     assert!(!app.is_dirty());
-    assert_eq!(review::verdict_state(&app.plan).key(), "approved");
+    assert_eq!(review::verdict_state(app.plan()).key(), "approved");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1388,11 +1425,11 @@ fn a_reviewer_name_from_the_command_line_is_cleaned_so_its_approval_reads_back_c
     };
     assert_eq!(reviewer.as_deref(), Some("DrGrace"));
     let mut app = app_on(recommended());
-    app.start_review(reviewer);
+    app.update(Msg::Review(reviewer));
     app.update(Action::Approve);
     type_text(&mut app, "Fine");
     app.update(Action::Submit);
-    let back = store::parse_plan(&store::plan_to_ron(&app.plan), "plan.ron").expect("parses");
+    let back = store::parse_plan(&store::plan_to_ron(app.plan()), "plan.ron").expect("parses");
     let state = review::verdict_state(&back);
     assert!(
         matches!(state, VerdictState::Current(_)),
@@ -1409,14 +1446,14 @@ fn approving_a_plan_with_errors_asks_and_the_verdict_counts_them() {
     plan.unplan(s);
     let mut app = reviewer_on(plan);
     app.update(Action::Approve);
-    let Mode::Ask(ask) = &app.mode else {
-        panic!("approve with errors asks: {:?}", app.mode);
+    let Some(Overlay::Ask(ask)) = app.overlay() else {
+        panic!("approve with errors asks: {:?}", app.overlay().cloned());
     };
     assert_eq!(ask.text, "This plan has 2 errors; approve anyway?");
     // No: nothing is approved.
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Normal);
-    assert!(app.plan.verdict.is_none());
+    assert_eq!(app.overlay().cloned(), None);
+    assert!(app.plan().verdict.is_none());
     // Yes: the comment, then a verdict that says what it was given despite.
     app.update(Action::Approve);
     app.update(Action::Confirm);
@@ -1426,13 +1463,13 @@ fn approving_a_plan_with_errors_asks_and_the_verdict_counts_them() {
     );
     type_text(&mut app, "fine for now");
     app.update(Action::Submit);
-    let verdict = app.plan.verdict.as_ref().expect("a verdict");
+    let verdict = app.plan().verdict.as_ref().expect("a verdict");
     assert_eq!(verdict.errors, 2);
-    let state = review::verdict_state(&app.plan);
+    let state = review::verdict_state(app.plan());
     assert_eq!(state.key(), "approved", "the stamp covers the count");
     assert!(state.to_string().ends_with("(with 2 errors)"), "{state}");
     // Through the file, and a hand-edited count shows as altered.
-    let text = store::plan_to_ron(&app.plan);
+    let text = store::plan_to_ron(app.plan());
     let back = store::parse_plan(&text, "plan.ron").expect("round trip");
     assert_eq!(back.verdict.as_ref().map(|v| v.errors), Some(2));
     let edited = store::parse_plan(&text.replace("errors: 2", "errors: 0"), "plan.ron").unwrap();
@@ -1454,7 +1491,7 @@ fn editing_an_approved_plan_says_so_and_marks_what_changed() {
     let theme = degree_planner::theme::Theme::mono();
     let mut app = app_on(approved());
     app.update(Action::CycleStatus);
-    let text = &app.message.as_ref().expect("a message").text;
+    let text = &app.message().expect("a message").text;
     assert!(
         text.contains("approved by Dr Grace; changing it will need a new review"),
         "{text}"
@@ -1462,7 +1499,7 @@ fn editing_an_approved_plan_says_so_and_marks_what_changed() {
     // Only the first edit says it.
     app.update(Action::Down);
     app.update(Action::CycleStatus);
-    let text = &app.message.as_ref().expect("a message").text;
+    let text = &app.message().expect("a message").text;
     assert!(!text.contains("new review"), "{text}");
     let screen = degree_planner::ui::screen_text(&app, &theme, 120, 40);
     assert!(screen.contains("│ Δ◐ BE101"), "{screen}");
@@ -1484,7 +1521,7 @@ fn editing_an_approved_plan_says_so_and_marks_what_changed() {
     let screen = degree_planner::ui::screen_text(&app, &theme, 160, 60);
     assert!(screen.contains("… and 1 more (v)"), "{screen}");
     // The reviewer sees the same marks.
-    let reviewer = reviewer_on(app.plan.clone());
+    let reviewer = reviewer_on(app.plan().clone());
     let screen = degree_planner::ui::screen_text(&reviewer, &theme, 120, 40);
     assert!(screen.contains("Δ◐ BE104"), "{screen}");
 }

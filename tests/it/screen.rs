@@ -1,8 +1,8 @@
 //! Render tests: what a person sees, drawn on ratatui's TestBackend and compared with
 //! reviewed insta snapshots; styles are checked on the buffer, where the snapshot is blind.
 
-use degree_planner::action::Action;
-use degree_planner::app::{App, Focus};
+use degree_planner::action::{Action, Spot};
+use degree_planner::app::{App, Focus, Msg};
 use degree_planner::model::{Plan, Slot};
 use degree_planner::store;
 use degree_planner::theme::Theme;
@@ -20,28 +20,57 @@ fn fresh() -> App {
     App::new(c, plan, "plans/ada.ron".into(), true)
 }
 
+/// `app` with its plan changed by `change` and not saved: the planner reopened on the saved
+/// plan, with the change restored as an earlier session's unsaved edits. The cursor starts
+/// over; the message the restoring leaves is cleared.
+fn replan(app: &App, change: impl FnOnce(&mut Plan)) -> App {
+    let mut plan = app.plan().clone();
+    change(&mut plan);
+    let path = app.plan_path().to_path_buf();
+    let saved = app.plan().clone();
+    let mut app = App::new(app.curriculum().clone(), saved, path, app.on_disk());
+    app.update(Msg::Recovered(Box::new(plan)));
+    app.update(Action::Confirm);
+    click(&mut app, Focus::Terms, None, None);
+    app
+}
+
+/// Clicks `pane` (in `term`, on `row`): the way to move the cursor from outside.
+fn click(app: &mut App, pane: Focus, term: Option<usize>, row: Option<usize>) {
+    app.update(Action::Click(Spot { pane, term, row }));
+}
+
+/// Focuses the career path `index` (into the curriculum's paths) with `p`.
+fn focus_path(app: &mut App, index: usize) {
+    for _ in 0..=app.curriculum().paths.len() {
+        if app.cursor().path == Some(index) {
+            return;
+        }
+        app.update(Action::NextPath);
+    }
+    panic!("path {index} cannot be focused");
+}
+
 /// A plan part-way through: Semester I completed (two graded), Semester II in progress,
 /// Freelancing taken out of the plan, the DevOps path focused and targeted.
 fn midway() -> App {
-    let mut app = fresh();
-    for i in 0..6 {
-        let slot = Slot { term: 0, index: i };
-        app.plan.cycle_status(slot);
-        app.plan.cycle_status(slot);
-    }
-    app.plan
-        .set_grade(Slot { term: 0, index: 0 }, Some("A".into()));
-    app.plan
-        .set_grade(Slot { term: 0, index: 1 }, Some("B+".into()));
-    for i in 0..6 {
-        app.plan.cycle_status(Slot { term: 1, index: i });
-    }
-    let freelancing = app.plan.find("BE405").expect("BE405 planned");
-    app.plan.remove(freelancing);
-    app.plan.target_path = Some("devops".into());
-    app.path = Some(1);
-    app.term = 1;
-    app.row = 3;
+    let mut app = replan(&fresh(), |plan| {
+        for i in 0..6 {
+            let slot = Slot { term: 0, index: i };
+            plan.cycle_status(slot);
+            plan.cycle_status(slot);
+        }
+        plan.set_grade(Slot { term: 0, index: 0 }, Some("A".into()));
+        plan.set_grade(Slot { term: 0, index: 1 }, Some("B+".into()));
+        for i in 0..6 {
+            plan.cycle_status(Slot { term: 1, index: i });
+        }
+        let freelancing = plan.find("BE405").expect("BE405 planned");
+        plan.remove(freelancing);
+        plan.target_path = Some("devops".into());
+    });
+    focus_path(&mut app, 1);
+    click(&mut app, Focus::Terms, Some(1), Some(3));
     app
 }
 
@@ -116,7 +145,7 @@ fn linus() -> App {
 #[test]
 fn career_paths_pane_120x40() {
     let app = linus();
-    assert_eq!(app.focus, Focus::Paths);
+    assert_eq!(app.cursor().focus, Focus::Paths);
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
 
@@ -132,7 +161,7 @@ fn focus_highlights_core_strongly_and_touching_courses_faintly() {
     let mut app = fresh();
     app.update(Action::NextPath);
     app.update(Action::NextPath);
-    assert_eq!(app.path, Some(1), "DevOps");
+    assert_eq!(app.cursor().path, Some(1), "DevOps");
     let theme = Theme::color();
     let buffer = render(&app, &theme, 120, 40);
     let style_at = |needle: &str, offset: u16| {
@@ -176,8 +205,9 @@ fn an_elective_program_shows_what_the_chosen_electives_give_each_path() {
 
 #[test]
 fn new_plan_120x40() {
-    let mut app = fresh();
-    app.on_disk = false;
+    let app = fresh();
+    let path = app.plan_path().to_path_buf();
+    let app = App::new(app.curriculum().clone(), app.plan().clone(), path, false);
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
 
@@ -342,7 +372,7 @@ fn credits_gauge_reads_like_the_issue_says() {
 #[test]
 fn pool_focus_shows_place_hint() {
     let mut app = midway();
-    app.focus = Focus::Pool;
+    click(&mut app, Focus::Pool, None, None);
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("Enter place"), "{shown}");
     assert!(shown.contains("BE405 Freelancing"), "{shown}");
@@ -351,8 +381,7 @@ fn pool_focus_shows_place_hint() {
 #[test]
 fn completed_course_detail_names_status_and_grade() {
     let mut app = midway();
-    app.term = 0;
-    app.row = 1;
+    click(&mut app, Focus::Terms, Some(0), Some(1));
     let shown = screen(&app, 120, 40);
     assert!(
         shown.contains("completed in Semester I, grade B+"),
@@ -364,7 +393,7 @@ fn completed_course_detail_names_status_and_grade() {
 /// course, a term and the plan, one of them addressed.
 fn reviewed() -> App {
     use degree_planner::model::review::{Decision, Note, NoteTarget, verdict_for};
-    let mut app = midway();
+    let app = midway();
     let note = |on: NoteTarget, text: &str, addressed: bool| Note {
         on,
         text: text.into(),
@@ -372,25 +401,28 @@ fn reviewed() -> App {
         date: "2026-11-20".into(),
         addressed,
     };
-    app.plan.notes = vec![
-        note(
-            NoteTarget::Course("BE204".into()),
-            "Take Linux before Docker",
-            false,
-        ),
-        note(NoteTarget::Term("Semester II".into()), "A heavy term", true),
-        note(NoteTarget::Plan, "Solid plan; keep Freelancing", false),
-    ];
-    app.plan.verdict = Some(verdict_for(
-        &app.plan,
-        Decision::Approved,
-        "Dr Grace",
-        "2026-11-20",
-        "Good",
-    ));
-    let linux = app.plan.find("BE204").expect("BE204");
-    app.plan.remove(linux);
-    app.row = 0;
+    let mut app = replan(&app, |plan| {
+        plan.notes = vec![
+            note(
+                NoteTarget::Course("BE204".into()),
+                "Take Linux before Docker",
+                false,
+            ),
+            note(NoteTarget::Term("Semester II".into()), "A heavy term", true),
+            note(NoteTarget::Plan, "Solid plan; keep Freelancing", false),
+        ];
+        plan.verdict = Some(verdict_for(
+            plan,
+            Decision::Approved,
+            "Dr Grace",
+            "2026-11-20",
+            "Good",
+        ));
+        let linux = plan.find("BE204").expect("BE204");
+        plan.remove(linux);
+    });
+    focus_path(&mut app, 1);
+    click(&mut app, Focus::Terms, Some(1), Some(0));
     app
 }
 
@@ -409,7 +441,7 @@ fn student_sees_notes_and_changed_verdict() {
 #[test]
 fn reviewer_sees_review_keys() {
     let mut app = reviewed();
-    app.start_review(Some("Dr Grace".into()));
+    app.update(Msg::Review(Some("Dr Grace".into())));
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("REVIEW by Dr Grace"), "{shown}");
     assert!(shown.contains("A approve"), "{shown}");
@@ -429,7 +461,7 @@ fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
     for key in ["s save", "u undo", "c status"] {
         assert!(footer(&writable).contains(key), "{key}: {writable}");
     }
-    app.read_only = Some(WHY.into());
+    app.update(Msg::Locked(Some(WHY.into())));
     let shown = screen(&app, 120, 40);
     assert!(shown.contains(&format!("Read-only: {WHY}")), "{shown}");
     for key in ["s save", "u undo", "c status", "unplan", "move course"] {
@@ -440,13 +472,13 @@ fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
 
     // A reviewer is offered the notes and the verdict, unless the plan is read-only here.
     let mut review = reviewed();
-    review.start_review(Some("Dr Grace".into()));
+    review.update(Msg::Review(Some("Dr Grace".into())));
     let shown = screen(&review, 120, 40);
     for key in ["n note", "A approve", "R request changes"] {
         assert!(footer(&shown).contains(key), "{key}: {shown}");
     }
     assert!(!footer(&shown).contains("unplan"), "{shown}");
-    review.read_only = Some(WHY.into());
+    review.update(Msg::Locked(Some(WHY.into())));
     let shown = screen(&review, 120, 40);
     for key in ["n note", "A approve", "s save"] {
         assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
@@ -465,9 +497,10 @@ fn notes_list() {
 /// and so is a long highlighted note's first row.
 #[test]
 fn notes_list_keeps_the_highlight_visible_after_a_long_note() {
-    let mut app = reviewed();
-    app.plan.notes[0].text = "Take Linux before Docker. ".repeat(120);
-    app.plan.notes[2].text = "Solid plan; keep Freelancing. ".repeat(120);
+    let mut app = replan(&reviewed(), |plan| {
+        plan.notes[0].text = "Take Linux before Docker. ".repeat(120);
+        plan.notes[2].text = "Solid plan; keep Freelancing. ".repeat(120);
+    });
     app.update(Action::ShowNotes);
     app.update(Action::Down);
     let shown = screen(&app, 80, 24);
@@ -489,11 +522,12 @@ fn notes_list_keeps_the_highlight_visible_after_a_long_note() {
 #[test]
 fn problems_pane_shows_what_fits_and_says_which() {
     use degree_planner::model::Placement;
-    let mut app = fresh();
-    app.plan.terms[0]
-        .courses
-        .extend((0..3000).map(|i| Placement::planned(&format!("Z{i}"))));
-    let total = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    let mut app = replan(&fresh(), |plan| {
+        plan.terms[0]
+            .courses
+            .extend((0..3000).map(|i| Placement::planned(&format!("Z{i}"))));
+    });
+    let total = degree_planner::model::problems(app.curriculum(), app.plan()).len();
     let position = |shown: &str| -> (usize, usize) {
         let (range, _) = shown
             .split(&format!(" of {total} "))
@@ -516,14 +550,22 @@ fn problems_pane_shows_what_fits_and_says_which() {
     let marks = shown.matches('✗').count() + shown.matches('⚠').count();
     assert_eq!((first, last), (1, marks), "{shown}");
     // Focused and moved to the end, the window ends at the last problem.
-    while app.focus != Focus::Problems {
+    while app.cursor().focus != Focus::Problems {
         app.update(Action::NextFocus);
     }
-    app.problem_row = total - 3;
+    let problems = Spot {
+        pane: Focus::Problems,
+        term: None,
+        row: None,
+    };
+    app.update(Action::Scroll {
+        at: problems,
+        lines: total as isize - 3,
+    });
     for _ in 0..5 {
         app.update(Action::Down);
     }
-    assert_eq!(app.problem_row, total - 1);
+    assert_eq!(app.cursor().problem_row, total - 1);
     let shown = screen(&app, 200, 60);
     let (first, last) = position(&shown);
     let marks = shown.matches('✗').count() + shown.matches('⚠').count();
@@ -538,7 +580,7 @@ fn problems_pane_shows_what_fits_and_says_which() {
 
 #[test]
 fn plan_picker() {
-    use degree_planner::picker::Purpose;
+    use degree_planner::app::Purpose;
     use degree_planner::store::library::{PlanEntry, PlanSummary};
     let mut app = midway();
     let entry = |name: &str, summary: Result<PlanSummary, String>| PlanEntry {
@@ -571,12 +613,12 @@ fn plan_picker() {
             }),
         ),
     ];
-    assert_eq!(app.plan_path, std::path::Path::new("plans/ada.ron"));
-    app.show_picker(
-        Purpose::Open,
+    assert_eq!(app.plan_path(), std::path::Path::new("plans/ada.ron"));
+    app.update(Msg::Listed {
+        purpose: Purpose::Open,
         entries,
-        Some(std::path::Path::new("plans/ada.ron")),
-    );
+        select: Some(std::path::Path::new("plans/ada.ron").into()),
+    });
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("3 of 5"), "position: {shown}");
     assert!(
@@ -590,7 +632,7 @@ fn plan_picker() {
 
 #[test]
 fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
-    use degree_planner::picker::Purpose;
+    use degree_planner::app::Purpose;
     use degree_planner::store::library::PlanEntry;
     let mut app = midway();
     let entries = (1..=41)
@@ -601,11 +643,11 @@ fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
             summary: Err("not read".into()),
         })
         .collect();
-    app.show_picker(
-        Purpose::Open,
+    app.update(Msg::Listed {
+        purpose: Purpose::Open,
         entries,
-        Some(std::path::Path::new("plans/plan 39.ron")),
-    );
+        select: Some(std::path::Path::new("plans/plan 39.ron").into()),
+    });
     let shown = screen(&app, 80, 24);
     assert!(shown.contains(" 41 of 43 "), "{shown}");
     assert!(shown.contains(">   plan 39"), "in view: {shown}");
@@ -625,7 +667,7 @@ fn plan_picker_with_a_long_list_shows_where_the_highlight_is() {
 
 #[test]
 fn plan_picker_over_the_trash() {
-    use degree_planner::picker::Purpose;
+    use degree_planner::app::Purpose;
     use degree_planner::store::library::PlanEntry;
     let mut app = midway();
     let entries = vec![PlanEntry {
@@ -634,7 +676,11 @@ fn plan_picker_over_the_trash() {
         saved: "2026-11-20 09:30".into(),
         summary: Err("not read".into()),
     }];
-    app.show_picker(Purpose::Trash, entries, None);
+    app.update(Msg::Listed {
+        purpose: Purpose::Trash,
+        entries,
+        select: None,
+    });
     let shown = screen(&app, 80, 24);
     assert!(shown.contains(" Trash: Enter restores a plan "), "{shown}");
     assert!(!shown.contains("New plan"), "{shown}");
@@ -648,10 +694,13 @@ fn plan_picker_over_the_trash() {
 #[test]
 fn compare_side_by_side() {
     let mut app = midway();
-    let mut other = app.plan.clone();
+    let mut other = app.plan().clone();
     let slot = other.find("BE301").expect("BE301");
     other.move_to(slot, 3);
-    app.show_compare(other, "plans/ada-alt.ron".into());
+    app.update(Msg::Compared {
+        other: Box::new(other),
+        label: "plans/ada-alt.ron".into(),
+    });
     let shown = screen(&app, 120, 40);
     assert!(
         shown.contains("BE301 moved from Semester IV to Semester III"),
@@ -665,13 +714,16 @@ fn compare_side_by_side() {
 #[test]
 fn compare_scrolls_through_many_differences() {
     let mut app = midway();
-    let mut other = app.plan.clone();
+    let mut other = app.plan().clone();
     for term in &mut other.terms {
         for p in &mut term.courses {
             p.status = degree_planner::model::Status::Planned;
         }
     }
-    app.show_compare(other, "plans/ada-alt.ron".into());
+    app.update(Msg::Compared {
+        other: Box::new(other),
+        label: "plans/ada-alt.ron".into(),
+    });
     let first = screen(&app, 120, 40);
     assert!(
         first.contains("9 of 12 differences shown, from the 1st"),
@@ -710,7 +762,7 @@ fn catalog() -> App {
         .curriculum;
     let plan = synth::plans(&c, 1, 3).remove(0);
     let mut app = App::new(c, plan, "plans/catalog.ron".into(), true);
-    app.focus = Focus::Pool;
+    click(&mut app, Focus::Pool, None, None);
     app
 }
 
@@ -734,7 +786,7 @@ fn a_long_pool_scrolls_to_keep_the_highlight_on_screen() {
     let total = app.pool().len();
     assert!(total > 4900, "{total} unplanned");
     for row in [0, 1, 17, total / 2, total - 2, total - 1] {
-        app.pool_row = row;
+        click(&mut app, Focus::Pool, None, Some(row));
         let screen = text(&render(&app, &Theme::mono(), 200, 60));
         assert!(screen.contains(&format!("Unplanned ({total})")), "{screen}");
         let rows = pool_rows(&screen);
@@ -804,8 +856,7 @@ fn screen_text_lines_fit_the_width_with_wide_and_combining_characters() {
         "🎓👩‍💻 Zoë",
         "e\u{301}e\u{301} Ame\u{301}lie 日本語",
     ] {
-        let mut app = fresh();
-        app.plan.student = name.into();
+        let app = replan(&fresh(), |plan| plan.student = name.into());
         for (w, h) in [(120, 40), (80, 24), (200, 60)] {
             let text = ui::screen_text(&app, &Theme::mono(), w, h);
             assert_eq!(text.lines().count(), usize::from(h));
@@ -872,7 +923,7 @@ fn a_course_row_marks_a_seventh_path_and_says_when_more_paths_do_not_fit() {
     );
     insta::assert_snapshot!(shown);
     // With a path past the ninth focused, its mark takes the last column.
-    app.path = Some(11);
+    focus_path(&mut app, 11);
     let shown = screen(&app, 120, 40);
     assert!(
         course_row(&shown, "COMPSCI 1521").ends_with(" 3 ·········L"),
@@ -938,18 +989,19 @@ fn pane_rows(screen: &str, title: &str) -> usize {
 #[test]
 fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
     let mut app = catalog();
-    app.focus = Focus::Terms;
     // Twelve terms, as a real catalog's plan has.
-    while app.plan.terms.len() < 12 {
-        let term = app.plan.terms.len();
-        let name = app.plan.fresh_term_name();
-        app.plan.add_term(term, &name);
+    while app.plan().terms.len() < 12 {
         let codes: Vec<String> = app.pool().iter().take(6).map(|c| c.code.clone()).collect();
-        for code in codes {
-            app.plan.place_unplanned(term, &code);
-        }
+        app = replan(&app, |plan| {
+            let term = plan.terms.len();
+            let name = plan.fresh_term_name();
+            plan.add_term(term, &name);
+            for code in codes {
+                plan.place_unplanned(term, &code);
+            }
+        });
     }
-    let terms = app.plan.terms.len();
+    let terms = app.plan().terms.len();
     let small = screen(&app, 120, 40);
     assert!(
         small.contains(&format!(" of {terms} · ←→ for the rest ")),
@@ -958,7 +1010,7 @@ fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
     // The pool and the problems share the rows below the terms, half each at least when
     // both have more than fits; the problems say which of them show.
     assert!(pane_rows(&small, "Unplanned (") >= 4, "{small}");
-    let problems = degree_planner::model::problems(&app.curriculum, &app.plan).len();
+    let problems = degree_planner::model::problems(app.curriculum(), app.plan()).len();
     assert!(small.contains(&format!(" of {problems} ┘")), "{small}");
     // The pool says which of its courses show.
     let pool = app.pool().len();
@@ -967,9 +1019,9 @@ fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
     // At 200x60 every term shows and every placed title is whole.
     let wide = screen(&app, 200, 60);
     assert!(!wide.contains("←→ for the rest"), "{wide}");
-    for term in &app.plan.terms {
+    for term in &app.plan().terms {
         for p in &term.courses {
-            let title = &app.curriculum.course(&p.code).expect("course").title;
+            let title = &app.curriculum().course(&p.code).expect("course").title;
             assert!(
                 wide.contains(&format!("{} {title}", p.code)),
                 "{title}:\n{wide}"
@@ -984,9 +1036,9 @@ fn a_catalog_gives_the_pool_room_and_says_which_terms_are_off_screen() {
 fn the_bundled_program_at_200x60_shows_every_title_whole() {
     let app = midway();
     let shown = screen(&app, 200, 60);
-    for term in &app.plan.terms {
+    for term in &app.plan().terms {
         for p in &term.courses {
-            let title = &app.curriculum.course(&p.code).expect("course").title;
+            let title = &app.curriculum().course(&p.code).expect("course").title;
             assert!(
                 shown.contains(&format!("{} {title}", p.code)),
                 "{title}:\n{shown}"
@@ -1018,10 +1070,13 @@ fn find_all(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
 /// Midway, with BE301 pulled back into Semester II (problems name it) and Freelancing in
 /// the pool: every kind of pane has rows to click.
 fn with_every_pane() -> App {
-    let mut app = midway();
-    let from = app.plan.find("BE301").expect("BE301 planned");
-    let placement = app.plan.terms[from.term].courses.remove(from.index);
-    app.plan.place(1, placement);
+    let mut app = replan(&midway(), |plan| {
+        let from = plan.find("BE301").expect("BE301 planned");
+        let placement = plan.terms[from.term].courses.remove(from.index);
+        plan.place(1, placement);
+    });
+    focus_path(&mut app, 1);
+    click(&mut app, Focus::Terms, Some(1), Some(3));
     app
 }
 
@@ -1037,19 +1092,23 @@ fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
             (Focus::Problems, false),
         ] {
             let mut app = with_every_pane();
-            app.focus = focus;
             if long {
                 // Semester III's courses in Semester II too: a list longer than its pane.
-                let moved = std::mem::take(&mut app.plan.terms[2].courses);
-                app.plan.terms[1].courses.extend(moved);
+                app = replan(&app, |plan| {
+                    let moved = std::mem::take(&mut plan.terms[2].courses);
+                    plan.terms[1].courses.extend(moved);
+                });
+                focus_path(&mut app, 1);
             }
             // The current term's last course highlighted: when focused, its list scrolls.
-            app.row = app.visible_rows(app.term).len() - 1;
+            let last = app.visible_rows(1).len() - 1;
+            click(&mut app, Focus::Terms, Some(1), Some(last));
+            click(&mut app, focus, None, None);
             let buffer = render(&app, &theme, width, height);
             let at = |cell| ui::hit::spot(&app, &theme, (width, height), cell);
             // Every course code drawn in a term is that term's row of that course.
             let mut courses = 0;
-            for (t, term) in app.plan.terms.iter().enumerate() {
+            for (t, term) in app.plan().terms.iter().enumerate() {
                 for (r, &i) in app.visible_rows(t).iter().enumerate() {
                     let code = &term.courses[i].code;
                     // (The course pane and the problems name courses too.)
@@ -1085,7 +1144,7 @@ fn the_pointer_finds_the_course_term_and_pane_drawn_under_it() {
                 })
             );
             // Each problem's mark is that problem.
-            let problems = degree_planner::model::problems(&app.curriculum, &app.plan);
+            let problems = degree_planner::model::problems(app.curriculum(), app.plan());
             let marks: Vec<Option<usize>> = find_all(&buffer, "✗ ")
                 .into_iter()
                 .chain(find_all(&buffer, "⚠ "))
@@ -1133,13 +1192,13 @@ fn a_course_placed_in_a_term_it_is_not_offered_shows_in_the_problems_pane() {
     let first = find_row(&buffer, "✗ A1 Alpha is placed in 2024 T2 but");
     assert!(row(&buffer, first + 1).contains("offered only in T1"));
     find_row(&buffer, "!○ A1 Alpha");
-    let recommended = Plan::recommended(&app.curriculum, "Ada");
+    let recommended = Plan::recommended(&app.curriculum(), "Ada");
     let moved = {
         let mut p = recommended;
         p.move_to(Slot { term: 1, index: 0 }, 0);
         p
     };
-    let fine = App::new(app.curriculum.clone(), moved, "plans/ada.ron".into(), true);
+    let fine = App::new(app.curriculum().clone(), moved, "plans/ada.ron".into(), true);
     let shown = screen(&fine, 120, 40);
     assert!(!shown.contains("offered only"), "{shown}");
     assert!(shown.contains("○ A1 Alpha") && !shown.contains("!○ A1 Alpha"));

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use degree_planner::app::{App, Effect, Tone};
+use degree_planner::app::{App, Effect, Msg, Tone};
 use degree_planner::effects::{self, Session};
 use degree_planner::model::Plan;
 use degree_planner::store::{self, library};
@@ -324,10 +324,11 @@ impl World {
         let path = store::plans_dir(&data).join("ada.ron");
         let c = curriculum();
         store::save_plan(&path, &Plan::recommended(&c, "Ada")).unwrap();
+        let mut session = Session::new(c.clone(), Some(data.clone()), path.clone());
+        let read_only = session.lock_plan(&path);
         let mut app = App::new(c, store::load_plan(&path).unwrap(), path, true);
-        let mut session = Session::new(Some(data.clone()));
-        session.lock_plan(&mut app);
-        assert!(session.lock.is_some());
+        app.update(Msg::Locked(read_only));
+        assert!(session.holds_lock());
         World {
             _dir: dir,
             data,
@@ -341,8 +342,20 @@ impl World {
         store::plans_dir(&self.data)
     }
 
+    /// Performs `effect` and gives the app what happened, as the event loop does.
     fn perform(&mut self, effect: Effect) {
-        effects::perform(effect, &mut self.app, &mut self.session);
+        if let Some(result) = effects::perform(effect, &mut self.session) {
+            effects::dispatch(&mut self.app, &mut self.session, result);
+        }
+    }
+
+    /// Saving the open plan as it is now.
+    fn save(&self) -> Effect {
+        Effect::Save {
+            path: self.app.plan_path().to_path_buf(),
+            plan: Box::new(self.app.plan().clone()),
+            over_changes: false,
+        }
     }
 }
 
@@ -362,10 +375,10 @@ struct WritePath {
 /// The app's answer to the last effect: an error message means refused, and so does a
 /// question (nothing is written until it is answered).
 fn outcome(w: &World) -> Result<(), String> {
-    if let degree_planner::app::Mode::Ask(ask) = &w.app.mode {
+    if let Some(degree_planner::app::Overlay::Ask(ask)) = w.app.overlay() {
         return Err(ask.text.clone());
     }
-    match &w.app.message {
+    match &w.app.message() {
         Some(m) if m.tone == Tone::Error => Err(m.text.clone()),
         _ => Ok(()),
     }
@@ -383,10 +396,10 @@ fn write_paths() -> Vec<WritePath> {
     vec![
         WritePath {
             name: "save (s)",
-            target: |w| w.app.plan_path.clone(),
+            target: |w| w.app.plan_path().to_path_buf(),
             write: |w| {
                 edit(w);
-                w.perform(Effect::Save);
+                w.perform(w.save());
                 outcome(w)
             },
             // Whatever took the open plan's place is another program's doing: refused, even
@@ -399,7 +412,11 @@ fn write_paths() -> Vec<WritePath> {
             target: |w| w.plans().join("other.ron"),
             write: |w| {
                 let typed = w.plans().join("other.ron").display().to_string();
-                w.perform(Effect::SaveAs(typed));
+                w.perform(Effect::SaveAs {
+                    typed,
+                    plan: Box::new(w.app.plan().clone()),
+                    from: w.app.plan_path().to_path_buf(),
+                });
                 outcome(w)
             },
             accepts: never,
@@ -408,7 +425,7 @@ fn write_paths() -> Vec<WritePath> {
             name: "rename (picker r)",
             target: |w| w.plans().join("renamed.ron"),
             write: |w| {
-                let from = w.app.plan_path.clone();
+                let from = w.app.plan_path().to_path_buf();
                 w.perform(Effect::RenamePlan {
                     from,
                     to: "renamed".into(),
@@ -421,7 +438,7 @@ fn write_paths() -> Vec<WritePath> {
             name: "duplicate (picker y)",
             target: |w| w.plans().join("ada copy.ron"),
             write: |w| {
-                let from = w.app.plan_path.clone();
+                let from = w.app.plan_path().to_path_buf();
                 w.perform(Effect::DuplicatePlan(from));
                 outcome(w)?;
                 assert!(
@@ -435,10 +452,15 @@ fn write_paths() -> Vec<WritePath> {
         },
         WritePath {
             name: "export (e)",
-            target: |w| w.app.plan_path.with_extension("md"),
+            target: |w| w.app.plan_path().with_extension("md"),
             write: |w| {
                 // A link or pipe where the report goes is refused, not asked about.
-                w.perform(Effect::Export { overwrite: false });
+                w.perform(Effect::Export {
+                    overwrite: false,
+                    path: w.app.plan_path().to_path_buf(),
+                    plan: Box::new(w.app.plan().clone()),
+                    unsaved: w.app.is_dirty(),
+                });
                 outcome(w)
             },
             accepts: never,
@@ -459,10 +481,10 @@ fn write_paths() -> Vec<WritePath> {
         },
         WritePath {
             name: "recovery file",
-            target: |w| store::recovery::path_for(&w.app.plan_path),
+            target: |w| store::recovery::path_for(w.app.plan_path()),
             write: |w| {
                 edit(w);
-                w.session.sync_recovery(&mut w.app);
+                effects::dispatch(&mut w.app, &mut w.session, Msg::Settled);
                 outcome(w)
             },
             accepts: never,
@@ -483,8 +505,8 @@ fn no_write_path_turns_what_is_not_a_regular_file_into_one() {
             let mut w = World::new();
             let target = (path.target)(&w);
             let what = format!("{} onto {kind:?}", path.name);
-            let plan_before = std::fs::read(&w.app.plan_path).unwrap();
-            if target == w.app.plan_path {
+            let plan_before = std::fs::read(w.app.plan_path()).unwrap();
+            if target == w.app.plan_path() {
                 std::fs::remove_file(&target).unwrap();
             }
             let _socket = plant(kind, &target, &w.outside);
@@ -508,9 +530,9 @@ fn no_write_path_turns_what_is_not_a_regular_file_into_one() {
                     "{what}: what the link names changed"
                 );
             }
-            if target != w.app.plan_path {
+            if target != w.app.plan_path() {
                 assert_eq!(
-                    std::fs::read(&w.app.plan_path).unwrap(),
+                    std::fs::read(w.app.plan_path()).unwrap(),
                     plan_before,
                     "{what}: the plan is intact"
                 );
@@ -522,17 +544,17 @@ fn no_write_path_turns_what_is_not_a_regular_file_into_one() {
 #[test]
 fn sidecar_files_are_never_written_through_a_link() {
     let w = World::new();
-    let target = store::recovery::path_for(&w.app.plan_path);
+    let target = store::recovery::path_for(w.app.plan_path());
     let file = w.outside.join("elsewhere");
     symlink(&file, &target).unwrap();
-    let err = store::recovery::write(&w.app.plan_path, &w.app.plan).unwrap_err();
+    let err = store::recovery::write(w.app.plan_path(), w.app.plan()).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "{err}");
     assert!(!file.exists(), "nothing was written outside");
 
     let state = w.data.join("state.ron");
     let file = w.outside.join("state elsewhere");
     symlink(&file, &state).unwrap();
-    assert!(store::remember_plan(&w.data, &w.app.plan_path).is_err());
+    assert!(store::remember_plan(&w.data, w.app.plan_path()).is_err());
     assert!(!file.exists());
 }
 
@@ -540,25 +562,25 @@ fn sidecar_files_are_never_written_through_a_link() {
 fn saving_a_plan_that_is_a_link_says_where_the_plan_really_lives() {
     let mut w = World::new();
     let real = w.outside.join("real.ron");
-    std::fs::rename(&w.app.plan_path, &real).unwrap();
-    symlink(&real, &w.app.plan_path).unwrap();
+    std::fs::rename(w.app.plan_path(), &real).unwrap();
+    symlink(&real, w.app.plan_path()).unwrap();
     w.app.update(degree_planner::action::Action::CycleStatus);
-    w.perform(Effect::Save);
-    let m = w.app.message.clone().expect("a message");
+    w.perform(w.save());
+    let m = w.app.message().cloned().expect("a message");
     assert_eq!(m.tone, Tone::Info, "{}", m.text);
     assert!(
         m.text.contains("a link") && m.text.contains(&real.display().to_string()),
         "{}",
         m.text
     );
-    assert!(w.app.plan_path.is_symlink(), "the link is kept");
-    assert_eq!(store::load_plan(&real).unwrap(), w.app.plan);
+    assert!(w.app.plan_path().is_symlink(), "the link is kept");
+    assert_eq!(&store::load_plan(&real).unwrap(), w.app.plan());
 }
 
 #[test]
 fn duplicate_skips_a_name_taken_by_anything_and_rename_never_replaces() {
     let w = World::new();
-    let plan = w.app.plan_path.clone();
+    let plan = w.app.plan_path().to_path_buf();
     let taken = w.plans().join("ada copy.ron");
     symlink(w.outside.join("nothing yet"), &taken).unwrap();
     let copy = library::duplicate(&plan).unwrap();
@@ -580,14 +602,28 @@ fn duplicate_skips_a_name_taken_by_anything_and_rename_never_replaces() {
 fn export_never_writes_over_the_plan_itself() {
     let w = World::new();
     let plan = w.plans().join("plan.md");
-    std::fs::copy(&w.app.plan_path, &plan).unwrap();
+    std::fs::copy(w.app.plan_path(), &plan).unwrap();
     let before = std::fs::read(&plan).unwrap();
     let c = curriculum();
-    let mut app = App::new(c, store::load_plan(&plan).unwrap(), plan.clone(), true);
-    let mut session = Session::new(Some(w.data.clone()));
-    session.lock_plan(&mut app);
-    effects::perform(Effect::Export { overwrite: true }, &mut app, &mut session);
-    let m = app.message.clone().expect("a message");
+    let mut app = App::new(
+        c.clone(),
+        store::load_plan(&plan).unwrap(),
+        plan.clone(),
+        true,
+    );
+    let mut session = Session::new(c, Some(w.data.clone()), plan.clone());
+    let read_only = session.lock_plan(&plan);
+    app.update(Msg::Locked(read_only));
+    let export = Effect::Export {
+        overwrite: true,
+        path: plan.clone(),
+        plan: Box::new(app.plan().clone()),
+        unsaved: false,
+    };
+    if let Some(result) = effects::perform(export, &mut session) {
+        effects::dispatch(&mut app, &mut session, result);
+    }
+    let m = app.message().cloned().expect("a message");
     assert_eq!(m.tone, Tone::Error, "{}", m.text);
     assert!(m.text.contains("is the plan itself"), "{}", m.text);
     assert_eq!(std::fs::read(&plan).unwrap(), before, "the plan is intact");

@@ -1,9 +1,11 @@
 //! The plan picker: the student's plans with their summaries, and the ways to start a new
-//! one. Pure state; the file work it asks for is done by the event loop.
+//! one. The file work it asks for is an [`Effect`].
 
 use std::path::PathBuf;
 
+use super::{Overlay, PromptKind};
 use crate::action::Action;
+use crate::app::{App, Effect};
 use crate::store::library::PlanEntry;
 
 /// Why the picker is open.
@@ -209,5 +211,59 @@ impl Picker {
             _ => {}
         }
         Request::None
+    }
+}
+
+impl Picker {
+    /// Applies `action` to the picker, taken out of `app`, and does what it asks for: the file
+    /// work through an [`Effect`], the questions (a new plan's name, a new name) by a prompt.
+    pub(super) fn handle(self, action: Action, app: &mut App) -> Option<Effect> {
+        let mut picker = self;
+        // The open plan cannot go to the trash: say so before asking, not after.
+        if action == Action::TrashPlan
+            && !picker.confirm_trash
+            && let Some(entry) = picker.selected_entry()
+            && entry.path == app.doc.path
+        {
+            app.error(format!(
+                "{} is the open plan: open another one before deleting it",
+                entry.name
+            ));
+            app.overlay = Some(Overlay::Picker(picker));
+            return None;
+        }
+        let request = picker.update(action);
+        app.overlay = Some(Overlay::Picker(picker));
+        match request {
+            Request::None => None,
+            Request::Close => {
+                app.overlay = None;
+                None
+            }
+            Request::New { empty } => {
+                let input = String::new();
+                app.ask(PromptKind::NewPlan { empty }, &input);
+                None
+            }
+            Request::Open(path) if path == app.doc.path => {
+                app.overlay = None;
+                None
+            }
+            Request::Open(path) => Some(Effect::OpenPlan(path)),
+            Request::Compare(path) => Some(Effect::ComparePlan(path)),
+            Request::Duplicate(path) => Some(Effect::DuplicatePlan(path)),
+            Request::Rename(path) => {
+                let input = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                app.ask(PromptKind::RenamePlan(path), &input);
+                None
+            }
+            Request::Trash(path) => Some(Effect::TrashPlan(path)),
+            Request::ShowTrash => Some(Effect::ListPlans(Purpose::Trash)),
+            Request::ShowPlans => Some(Effect::ListPlans(Purpose::Open)),
+            Request::Restore(path) => Some(Effect::RestorePlan(path)),
+        }
     }
 }

@@ -1,0 +1,344 @@
+//! Where the user is in the plan: the pane with the keyboard, the highlighted rows, the
+//! focused career path and the course filter; and the moves between them.
+
+use super::App;
+use crate::action::Spot;
+use crate::model::{Course, Plan, Slot};
+
+/// The planning cursor: what is highlighted in each pane, and what the filter shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+    /// The current term.
+    pub term: usize,
+    /// Highlighted row among the visible courses of the current term.
+    pub row: usize,
+    /// Highlighted row of the unplanned pool.
+    pub pool_row: usize,
+    /// Highlighted problem, in the order the problems pane lists them (most serious first).
+    pub problem_row: usize,
+    /// The focused career path, whose courses light up.
+    pub path: Option<usize>,
+    /// Courses shown must contain this text in their code or title (case-insensitive).
+    pub filter: String,
+}
+
+impl Cursor {
+    /// At the first row of the first term, on the career path `path`.
+    pub(super) fn new(path: Option<usize>) -> Self {
+        Cursor {
+            focus: Focus::Terms,
+            term: 0,
+            row: 0,
+            pool_row: 0,
+            problem_row: 0,
+            path,
+            filter: String::new(),
+        }
+    }
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The terms and their courses.
+    Terms,
+    /// Courses placed in no term.
+    Pool,
+    /// The career paths.
+    Paths,
+    /// The problems with the plan, which scroll when they do not fit.
+    Problems,
+}
+
+impl App {
+    /// Whether a course matches the filter.
+    pub fn matches_filter(&self, code: &str) -> bool {
+        self.passes(code, self.needle().as_deref())
+    }
+
+    /// The filter in lower case, or `None` when there is none.
+    pub(super) fn needle(&self) -> Option<String> {
+        (!self.cursor.filter.is_empty()).then(|| self.cursor.filter.to_lowercase())
+    }
+
+    /// Whether `code` passes the filter `needle` (from [`App::needle`]).
+    pub(super) fn passes(&self, code: &str, needle: Option<&str>) -> bool {
+        let Some(needle) = needle else {
+            return true;
+        };
+        match self.doc.curriculum.course_index(code) {
+            Some(i) => self.doc.curriculum.course_matches(i, needle),
+            None => code.to_lowercase().contains(needle),
+        }
+    }
+
+    /// Indices (into the term's courses) of the courses of `term` that pass the filter.
+    pub fn visible_rows(&self, term: usize) -> Vec<usize> {
+        let needle = self.needle();
+        self.doc.plan.terms.get(term).map_or_else(Vec::new, |t| {
+            t.courses
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| self.passes(&p.code, needle.as_deref()))
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+
+    /// The unplanned courses that pass the filter.
+    pub fn pool(&self) -> Vec<&Course> {
+        let needle = self.needle();
+        self.doc
+            .plan
+            .unplanned_indices(&self.doc.curriculum)
+            .filter(|&i| {
+                needle
+                    .as_deref()
+                    .is_none_or(|n| self.doc.curriculum.course_matches(i, n))
+            })
+            .map(|i| &self.doc.curriculum.courses[i])
+            .collect()
+    }
+
+    /// The highlighted course in the current term, when the terms have focus.
+    pub fn selected_slot(&self) -> Option<Slot> {
+        let index = *self.visible_rows(self.cursor.term).get(self.cursor.row)?;
+        Some(Slot {
+            term: self.cursor.term,
+            index,
+        })
+    }
+
+    /// The code of the highlighted course, in a term or in the pool.
+    pub fn selected_code(&self) -> Option<String> {
+        match self.cursor.focus {
+            Focus::Pool => self
+                .pool()
+                .get(self.cursor.pool_row)
+                .map(|c| c.code.clone()),
+            _ => self
+                .selected_slot()
+                .and_then(|s| self.doc.plan.placement(s))
+                .map(|p| p.code.clone()),
+        }
+    }
+
+    pub(super) fn step(&mut self, delta: isize) {
+        let step = |cursor: usize, len: usize| crate::action::step_cursor(cursor, len, delta);
+        match self.cursor.focus {
+            Focus::Terms => {
+                self.cursor.row = step(self.cursor.row, self.visible_rows(self.cursor.term).len())
+            }
+            Focus::Pool => self.cursor.pool_row = step(self.cursor.pool_row, self.pool().len()),
+            Focus::Problems => {
+                let count = crate::model::problems(&self.doc.curriculum, &self.doc.plan).len();
+                self.cursor.problem_row = step(self.cursor.problem_row, count);
+            }
+            Focus::Paths => {
+                // The cursor moves in the order the paths are drawn.
+                let order = self.path_order();
+                let n = order.len() as isize;
+                if n > 0 {
+                    // From no focused path, Down starts at the first and Up at the last.
+                    let at = self
+                        .cursor
+                        .path
+                        .and_then(|p| order.iter().position(|&x| x == p));
+                    // One step wraps around; a page, the first and the last stop at the ends.
+                    let next = match at {
+                        Some(current) if delta.abs() == 1 => {
+                            (current as isize + delta).rem_euclid(n) as usize
+                        }
+                        Some(current) => step(current, order.len()),
+                        None if delta > 0 => 0,
+                        None => order.len() - 1,
+                    };
+                    self.cursor.path = Some(order[next]);
+                }
+            }
+        }
+    }
+
+    /// Changes the filter, keeping the highlighted course highlighted while it stays visible.
+    pub(super) fn refilter(&mut self, change: impl FnOnce(&mut String)) {
+        let term_course = self.selected_slot().map(|s| s.index);
+        let pool_course = self
+            .pool()
+            .get(self.cursor.pool_row)
+            .map(|c| c.code.clone());
+        change(&mut self.cursor.filter);
+        if let Some(index) = term_course
+            && let Some(row) = self
+                .visible_rows(self.cursor.term)
+                .iter()
+                .position(|&i| i == index)
+        {
+            self.cursor.row = row;
+        }
+        if let Some(code) = pool_course
+            && let Some(row) = self.pool().iter().position(|c| c.code == code)
+        {
+            self.cursor.pool_row = row;
+        }
+    }
+
+    /// Gives `spot`'s pane (and term) the keyboard and highlights its row, if any.
+    pub(super) fn point_at(&mut self, spot: Spot) {
+        if let Some(term) = spot.term {
+            self.go_to_term(term);
+        }
+        self.cursor.focus = spot.pane;
+        match (spot.pane, spot.row) {
+            (Focus::Terms, Some(row)) => {
+                self.cursor.row =
+                    row.min(self.visible_rows(self.cursor.term).len().saturating_sub(1));
+            }
+            (Focus::Pool, Some(row)) => {
+                self.cursor.pool_row = row.min(self.pool().len().saturating_sub(1))
+            }
+            (Focus::Problems, Some(row)) => self.cursor.problem_row = row,
+            (Focus::Paths, _) if self.cursor.path.is_none() => {
+                self.cursor.path = self.path_order().first().copied();
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn go_to_term(&mut self, term: usize) {
+        let last = self.doc.plan.terms.len().saturating_sub(1);
+        if term != self.cursor.term && term <= last {
+            self.cursor.term = term;
+            self.cursor.row = 0;
+        }
+    }
+
+    pub(super) fn cycle_focus(&mut self, steps: isize) {
+        const ORDER: [Focus; 4] = [Focus::Terms, Focus::Pool, Focus::Paths, Focus::Problems];
+        let i = ORDER
+            .iter()
+            .position(|f| *f == self.cursor.focus)
+            .unwrap_or(0);
+        self.cursor.focus = ORDER[(i as isize + steps).rem_euclid(ORDER.len() as isize) as usize];
+        if self.cursor.focus == Focus::Paths && self.cursor.path.is_none() {
+            self.cursor.path = self.path_order().first().copied();
+        }
+    }
+
+    /// Indices of the career paths in the order the Career paths pane draws them.
+    pub(super) fn path_order(&self) -> Vec<usize> {
+        crate::model::career::display_order(&self.doc.curriculum, &self.doc.plan)
+    }
+
+    /// Goes to the term of the highlighted problem, highlighting the course it names, and
+    /// gives the terms the keyboard. A problem with no term (a course in no term, credits
+    /// short) changes nothing.
+    pub(super) fn go_to_problem(&mut self) {
+        use crate::model::ProblemKind as K;
+        let problems = crate::model::problems(&self.doc.curriculum, &self.doc.plan);
+        let Some(problem) = problems.get(self.cursor.problem_row) else {
+            return;
+        };
+        let Some(term) = problem.term.filter(|&t| t < self.doc.plan.terms.len()) else {
+            return;
+        };
+        let code = match &problem.kind {
+            K::PrerequisiteOrder { course, .. }
+            | K::PrerequisiteStatus { course, .. }
+            | K::PlacedTwice { course }
+            | K::UnknownCourse { course }
+            | K::UnknownGrade { course, .. } => Some(course.clone()),
+            _ => None,
+        };
+        self.cursor.term = term;
+        self.cursor.focus = Focus::Terms;
+        let index = code.and_then(|code| {
+            self.doc.plan.terms[term]
+                .courses
+                .iter()
+                .position(|c| c.code == code)
+        });
+        self.cursor.row = index
+            .and_then(|i| self.visible_rows(term).iter().position(|&v| v == i))
+            .unwrap_or(0);
+    }
+
+    /// Puts the cursor on what changed from `other` to the plan now (after an undo or redo):
+    /// the first course whose term, status or grade differs, in its term or in the pool;
+    /// else the first term whose name differs.
+    pub(super) fn follow_change(&mut self, other: &Plan) {
+        let state = |plan: &Plan, code: &str| {
+            plan.find(code).map(|slot| {
+                let p = plan.placement(slot).cloned();
+                (slot.term, p.map(|p| (p.status, p.grade)))
+            })
+        };
+        let codes = self
+            .doc
+            .plan
+            .terms
+            .iter()
+            .chain(&other.terms)
+            .flat_map(|t| &t.courses)
+            .map(|p| p.code.clone());
+        let changed = codes
+            .into_iter()
+            .find(|code| state(&self.doc.plan, code) != state(other, code));
+        if let Some(code) = changed {
+            // The course must show: a filter that hides it is cleared.
+            if !self.matches_filter(&code) {
+                self.cursor.filter.clear();
+            }
+            match self.doc.plan.find(&code) {
+                Some(slot) => {
+                    self.cursor.focus = Focus::Terms;
+                    self.cursor.term = slot.term;
+                    self.cursor.row = self
+                        .visible_rows(slot.term)
+                        .iter()
+                        .position(|&i| i == slot.index)
+                        .unwrap_or(0);
+                }
+                None => {
+                    if let Some(row) = self.pool().iter().position(|c| c.code == code) {
+                        self.cursor.focus = Focus::Pool;
+                        self.cursor.pool_row = row;
+                    }
+                }
+            }
+            return;
+        }
+        let names = |plan: &Plan| {
+            plan.terms
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<Vec<_>>()
+        };
+        let (now, then) = (names(&self.doc.plan), names(other));
+        if let Some(term) = (0..now.len()).find(|&i| then.get(i) != now.get(i)) {
+            self.cursor.focus = Focus::Terms;
+            self.cursor.term = term;
+            self.cursor.row = 0;
+        }
+    }
+
+    pub(super) fn clamp(&mut self) {
+        self.cursor.term = self
+            .cursor
+            .term
+            .min(self.doc.plan.terms.len().saturating_sub(1));
+        self.cursor.row = self
+            .cursor
+            .row
+            .min(self.visible_rows(self.cursor.term).len().saturating_sub(1));
+        self.cursor.pool_row = self
+            .cursor
+            .pool_row
+            .min(self.pool().len().saturating_sub(1));
+        self.cursor.path = self
+            .cursor
+            .path
+            .filter(|&p| p < self.doc.curriculum.paths.len());
+    }
+}

@@ -1,0 +1,272 @@
+//! The application state and the only way it changes: [`App::update`] with a [`Msg`].
+//!
+//! The state is split by idea: the document (the plan, its program, its file and its
+//! history), the [`Cursor`] (what is highlighted), the access (who may change what), and
+//! at most one [`Overlay`] (a prompt, dialog or list with the keyboard). Nothing here
+//! touches the terminal or the file system: file work is asked for by returning an
+//! [`Effect`], and its result comes back through [`App::update`].
+
+mod access;
+mod cursor;
+mod document;
+mod effect;
+mod msg;
+mod overlay;
+mod planning;
+
+use std::path::PathBuf;
+
+use access::Access;
+pub use cursor::{Cursor, Focus};
+use document::Document;
+pub use effect::Effect;
+pub use msg::Msg;
+pub use overlay::{
+    Ask, Compare, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
+    Question, Recovery, Request, Row,
+};
+
+use crate::action::{Action, Context};
+use crate::keymap::Keymap;
+use crate::model::review::{Note, NoteTarget, Role};
+use crate::model::{Curriculum, Plan};
+
+/// Whether a status message reports success or trouble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something happened as asked.
+    Info,
+    /// Something could not be done.
+    Error,
+}
+
+/// A one-line message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Success or trouble.
+    pub tone: Tone,
+    /// The text.
+    pub text: String,
+}
+
+/// The whole state of a running planner.
+#[derive(Debug, Clone)]
+pub struct App {
+    doc: Document,
+    cursor: Cursor,
+    access: Access,
+    overlay: Option<Overlay>,
+    /// The last message for the status bar.
+    message: Option<Message>,
+    /// The unsaved plan last kept aside (see [`Effect::KeepAside`]).
+    aside: Option<Plan>,
+    /// Where to go once the save under way succeeds.
+    after_save: Option<Leave>,
+    /// Set when the app should exit.
+    should_quit: bool,
+    /// The clock: today's date, YYYY-MM-DD, read only when a note or verdict is written.
+    today: fn() -> String,
+    /// The keys in effect: the defaults with the config file's changes.
+    keymap: Keymap,
+}
+
+/// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
+/// database it consults costs a few milliseconds, which start-up need not pay.
+pub fn local_today() -> String {
+    jiff::Zoned::now().strftime("%Y-%m-%d").to_string()
+}
+
+impl App {
+    /// A planner on `plan`, which is saved at `plan_path`; `on_disk` says whether that file
+    /// exists already. A student's, with the default keys and the local clock.
+    pub fn new(curriculum: Curriculum, plan: Plan, plan_path: PathBuf, on_disk: bool) -> Self {
+        let path = plan
+            .target_path
+            .as_deref()
+            .and_then(|id| curriculum.paths.iter().position(|p| p.id == id));
+        App {
+            doc: Document::new(curriculum, plan, plan_path, on_disk),
+            cursor: Cursor::new(path),
+            access: Access::student(),
+            overlay: None,
+            message: None,
+            aside: None,
+            after_save: None,
+            should_quit: false,
+            today: local_today,
+            keymap: Keymap::default(),
+        }
+    }
+
+    /// This planner with the keys `keymap`.
+    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
+        self.keymap = keymap;
+        self
+    }
+
+    /// This planner with `today` as its clock (tests give a fixed date).
+    pub fn with_today(mut self, today: fn() -> String) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// This planner showing `message` in the status bar.
+    pub fn with_message(mut self, message: Message) -> Self {
+        self.message = Some(message);
+        self
+    }
+
+    /// The program the plan is made for.
+    pub fn curriculum(&self) -> &Curriculum {
+        &self.doc.curriculum
+    }
+
+    /// The plan being edited.
+    pub fn plan(&self) -> &Plan {
+        &self.doc.plan
+    }
+
+    /// Where the plan is saved.
+    pub fn plan_path(&self) -> &std::path::Path {
+        &self.doc.path
+    }
+
+    /// Whether the plan's file exists yet.
+    pub fn on_disk(&self) -> bool {
+        self.doc.on_disk
+    }
+
+    /// The plan's file name (its whole path when it has none), cleaned for display.
+    pub fn file_name(&self) -> String {
+        self.doc.file_name()
+    }
+
+    /// Whether the plan differs from the file.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// What is highlighted, and the filter.
+    pub fn cursor(&self) -> &Cursor {
+        &self.cursor
+    }
+
+    /// The overlay with the keyboard, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The message for the status bar.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// Student or reviewer.
+    pub fn role(&self) -> &Role {
+        &self.access.role
+    }
+
+    /// Why the plan cannot be changed here at all, if it cannot.
+    pub fn read_only(&self) -> Option<&str> {
+        self.access.read_only.as_deref()
+    }
+
+    /// The keys in effect.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Whether the planner should exit.
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// Which set of keys applies now.
+    pub fn context(&self) -> Context {
+        self.overlay
+            .as_ref()
+            .map_or(Context::Normal, Overlay::context)
+    }
+
+    /// The action a key press means now: a reviewer's own keys first, then the mode's. Over
+    /// the help overlay, a key the help does not use means what it means when planning (the
+    /// help closes, then the command acts), and any other key closes the help.
+    pub fn resolve(&self, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        let planning = |context| {
+            self.access
+                .role
+                .may_review()
+                .then(|| self.keymap.resolve(Context::Review, key))
+                .flatten()
+                .or_else(|| self.keymap.resolve(context, key))
+        };
+        match &self.overlay {
+            None => planning(Context::Normal),
+            Some(Overlay::Help(help)) if !help.typing => self
+                .keymap
+                .resolve(Context::Help, key)
+                .or_else(|| planning(Context::Normal))
+                .or(Some(Action::Help)),
+            Some(_) => self.keymap.resolve(self.context(), key),
+        }
+    }
+
+    /// Notes on `target`, in the order they were written.
+    pub fn notes_on<'a>(&'a self, target: &'a NoteTarget) -> impl Iterator<Item = &'a Note> + 'a {
+        self.doc.plan.notes.iter().filter(move |n| &n.on == target)
+    }
+
+    /// Applies one message: an action, or the result of an effect. Returns work for the
+    /// caller to do, if any; its result comes back here.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let effect = self.receive(msg.into());
+        self.clamp();
+        effect
+    }
+
+    /// Routes an action to the open overlay, or to the planning view when none is open.
+    fn act(&mut self, action: Action) -> Option<Effect> {
+        match self.overlay.take() {
+            None => self.normal(action),
+            Some(overlay) => overlay.handle(action, self),
+        }
+    }
+
+    /// Saving the plan as it is now (see [`Effect::Save`]).
+    pub(super) fn save(&self, over_changes: bool) -> Effect {
+        Effect::Save {
+            path: self.doc.path.clone(),
+            plan: Box::new(self.doc.plan.clone()),
+            over_changes,
+        }
+    }
+
+    /// Writing the report of the plan as it is now (see [`Effect::Export`]).
+    pub(super) fn export(&self, overwrite: bool) -> Effect {
+        Effect::Export {
+            overwrite,
+            path: self.doc.path.clone(),
+            plan: Box::new(self.doc.plan.clone()),
+            unsaved: self.doc.is_dirty(),
+        }
+    }
+
+    /// Asks `kind`, the answer prefilled with `prefill` and the cursor at its end.
+    pub(super) fn ask(&mut self, kind: PromptKind, prefill: &str) {
+        self.overlay = Some(Overlay::Prompt(Prompt::new(kind, prefill)));
+    }
+
+    pub(super) fn info(&mut self, text: String) {
+        self.message = Some(Message {
+            tone: Tone::Info,
+            text,
+        });
+    }
+
+    pub(super) fn error(&mut self, text: String) {
+        self.message = Some(Message {
+            tone: Tone::Error,
+            text,
+        });
+    }
+}
