@@ -79,7 +79,13 @@ fn doc_stamp_text_is_what_is_hashed() {
         .expect("the stamped text");
     assert_eq!(
         text,
-        review::stamp_text(v.decision, &v.reviewer, &v.date, &v.comment, &v.reviewed)
+        degree_planner::model::plan::stamp_text(
+            v.decision,
+            &v.reviewer,
+            &v.date,
+            &v.comment,
+            &v.reviewed
+        )
     );
     assert_eq!(v.stamp, v.expected_stamp());
 }

@@ -5,8 +5,13 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::curriculum::{Course, Curriculum};
-use super::review::{Note, Verdict};
 use super::text::Clean;
+
+mod notes;
+mod verdict;
+
+pub use notes::{Note, NoteTarget};
+pub use verdict::{Decision, ReviewedTerm, Verdict, stamp_text};
 
 /// The plan file format version this build writes.
 pub const PLAN_VERSION: u32 = 2;
