@@ -7,6 +7,7 @@
 //! target/release/examples/measure startup [--runs 40]
 //! target/release/examples/measure memory [--runs 5]
 //! target/release/examples/measure window [--runs 3] [--size 10000x10000]
+//! target/release/examples/measure instructions [--runs 3] [--keep DIR]
 //! ```
 //!
 //! `startup` runs the planner on a saved plan and `examples/floor.rs` (the least a ratatui
@@ -15,7 +16,11 @@
 //! 100 to 20,000 courses, scrolls the longest list, types a filter and quits, and reports the
 //! peak resident set of each, read from `wait4`. `window` runs the planner on the bundled
 //! program in a window of `--size` (and, for comparison, 200x60) and reports the peak
-//! resident set of each: what the drawn area costs.
+//! resident set of each: what the drawn area costs. `instructions` runs the same start-up as
+//! `startup` under `valgrind --tool=callgrind` and reports the instructions each program
+//! executes from exec to exit (quit as soon as the first frame shows): unlike time, the count
+//! repeats to a few parts in a thousand on a busy machine. With `--keep` the callgrind files
+//! stay in DIR, for `callgrind_annotate --inclusive=yes`.
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -45,6 +50,15 @@ enum Figure {
         /// Runs of each program.
         #[arg(long, default_value_t = 40)]
         runs: usize,
+    },
+    /// Instructions from exec to exit under callgrind: the planner against the floor.
+    Instructions {
+        /// Runs of each program.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Keep the callgrind output files in this directory.
+        #[arg(long)]
+        keep: Option<PathBuf>,
     },
     /// Peak resident memory of the planner, bundled program and synthetic catalogs.
     Memory {
@@ -91,6 +105,12 @@ fn run(args: Args) -> Result<()> {
     let work = tempfile::tempdir()?;
     match args.figure {
         Figure::Startup { runs } => startup(&bin, work.path(), runs),
+        Figure::Instructions { runs, keep } => instructions(
+            &bin,
+            work.path(),
+            runs,
+            keep.as_deref().unwrap_or(work.path()),
+        ),
         Figure::Memory { runs } => memory(&bin, work.path(), runs),
         Figure::Window { runs, size } => window(&bin, work.path(), runs, size),
     }
@@ -271,6 +291,46 @@ fn startup(bin: &Binaries, work: &Path, runs: usize) -> Result<()> {
         ms(f)
     );
     println!("  ratio: {:.2}x", a.as_secs_f64() / f.as_secs_f64());
+    Ok(())
+}
+
+fn instructions(bin: &Binaries, work: &Path, runs: usize, out: &Path) -> Result<()> {
+    let plan = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/ada.ron"),
+    )?;
+    let (data, path) = data_dir_with(work, 0, "ada.ron", &plan)?;
+    std::fs::create_dir_all(out)?;
+    // Under callgrind the program runs in `valgrind`; the counts come from its output file.
+    let counted = |name: &str, run: usize, args: &[&Path], expect: &str| -> Result<u64> {
+        let file = out.join(format!("{name}.{run}.callgrind"));
+        let tool = PathBuf::from("--tool=callgrind");
+        let output = PathBuf::from(format!("--callgrind-out-file={}", file.display()));
+        let mut all: Vec<&Path> = vec![&tool, &output];
+        all.extend(args);
+        run_once(command(Path::new("valgrind"), &all), expect, &[], "q")?;
+        let text = std::fs::read_to_string(&file).context("reading callgrind's output")?;
+        text.lines()
+            .find_map(|l| l.strip_prefix("totals: "))
+            .and_then(|t| t.trim().parse().ok())
+            .context("no totals line in callgrind's output")
+    };
+    let (mut app, mut floor) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        app.push(counted(
+            "planner",
+            run,
+            &[&bin.app, Path::new("--data-dir"), &data, &path],
+            "q quit",
+        )?);
+        floor.push(counted("floor", run, &[&bin.floor], "q quits")?);
+    }
+    app.sort_unstable();
+    floor.sort_unstable();
+    let (a, f) = (app[app.len() / 2], floor[floor.len() / 2]);
+    println!("instructions from exec to exit at 200x60, median of {runs} runs each (callgrind):");
+    println!("  planner (bundled program, docs/examples/ada.ron): {a}");
+    println!("  floor (examples/floor.rs):                        {f}");
+    println!("  ratio: {:.2}x", a as f64 / f as f64);
     Ok(())
 }
 

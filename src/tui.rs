@@ -38,21 +38,12 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Signals whose default action ends the process and that a handler can catch. Each ends
-/// the planner without saving: the terminal is restored, the plan's lock released and
-/// unsaved edits kept for the next start; the exit status is 128 + the signal.
-pub const ENDING_SIGNALS: [i32; 10] = [
-    libc::SIGTERM,
-    libc::SIGHUP,
-    libc::SIGINT,
-    libc::SIGQUIT,
-    libc::SIGUSR1,
-    libc::SIGUSR2,
-    libc::SIGALRM,
-    libc::SIGVTALRM,
-    libc::SIGPROF,
-    libc::SIGXCPU,
-];
+/// Signals whose default action ends the process and that a handler can catch (none outside
+/// Unix). Each ends the planner without saving: the terminal is restored, the plan's lock
+/// released and unsaved edits kept for the next start; the exit status is 128 + the signal.
+pub use os::ENDING_SIGNALS;
+
+mod os;
 
 /// What the signal handlers have seen, for the loop to act on.
 struct Signals {
@@ -71,13 +62,7 @@ impl Signals {
             stop: Arc::new(AtomicBool::new(false)),
             resumed: Arc::new(AtomicBool::new(false)),
         };
-        for sig in ENDING_SIGNALS {
-            signal_hook::flag::register_usize(sig, Arc::clone(&signals.end), sig as usize)
-                .context("installing signal handlers")?;
-        }
-        signal_hook::flag::register(libc::SIGTSTP, Arc::clone(&signals.stop))
-            .context("installing signal handlers")?;
-        signal_hook::flag::register(libc::SIGCONT, Arc::clone(&signals.resumed))
+        os::install_handlers(&signals.end, &signals.stop, &signals.resumed)
             .context("installing signal handlers")?;
         Ok(signals)
     }
@@ -100,8 +85,10 @@ pub fn run(app: &mut App, theme: &Theme, session: &mut Session, mouse: bool) -> 
     // However the loop noticed (SIGHUP, a hung-up read, a failed draw), a closed window
     // leaves nothing to restore and nowhere to report to: end as a hangup does.
     if wait_for_input(Duration::ZERO) == Input::HungUp {
-        write_nowhere();
-        return Ok(Exit::Signal(libc::SIGHUP));
+        // What is still written on the way out (ratatui shows the cursor when dropped) would
+        // fail, and a failed `eprintln!` panics: point standard output and error at /dev/null.
+        os::write_nowhere();
+        return Ok(Exit::Signal(os::SIGHUP));
     }
     restore(mouse).context("restoring the terminal")?;
     result
@@ -203,8 +190,7 @@ fn retake(terminal: &mut Screen, mouse: bool) -> Result<()> {
 fn suspend(terminal: &mut Screen, signals: &Signals, mouse: bool) -> Result<()> {
     restore(mouse).context("restoring the terminal")?;
     terminal.show_cursor().context("showing the cursor")?;
-    signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)
-        .context("stopping the process")?;
+    os::stop_self().context("stopping the process")?;
     // This SIGCONT is the one being handled here.
     signals.resumed.store(false, Ordering::SeqCst);
     retake(terminal, mouse)
@@ -243,7 +229,7 @@ fn wait(terminal: &mut Screen, signals: &Signals, mouse: bool) -> Result<Wake> {
             return Ok(Wake::Event);
         }
         if wait_for_input(Duration::from_millis(100)) == Input::HungUp {
-            return Ok(Wake::End(Exit::Signal(libc::SIGHUP)));
+            return Ok(Wake::End(Exit::Signal(os::SIGHUP)));
         }
     }
 }
@@ -434,33 +420,9 @@ enum Input {
 /// edge-triggered and, after a burst of over 1 KiB, leaves the rest unread until another key
 /// arrives, while this wait kept returning at once, at full CPU.
 fn wait_for_input(timeout: Duration) -> Input {
-    let mut stdin = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let timeout = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-    // SAFETY: `stdin` is one valid pollfd that lives across the call.
-    let ready = unsafe { libc::poll(&mut stdin, 1, timeout) };
-    if ready > 0 && stdin.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+    if os::wait_for_stdin(timeout) {
         Input::HungUp
     } else {
         Input::Maybe
-    }
-}
-
-/// Points standard output and error at /dev/null once the terminal has hung up: what is still
-/// written on the way out (ratatui shows the cursor when dropped) would fail, and a failed
-/// `eprintln!` panics.
-fn write_nowhere() {
-    // SAFETY: plain descriptor calls on a path literal; a failure leaves the descriptors as
-    // they were.
-    unsafe {
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
-        if null >= 0 {
-            libc::dup2(null, libc::STDOUT_FILENO);
-            libc::dup2(null, libc::STDERR_FILENO);
-            libc::close(null);
-        }
     }
 }

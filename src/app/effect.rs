@@ -1,5 +1,5 @@
 //! The work the app asks for and cannot do itself: file I/O, carried out by
-//! [`crate::effects::perform`], whose result comes back as a [`super::Msg`].
+//! `effects::perform` (the edge that does the work), whose result comes back as a [`super::Msg`].
 
 use std::path::PathBuf;
 

@@ -7,7 +7,8 @@ use std::fmt;
 
 use super::curriculum::{Course, Curriculum};
 use super::plan::{Placement, Plan, Status};
-use super::requisite::{Leaf, PlanFacts, Req, Value};
+use super::plan_facts::PlanFacts;
+use super::requisite::{Leaf, Req, Value};
 
 /// Credits of a plan toward the degree. Each course counts once, at its furthest status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,7 +62,7 @@ pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
         if !counted.insert(placement.code.as_str()) {
             continue;
         }
-        let value = curriculum.placed_credits(course, placement);
+        let value = placement.credits_of(course);
         match statuses[placement.code.as_str()] {
             Status::Completed => credits.completed += value,
             Status::InProgress => credits.in_progress += value,
@@ -76,7 +77,7 @@ pub fn term_credits(curriculum: &Curriculum, plan: &Plan, term: usize) -> u32 {
     plan.terms.get(term).map_or(0, |t| {
         t.courses
             .iter()
-            .filter_map(|p| Some(curriculum.placed_credits(curriculum.course(&p.code)?, p)))
+            .filter_map(|p| Some(p.credits_of(curriculum.course(&p.code)?)))
             .sum()
     })
 }
@@ -328,7 +329,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
             }
             course_facts(curriculum, &facts, plan, t, p, course, &mut found);
             if !course.offered.is_empty()
-                && curriculum.term_kind(term).is_none()
+                && term.kind_in(curriculum).is_none()
                 && unchecked.last() != Some(&t)
             {
                 unchecked.push(t);
@@ -546,7 +547,7 @@ fn course_facts(
         });
     };
     if !course.offered.is_empty()
-        && let Some(kind) = c.term_kind(term)
+        && let Some(kind) = term.kind_in(c)
         && !course.offered.iter().any(|k| k == kind)
     {
         push(

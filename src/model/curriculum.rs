@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::plan::Placement;
-use super::requisite::{Links, Req, Years};
+use super::links::Links;
+use super::requisite::{Pattern, Req, Years, code_matches};
 use super::text::Clean;
 
 /// A whole degree program as read from a curriculum RON file.
@@ -162,6 +162,23 @@ pub struct Course {
 }
 
 impl Course {
+    /// Whether this course matches every field `pattern` gives.
+    pub fn matches(&self, pattern: &Pattern) -> bool {
+        pattern
+            .subject
+            .as_ref()
+            .is_none_or(|s| self.subject().eq_ignore_ascii_case(s))
+            && pattern.level.is_none_or(|l| self.level() == Some(l))
+            && pattern
+                .code
+                .as_ref()
+                .is_none_or(|c| code_matches(c, &self.code))
+            && pattern
+                .attribute
+                .as_ref()
+                .is_none_or(|a| self.attributes.contains(a))
+    }
+
     /// The subject: `subject` if given, else the code's leading letters ("COMP3121": "COMP").
     pub fn subject(&self) -> &str {
         match &self.subject_override {
@@ -219,7 +236,16 @@ impl Curriculum {
         let digest = Sha256::digest(canonical.as_bytes());
         self.hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         self.derived = Derived::new(self);
-        self.links = Links::new(&self.courses, &self.outside);
+        self.links = Links::new(
+            self.courses.iter().map(|c| {
+                (
+                    c.code.as_str(),
+                    c.equivalent.as_slice(),
+                    c.excludes.as_slice(),
+                )
+            }),
+            &self.outside,
+        );
     }
 
     /// Whether `grade` is a letter of the curriculum's own `grade_scale`.
@@ -232,36 +258,6 @@ impl Curriculum {
     /// Equivalences and exclusions between codes.
     pub fn links(&self) -> &Links {
         &self.links
-    }
-
-    /// The credits a placement of `course` earns: its recorded choice for a course of
-    /// variable credits, else the course's credits.
-    pub fn placed_credits(&self, course: &Course, placement: &Placement) -> u32 {
-        match (course.max_credits, placement.credits) {
-            (Some(_), Some(chosen)) => chosen,
-            _ => course.credits,
-        }
-    }
-
-    /// The kind of a term: its own `kind`, else the one term kind its name holds as a
-    /// word ("2024 T1" is T1); `None` when there is no kind or more than one.
-    pub fn term_kind<'t>(&'t self, term: &'t super::plan::Term) -> Option<&'t str> {
-        if let Some(kind) = &term.kind {
-            return Some(kind);
-        }
-        let words: Vec<&str> = term
-            .name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut found = self
-            .term_kinds
-            .iter()
-            .filter(|k| words.iter().any(|w| w.eq_ignore_ascii_case(k)));
-        match (found.next(), found.next()) {
-            (Some(kind), None) => Some(kind),
-            _ => None,
-        }
     }
 
     /// Characters in the longest course code.

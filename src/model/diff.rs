@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::Curriculum;
+use super::curriculum::Curriculum;
 use super::plan::Status;
 
 /// A plan's placement reduced to what matters for comparing: terms in order, each with its

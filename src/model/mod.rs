@@ -7,7 +7,9 @@ pub mod curriculum;
 pub mod diff;
 pub mod edits;
 pub mod grade;
+pub mod links;
 pub mod plan;
+pub mod plan_facts;
 pub mod requisite;
 pub mod review;
 pub mod text;
@@ -17,5 +19,8 @@ pub use audit::{Credits, Problem, ProblemKind, Severity, credits, problems, term
 pub use career::{Readiness, Standing, Standings, Step, next_steps, readiness, standings};
 pub use curriculum::{CareerPath, Course, Curriculum, ElectiveGroup};
 pub use diff::Change;
-pub use plan::{CurriculumRef, PLAN_VERSION, Placement, Plan, Slot, Status, Term};
-pub use review::{Decision, Note, NoteTarget, Role, Verdict, VerdictState, verdict_state};
+pub use plan::{
+    CurriculumRef, Decision, Note, NoteTarget, PLAN_VERSION, Placement, Plan, Slot, Status, Term,
+    Verdict,
+};
+pub use review::{Role, VerdictState, verdict_state};

@@ -5,8 +5,13 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::curriculum::{Course, Curriculum};
-use super::review::{Note, Verdict};
 use super::text::Clean;
+
+mod notes;
+mod verdict;
+
+pub use notes::{Note, NoteTarget};
+pub use verdict::{Decision, ReviewedTerm, Verdict, stamp_text};
 
 /// The plan file format version this build writes.
 pub const PLAN_VERSION: u32 = 2;
@@ -78,6 +83,27 @@ impl Term {
             courses: Vec::new(),
             kind: None,
             year: None,
+        }
+    }
+
+    /// The kind of this term in `curriculum`: its own `kind`, else the one term kind its name
+    /// holds as a word ("2024 T1" is T1); `None` when there is no kind or more than one.
+    pub fn kind_in<'t>(&'t self, curriculum: &'t Curriculum) -> Option<&'t str> {
+        if let Some(kind) = &self.kind {
+            return Some(kind);
+        }
+        let words: Vec<&str> = self
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut found = curriculum
+            .term_kinds
+            .iter()
+            .filter(|k| words.iter().any(|w| w.eq_ignore_ascii_case(k)));
+        match (found.next(), found.next()) {
+            (Some(kind), None) => Some(kind),
+            _ => None,
         }
     }
 }
@@ -405,6 +431,15 @@ fn next_in_series(name: &str) -> Option<String> {
 }
 
 impl Placement {
+    /// The credits this placement of `course` earns: its recorded choice for a course of
+    /// variable credits, else the course's credits.
+    pub fn credits_of(&self, course: &Course) -> u32 {
+        match (course.max_credits, self.credits) {
+            (Some(_), Some(chosen)) => chosen,
+            _ => course.credits,
+        }
+    }
+
     /// A planned placement of `code` with no grade.
     pub fn planned(code: &str) -> Self {
         Placement {

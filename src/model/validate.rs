@@ -380,7 +380,16 @@ fn course_facts(c: &Curriculum, index: &HashMap<&str, usize>, out: &mut Vec<Find
     let outside: HashSet<&str> = c.outside.iter().map(String::as_str).collect();
     let mut warned_outside = HashSet::new();
     let letters: Vec<&str> = c.grade_scale.iter().map(|(l, _)| l.as_str()).collect();
-    let links = super::requisite::Links::new(&c.courses, &c.outside);
+    let links = super::links::Links::new(
+        c.courses.iter().map(|c| {
+            (
+                c.code.as_str(),
+                c.equivalent.as_slice(),
+                c.excludes.as_slice(),
+            )
+        }),
+        &c.outside,
+    );
     for (i, course) in c.courses.iter().enumerate() {
         let code = course.code.as_str();
         let mut named: Vec<(&'static str, &str, &str)> = Vec::new();

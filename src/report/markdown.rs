@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::escape::escape_markdown as esc;
-use super::plan::{CourseReport, PlanReport, plan_report};
+use super::plan::{CourseReport, NoteOn, PlanReport, VerdictKey, plan_report};
 use crate::model::{Curriculum, Plan, Status};
 
 /// The complete Markdown report of `plan`, checked against `curriculum`; `file` names the plan
@@ -233,8 +233,8 @@ fn render(r: &PlanReport) -> String {
     if r.notes.is_empty() {
         let _ = writeln!(out, "None.");
     }
-    let mut groups: Vec<(&str, Option<&str>)> = Vec::new();
-    for kind in ["plan", "term", "course"] {
+    let mut groups: Vec<(NoteOn, Option<&str>)> = Vec::new();
+    for kind in [NoteOn::Plan, NoteOn::Term, NoteOn::Course] {
         for n in r.notes.iter().filter(|n| n.on.kind == kind) {
             let key = (kind, n.on.name.as_deref());
             if !groups.contains(&key) {
@@ -249,8 +249,9 @@ fn render(r: &PlanReport) -> String {
             .filter(|n| n.on.kind == *kind && n.on.name.as_deref() == *name)
             .collect();
         let heading = match (*kind, name) {
-            ("term", Some(name)) => format!("On term {}", esc(name)),
-            ("course", Some(code)) => match notes.first().and_then(|n| n.on.title.as_deref()) {
+            (NoteOn::Term, Some(name)) => format!("On term {}", esc(name)),
+            (NoteOn::Course, Some(code)) => match notes.first().and_then(|n| n.on.title.as_deref())
+            {
                 Some(title) => format!("On {} {}", esc(code), esc(title)),
                 None => format!("On {}", esc(code)),
             },
@@ -288,10 +289,10 @@ fn render(r: &PlanReport) -> String {
         .map(|c| format!("\n> {}\n", esc(c)))
         .unwrap_or_default();
     match v.state {
-        "unreviewed" => {
+        VerdictKey::Unreviewed => {
             let _ = writeln!(out, "Not reviewed yet.");
         }
-        "damaged" => {
+        VerdictKey::Damaged => {
             let _ = writeln!(
                 out,
                 "**This verdict cannot be trusted:** its record was altered after it was given. Ask for a new review.\n"
@@ -306,7 +307,7 @@ fn render(r: &PlanReport) -> String {
         _ => {
             let _ = writeln!(out, "**{decision}** {given}.");
             let _ = writeln!(out, "{comment}");
-            if v.state == "changed" {
+            if v.state == VerdictKey::Changed {
                 let _ = writeln!(
                     out,
                     "**The plan has changed since this verdict** ({}):\n",

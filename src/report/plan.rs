@@ -160,11 +160,23 @@ pub struct ContributionReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StepReport {
     /// `place`, `take` or `focus`.
-    pub kind: &'static str,
+    pub kind: StepKind,
     /// The course's code.
     pub code: String,
     /// The sentence the planner shows.
     pub text: String,
+}
+
+/// What a step asks for; written `place`, `take` or `focus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    /// Put an unplanned course into a term.
+    Place,
+    /// Take (pass) a planned course.
+    Take,
+    /// Make a course the project focus.
+    Focus,
 }
 
 /// Where the plan stands in one career path.
@@ -232,22 +244,116 @@ pub struct ProblemReport {
     /// `error` or `warning`.
     pub severity: Severity,
     /// A stable name for the kind of problem, e.g. `prerequisite_order`.
-    pub kind: &'static str,
+    pub kind: ProblemCode,
     /// The sentence shown to the student.
     pub message: String,
     /// The name of the term it is in, if it belongs to one.
     pub term: Option<String>,
 }
 
+/// The stable name of a kind of problem, written in snake case (`prerequisite_order`): the
+/// audit's kinds and a verdict whose record was altered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// [`ProblemKind::PrerequisiteOrder`].
+    PrerequisiteOrder,
+    /// [`ProblemKind::PrerequisiteStatus`].
+    PrerequisiteStatus,
+    /// [`ProblemKind::UnknownGrade`].
+    UnknownGrade,
+    /// [`ProblemKind::OverLoad`].
+    OverLoad,
+    /// [`ProblemKind::PlacedTwice`].
+    PlacedTwice,
+    /// [`ProblemKind::UnknownCourse`].
+    UnknownCourse,
+    /// [`ProblemKind::RequiredUnplanned`].
+    RequiredUnplanned,
+    /// [`ProblemKind::ElectivesShort`].
+    ElectivesShort,
+    /// [`ProblemKind::DegreeShort`].
+    DegreeShort,
+    /// [`ProblemKind::CurriculumChanged`].
+    CurriculumChanged,
+    /// [`ProblemKind::NotOffered`].
+    NotOffered,
+    /// [`ProblemKind::NotOfferedThisYear`].
+    NotOfferedThisYear,
+    /// [`ProblemKind::RequisiteUnmet`].
+    RequisiteUnmet,
+    /// [`ProblemKind::CreditsShort`].
+    CreditsShort,
+    /// [`ProblemKind::NeedsPermission`].
+    NeedsPermission,
+    /// [`ProblemKind::NeedsCheck`].
+    NeedsCheck,
+    /// [`ProblemKind::GradeUnknown`].
+    GradeUnknown,
+    /// [`ProblemKind::GradeLow`].
+    GradeLow,
+    /// [`ProblemKind::Enrolment`].
+    Enrolment,
+    /// [`ProblemKind::Excluded`].
+    Excluded,
+    /// [`ProblemKind::CreditsOutOfRange`].
+    CreditsOutOfRange,
+    /// [`ProblemKind::OfferingsUnchecked`].
+    OfferingsUnchecked,
+    /// The verdict's record does not match its stamp.
+    VerdictDamaged,
+}
+
+impl From<&ProblemKind> for ProblemCode {
+    fn from(kind: &ProblemKind) -> Self {
+        match kind {
+            ProblemKind::PrerequisiteOrder { .. } => ProblemCode::PrerequisiteOrder,
+            ProblemKind::PrerequisiteStatus { .. } => ProblemCode::PrerequisiteStatus,
+            ProblemKind::UnknownGrade { .. } => ProblemCode::UnknownGrade,
+            ProblemKind::OverLoad { .. } => ProblemCode::OverLoad,
+            ProblemKind::PlacedTwice { .. } => ProblemCode::PlacedTwice,
+            ProblemKind::UnknownCourse { .. } => ProblemCode::UnknownCourse,
+            ProblemKind::RequiredUnplanned { .. } => ProblemCode::RequiredUnplanned,
+            ProblemKind::ElectivesShort { .. } => ProblemCode::ElectivesShort,
+            ProblemKind::DegreeShort { .. } => ProblemCode::DegreeShort,
+            ProblemKind::CurriculumChanged => ProblemCode::CurriculumChanged,
+            ProblemKind::NotOffered { .. } => ProblemCode::NotOffered,
+            ProblemKind::NotOfferedThisYear { .. } => ProblemCode::NotOfferedThisYear,
+            ProblemKind::RequisiteUnmet { .. } => ProblemCode::RequisiteUnmet,
+            ProblemKind::CreditsShort { .. } => ProblemCode::CreditsShort,
+            ProblemKind::NeedsPermission { .. } => ProblemCode::NeedsPermission,
+            ProblemKind::NeedsCheck { .. } => ProblemCode::NeedsCheck,
+            ProblemKind::GradeUnknown { .. } => ProblemCode::GradeUnknown,
+            ProblemKind::GradeLow { .. } => ProblemCode::GradeLow,
+            ProblemKind::Enrolment { .. } => ProblemCode::Enrolment,
+            ProblemKind::Excluded { .. } => ProblemCode::Excluded,
+            ProblemKind::CreditsOutOfRange { .. } => ProblemCode::CreditsOutOfRange,
+            ProblemKind::OfferingsUnchecked { .. } => ProblemCode::OfferingsUnchecked,
+        }
+    }
+}
+
 /// What a note is on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoteTargetReport {
     /// `plan`, `term` or `course`.
-    pub kind: &'static str,
+    pub kind: NoteOn,
     /// The term's name or the course's code; `null` for the plan.
     pub name: Option<String>,
     /// The course's title, for a note on a course the program knows.
     pub title: Option<String>,
+}
+
+/// The kind of thing a note is on; written `plan`, `term` or `course`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteOn {
+    /// The plan as a whole.
+    Plan,
+    /// A term.
+    Term,
+    /// A course.
+    Course,
 }
 
 /// An advisor's note.
@@ -269,7 +375,7 @@ pub struct NoteReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VerdictReport {
     /// `unreviewed`, `approved`, `changes-requested`, `changed` or `damaged`.
-    pub state: &'static str,
+    pub state: VerdictKey,
     /// One sentence, e.g. "approved by Dr Grace on 2026-11-20".
     pub text: String,
     /// `Approved` or `ChangesRequested` (as in the plan file); absent when unreviewed.
@@ -288,6 +394,36 @@ pub struct VerdictReport {
     pub changes: Vec<Change>,
 }
 
+/// Where a plan stands against its verdict, by name: [`VerdictState::key`] as a type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerdictKey {
+    /// No verdict yet.
+    Unreviewed,
+    /// Approved, and the plan is as reviewed.
+    Approved,
+    /// Changes requested, and the plan is as reviewed.
+    ChangesRequested,
+    /// The plan changed since the verdict.
+    Changed,
+    /// The verdict's record was altered by hand.
+    Damaged,
+}
+
+impl From<&VerdictState<'_>> for VerdictKey {
+    fn from(state: &VerdictState<'_>) -> Self {
+        match state {
+            VerdictState::Unreviewed => VerdictKey::Unreviewed,
+            VerdictState::Current(v) => match v.decision {
+                Decision::Approved => VerdictKey::Approved,
+                Decision::ChangesRequested => VerdictKey::ChangesRequested,
+            },
+            VerdictState::Changed(..) => VerdictKey::Changed,
+            VerdictState::Damaged(_) => VerdictKey::Damaged,
+        }
+    }
+}
+
 impl VerdictReport {
     /// The verdict of `plan`.
     pub fn of(plan: &Plan) -> Self {
@@ -299,7 +435,7 @@ impl VerdictReport {
             }
         };
         VerdictReport {
-            state: state.key(),
+            state: VerdictKey::from(&state),
             text: state.to_string(),
             decision: verdict.map(|v| v.decision),
             reviewer: verdict.map(|v| v.reviewer.clone()),
@@ -318,33 +454,6 @@ pub(crate) fn percent(share: f64) -> u32 {
     (share * 100.0).round().clamp(0.0, 100.0) as u32
 }
 
-fn kind(k: &ProblemKind) -> &'static str {
-    match k {
-        ProblemKind::PrerequisiteOrder { .. } => "prerequisite_order",
-        ProblemKind::PrerequisiteStatus { .. } => "prerequisite_status",
-        ProblemKind::UnknownGrade { .. } => "unknown_grade",
-        ProblemKind::OverLoad { .. } => "over_load",
-        ProblemKind::PlacedTwice { .. } => "placed_twice",
-        ProblemKind::UnknownCourse { .. } => "unknown_course",
-        ProblemKind::RequiredUnplanned { .. } => "required_unplanned",
-        ProblemKind::ElectivesShort { .. } => "electives_short",
-        ProblemKind::DegreeShort { .. } => "degree_short",
-        ProblemKind::CurriculumChanged => "curriculum_changed",
-        ProblemKind::NotOffered { .. } => "not_offered",
-        ProblemKind::NotOfferedThisYear { .. } => "not_offered_this_year",
-        ProblemKind::RequisiteUnmet { .. } => "requisite_unmet",
-        ProblemKind::CreditsShort { .. } => "credits_short",
-        ProblemKind::NeedsPermission { .. } => "needs_permission",
-        ProblemKind::NeedsCheck { .. } => "needs_check",
-        ProblemKind::GradeUnknown { .. } => "grade_unknown",
-        ProblemKind::GradeLow { .. } => "grade_low",
-        ProblemKind::Enrolment { .. } => "enrolment",
-        ProblemKind::Excluded { .. } => "excluded",
-        ProblemKind::CreditsOutOfRange { .. } => "credits_out_of_range",
-        ProblemKind::OfferingsUnchecked { .. } => "offerings_unchecked",
-    }
-}
-
 /// Every problem with the plan, errors first: the audit's problems, and a verdict whose record
 /// was altered after it was given (an error: the verdict cannot be trusted). A plan that merely
 /// changed since its verdict has no problem for that.
@@ -353,7 +462,7 @@ pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport>
         .into_iter()
         .map(|p| ProblemReport {
             severity: p.severity,
-            kind: kind(&p.kind),
+            kind: ProblemCode::from(&p.kind),
             message: p.message,
             term: p
                 .term
@@ -368,7 +477,7 @@ pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport>
             errors,
             ProblemReport {
                 severity: Severity::Error,
-                kind: "verdict_damaged",
+                kind: ProblemCode::VerdictDamaged,
                 message: state.to_string(),
                 term: None,
             },
@@ -436,9 +545,9 @@ fn career_report(curriculum: &Curriculum, plan: &Plan, s: &Standing) -> CareerRe
             .iter()
             .map(|step| StepReport {
                 kind: match step {
-                    Step::Place(_) => "place",
-                    Step::Take(..) => "take",
-                    Step::Focus(_) => "focus",
+                    Step::Place(_) => StepKind::Place,
+                    Step::Take(..) => StepKind::Take,
+                    Step::Focus(_) => StepKind::Focus,
                 },
                 code: step.course().code.clone(),
                 text: advice::step(plan, step),
@@ -520,17 +629,17 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
         .map(|n| NoteReport {
             on: match &n.on {
                 NoteTarget::Plan => NoteTargetReport {
-                    kind: "plan",
+                    kind: NoteOn::Plan,
                     name: None,
                     title: None,
                 },
                 NoteTarget::Term(name) => NoteTargetReport {
-                    kind: "term",
+                    kind: NoteOn::Term,
                     name: Some(name.clone()),
                     title: None,
                 },
                 NoteTarget::Course(code) => NoteTargetReport {
-                    kind: "course",
+                    kind: NoteOn::Course,
                     name: Some(code.clone()),
                     title: curriculum.course(code).map(|c| c.title.clone()),
                 },

@@ -315,7 +315,7 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         None => state,
     };
     let help = help.replace("││", "│");
-    let left = text::fit(&text, width.saturating_sub(help.chars().count()));
+    let left = text::fit(&text, width.saturating_sub(help.width()));
     frame.render_widget(
         Paragraph::new(Line::from(vec![Span::raw(left), Span::raw(help)])).style(theme.header),
         area,
@@ -464,7 +464,7 @@ fn render_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = |items: &[&(String, &str, Action)]| -> usize {
         items
             .iter()
-            .map(|(k, h, _)| k.chars().count() + h.chars().count() + 3)
+            .map(|(k, h, _)| k.width() + h.width() + 3)
             .sum()
     };
     let tail: Vec<_> = hints.iter().filter(|h| is_last(h.2)).collect();

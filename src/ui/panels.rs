@@ -11,6 +11,7 @@ use super::terms::status_glyph;
 use crate::app::{App, Focus};
 use crate::model::{Credits, Problem, Severity, Slot, Status, advice};
 use crate::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// A bar of `width` cells split into completed, in-progress and planned parts out of `total`.
 /// Each part has its own glyph, so the bar reads without colour.
@@ -62,8 +63,7 @@ pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Them
     } else {
         String::new()
     };
-    let bar_width =
-        usize::from(area.width).saturating_sub(summary.chars().count() + rest.chars().count() + 2);
+    let bar_width = usize::from(area.width).saturating_sub(summary.width() + rest.width() + 2);
     let mut spans = vec![Span::raw(summary), Span::raw(" ")];
     if bar_width >= 4 {
         spans.extend(
@@ -166,7 +166,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
         let (done, _, _) = s.core_counts();
         let stats = format!(" {} core {done}/{}", strength(s.strength), s.core.len());
         let r = &s.readiness;
-        let bar_width = width.saturating_sub(stats.chars().count() + 3).min(16);
+        let bar_width = width.saturating_sub(stats.width() + 3).min(16);
         let mut gauge = bar(
             [
                 r.completed,

@@ -13,6 +13,7 @@ use crate::app::{App, Focus};
 use crate::model::validate::NO_WEIGHT_MARK;
 use crate::model::{Course, Slot, Status};
 use crate::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Narrowest a term column may get before terms stack in fewer columns.
 pub const MIN_TERM_WIDTH: u16 = 34;
@@ -82,7 +83,7 @@ pub fn render_terms(
     if first > 0 || last + 1 < grid.len() {
         let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
         let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
-        let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
         let at = Rect {
             x: area.x + 1,
             y: area.bottom().saturating_sub(1),
@@ -256,7 +257,7 @@ fn render_term(
     } else {
         marker.to_string()
     };
-    let name_width = usize::from(area.width).saturating_sub(load.chars().count() + 4);
+    let name_width = usize::from(area.width).saturating_sub(load.width() + 4);
     let block = Block::bordered()
         .border_style(if focused {
             theme.border_focus

@@ -1,8 +1,10 @@
 //! Fitting text into cells: truncation with an ellipsis and padding, by display width.
 
+use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `s` cut to at most `width` columns, ending in "…" when cut.
+/// `s` cut to at most `width` columns, ending in "…" when cut; whole graphemes only, so an
+/// accent or an emoji sequence is never split.
 pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
@@ -10,18 +12,8 @@ pub fn truncate(s: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    let (kept, _) = s.unicode_truncate(width - 1);
+    format!("{kept}…")
 }
 
 /// `s` truncated or padded with spaces to exactly `width` columns.
@@ -69,10 +61,13 @@ pub fn field_spans(
     spans
 }
 
-/// Rows one line takes when wrapped at `width` columns (an estimate: word wrapping may need
-/// a row more when a long word does not fit at the end of a row).
+/// Rows one line takes wrapped at `width` columns, as the panels wrap it (whole words,
+/// leading spaces kept).
 pub fn wrapped_rows(line: &ratatui::text::Line, width: u16) -> usize {
-    line.width().div_ceil(usize::from(width).max(1)).max(1)
+    ratatui::widgets::Paragraph::new(line.clone())
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(width.max(1))
+        .max(1)
 }
 
 #[cfg(test)]
@@ -86,5 +81,24 @@ mod tests {
         assert_eq!(truncate("日本語", 4), "日…");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(fit("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn truncation_keeps_whole_graphemes() {
+        let family = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let s = format!("{family}abc");
+        assert_eq!(s.width(), 5);
+        assert_eq!(truncate(&s, 4), format!("{family}a…"));
+        assert_eq!(truncate(&s, 2), "…");
+        assert_eq!(fit("e\u{301}xyz", 3), "e\u{301}x…");
+        assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn wrapped_rows_count_what_word_wrapping_draws() {
+        let line = ratatui::text::Line::raw("aaa bbbbbbb ccccccc");
+        assert_eq!(wrapped_rows(&line, 10), 3);
+        assert_eq!(wrapped_rows(&line, 19), 1);
+        assert_eq!(wrapped_rows(&ratatui::text::Line::raw(""), 10), 1);
     }
 }

@@ -1471,7 +1471,8 @@ fn a_grade_off_the_scale_is_a_warning() {
 // ---- Requisite expressions (issue 14) ------------------------------------------------------
 
 mod requisites {
-    use degree_planner::model::requisite::{PlanFacts, Req, Value};
+    use degree_planner::model::plan_facts::PlanFacts;
+    use degree_planner::model::requisite::{Req, Value};
     use degree_planner::model::{Curriculum, Plan};
     use degree_planner::store;
 
@@ -1686,7 +1687,7 @@ mod requisites {
         let text = r#"(version: 2, curriculum: (name: "Req", hash: ""), terms: [
             (name: "2024 T1"), (name: "T1 or T2"), (name: "Spring"), (name: "x", kind: "T2")])"#;
         let p = store::parse_plan(text, "p.ron").unwrap();
-        let kinds: Vec<Option<&str>> = p.terms.iter().map(|t| c.term_kind(t)).collect();
+        let kinds: Vec<Option<&str>> = p.terms.iter().map(|t| t.kind_in(&c)).collect();
         assert_eq!(kinds, [Some("T1"), None, None, Some("T2")]);
     }
 }
@@ -2148,5 +2149,233 @@ fn requisite_strings_are_cleaned_on_loading() {
             degree_planner::model::requisite::Req::Permission("the School".into()),
             degree_planner::model::requisite::Req::Manual("xy".into()),
         ]))
+    );
+}
+
+// The crate's import structure, read from the source: the layers run model <- store <- app <- ui
+// with nothing pointing back, and the modules inside `model` import each other without a circle.
+
+/// The layer of each top-level module, lowest first; `None` marks an edge (start-up, commands,
+/// reports, effects and the terminal), which may use every layer.
+fn layer(module: &str) -> Option<Option<usize>> {
+    Some(match module {
+        "model" => Some(0),
+        "store" => Some(1),
+        "app" | "action" | "keymap" | "field" | "picker" | "question" | "config" | "theme" => {
+            Some(2)
+        }
+        "ui" => Some(3),
+        "report" | "commands" | "effects" | "tui" | "main" | "launch" | "cli" | "lib" => None,
+        _ => return None,
+    })
+}
+
+/// Known backward imports, each with the reason it is still there.
+const ALLOWED_BACKWARD: &[(&str, &str, &str)] = &[(
+    "src/store/config.rs",
+    "config",
+    "the config file is read into the settings type, which is built of keymap and theme types",
+)];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The first identifier of every path that follows `prefix` in `text`, with `use` groups
+/// (`prefix{a, b::c}`) opened: `crate::{a, b::c}` names `a` and `b`.
+fn names_after(text: &str, prefix: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(prefix) {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        let rest = &text[at + prefix.len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let (mut depth, mut start) = (0, 0);
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => {
+                        out.push(ident(&group[start..i]));
+                        break;
+                    }
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        out.push(ident(&group[start..i]));
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            out.push(ident(rest));
+        }
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+/// Every import that breaks the layering of the crate under `src`, as `file -> module` lines.
+fn layer_violations(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut out = Vec::new();
+    for file in files {
+        let rel = file.strip_prefix(src).expect("under src");
+        let shown = format!("src/{}", rel.display());
+        let top = rel.iter().next().expect("component").to_string_lossy();
+        let top = top.trim_end_matches(".rs");
+        let Some(from) = layer(top) else {
+            out.push(format!(
+                "{shown}: module `{top}` has no layer in tests/model.rs"
+            ));
+            continue;
+        };
+        let Some(from) = from else { continue };
+        let text = std::fs::read_to_string(&file).expect("read source");
+        for to in names_after(&text, "crate::") {
+            match layer(&to) {
+                None => out.push(format!("{shown}: uses `crate::{to}`, which has no layer")),
+                Some(Some(l)) if l <= from => {}
+                _ if ALLOWED_BACKWARD
+                    .iter()
+                    .any(|(f, m, _)| *f == shown && *m == to) => {}
+                _ => out.push(format!("{shown} -> {to}")),
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The imports among `model`'s modules (`plan/notes.rs` belongs to `plan`), as (from, to)
+/// pairs, and the paths that reach an item through the model root instead of its module.
+fn model_imports(model: &Path) -> (Vec<(String, String)>, Vec<String>) {
+    let mut files = Vec::new();
+    rust_files(model, &mut files);
+    let (mut edges, mut through_root) = (Vec::new(), Vec::new());
+    for file in files {
+        let rel = file.strip_prefix(model).expect("under model");
+        let parts: Vec<String> = rel
+            .iter()
+            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
+            .collect();
+        if parts == ["mod"] {
+            continue;
+        }
+        let from = parts[0].clone();
+        let text = std::fs::read_to_string(&file).expect("read source");
+        // `super::` names a sibling from model/x.rs; from model/x/y.rs it stays inside x.
+        let mut names = names_after(&text, "crate::model::");
+        if parts.len() == 1 {
+            names.extend(names_after(&text, "super::"));
+        } else {
+            names.extend(names_after(&text, "super::super::"));
+        }
+        for to in names {
+            if to.starts_with(char::is_uppercase) {
+                through_root.push(format!("model/{}: `{to}`", rel.display()));
+            } else if to != from && to != "super" {
+                edges.push((from.clone(), to));
+            }
+        }
+    }
+    edges.sort();
+    edges.dedup();
+    (edges, through_root)
+}
+
+/// A circle in `edges`, as the modules along it, if there is one.
+fn find_cycle(edges: &[(String, String)]) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        edges: &[(String, String)],
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|n| n == node) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.iter().any(|n| n == node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for (_, to) in edges.iter().filter(|(f, _)| f == node) {
+            if let Some(cycle) = visit(to, edges, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.push(node.to_string());
+        None
+    }
+    let mut done = Vec::new();
+    edges
+        .iter()
+        .find_map(|(from, _)| visit(from, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_layers_run_model_store_app_ui_with_nothing_pointing_back() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let violations = layer_violations(&src);
+    assert!(
+        violations.is_empty(),
+        "backward imports:\n{}",
+        violations.join("\n")
+    );
+}
+
+#[test]
+fn the_model_modules_import_each_other_without_a_circle() {
+    let model = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
+    let (edges, through_root) = model_imports(&model);
+    assert!(
+        through_root.is_empty(),
+        "import from the module that defines it, not through the model root:\n{}",
+        through_root.join("\n")
+    );
+    assert!(
+        edges.contains(&("review".to_string(), "plan".to_string())),
+        "the scan sees the model's imports: {edges:?}"
+    );
+    assert_eq!(find_cycle(&edges), None, "imports: {edges:?}");
+}
+
+#[test]
+fn the_import_scan_sees_groups_and_circles() {
+    assert_eq!(
+        names_after(
+            "use crate::{model::Plan, store::{self, x}};\nuse crate::ui;",
+            "crate::"
+        ),
+        ["model", "store", "ui"]
+    );
+    assert_eq!(
+        names_after("degree_planner::model::Plan", "crate::"),
+        Vec::<String>::new()
+    );
+    let edge = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(find_cycle(&[edge("a", "b"), edge("b", "c")]), None);
+    assert_eq!(
+        find_cycle(&[edge("a", "b"), edge("b", "c"), edge("c", "a")]),
+        Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
 }

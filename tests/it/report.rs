@@ -77,7 +77,13 @@ fn doc_stamp_text_is_what_is_hashed() {
         .expect("the stamped text");
     assert_eq!(
         text,
-        review::stamp_text(v.decision, &v.reviewer, &v.date, &v.comment, &v.reviewed)
+        degree_planner::model::plan::stamp_text(
+            v.decision,
+            &v.reviewer,
+            &v.date,
+            &v.comment,
+            &v.reviewed
+        )
     );
     assert_eq!(v.stamp, v.expected_stamp());
 }
@@ -341,7 +347,7 @@ fn damaged_verdict_is_an_error_and_changed_is_not() {
     let damaged = plan_problems(&c, &fixture("problems/damaged.ron"));
     assert_eq!(damaged.len(), 1);
     assert_eq!(damaged[0].severity, Severity::Error);
-    assert_eq!(damaged[0].kind, "verdict_damaged");
+    assert_eq!(damaged[0].kind, report::ProblemCode::VerdictDamaged);
     assert!(plan_problems(&c, &fixture("good/changed.ron")).is_empty());
 
     // Errors stay before warnings when the verdict error is added.
@@ -441,4 +447,25 @@ fn requisite_problems_reach_json_markdown_check_and_diff() {
         diff.contains("Problems: 0 → 2  (errors 0 → 1, warnings 0 → 1)"),
         "{diff}"
     );
+}
+
+#[test]
+fn the_verdict_state_in_json_is_the_verdicts_key_for_every_state() {
+    let mut seen = BTreeSet::new();
+    let mut plans = vec![fixture("good/changed.ron"), fixture("problems/damaged.ron")];
+    for decision in [Decision::Approved, Decision::ChangesRequested] {
+        let mut plan = fixture("good/changed.ron");
+        plan.verdict = Some(verdict_for(&plan, decision, "R", "2026-01-01", ""));
+        plans.push(plan);
+    }
+    let mut unreviewed = fixture("good/changed.ron");
+    unreviewed.verdict = None;
+    plans.push(unreviewed);
+    for plan in &plans {
+        let json = serde_json::to_value(report::VerdictReport::of(plan)).expect("json");
+        let key = review::verdict_state(plan).key();
+        assert_eq!(json["state"], key);
+        seen.insert(key);
+    }
+    assert_eq!(seen.len(), 5, "every state once: {seen:?}");
 }

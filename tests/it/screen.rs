@@ -1192,13 +1192,18 @@ fn a_course_placed_in_a_term_it_is_not_offered_shows_in_the_problems_pane() {
     let first = find_row(&buffer, "✗ A1 Alpha is placed in 2024 T2 but");
     assert!(row(&buffer, first + 1).contains("offered only in T1"));
     find_row(&buffer, "!○ A1 Alpha");
-    let recommended = Plan::recommended(&app.curriculum(), "Ada");
+    let recommended = Plan::recommended(app.curriculum(), "Ada");
     let moved = {
         let mut p = recommended;
         p.move_to(Slot { term: 1, index: 0 }, 0);
         p
     };
-    let fine = App::new(app.curriculum().clone(), moved, "plans/ada.ron".into(), true);
+    let fine = App::new(
+        app.curriculum().clone(),
+        moved,
+        "plans/ada.ron".into(),
+        true,
+    );
     let shown = screen(&fine, 120, 40);
     assert!(!shown.contains("offered only"), "{shown}");
     assert!(shown.contains("○ A1 Alpha") && !shown.contains("!○ A1 Alpha"));
