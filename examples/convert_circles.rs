@@ -86,6 +86,7 @@ patterns! {
     CODE_IN_TEXT = r"\b([A-Z]{4}\d{4})\b";
     TAG = r"<[^>]+>";
     FOUR_DIGITS = r"\b(\d{4})\b";
+    STARTS_FOUR_DIGITS = r"^\d{4}";
     PERMISSION = r"(?i)permission|approv|consent|discretion|at the discretion|by invitation|audition|interview";
     PERMISSION_ALT = r"(?i)\bor\b[^.;]{0,60}?(permission|approv|consent|discretion)";
     PERMISSION_WHO = r"(?i)(?:permission|approval|consent|discretion)\s+(?:of|from|by)\s+(?:the\s+)?([^.;,()]{3,60}?)(?:\s+to\b|\s+prior\b|\s+before\b|[.;,()]|$)";
@@ -715,7 +716,7 @@ fn convert_requisite(
             let enrol_only = structural.iter().all(|w| {
                 let w = w.trim_matches(|c| ".,".contains(c)).to_lowercase();
                 ["enrolment", "enrolled", "program", "programs", "in"].contains(&w.as_str())
-                    || rx(r"^\d{4}").is_match(&w)
+                    || STARTS_FOUR_DIGITS.is_match(&w)
             });
             if structural.is_empty()
                 && text_codes.iter().all(|c| refs.contains(c))

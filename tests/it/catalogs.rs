@@ -207,6 +207,18 @@ fn a_minimum_grade_with_no_grade_yet() {
     );
 }
 
+#[test]
+fn an_alternate_year_course_in_a_year_it_does_not_run() {
+    // Handbook MATH3531: "Note: Offered in even numbered years only" (a hand fix); its
+    // prerequisite, 12 UOC of level-2 MATH including MATH2069, is met.
+    assert_eq!(
+        problems("alternate_years.ron"),
+        [error(
+            "MATH3531 Topology and Differential Geometry is placed in Year 3 T3 (2025) but runs only in even years"
+        )]
+    );
+}
+
 /// The circles mirror, where the lead's machine keeps it; CI's clean clone has none.
 const MIRROR: &str = "/work/.mirror/devsoc-unsw+circles/repo";
 
