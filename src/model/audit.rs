@@ -187,6 +187,37 @@ pub enum ProblemKind {
     },
 }
 
+impl ProblemKind {
+    /// The placed course this problem is about, the one to highlight when the student asks
+    /// to go to it; `None` for problems about the plan, a term, a group or an unplanned course.
+    pub fn placed_course(&self) -> Option<&str> {
+        match self {
+            ProblemKind::PrerequisiteOrder { course, .. }
+            | ProblemKind::PrerequisiteStatus { course, .. }
+            | ProblemKind::UnknownGrade { course, .. }
+            | ProblemKind::PlacedTwice { course }
+            | ProblemKind::UnknownCourse { course }
+            | ProblemKind::NotOffered { course, .. }
+            | ProblemKind::NotOfferedThisYear { course, .. }
+            | ProblemKind::RequisiteUnmet { course, .. }
+            | ProblemKind::CreditsShort { course, .. }
+            | ProblemKind::NeedsPermission { course, .. }
+            | ProblemKind::NeedsCheck { course, .. }
+            | ProblemKind::GradeUnknown { course, .. }
+            | ProblemKind::GradeLow { course, .. }
+            | ProblemKind::Enrolment { course, .. }
+            | ProblemKind::Excluded { course, .. }
+            | ProblemKind::CreditsOutOfRange { course, .. } => Some(course),
+            ProblemKind::OverLoad { .. }
+            | ProblemKind::RequiredUnplanned { .. }
+            | ProblemKind::ElectivesShort { .. }
+            | ProblemKind::DegreeShort { .. }
+            | ProblemKind::CurriculumChanged
+            | ProblemKind::OfferingsUnchecked { .. } => None,
+        }
+    }
+}
+
 /// One problem with a plan: its kind, severity, plain-language message and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
