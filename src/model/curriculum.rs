@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::plan::Placement;
+use super::requirements::{Group, Index, Limit, Stream};
 use super::requisite::{Links, Req, Years};
 use super::text::Clean;
 
@@ -45,6 +46,15 @@ pub struct Curriculum {
     /// "Choose at least N credits from these courses" groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub electives: Vec<ElectiveGroup>,
+    /// The requirement-group tree (see [`super::requirements`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<Group>,
+    /// Program-wide caps, e.g. at most 60 credits of level 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<Limit>,
+    /// Choices the plan makes: one major, an optional minor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub streams: Vec<Stream>,
     /// Course code to index into `courses`, built by [`Curriculum::prepare`].
     #[serde(skip)]
     index: HashMap<String, usize>,
@@ -58,6 +68,9 @@ pub struct Curriculum {
     /// Equivalences and exclusions, built by [`Curriculum::prepare`].
     #[serde(skip)]
     links: Links,
+    /// Each course's eligible groups and limits, built by [`Curriculum::prepare`].
+    #[serde(skip)]
+    groups: Index,
 }
 
 /// See [`Curriculum::derived`](Curriculum).
@@ -220,6 +233,12 @@ impl Curriculum {
         self.hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
         self.derived = Derived::new(self);
         self.links = Links::new(&self.courses, &self.outside);
+        self.groups = Index::new(self);
+    }
+
+    /// The requirement groups resolved against the catalog.
+    pub fn requirement_index(&self) -> &Index {
+        &self.groups
     }
 
     /// Whether `grade` is a letter of the curriculum's own `grade_scale`.
@@ -446,6 +465,9 @@ impl Clean for Curriculum {
             + self.paths.clean_strings()
             + self.courses.clean_strings()
             + self.electives.clean_strings()
+            + self.requirements.clean_strings()
+            + self.limits.clean_strings()
+            + self.streams.clean_strings()
             + self.code.clean_strings()
             + self.families.clean_strings()
             + self.term_kinds.clean_strings()

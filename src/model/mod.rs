@@ -8,6 +8,7 @@ pub mod diff;
 pub mod edits;
 pub mod grade;
 pub mod plan;
+pub mod requirements;
 pub mod requisite;
 pub mod review;
 pub mod text;

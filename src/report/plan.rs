@@ -342,6 +342,12 @@ fn kind(k: &ProblemKind) -> &'static str {
         ProblemKind::Excluded { .. } => "excluded",
         ProblemKind::CreditsOutOfRange { .. } => "credits_out_of_range",
         ProblemKind::OfferingsUnchecked { .. } => "offerings_unchecked",
+        // Requirement groups, streams and limits (issue 14).
+        ProblemKind::GroupShort { .. } => "group_short",
+        ProblemKind::StreamUnchosen { .. } => "stream_unchosen",
+        ProblemKind::ChoiceUnknown { .. } => "choice_unknown",
+        ProblemKind::OverCap { .. } => "over_cap",
+        ProblemKind::LimitOver { .. } => "limit_over",
     }
 }
 
