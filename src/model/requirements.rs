@@ -397,6 +397,18 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// `n` of the unit in words: "1 course", "12 credits".
+    pub fn count(self, n: u32) -> String {
+        let noun = self.noun();
+        if n == 1 {
+            format!("1 {}", &noun[..noun.len() - 1])
+        } else {
+            format!("{n} {noun}")
+        }
+    }
+}
+
 /// Where the plan stands in one group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupProgress<'c> {
@@ -700,7 +712,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
                 .filter(|(_, done)| !**done)
                 .map(|(item, _)| item.describe())
                 .collect(),
-            Some(_) if have < need => vec![format!("{} {}", need - have, unit.noun())],
+            Some(_) if have < need => vec![unit.count(need - have)],
             _ => Vec::new(),
         };
         out.push((

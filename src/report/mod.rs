@@ -19,9 +19,9 @@ pub use diff::diff_text;
 pub use escape::escape_markdown;
 pub use markdown::plan_markdown;
 pub use plan::{
-    CareerReport, CourseReport, CreditsReport, NextCourseReport, NoteReport, NoteTargetReport,
-    PlanReport, ProblemReport, ProgramReport, TermReport, VerdictReport, plan_json, plan_problems,
-    plan_report,
+    CareerReport, CourseReport, CreditsReport, GroupReport, NextCourseReport, NoteReport,
+    NoteTargetReport, PlanReport, ProblemReport, ProgramReport, RequirementsReport, StreamReport,
+    TermReport, VerdictReport, plan_json, plan_problems, plan_report,
 };
 
 /// The summary `degree-planner curriculum` prints for a valid curriculum.
