@@ -259,6 +259,8 @@ pub struct Index {
     eligible: Vec<Vec<usize>>,
     /// Per course index: the limits it falls under.
     limits: Vec<Vec<usize>>,
+    /// Per node: its sub-groups' nodes.
+    children: Vec<Vec<usize>>,
     /// Group id to node.
     by_id: HashMap<String, usize>,
 }
@@ -320,6 +322,10 @@ impl Index {
             _ if g.has_pattern() => 2,
             _ => 1,
         };
+        self.children.push(Vec::new());
+        if let Some(p) = parent {
+            self.children[p].push(n);
+        }
         self.nodes.push(Node {
             parent,
             root: parent.map_or(n, |p| self.nodes[p].root),
@@ -547,6 +553,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
     let mut seen = std::collections::HashSet::new();
     let mut limit_totals = vec![(0u32, 0u32); c.limits.len()];
     let mut filled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut credits_of: HashMap<&str, u32> = HashMap::new();
     for p in plan.terms.iter().flat_map(|t| &t.courses) {
         let Some(i) = c.course_index(&p.code) else {
             continue;
@@ -556,6 +563,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
         }
         let course = &c.courses[i];
         let credits = c.placed_credits(course, p);
+        credits_of.insert(p.code.as_str(), credits);
         for &l in &index.limits[i] {
             limit_totals[l].0 += credits;
             limit_totals[l].1 += 1;
@@ -638,13 +646,11 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
         let from_stream: Vec<(String, u32)> = filled
             .iter()
             .filter(|(_, ns)| {
-                ns.iter()
-                    .any(|&n| matches!(index.nodes[n].owner, Owner::Stream { stream, .. } if stream == s))
+                ns.iter().any(
+                    |&n| matches!(index.nodes[n].owner, Owner::Stream { stream, .. } if stream == s),
+                )
             })
-            .filter_map(|(code, _)| {
-                let place = plan.find(code).and_then(|slot| plan.placement(slot))?;
-                Some((code.clone(), c.placed_credits(c.course(code)?, place)))
-            })
+            .map(|(code, _)| (code.clone(), credits_of[code.as_str()]))
             .collect();
         for (code, credits) in from_stream {
             if filled[&code].contains(&t) {
@@ -663,9 +669,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
     let mut met = vec![false; groups.len()];
     for n in (0..groups.len()).rev() {
         let g = groups[n];
-        let subs: Vec<usize> = (n + 1..groups.len())
-            .filter(|&m| index.nodes[m].parent == Some(n))
-            .collect();
+        let subs = &index.children[n];
         let subs_done = subs.iter().filter(|&&m| met[m]).count() as u32;
         met[n] = match g.need {
             None => true,
@@ -682,9 +686,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             continue;
         }
         let t = &tally[n];
-        let subs: Vec<usize> = (n + 1..groups.len())
-            .filter(|&m| index.nodes[m].parent == Some(n))
-            .collect();
+        let subs = &index.children[n];
         let (unit, have, need) = match g.need {
             None if g.max_courses.is_some() && g.max_credits.is_none() => {
                 (Unit::Courses, t.courses, 0)
