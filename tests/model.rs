@@ -2555,6 +2555,71 @@ mod requirement_groups {
     }
 
     #[test]
+    fn one_repair_step_moves_a_course_to_a_short_group_that_only_it_can_fill() {
+        // X goes to "wide" (first in the file, and it needs it then); Y then fills "wide" as
+        // well, so X moves to "narrow", which nothing else can fill.
+        let c = load(
+            r#"(name: "Groups", degree_credits: 6, semesters: ["S1"], paths: [],
+            courses: [
+                (code: "X", title: "Ex", credits: 6, required: false),
+                (code: "Y", title: "Why", credits: 6, required: false),
+            ],
+            requirements: [
+                (id: "wide", name: "Wide", need: credits(6), from: [course("X"), course("Y")]),
+                (id: "narrow", name: "Narrow", need: credits(6), from: [course("X")]),
+            ])"#,
+        );
+        let p = plan(&c, &["X", "Y"], "");
+        assert_eq!(problems(&c, &p), []);
+        assert_eq!(filled(&c, &p, "X"), ["narrow"]);
+        assert_eq!(filled(&c, &p, "Y"), ["wide"]);
+        // With X alone, moving it would leave "wide" short: it stays, and "narrow" is short.
+        let p = plan(&c, &["X"], "");
+        assert_eq!(filled(&c, &p, "X"), ["wide"]);
+        let messages: Vec<String> = problems(&c, &p).into_iter().map(|(_, _, m)| m).collect();
+        assert_eq!(messages, ["group Narrow has 0 of 6 credits"]);
+    }
+
+    #[test]
+    fn a_short_sub_group_is_the_only_problem_and_groups_need_counts_complete_ones() {
+        let c = load(
+            r#"(name: "Groups", degree_credits: 6, semesters: ["S1"], paths: [],
+            courses: [
+                (code: "X", title: "Ex", credits: 6, required: false),
+                (code: "Y", title: "Why", credits: 3, required: false),
+                (code: "Z", title: "Zed", credits: 9, required: false),
+            ],
+            requirements: [
+                (id: "major", name: "Major", need: credits(12), from: [course("Z")], groups: [
+                    (id: "six", name: "Six of these", need: credits(6), from: [course("X"), course("Y")]),
+                ]),
+                (id: "pick", name: "Pick one", need: groups(1), groups: [
+                    (id: "p1", name: "First", need: courses(1), from: [course("Z")]),
+                    (id: "p2", name: "Second", need: courses(2), from: [course("X"), course("Y")]),
+                ]),
+            ])"#,
+        );
+        // Z and Y give the major its 12 credits, but its sub-group has 3 of 6: only the
+        // sub-group says so. Z and Y fill the major, so neither option of "pick" is complete,
+        // which "pick" says once.
+        let p = plan(&c, &["Z", "Y"], "");
+        let messages: Vec<String> = problems(&c, &p).into_iter().map(|(_, _, m)| m).collect();
+        assert_eq!(
+            messages,
+            [
+                "group Six of these has 3 of 6 credits",
+                "group Pick one has 0 of 1 sub-groups",
+            ]
+        );
+        let progress = requirements::progress(&c, &p);
+        assert_eq!(progress.groups[1].parent, Some(0));
+        assert!(
+            !progress.groups[0].met,
+            "a short sub-group keeps its parent open"
+        );
+    }
+
+    #[test]
     fn plans_without_choices_write_no_choices_field() {
         let c = program();
         let p = plan(&c, FULL, "");

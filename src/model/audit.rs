@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::curriculum::{Course, Curriculum};
 use super::plan::{Placement, Plan, Status};
-use super::requirements;
+use super::requirements::{self, Need};
 use super::requisite::{Leaf, PlanFacts, Req, Value};
 
 /// Credits of a plan toward the degree. Each course counts once, at its furthest status.
@@ -605,17 +605,14 @@ fn requirement_problems(c: &Curriculum, plan: &Plan, found: &mut Vec<Problem>) {
             term: None,
         });
     };
-    for (k, g) in progress.groups.iter().enumerate() {
+    for g in &progress.groups {
         let name = group_name(c, g);
         if g.over_cap > 0 {
             let (cap, unit) = match (g.group.max_credits, g.group.max_courses) {
                 (Some(n), _) => (n, "credits"),
                 (None, n) => (n.unwrap_or(0), "courses"),
             };
-            let parent = (0..k)
-                .rev()
-                .find(|&p| progress.groups[p].depth + 1 == g.depth && g.depth > 0)
-                .map(|p| group_name(c, &progress.groups[p]));
+            let parent = g.parent.map(|p| group_name(c, &progress.groups[p]));
             push(
                 ProblemKind::OverCap {
                     group: g.group.name.clone(),
@@ -635,8 +632,16 @@ fn requirement_problems(c: &Curriculum, plan: &Plan, found: &mut Vec<Problem>) {
                 },
             );
         }
-        if g.met || g.need == 0 || g.have >= g.need && g.unit != requirements::Unit::Items {
-            // Complete, a cap only, or short only through a sub-group (which says so).
+        let one_of_several = g
+            .parent
+            .is_some_and(|p| matches!(progress.groups[p].group.need, Some(Need::Groups(_))));
+        if g.met
+            || g.need == 0
+            || one_of_several
+            || g.have >= g.need && g.unit != requirements::Unit::Items
+        {
+            // Complete, a cap only, an alternative its parent counts, or short only through
+            // a sub-group (which says so).
             continue;
         }
         if g.unit == requirements::Unit::Items && g.left.is_empty() {

@@ -5,15 +5,17 @@
 //! (in [`Curriculum::prepare`]), and [`progress`] assigns a plan's courses to the groups in a
 //! fixed order, linear in the plan and the groups its courses touch.
 //!
-//! **Assignment rule.** Each placed course (in plan order) goes to one group of each tree it
-//! can count toward, trying the groups in this order: `need: all` groups, then groups with
-//! only explicit lists, then pattern groups, then catch-all groups (`pattern()`), each kind in
-//! file order (a sub-group before a later group). It takes the first that still needs it and
-//! whose caps (its own and its parents') it does not exceed; if none needs it, the first whose
-//! caps it fits; if every one is capped, the first (where it counts for nothing: an over-cap
-//! note). Outside `shared` groups a course fills one tree only; a `shared` tree counts every
-//! course it can, whatever else they fill. Required courses count only toward groups that
-//! name them (`course`, `one_of`) or that set `include_required`.
+//! **Assignment rule.** Each placed course, in plan order, is given to one group among those
+//! that do not share, tried in this order: `need: all` groups, then groups with only explicit
+//! lists, then pattern groups, then catch-all groups (`pattern()`), each kind in file order (a
+//! sub-group before a later group). It takes the first that still needs it and whose caps
+//! (its own and its parents') it fits; if none needs it, the first whose caps it fits; if
+//! every one is capped, the first, where the cap keeps it from counting (an over-cap note).
+//! Besides, each `shared` tree, and each `include_required` group for a required course,
+//! counts it by the same rule. Then one repair step: each short credits or courses group
+//! takes, at most once, a course another group holds but stays complete without. Required
+//! courses count only toward groups that name them (`course`, `one_of`) or that set
+//! `include_required`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -422,6 +424,8 @@ pub struct GroupProgress<'c> {
     pub group: &'c Group,
     /// Its depth in its tree (0 for a top-level group).
     pub depth: usize,
+    /// Its parent group, as an index into [`Progress::groups`].
+    pub parent: Option<usize>,
     /// Whose group it is.
     pub owner: Owner,
     /// What `have` and `need` count.
@@ -554,6 +558,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
     let mut limit_totals = vec![(0u32, 0u32); c.limits.len()];
     let mut filled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut credits_of: HashMap<&str, u32> = HashMap::new();
+    let mut counted: Vec<Placed> = Vec::new();
     for p in plan.terms.iter().flat_map(|t| &t.courses) {
         let Some(i) = c.course_index(&p.code) else {
             continue;
@@ -591,7 +596,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
                 );
             }
         }
-        for candidates in picks {
+        for (k, candidates) in picks.into_iter().enumerate() {
             let fits = |m: usize| {
                 ancestors(m).all(|a| {
                     let g = groups[a];
@@ -610,6 +615,14 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             else {
                 continue;
             };
+            if k == 0 && fits(chosen) {
+                counted.push(Placed {
+                    code: p.code.clone(),
+                    credits,
+                    node: chosen,
+                    eligible: candidates.clone(),
+                });
+            }
             let g = groups[chosen];
             if matches!(g.need, Some(Need::All))
                 && let Some(k) =
@@ -634,6 +647,15 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             }
         }
     }
+
+    repair(
+        &groups,
+        index,
+        &mut tally,
+        &mut filled,
+        &mut counted,
+        &in_force,
+    );
 
     // A stream's courses also fill the group it counts toward.
     for (s, sp) in streams.iter().enumerate() {
@@ -722,6 +744,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             GroupProgress {
                 group: g,
                 depth: index.nodes[n].depth,
+                parent: index.nodes[n].parent,
                 owner: index.nodes[n].owner,
                 unit,
                 have,
@@ -736,6 +759,9 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
     }
     let position: HashMap<usize, usize> =
         out.iter().enumerate().map(|(k, (n, _))| (*n, k)).collect();
+    for (_, g) in &mut out {
+        g.parent = g.parent.and_then(|n| position.get(&n).copied());
+    }
     let filled = filled
         .into_iter()
         .map(|(code, ns)| {
@@ -775,6 +801,82 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
         streams,
         limits,
         filled,
+    }
+}
+
+/// A course counted in a group that does not share, with the groups it could have filled.
+struct Placed {
+    code: String,
+    credits: u32,
+    node: usize,
+    eligible: Vec<usize>,
+}
+
+/// One repair step: each short credits or courses group takes, at most once, a course from
+/// another group that stays complete without it (and whose parents do), if its caps allow.
+fn repair(
+    groups: &[&Group],
+    index: &Index,
+    tally: &mut [Tally],
+    filled: &mut BTreeMap<String, Vec<usize>>,
+    placed: &mut [Placed],
+    in_force: &dyn Fn(usize) -> bool,
+) {
+    let path = |n: usize| -> Vec<usize> {
+        std::iter::successors(Some(n), |&m| index.nodes[m].parent).collect()
+    };
+    let short = |g: &Group, t: &Tally| match g.need {
+        Some(Need::Credits(k)) => t.credits < k,
+        Some(Need::Courses(k)) => t.courses < k,
+        _ => false,
+    };
+    for to in (0..groups.len()).filter(|&n| in_force(n)) {
+        if !short(groups[to], &tally[to]) {
+            continue;
+        }
+        let to_path = path(to);
+        let movable = placed.iter().position(|x| {
+            if x.node == to || !x.eligible.contains(&to) {
+                return false;
+            }
+            let from_path = path(x.node);
+            let fits = to_path.iter().filter(|a| !from_path.contains(a)).all(|&a| {
+                let (g, t) = (groups[a], &tally[a]);
+                g.max_credits.is_none_or(|m| t.credits + x.credits <= m)
+                    && g.max_courses.is_none_or(|m| t.courses < m)
+            });
+            let stays = from_path.iter().filter(|a| !to_path.contains(a)).all(|&a| {
+                let (g, t) = (groups[a], &tally[a]);
+                match g.need {
+                    None => true,
+                    Some(Need::Credits(k)) => t.credits >= k + x.credits,
+                    Some(Need::Courses(k)) => t.courses > k,
+                    Some(Need::All | Need::Groups(_)) => false,
+                }
+            });
+            fits && stays
+        });
+        let Some(m) = movable else {
+            continue;
+        };
+        let x = &mut placed[m];
+        let (from_path, from) = (path(x.node), x.node);
+        for &a in from_path.iter().filter(|a| !to_path.contains(a)) {
+            tally[a].credits -= x.credits;
+            tally[a].courses -= 1;
+        }
+        for &a in to_path.iter().filter(|a| !from_path.contains(a)) {
+            tally[a].credits += x.credits;
+            tally[a].courses += 1;
+        }
+        tally[from].filled_by.retain(|c| *c != x.code);
+        tally[to].filled_by.push(x.code.clone());
+        if let Some(nodes) = filled.get_mut(&x.code) {
+            for n in nodes.iter_mut().filter(|n| **n == from) {
+                *n = to;
+            }
+        }
+        x.node = to;
     }
 }
 
