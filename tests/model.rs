@@ -2311,6 +2311,14 @@ mod requirement_groups {
             )]
         );
         assert_eq!(filled(&c, &p, "ENGG3600"), ["free"]);
+        // The cap holds even when the parent's own pattern matches the capped courses.
+        let wide = load(&PROGRAM.replace(
+            r#"from: [course("COMP2041"), pattern(subject: "COMP", level: 3)],"#,
+            r#"from: [course("COMP2041"), pattern(subject: "COMP", level: 3), pattern(subject: "ENGG")],"#,
+        ));
+        let p = plan(&wide, &codes, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(filled(&wide, &p, "ENGG3600"), ["free"]);
+        assert_eq!(problems(&wide, &p).len(), 1);
     }
 
     #[test]

@@ -290,8 +290,16 @@ impl Index {
                 }
             }
         }
+        // A course a sub-group holds counts toward its parents only through it, so their own
+        // patterns cannot carry it past the sub-group's cap.
         for list in &mut index.eligible {
             let nodes = &index.nodes;
+            let held: Vec<usize> = list.clone();
+            list.retain(|&n| {
+                !held.iter().any(|&m| {
+                    std::iter::successors(nodes[m].parent, |&a| nodes[a].parent).any(|a| a == n)
+                })
+            });
             list.sort_by_key(|&n| nodes[n].rank);
         }
         for (l, limit) in c.limits.iter().enumerate() {
@@ -836,10 +844,10 @@ fn repair(
         }
         let to_path = path(to);
         let movable = placed.iter().position(|x| {
-            if x.node == to || !x.eligible.contains(&to) {
+            let from_path = path(x.node);
+            if from_path.contains(&to) || to_path.contains(&x.node) || !x.eligible.contains(&to) {
                 return false;
             }
-            let from_path = path(x.node);
             let fits = to_path.iter().filter(|a| !from_path.contains(a)).all(|&a| {
                 let (g, t) = (groups[a], &tally[a]);
                 g.max_credits.is_none_or(|m| t.credits + x.credits <= m)
