@@ -2628,6 +2628,19 @@ mod requirement_groups {
     }
 
     #[test]
+    fn a_curriculum_edited_without_prepare_still_audits_its_groups() {
+        let mut c = program();
+        let p = plan(&c, FULL, r#""major": "A", "minor": "MATHC2""#);
+        c.requirements.push(c.requirements[0].clone());
+        c.requirements.last_mut().unwrap().id = "core-again".into();
+        c.courses.push(c.courses[0].clone());
+        let progress = requirements::progress(&c, &p);
+        assert_eq!(progress.groups.len(), 8, "the new group is counted");
+        c.prepare();
+        assert_eq!(requirements::progress(&c, &p).groups.len(), 8);
+    }
+
+    #[test]
     fn plans_without_choices_write_no_choices_field() {
         let c = program();
         let p = plan(&c, FULL, "");

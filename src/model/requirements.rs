@@ -543,14 +543,25 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             }
         })
         .collect();
-    let index = c.requirement_index();
+    let groups = all_groups(c);
+    // A curriculum edited without `prepare` again has a stale index: build a fresh one.
+    let fresh;
+    let prepared = c.requirement_index();
+    let index = if prepared.nodes.len() == groups.len()
+        && prepared.eligible.len() == c.courses.len()
+        && prepared.limits.len() == c.courses.len()
+    {
+        prepared
+    } else {
+        fresh = Index::new(c);
+        &fresh
+    };
     let in_force = |n: usize| match index.nodes[n].owner {
         Owner::Program => true,
         Owner::Stream { stream, option } => streams[stream]
             .option
             .is_some_and(|o| std::ptr::eq(o, &c.streams[stream].options[option])),
     };
-    let groups = all_groups(c);
     let mut tally: Vec<Tally> = groups
         .iter()
         .map(|g| Tally {
