@@ -235,7 +235,6 @@ impl App {
     /// gives the terms the keyboard. A problem with no term (a course in no term, credits
     /// short) changes nothing.
     pub(super) fn go_to_problem(&mut self) {
-        use crate::model::ProblemKind as K;
         let problems = crate::model::problems(&self.doc.curriculum, &self.doc.plan);
         let Some(problem) = problems.get(self.cursor.problem_row) else {
             return;
@@ -243,14 +242,7 @@ impl App {
         let Some(term) = problem.term.filter(|&t| t < self.doc.plan.terms.len()) else {
             return;
         };
-        let code = match &problem.kind {
-            K::PrerequisiteOrder { course, .. }
-            | K::PrerequisiteStatus { course, .. }
-            | K::PlacedTwice { course }
-            | K::UnknownCourse { course }
-            | K::UnknownGrade { course, .. } => Some(course.clone()),
-            _ => None,
-        };
+        let code = problem.kind.placed_course().map(str::to_string);
         self.cursor.term = term;
         self.cursor.focus = Focus::Terms;
         let index = code.and_then(|code| {

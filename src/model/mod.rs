@@ -3,13 +3,16 @@
 pub mod advice;
 pub mod audit;
 pub mod career;
+pub mod course;
 pub mod curriculum;
 pub mod diff;
 pub mod edits;
 pub mod grade;
+pub mod groups;
 pub mod links;
 pub mod plan;
 pub mod plan_facts;
+pub mod requirements;
 pub mod requisite;
 pub mod review;
 pub mod text;

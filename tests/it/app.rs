@@ -3598,3 +3598,32 @@ fn a_plan_read_only_here_keeps_nothing_aside() {
     app.update(Msg::Locked(Some("another planner has it open".into())));
     assert_eq!(app.update(Msg::Settled), None);
 }
+
+#[test]
+fn enter_on_a_requirement_problem_highlights_the_course_it_names() {
+    // The third course of the first term is offered only in T2: Enter on that problem must
+    // land on it, not on the term's first row.
+    let text = r#"(name: "Req", degree_credits: 3, semesters: ["2024 T1", "2024 T2"],
+        term_kinds: ["T1", "T2"], paths: [],
+        courses: [
+            (code: "A1", title: "Alpha", credits: 1),
+            (code: "B1", title: "Beta", credits: 1),
+            (code: "C1", title: "Gamma", credits: 1, offered: ["T2"]),
+        ])"#;
+    let c = degree_planner::store::parse_curriculum(text, "req.ron")
+        .expect("valid")
+        .curriculum;
+    let mut plan = Plan::recommended(&c, "Ada");
+    plan.terms.iter_mut().for_each(|t| t.courses.clear());
+    for code in ["A1", "B1", "C1"] {
+        plan.place(0, Placement::planned(code));
+    }
+    let mut app = App::new(c, plan, "plans/ada.ron".into(), true);
+    let problems = degree_planner::model::problems(app.curriculum(), app.plan());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    app.update(Action::PrevFocus);
+    assert_eq!(app.cursor().focus, Focus::Problems);
+    app.update(Action::Toggle);
+    assert_eq!(app.cursor().focus, Focus::Terms);
+    assert_eq!((app.cursor().term, app.cursor().row), (0, 2));
+}
