@@ -9,7 +9,8 @@
 //! It reads the JSON with `git show COMMIT:PATH` from the mirror's git directory, parses
 //! circles' condition tokens with the grammar and the six converter rules of
 //! `tools/circles_survey.py` (docs/design/requirement-language.md, section 5), applies the
-//! hand fixes in `tools/circles_fixes.ron`, and writes `tests/catalogs/unsw-3778-2022.ron`
+//! hand fixes in `tools/circles_fixes.ron`, turns 3778's structure (programsProcessed,
+//! specialisationsProcessed) into requirement groups, streams and minors, and writes `tests/catalogs/unsw-3778-2022.ron`
 //! and `tests/catalogs/README.md` (the faithful share by construct). `--out DIR` writes
 //! them elsewhere. The output is deterministic: rerunning reproduces the files byte for byte.
 
@@ -20,8 +21,9 @@ use std::sync::LazyLock;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
+use degree_planner::model::Course;
 use degree_planner::model::Curriculum;
-use degree_planner::model::curriculum::Course;
+use degree_planner::model::groups::{Group, Item, Limit, Need, Stream, StreamOption};
 use degree_planner::model::requisite::{MinGrade, Pattern, Req, Years};
 use regex::Regex;
 use serde::Deserialize;
@@ -101,6 +103,11 @@ patterns! {
     LEVEL_WORDS = r"(?i)level\s*\d|\blv\s*\d";
     EXCL_SPLIT = r"(?i)(exclu\w*|equivalen\w*)\s*:";
     ENROL = r"(?i)enrol";
+    SUBJECT_LEVEL = r"^([A-Z]{4})(\d)$";
+    ANY_LEVEL = r"^\.+(\d)$";
+    VIP_CAP = r"(?i)up to (\d+) UOC of VIP";
+    DEFAULT_STREAM = r"\b([A-Z]{4}[A-Z0-9]{2}) is the default";
+    ONLY_ONE = r"(?i)only count ONE [^(]*\(([^)]*)\)";
     ALNUM = r"[A-Za-z0-9]";
 }
 
@@ -890,6 +897,282 @@ fn without_programs(node: &Node) -> Node {
     }
 }
 
+// ---------------------------------------------------------------- the program's structure
+
+/// The VIP courses a computing-electives note caps ("up to 6 UOC of VIP courses").
+const VIP: [&str; 3] = ["ENGG2600", "ENGG3600", "ENGG4600"];
+
+/// What the structure holds: groups and streams, the codes they name, and what had to be
+/// left out (for the README).
+struct Structure {
+    requirements: Vec<Group>,
+    limits: Vec<Limit>,
+    streams: Vec<Stream>,
+    named: BTreeSet<String>,
+    left_out: Vec<String>,
+}
+
+fn group(id: String, name: &str, need: Option<Need>, from: Vec<Item>) -> Group {
+    Group {
+        id,
+        name: name.to_string(),
+        need,
+        from,
+        groups: Vec::new(),
+        max_credits: None,
+        max_courses: None,
+        exclude: Vec::new(),
+        shared: false,
+        include_required: false,
+    }
+}
+
+fn slug(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    s.split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// One key of a circles group's `courses`: "A", "A or B", "COMP3" (level-3 COMP), "....1".
+fn item(key: &str) -> Option<Item> {
+    if key.contains(" or ") {
+        let codes: Vec<String> = key.split(" or ").map(|c| c.trim().to_string()).collect();
+        return codes
+            .iter()
+            .all(|c| COURSE.is_match(c))
+            .then_some(Item::OneOf(codes));
+    }
+    if COURSE.is_match(key) {
+        return Some(Item::Course(key.into()));
+    }
+    if let Some(m) = SUBJECT_LEVEL.captures(key) {
+        return Some(Item::Pattern(Pattern {
+            subject: Some(m[1].into()),
+            level: m[2].parse().ok(),
+            ..Pattern::default()
+        }));
+    }
+    ANY_LEVEL.captures(key).map(|m| {
+        Item::Pattern(Pattern {
+            level: m[1].parse().ok(),
+            ..Pattern::default()
+        })
+    })
+}
+
+/// A specialisation's curriculum groups, with the caps its notes state.
+fn spec_groups(
+    code: &str,
+    spec: &Value,
+    credits: &BTreeMap<String, u32>,
+    out: &mut Structure,
+) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for g in spec
+        .get("curriculum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let title = str_of(g, "title");
+        let need_credits = g
+            .get("credits_to_complete")
+            .and_then(Value::as_u64)
+            .unwrap_or(0) as u32;
+        let notes = str_of(g, "notes");
+        let mut from = Vec::new();
+        for key in keys(g, "courses") {
+            match item(&key) {
+                Some(i) => {
+                    match &i {
+                        Item::Course(c) => {
+                            out.named.insert(c.clone());
+                        }
+                        Item::OneOf(cs) => out.named.extend(cs.iter().cloned()),
+                        Item::Pattern(_) => {}
+                    }
+                    from.push(i);
+                }
+                None => out
+                    .left_out
+                    .push(format!("{code} \"{title}\": the item \"{key}\"")),
+            }
+        }
+        from.sort_by_key(|i| format!("{i:?}"));
+        let core = g.get("core").and_then(Value::as_bool).unwrap_or(false);
+        let listed: Option<u32> = from
+            .iter()
+            .map(|i| match i {
+                Item::Course(c) => credits.get(c).copied(),
+                Item::OneOf(cs) => cs.first().and_then(|c| credits.get(c).copied()),
+                Item::Pattern(_) => None,
+            })
+            .sum();
+        let need = if core && listed == Some(need_credits) {
+            Some(Need::All)
+        } else if need_credits > 0 {
+            Some(Need::Credits(need_credits))
+        } else {
+            None
+        };
+        let id = format!("{code}-{}", slug(title));
+        let mut built = group(id.clone(), title, need, from);
+        if let Some(m) = VIP_CAP.captures(notes) {
+            let vip: Vec<Item> = VIP.iter().map(|c| Item::Course(c.to_string())).collect();
+            built.from.retain(|i| !vip.contains(i));
+            let mut cap = group(format!("{id}-vip"), "VIP courses", None, vip);
+            cap.max_credits = m[1].parse().ok();
+            built.groups.push(cap);
+        } else if let Some(m) = ONLY_ONE.captures(notes) {
+            let listed: Vec<Item> = CODE_IN_TEXT
+                .captures_iter(&m[1])
+                .map(|c| Item::Course(c[1].to_string()))
+                .filter(|i| built.from.contains(i))
+                .collect();
+            built.from.retain(|i| !listed.contains(i));
+            let mut cap = group(
+                format!("{id}-one"),
+                "Financial Technology courses",
+                None,
+                listed,
+            );
+            cap.max_courses = Some(1);
+            built.groups.push(cap);
+        } else if !notes.trim().is_empty() {
+            out.left_out.push(format!(
+                "{code} \"{title}\": the note \"{}\"",
+                sentence(notes)
+            ));
+        }
+        groups.push(built);
+    }
+    for c in spec
+        .get("course_constraints")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        out.left_out.push(format!(
+            "{code}: the constraint \"{}\"",
+            sentence(str_of(c, "description"))
+        ));
+    }
+    groups
+}
+
+/// Program 3778's own rules, its majors (a required stream) and its optional minors.
+fn structure(program: &Value, specs: &Value, credits: &BTreeMap<String, u32>) -> Result<Structure> {
+    let mut out = Structure {
+        requirements: Vec::new(),
+        limits: Vec::new(),
+        streams: Vec::new(),
+        named: BTreeSet::new(),
+        left_out: Vec::new(),
+    };
+    let components = program.get("components").context("3778 has components")?;
+    for rule in components
+        .get("non_spec_data")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let n = rule
+            .get("credits_to_complete")
+            .and_then(Value::as_u64)
+            .unwrap_or(0) as u32;
+        match str_of(rule, "type") {
+            "gened" => out.requirements.push(group(
+                "gen-ed".into(),
+                "General Education",
+                Some(Need::Credits(n)),
+                vec![Item::Pattern(Pattern {
+                    attribute: Some("gen-ed".into()),
+                    ..Pattern::default()
+                })],
+            )),
+            "limit_rule" => out.limits.push(Limit {
+                name: str_of(rule, "title").into(),
+                max_credits: Some(n),
+                max_courses: None,
+                from: keys(rule, "courses")
+                    .iter()
+                    .filter_map(|k| item(k))
+                    .collect(),
+            }),
+            other => out.left_out.push(format!("3778: the rule of type {other}")),
+        }
+    }
+    // "36 UOC of Free Electives" is only in the structure summary's prose.
+    out.requirements.push(group(
+        "free".into(),
+        "Free Electives",
+        Some(Need::Credits(36)),
+        vec![Item::Pattern(Pattern::default())],
+    ));
+    let spec_data = components
+        .get("spec_data")
+        .context("3778 has majors and minors")?;
+    for (role, id, name) in [
+        ("majors", "major", "Computer Science major"),
+        ("minors", "minor", "Optional minor"),
+    ] {
+        for choice in spec_data
+            .get(role)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.values())
+        {
+            let optional = choice
+                .get("is_optional")
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            let mut options = Vec::new();
+            for (code, title) in choice
+                .get("specs")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                let Some(spec) = specs.get(code) else {
+                    out.left_out
+                        .push(format!("{code}: not in specialisationsProcessed"));
+                    continue;
+                };
+                let requirements = spec_groups(code, spec, credits, &mut out);
+                options.push(StreamOption {
+                    code: code.clone(),
+                    name: title.as_str().unwrap_or_default().to_string(),
+                    requirements,
+                });
+            }
+            options.sort_by(|a, b| a.code.cmp(&b.code));
+            let default = DEFAULT_STREAM
+                .captures(str_of(choice, "notes"))
+                .map(|m| m[1].to_string());
+            out.streams.push(Stream {
+                id: id.into(),
+                name: name.into(),
+                required: !optional,
+                default,
+                counts_toward: optional.then(|| "free".to_string()),
+                options,
+            });
+        }
+    }
+    Ok(out)
+}
+
 // ---------------------------------------------------------------- the catalog
 
 fn git_show(git_dir: &Path, commit: &str, path: &str) -> Result<Value> {
@@ -1159,6 +1442,13 @@ fn main() -> Result<()> {
             level_override: None,
         });
     }
+    let program = programs.get(PROGRAM).context("program 3778")?;
+    let credits: BTreeMap<String, u32> = out_courses
+        .iter()
+        .map(|c| (c.code.clone(), c.credits))
+        .collect();
+    let structure = structure(program, &specs, &credits)?;
+    named.extend(structure.named.iter().cloned());
     let outside: Vec<String> = named
         .into_iter()
         .filter(|c| !courses.contains_key(c))
@@ -1167,7 +1457,6 @@ fn main() -> Result<()> {
         .facts
         .insert("outside codes named (the outside list)", outside.len());
 
-    let program = programs.get(PROGRAM).context("program 3778")?;
     let families: Vec<String> = mappings
         .as_object()
         .context("program mappings are a map")?
@@ -1191,6 +1480,9 @@ fn main() -> Result<()> {
         .to_vec();
     curriculum.outside = outside;
     curriculum.courses = out_courses;
+    curriculum.requirements = structure.requirements;
+    curriculum.limits = structure.limits;
+    curriculum.streams = structure.streams;
 
     let pretty = ron::ser::PrettyConfig::new()
         .depth_limit(3)
@@ -1207,7 +1499,14 @@ fn main() -> Result<()> {
     std::fs::write(args.out.join(CATALOG), text)?;
     std::fs::write(
         args.out.join("README.md"),
-        readme(&tally, &commit, courses.len(), fixes.len()),
+        readme(
+            &tally,
+            &commit,
+            courses.len(),
+            fixes.len(),
+            &curriculum,
+            &structure.left_out,
+        ),
     )?;
     let faithful: usize = tally
         .classes
@@ -1237,7 +1536,14 @@ fn pct(a: usize, b: usize) -> String {
     format!("{:.1}%", 100.0 * a as f64 / b.max(1) as f64)
 }
 
-fn readme(t: &Tally, commit: &str, total: usize, fixes: usize) -> String {
+fn readme(
+    t: &Tally,
+    commit: &str,
+    total: usize,
+    fixes: usize,
+    c: &Curriculum,
+    left_out: &[String],
+) -> String {
     let n = |c: Class| t.classes.get(&c).copied().unwrap_or(0);
     let with_req = total - n(Class::None);
     let faithful = n(Class::Tokens) + n(Class::Rule) + n(Class::Fix);
@@ -1293,6 +1599,46 @@ fn readme(t: &Tally, commit: &str, total: usize, fixes: usize) -> String {
     s += "### Course facts\n\n| fact | count |\n|---|---|\n";
     for (k, v) in &t.facts {
         s += &format!("| {k} | {v} |\n");
+    }
+    s += "\n## Program 3778\n\n";
+    s += &format!(
+        "Requirement groups: {}; the limit {}. Streams:\n\n",
+        c.requirements
+            .iter()
+            .map(|g| format!("{} (`{}`)", g.name, g.id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        c.limits
+            .iter()
+            .map(|l| format!("\"{}\"", l.name))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    for st in &c.streams {
+        s += &format!(
+            "- {} (`{}`, {}{}): {}\n",
+            st.name,
+            st.id,
+            if st.required { "required" } else { "optional" },
+            st.default
+                .as_ref()
+                .map(|d| format!(", default {d}"))
+                .unwrap_or_default(),
+            st.options
+                .iter()
+                .map(|o| format!("{} {} ({} groups)", o.code, o.name, o.requirements.len()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+    }
+    s +=
+        "\nCaps written from the groups' notes: \"up to 6 UOC of VIP courses\" (a sub-group with\n";
+    s += "`max_credits: 6`) and FINSA2's \"only count ONE Financial Technology course\"\n";
+    s += "(`max_courses: 1`). The 36 UOC of free electives exist only in the structure summary's\n";
+    s += "prose and are written by the converter. Left out (notes and free-text constraints a\n";
+    s += "group cannot say, or items that are not courses or patterns):\n\n";
+    for l in left_out {
+        s += &format!("- {l}\n");
     }
     s += "\n## Still approximated, and why\n\n";
     s += "- English circles could not tokenise (\"48 UOC overall, including 6 UOC at level 2 in one\n";
