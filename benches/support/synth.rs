@@ -406,7 +406,8 @@ fn add_constructs(
             }
         }
         let course = &mut courses[i];
-        course.credits = if rng.f64() < 0.91 {
+        // A required course keeps 6, so the recommended core stays under the load limit.
+        course.credits = if required || rng.f64() < 0.91 {
             6
         } else {
             [2, 3, 4, 12][rng.usize(0..4)]
