@@ -257,7 +257,6 @@ fn plans_meet_and_break_every_construct() {
                 ProblemKind::Enrolment { .. } => "enrolment",
                 ProblemKind::CreditsShort { .. } => "credits short",
                 ProblemKind::RequisiteUnmet { .. } => "requisite unmet",
-                ProblemKind::NeedsPermission { .. } => "permission",
                 ProblemKind::NeedsCheck { .. } => "needs a check",
                 ProblemKind::OfferingsUnchecked { .. } => "offerings unchecked",
                 _ => continue,
@@ -271,7 +270,6 @@ fn plans_meet_and_break_every_construct() {
         "enrolment",
         "credits short",
         "requisite unmet",
-        "permission",
         "needs a check",
     ] {
         assert!(kinds.contains_key(kind), "no plan has {kind}: {kinds:?}");
