@@ -1,7 +1,8 @@
 //! Curriculum load and validation: a curriculum file read, parsed, cleaned, validated
 //! (every rule, the prerequisite graph included), its reasons read from the comments, and
-//! its indexes built; the bundled program, synthetic catalogs of 100 to 20,000 courses, and
-//! the real UNSW 2022 catalog of 2,925 courses (tests/catalogs/).
+//! its indexes built; the bundled program, synthetic catalogs of 100 to 20,000 courses with
+//! every construct of the requirement language, 5,000 courses without them (`plain-5000`),
+//! and the real UNSW 2022 catalog of 2,925 courses (tests/catalogs/).
 //!
 //! `cargo bench --bench load`; figures in docs/performance.md.
 
@@ -19,6 +20,7 @@ fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let mut programs = vec![Program::Bundled];
     programs.extend(fixtures::sizes().into_iter().map(Program::Synthetic));
+    programs.push(fixtures::plain());
     let mut group = c.benchmark_group("curriculum_load");
     for program in programs {
         let path = dir.path().join(format!("{}.ron", program.label()));

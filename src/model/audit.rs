@@ -522,7 +522,11 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         }
     }
 
-    for course in curriculum.courses.iter().filter(|c| c.required) {
+    for course in curriculum
+        .required_courses()
+        .iter()
+        .map(|&i| &curriculum.courses[i])
+    {
         if !places.contains_key(course.code.as_str()) {
             found.push(Problem {
                 kind: ProblemKind::RequiredUnplanned {

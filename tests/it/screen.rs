@@ -757,7 +757,10 @@ fn compare_scrolls_through_many_differences() {
 
 /// The planner on a synthetic 5,000-course catalog with the unplanned pool focused.
 fn catalog() -> App {
-    let c = store::parse_curriculum(&synth::curriculum(5000, 3), "synthetic")
+    // The older shape (courses of 2 to 6 credits, terms "Term N"): its terms hold more
+    // courses than a screen shows, which the layout tests need.
+    let text = synth::curriculum_with(5000, 3, synth::Constructs::None);
+    let c = store::parse_curriculum(&text, "synthetic")
         .expect("valid")
         .curriculum;
     let plan = synth::plans(&c, 1, 3).remove(0);
