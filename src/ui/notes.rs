@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::View;
 use super::review::{note_line, verdict_header};
+use crate::action::{Action, Context};
 use crate::app::{App, Notes};
 use crate::model::review::{self, NoteTarget, VerdictState};
 
@@ -70,11 +71,21 @@ pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) {
         .border_style(theme.border_focus)
         .title(format!(" Notes ({}) ", app.plan().notes.len()))
         .title_bottom(
-            Line::from(if app.role().may_review() {
-                " ↑↓ move · x delete · Esc close "
-            } else {
-                " ↑↓ move · Space addressed · Esc close "
-            })
+            Line::from(format!(
+                " {} ",
+                app.keymap().hints(
+                    Context::Notes,
+                    &[
+                        (&[Action::Up, Action::Down], "move"),
+                        if app.role().may_review() {
+                            (&[Action::DeleteNote], "delete")
+                        } else {
+                            (&[Action::Toggle], "addressed")
+                        },
+                        (&[Action::Cancel], "close"),
+                    ]
+                )
+            ))
             .right_aligned(),
         );
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
