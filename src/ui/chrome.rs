@@ -9,17 +9,18 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{MIN_HEIGHT, MIN_WIDTH, View, text};
-use crate::action::{self, Context};
+use crate::action::{self, Action, Context};
 use crate::app::{Message, Overlay, Tone};
+use crate::keymap::Keymap;
 
 /// The header: the program, the plan's file and student, its state, and the help key.
 pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     let View { app, theme, .. } = *view;
     let file = app.file_name();
-    let student = if app.plan().student.is_empty() {
-        "(no name: N sets it)"
-    } else {
-        &app.plan().student
+    let student = match app.keymap().key_for(Context::Normal, Action::EditStudent) {
+        _ if !app.plan().student.is_empty() => app.plan().student.clone(),
+        Some(key) => format!("(no name: {key} sets it)"),
+        None => "(no name)".to_string(),
     };
     let target = app
         .plan()
@@ -127,7 +128,9 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, view: &View) {
                     spans.push(Span::raw("  ·  "));
                 }
                 spans.push(Span::styled("Filter: ", theme.key));
-                spans.push(Span::raw(format!("{} (Esc clears)", app.cursor().filter)));
+                let clear = app.keymap().key_for(Context::Normal, Action::ClearFilter);
+                let how = clear.map_or_else(String::new, |key| format!(" ({key} clears)"));
+                spans.push(Span::raw(format!("{}{how}", app.cursor().filter)));
             }
             Line::from(spans)
         }
@@ -136,14 +139,17 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, view: &View) {
 }
 
 /// What a terminal below [`MIN_WIDTH`] x [`MIN_HEIGHT`] shows instead of the planner.
-pub(super) fn render_too_small(frame: &mut Frame, area: Rect) {
+pub(super) fn render_too_small(frame: &mut Frame, area: Rect, keymap: &Keymap) {
     let text = format!(
         "terminal too small: need at least {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
         area.width, area.height
     );
     let lines = vec![
         Line::raw(text),
-        Line::raw("Enlarge the window, or press q to quit."),
+        Line::raw(match keymap.key_for(Context::Normal, Action::Quit) {
+            Some(key) => format!("Enlarge the window, or press {key} to quit."),
+            None => "Enlarge the window.".to_string(),
+        }),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

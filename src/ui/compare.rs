@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::View;
 use super::terms::status_glyph;
 use super::text::fit;
+use crate::action::{Action, Context};
 use crate::app::{App, Compare};
 use crate::model::{self, Change, Plan, review};
 use crate::theme::Theme;
@@ -19,6 +20,7 @@ use crate::theme::Theme;
 /// courses that differ marked, and the differences listed from the `scroll`th on.
 pub fn render_compare(frame: &mut Frame, area: Rect, view: &View, compare: &Compare) {
     let View { app, theme, .. } = *view;
+    let keys = app.keymap();
     let (other, label, scroll) = (&*compare.other, compare.label.as_str(), compare.scroll);
     frame.render_widget(Clear, area);
     let changes = model::diff::diff(&review::placement(other), &review::placement(app.plan()));
@@ -66,14 +68,24 @@ pub fn render_compare(frame: &mut Frame, area: Rect, view: &View, compare: &Comp
             .map(|c| Line::raw(fit(&format!("• {c}"), usize::from(summary.width) - 2))),
     );
     let bottom = if shown.len() < changes.len() {
+        let hints = keys.hints(
+            Context::Compare,
+            &[
+                (&[Action::Up, Action::Down], "scroll"),
+                (&[Action::Cancel], "closes"),
+            ],
+        );
         format!(
-            " {} of {} differences shown, from the {} · ↑↓ scroll · Esc closes ",
+            " {} of {} differences shown, from the {} · {hints} ",
             shown.len(),
             changes.len(),
             ordinal(first + 1)
         )
     } else {
-        " Esc closes ".to_string()
+        format!(
+            " {} ",
+            keys.hints(Context::Compare, &[(&[Action::Cancel], "closes")])
+        )
     };
     let block = Block::bordered()
         .border_style(theme.border_focus)

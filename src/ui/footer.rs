@@ -21,35 +21,10 @@ pub(super) fn render_footer(frame: &mut Frame, area: Rect, view: &View) {
         .then(|| app.keymap().bindings(Context::Review))
         .into_iter()
         .flatten();
-    // Only keys that act here: what the role may do, what this picker is for; nothing that
-    // edits or saves when the plan is read-only here.
-    let writable = app.read_only().is_none();
+    let shown = |b: &action::Binding| app.available(b.context, b.action);
     let purpose = match app.overlay() {
         Some(Overlay::Picker(p)) => Some(p.purpose),
         _ => None,
-    };
-    let comparing = purpose == Some(crate::app::Purpose::Compare);
-    let opening = purpose == Some(crate::app::Purpose::Open);
-    let shown = |b: &action::Binding| match (b.context, b.action) {
-        (Context::Review, _) => writable,
-        (Context::Normal, Action::Save | Action::Undo) => writable,
-        (Context::Normal, Action::Toggle) => !reviewing && writable,
-        // Moving and statuses are for courses in a term.
-        (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
-            !reviewing && writable && app.cursor().focus == Focus::Terms
-        }
-        (Context::Normal, Action::NextPath) => !app.curriculum().paths.is_empty(),
-        (Context::Normal, Action::ShowNotes) => {
-            app.plan().verdict.is_some() || !app.plan().notes.is_empty()
-        }
-        (Context::Notes, Action::Toggle) => app.role().may_mark_addressed() && writable,
-        (Context::Notes, Action::DeleteNote) => app.role().may_review() && writable,
-        (
-            Context::Picker,
-            Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
-        ) => opening,
-        (Context::Picker, Action::ShowTrash) => !comparing,
-        _ => true,
     };
     // At a narrow width the rarer keys go first; the basic ones stay.
     let rank = |a: Action| match a {

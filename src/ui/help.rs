@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{View, centered};
-use crate::action::Context;
+use crate::action::{Action, Context};
 use crate::app::Help;
 use crate::theme::Theme;
 
@@ -20,7 +20,7 @@ const HELP_KEYS: usize = 14;
 /// sections that keep one.
 fn help_lines(
     keymap: &crate::keymap::Keymap,
-    sections: &[(Context, &'static str)],
+    sections: &[(Context, String)],
     search: &str,
     width: u16,
     theme: &Theme,
@@ -42,7 +42,7 @@ fn help_lines(
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(*title, theme.muted));
+        lines.push(Line::styled(title.clone(), theme.muted));
         for b in found {
             let keys = format!("  {} ", b.keys_label());
             let indent = keys.width().max(HELP_KEYS);
@@ -85,20 +85,47 @@ const HELP_GUTTER: u16 = 2;
 /// column that scrolls.
 pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Help) {
     let View { app, theme, .. } = *view;
-    const PLANNING: &[(Context, &str)] = &[(Context::Normal, "Planning (the plan's screen)")];
-    const OTHER: &[(Context, &str)] = &[
-        (Context::Review, "Reviewing (degree-planner review PLAN)"),
-        (Context::Notes, "Notes list (v)"),
-        (Context::Picker, "Plans list (o)"),
-        (Context::Confirm, "Yes/no questions"),
-        (Context::Compare, "Comparison (=)"),
-        (Context::Typing, "Typing a filter or a prompt (/, a, r, …)"),
-        (Context::Help, "This help (?)"),
-        (
+    use Action::*;
+    let keymap = app.keymap();
+    // Each section's title, with the planning keys that open it.
+    let title = |context, title: &str, opened_by: &[Action]| {
+        let keys: Vec<String> = opened_by
+            .iter()
+            .filter_map(|a| keymap.key_for(Context::Normal, *a))
+            .collect();
+        let more = if context == Context::Typing {
+            ", …"
+        } else {
+            ""
+        };
+        match keys.is_empty() {
+            true => (context, title.to_string()),
+            false => (context, format!("{title} ({}{more})", keys.join(", "))),
+        }
+    };
+    let planning = [title(Context::Normal, "Planning (the plan's screen)", &[])];
+    let other = [
+        title(
+            Context::Review,
+            "Reviewing (degree-planner review PLAN)",
+            &[],
+        ),
+        title(Context::Notes, "Notes list", &[ShowNotes]),
+        title(Context::Picker, "Plans list", &[OpenPicker]),
+        title(Context::Confirm, "Yes/no questions", &[]),
+        title(Context::Compare, "Comparison", &[Compare]),
+        title(
+            Context::Typing,
+            "Typing a filter or a prompt",
+            &[StartFilter, AddTerm, RenameTerm],
+        ),
+        title(Context::Help, "This help", &[Help]),
+        title(
             Context::ConfirmQuit,
             "Unsaved changes (quitting, opening another plan)",
+            &[],
         ),
-        (Context::Anywhere, "Anywhere (every mode)"),
+        title(Context::Anywhere, "Anywhere (every mode)", &[]),
     ];
     let search = help.search.to_lowercase();
     let width = area.width.min(140);
@@ -107,11 +134,11 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
     let gutter = if two { HELP_GUTTER } else { 0 };
     let count = if two { 2 } else { 1 };
     let column_width = (width.saturating_sub(2 + gutter) / count).max(1);
-    let lines = |sections| help_lines(app.keymap(), sections, &search, column_width, theme);
+    let lines = |sections| help_lines(keymap, sections, &search, column_width, theme);
     let mut columns: Vec<Vec<Line>> = if two {
-        vec![lines(PLANNING), lines(OTHER)]
+        vec![lines(&planning), lines(&other)]
     } else {
-        let all: Vec<_> = PLANNING.iter().chain(OTHER).copied().collect();
+        let all: Vec<_> = planning.iter().chain(&other).cloned().collect();
         vec![lines(&all)]
     };
     if columns.iter().all(Vec::is_empty) {
@@ -125,11 +152,17 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
     let popup = centered(area, width, rows.saturating_add(2));
     let visible = popup.height.saturating_sub(2);
     let scroll = help.scroll.min(rows.saturating_sub(visible));
-    let footer = if rows <= visible {
-        " / search · Esc closes "
-    } else {
-        " ↑↓ scroll · PgUp PgDn g G · / search · Esc closes "
+    let scrolls: &[(&[Action], &str)] = &[
+        (&[Up, Down], "scroll"),
+        (&[PageUp, PageDown], "page"),
+        (&[First, Last], "ends"),
+    ];
+    let rest: &[(&[Action], &str)] = &[(&[StartFilter], "search"), (&[Help], "closes")];
+    let shown: Vec<_> = match rows <= visible {
+        true => rest.to_vec(),
+        false => scrolls.iter().chain(rest).copied().collect(),
     };
+    let footer = format!(" {} ", keymap.hints(Context::Help, &shown));
     let title = match (help.search.is_empty(), help.typing) {
         (true, true) => " Keys matching: (type to search) ".to_string(),
         (true, _) => " Keys ".to_string(),

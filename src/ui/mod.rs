@@ -74,7 +74,7 @@ struct View<'a> {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        chrome::render_too_small(frame, area);
+        chrome::render_too_small(frame, area, app.keymap());
         return;
     }
     let facts = Facts::new(app);

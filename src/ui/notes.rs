@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::View;
 use super::review::{note_line, verdict_header};
+use crate::action::{Action, Context};
 use crate::app::{App, Notes};
 use crate::model::review::{self, NoteTarget, VerdictState};
 
@@ -65,17 +66,22 @@ pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) {
         rows(&lines[..highlight.end]),
     );
     let scroll = start.min(end.saturating_sub(visible));
+    // Only the keys that act for this role, on a plan that may change here.
+    let hints: Vec<(&[Action], &str)> = [
+        (&[Action::Up, Action::Down][..], "move"),
+        (&[Action::DeleteNote], "delete"),
+        (&[Action::Toggle], "addressed"),
+        (&[Action::Cancel], "close"),
+    ]
+    .into_iter()
+    .filter(|(actions, _)| actions.iter().all(|a| app.available(Context::Notes, *a)))
+    .collect();
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_style(theme.border_focus)
         .title(format!(" Notes ({}) ", app.plan().notes.len()))
         .title_bottom(
-            Line::from(if app.role().may_review() {
-                " ↑↓ move · x delete · Esc close "
-            } else {
-                " ↑↓ move · Space addressed · Esc close "
-            })
-            .right_aligned(),
+            Line::from(format!(" {} ", app.keymap().hints(Context::Notes, &hints))).right_aligned(),
         );
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(

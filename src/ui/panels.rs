@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::View;
 use super::terms::status_glyph;
+use crate::action::{Action, Context};
 use crate::app::{App, Focus};
-use crate::model::{Credits, Problem, Severity, Slot, Status, advice};
+use crate::model::{Credits, Problem, Severity, Slot, Status, Step, advice};
 use crate::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -197,16 +198,30 @@ pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
     match facts.focused(app) {
         Some(s) => {
             let path = &c.paths[s.path];
+            let focus = app.keymap().key_for(Context::Normal, Action::SetFocus);
             for step in &facts.steps {
+                // A focus step names the key that sets it, when one does (the model's
+                // phrase, for reports, names the default key).
+                let text = match (step, &focus) {
+                    (Step::Focus(_), key) => format!(
+                        "focus project {} on this path{}",
+                        step.course().code,
+                        key.as_ref().map_or_else(String::new, |k| format!(" ({k})"))
+                    ),
+                    _ => advice::step(app.plan(), step),
+                };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{}: ", path.mark), theme.path_highlight),
-                    Span::raw(advice::step(app.plan(), step)),
+                    Span::raw(text),
                 ]));
             }
         }
         None if c.paths.is_empty() => {}
         None => lines.push(Line::styled(
-            "p focuses a path and says what to do next for it",
+            match app.keymap().key_for(Context::Normal, Action::NextPath) {
+                Some(key) => format!("{key} focuses a path and says what to do next for it"),
+                None => "A focused path says what to do next for it".to_string(),
+            },
             theme.muted,
         )),
     }
@@ -336,11 +351,17 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         .then(|| app.selected_slot())
         .flatten();
     let placement = slot.and_then(|s| app.plan().placement(s));
+    let toggle = app.keymap().key_for(Context::Normal, Action::Toggle);
     let Some(course) = c.course(&code) else {
+        let drop = toggle
+            .as_ref()
+            .map_or_else(String::new, |k| format!(" ({k})"));
         let lines = vec![
             Line::styled(code.clone(), theme.error),
             Line::raw(format!("{code} is not a course of {}.", c.name)),
-            Line::raw("Move it to the pool (Enter) to drop it from the plan."),
+            Line::raw(format!(
+                "Move it to the pool{drop} to drop it from the plan."
+            )),
         ];
         frame.render_widget(
             Paragraph::new(lines)
@@ -375,7 +396,10 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
             ])
         }
         None => Line::styled(
-            "Unplanned: Enter places it in the current term",
+            match &toggle {
+                Some(key) => format!("Unplanned: {key} places it in the current term"),
+                None => "Unplanned".to_string(),
+            },
             theme.muted,
         ),
     };
@@ -420,7 +444,17 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         let line =
             match crate::model::career::focus_of(app.plan(), course).and_then(|id| c.path(id)) {
                 Some(path) => format!("Project focus: {}", path.name),
-                None => "Project focus: none yet (focus a path with p, then f)".to_string(),
+                None => {
+                    let keys = app.keymap();
+                    let path = keys.key_for(Context::Normal, Action::NextPath);
+                    let focus = keys.key_for(Context::Normal, Action::SetFocus);
+                    match (path, focus) {
+                        (Some(p), Some(f)) => {
+                            format!("Project focus: none yet (focus a path with {p}, then {f})")
+                        }
+                        _ => "Project focus: none yet".to_string(),
+                    }
+                }
             };
         lines.push(Line::styled(line, theme.path_highlight));
     }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
 use super::View;
 use super::text::fit;
+use crate::action::{Action, Context};
 use crate::app::{Picker, Purpose, Row};
 use crate::theme::Theme;
 
@@ -14,6 +15,7 @@ use crate::theme::Theme;
 /// its problems and its verdict; the open plan marked; where the highlight is in the list.
 pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker) {
     let View { app, theme, .. } = *view;
+    let keymap = app.keymap();
     let popup = area.centered(
         Constraint::Length(area.width.min(110)),
         Constraint::Length(area.height.min(picker.rows().len() as u16 + 5).max(8)),
@@ -22,7 +24,10 @@ pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker
     let title = match picker.purpose {
         Purpose::Open => " Plans (● the open one) ".to_string(),
         Purpose::Compare => " Compare with which plan? ".to_string(),
-        Purpose::Trash => " Trash: Enter restores a plan ".to_string(),
+        Purpose::Trash => match keymap.key_for(Context::Picker, Action::Toggle) {
+            Some(key) => format!(" Trash: {key} restores a plan "),
+            None => " Trash ".to_string(),
+        },
     };
     let title = match picker.filter.as_str() {
         "" => title,
@@ -104,41 +109,78 @@ pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker
             Span::styled("Filter: ", theme.key),
             Span::raw(picker.filter.clone()),
             Span::styled("█", theme.key),
-            Span::styled("  Enter keeps it · Esc clears it", theme.muted),
+            Span::styled(
+                format!(
+                    "  {}",
+                    keymap.hints(
+                        Context::Typing,
+                        &[
+                            (&[Action::Submit], "keeps it"),
+                            (&[Action::Cancel], "clears it")
+                        ]
+                    )
+                ),
+                theme.muted,
+            ),
         ])
     } else if picker.confirm_trash {
         Line::styled(
             format!(
-                "Delete {}? It is moved to the trash folder, not destroyed.  y yes · n no",
+                "Delete {}? It is moved to the trash folder, not destroyed.  {}",
                 picker
                     .selected_entry()
-                    .map_or("this plan", |e| e.name.as_str())
+                    .map_or("this plan", |e| e.name.as_str()),
+                keymap.hints(
+                    Context::Confirm,
+                    &[(&[Action::Confirm], "yes"), (&[Action::Cancel], "no")]
+                )
             ),
             theme.warning,
         )
     } else if empty && !picker.filter.is_empty() {
-        Line::styled(
-            "No plan matches the filter: / changes it, / then Esc clears it.",
-            theme.muted,
-        )
+        let filter = keymap.key_for(Context::Picker, Action::StartFilter);
+        let clear = keymap.key_for(Context::Typing, Action::Cancel);
+        let how = match (filter, clear) {
+            (Some(f), Some(c)) => format!(": {f} changes it, {f} then {c} clears it."),
+            _ => ".".to_string(),
+        };
+        Line::styled(format!("No plan matches the filter{how}"), theme.muted)
     } else if empty && picker.purpose == Purpose::Trash {
-        Line::styled(
-            "The trash is empty.  t back to the plans · Esc close",
-            theme.muted,
-        )
+        let hints = keymap.hints(
+            Context::Picker,
+            &[
+                (&[Action::ShowTrash], "back to the plans"),
+                (&[Action::Cancel], "close"),
+            ],
+        );
+        Line::styled(format!("The trash is empty.  {hints}"), theme.muted)
     } else if empty {
         Line::styled("No plans yet.", theme.muted)
     } else {
-        Line::styled(
-            match picker.purpose {
-                Purpose::Open => {
-                    "Enter open · / filter · n new · y duplicate · r rename · d delete · t trash · Esc close"
-                }
-                Purpose::Compare => "Enter compare · / filter · Esc close",
-                Purpose::Trash => "Enter restore · / filter · t back to the plans · Esc close",
-            },
-            theme.muted,
-        )
+        let hints: &[(&[Action], &str)] = match picker.purpose {
+            Purpose::Open => &[
+                (&[Action::Toggle], "open"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::NewPlan], "new"),
+                (&[Action::DuplicatePlan], "duplicate"),
+                (&[Action::RenamePlan], "rename"),
+                (&[Action::TrashPlan], "delete"),
+                (&[Action::ShowTrash], "trash"),
+                (&[Action::Cancel], "close"),
+            ],
+            Purpose::Compare => &[
+                (&[Action::Toggle], "compare"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::Cancel], "close"),
+            ],
+            Purpose::Trash => &[
+                (&[Action::Toggle], "restore"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::ShowTrash], "back to the plans"),
+                (&[Action::Cancel], "close"),
+            ],
+        };
+        Line::styled(keymap.hints(Context::Picker, hints), theme.muted)
     };
     frame.render_widget(Paragraph::new(footer_text), footer);
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{View, centered};
-use crate::action::{self, Context};
+use crate::action::{Action, Context};
 use crate::app::Recovery;
 
 /// The question whether to restore an earlier session's unsaved edits, listing them.
@@ -35,17 +35,22 @@ pub(super) fn render_recovery(frame: &mut Frame, area: Rect, view: &View, recove
         ));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("  y ", theme.key),
-        Span::raw(
-            match app.keymap().key_for(Context::Normal, action::Action::Save) {
+    let keymap = app.keymap();
+    let mut answers = vec![Span::raw("  ")];
+    if let Some(yes) = keymap.key_for(Context::Confirm, Action::Confirm) {
+        answers.push(Span::styled(format!("{yes} "), theme.key));
+        answers.push(Span::raw(
+            match keymap.key_for(Context::Normal, Action::Save) {
                 Some(key) => format!("restore them (then {key} saves)    "),
                 None => "restore them    ".to_string(),
             },
-        ),
-        Span::styled("n ", theme.key),
-        Span::raw("discard them"),
-    ]));
+        ));
+    }
+    if let Some(no) = keymap.key_for(Context::Confirm, Action::Cancel) {
+        answers.push(Span::styled(format!("{no} "), theme.key));
+        answers.push(Span::raw("discard them"));
+    }
+    lines.push(Line::from(answers));
     let popup = centered(area, 76, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()

@@ -6,9 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::View;
+use crate::action::{Action, Context};
 use crate::app::App;
 use crate::model::review::{self, Decision, Note, NoteTarget, VerdictState};
 use crate::theme::Theme;
+
+/// " (v)": the key that lists the notes, when one does.
+fn notes_key(app: &App) -> String {
+    app.keymap()
+        .key_for(Context::Normal, Action::ShowNotes)
+        .map_or_else(String::new, |key| format!(" ({key})"))
+}
 
 /// Whether the review panel has anything to say.
 pub fn has_review(app: &App) -> bool {
@@ -51,7 +59,7 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         if changes.len() > 3 {
             lines.push(Line::styled(
-                format!("  … and {} more (v)", changes.len() - 3),
+                format!("  … and {} more{}", changes.len() - 3, notes_key(app)),
                 theme.muted,
             ));
         }
@@ -68,8 +76,9 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if elsewhere > 0 {
         lines.push(Line::styled(
             format!(
-                "  {elsewhere} open note{} on terms and courses (v)",
-                if elsewhere == 1 { "" } else { "s" }
+                "  {elsewhere} open note{} on terms and courses{}",
+                if elsewhere == 1 { "" } else { "s" },
+                notes_key(app)
             ),
             theme.muted,
         ));

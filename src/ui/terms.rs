@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use super::View;
 use super::text::{fit, truncate};
+use crate::action::{Action, Context};
 use crate::app::{App, Focus};
 use crate::model::validate::NO_WEIGHT_MARK;
 use crate::model::{Course, Slot, Status};
@@ -61,7 +62,12 @@ pub fn render_terms(frame: &mut Frame, area: Rect, view: &View, cols: usize) {
     let View { app, theme, .. } = *view;
     let n = app.plan().terms.len();
     if n == 0 {
-        let msg = Paragraph::new("No terms. Press a to add one.").block(
+        let add = app.keymap().key_for(Context::Normal, Action::AddTerm);
+        let text = add.map_or_else(
+            || "No terms.".to_string(),
+            |key| format!("No terms. Press {key} to add one."),
+        );
+        let msg = Paragraph::new(text).block(
             Block::bordered()
                 .border_style(theme.border)
                 .title(" Terms "),
@@ -76,7 +82,11 @@ pub fn render_terms(frame: &mut Frame, area: Rect, view: &View, cols: usize) {
     let (first, last, _) = shown_rows(app, &grid, cols, area.height);
     if first > 0 || last + 1 < grid.len() {
         let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
-        let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
+        let keys = app
+            .keymap()
+            .keys_for(Context::Normal, &[Action::PrevTerm, Action::NextTerm])
+            .map_or_else(String::new, |keys| format!(" · {keys} for the rest"));
+        let text = format!(" terms {}-{} of {n}{keys} ", shown.0, shown.1);
         let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
         let at = Rect {
             x: area.x + 1,
