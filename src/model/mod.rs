@@ -2,11 +2,13 @@
 
 pub mod advice;
 pub mod audit;
+pub mod autoplan;
 pub mod career;
 pub mod curriculum;
 pub mod diff;
 pub mod edits;
 pub mod grade;
+pub mod graduation;
 pub mod links;
 pub mod plan;
 pub mod plan_facts;
@@ -14,6 +16,7 @@ pub mod requisite;
 pub mod review;
 pub mod text;
 pub mod validate;
+pub mod whatif;
 
 pub use audit::{Credits, Problem, ProblemKind, Severity, credits, problems, term_credits};
 pub use career::{Readiness, Standing, Standings, Step, next_steps, readiness, standings};

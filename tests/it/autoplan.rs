@@ -1,0 +1,317 @@
+//! The auto-plan, the graduation estimate and what-if: model properties on the bundled
+//! program and on small curricula with offerings, corequisites and alternate years, and the
+//! `autoplan` and `whatif` commands.
+
+use degree_planner::model::autoplan::{Options, autoplan};
+use degree_planner::model::graduation::estimate;
+use degree_planner::model::{self, Curriculum, Plan, Severity, Slot, Status};
+use degree_planner::store;
+
+use crate::common::bundled;
+
+/// An empty plan for `c`: its recommended terms with nothing in them.
+fn empty(c: &Curriculum) -> Plan {
+    let mut plan = Plan::recommended(c, "Ada");
+    for t in &mut plan.terms {
+        t.courses.clear();
+    }
+    plan
+}
+
+/// The first terms of the recommended plan completed, the rest planned.
+fn completed_through(c: &Curriculum, terms: usize) -> Plan {
+    let mut plan = Plan::recommended(c, "Ada");
+    for t in 0..terms {
+        plan.set_term_status(t, Status::Completed);
+    }
+    plan
+}
+
+fn errors(c: &Curriculum, plan: &Plan) -> Vec<String> {
+    model::problems(c, plan)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.message)
+        .collect()
+}
+
+/// Every (term, code, status) placement that is not planned-and-unpinned.
+fn fixed(plan: &Plan) -> Vec<(usize, String, Status)> {
+    plan.terms
+        .iter()
+        .enumerate()
+        .flat_map(|(t, term)| {
+            term.courses
+                .iter()
+                .filter(|p| p.status != Status::Planned || p.pinned)
+                .map(move |p| (t, p.code.clone(), p.status))
+        })
+        .collect()
+}
+
+fn fixed_in(before: &Plan, after: &Plan) -> bool {
+    let after: Vec<(usize, String, Status)> = after
+        .terms
+        .iter()
+        .enumerate()
+        .flat_map(|(t, term)| {
+            term.courses
+                .iter()
+                .map(move |p| (t, p.code.clone(), p.status))
+        })
+        .collect();
+    fixed(before).iter().all(|f| after.contains(f))
+}
+
+#[test]
+fn from_an_empty_plan_the_bundled_program_fits_in_four_terms_with_no_error() {
+    let c = bundled();
+    let plan = empty(&c);
+    let proposal = autoplan(&c, &plan, &Options::default()).expect("a plan");
+    assert_eq!(errors(&c, &proposal.plan), Vec::<String>::new());
+    // 64 credits at 18 a term need 4 terms; the chain BE101 → BE206 → BE305 → BE404 too.
+    assert_eq!(proposal.plan.terms.len(), 4);
+    let placed: usize = proposal.plan.terms.iter().map(|t| t.courses.len()).sum();
+    assert_eq!(placed, c.courses.len());
+    assert_eq!(proposal.explanations.len(), c.courses.len());
+}
+
+#[test]
+fn the_same_input_gives_the_same_plan() {
+    let c = bundled();
+    let plan = completed_through(&c, 1);
+    let options = Options {
+        target: Some("devops".into()),
+        max_credits: Some(15),
+        ..Options::default()
+    };
+    let a = autoplan(&c, &plan, &options).expect("a plan");
+    let b = autoplan(&c, &plan, &options).expect("a plan");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn completed_in_progress_and_pinned_courses_never_move() {
+    let c = bundled();
+    let mut plan = completed_through(&c, 1);
+    plan.set_term_status(1, Status::InProgress);
+    // Pin a planned course in a later term than recommended.
+    let slot = plan.find("BE403").expect("placed");
+    let moved = plan.move_to(slot, 3).expect("moved");
+    assert_eq!(plan.toggle_pin(moved), Some(true));
+    let proposal = autoplan(&c, &plan, &Options::default()).expect("a plan");
+    assert!(fixed_in(&plan, &proposal.plan), "{:#?}", proposal.plan);
+    assert_eq!(errors(&c, &proposal.plan), Vec::<String>::new());
+    assert!(
+        proposal.plan.terms[3]
+            .courses
+            .iter()
+            .any(|p| p.code == "BE403" && p.pinned)
+    );
+}
+
+#[test]
+fn toggle_pin_pins_and_unpins_and_a_pin_is_saved_only_when_set() {
+    let c = bundled();
+    let mut plan = Plan::recommended(&c, "Ada");
+    let slot = Slot { term: 0, index: 0 };
+    let unpinned = ron::to_string(&plan).expect("serialises");
+    assert!(!unpinned.contains("pinned"));
+    assert_eq!(plan.toggle_pin(slot), Some(true));
+    assert!(
+        ron::to_string(&plan)
+            .expect("serialises")
+            .contains("pinned:true")
+    );
+    assert_eq!(plan.toggle_pin(slot), Some(false));
+    assert_eq!(ron::to_string(&plan).expect("serialises"), unpinned);
+    assert_eq!(plan.toggle_pin(Slot { term: 9, index: 0 }), None);
+}
+
+#[test]
+fn a_lower_load_limit_takes_more_terms_and_stays_within_it() {
+    let c = bundled();
+    let proposal = autoplan(
+        &c,
+        &empty(&c),
+        &Options {
+            max_credits: Some(12),
+            max_terms: Some(8),
+            ..Options::default()
+        },
+    )
+    .expect("a plan");
+    // 64 credits at 12 a term: at least 6 terms.
+    assert_eq!(proposal.plan.terms.len(), 6);
+    for t in 0..proposal.plan.terms.len() {
+        assert!(model::term_credits(&c, &proposal.plan, t) <= 12);
+    }
+    assert_eq!(errors(&c, &proposal.plan), Vec::<String>::new());
+}
+
+#[test]
+fn an_impossible_limit_says_which_course_binds() {
+    let c = bundled();
+    let no = autoplan(
+        &c,
+        &empty(&c),
+        &Options {
+            max_credits: Some(12),
+            max_terms: Some(4),
+            ..Options::default()
+        },
+    )
+    .expect_err("no plan");
+    assert!(
+        no.reason
+            .contains("at 12 credits a term that takes at least")
+            && no.reason.ends_with("you allowed 4"),
+        "{}",
+        no.reason
+    );
+    let chain = autoplan(
+        &c,
+        &empty(&c),
+        &Options {
+            max_terms: Some(3),
+            ..Options::default()
+        },
+    )
+    .expect_err("no plan");
+    assert!(
+        chain
+            .reason
+            .contains("a chain of 4 courses, one a term, takes at least 4 terms")
+            && chain.reason.ends_with("you allowed 3"),
+        "{}",
+        chain.reason
+    );
+}
+
+#[test]
+fn the_graduation_estimate_follows_the_load_and_the_chain() {
+    let c = bundled();
+    let e = estimate(&c, &empty(&c), None);
+    assert_eq!(e.term, 3);
+    assert_eq!(e.term_name, "Semester IV");
+    assert_eq!(e.critical_path.len(), 4);
+    assert!(
+        e.critical_path[0].starts_with("BE1"),
+        "{:?}",
+        e.critical_path
+    );
+    assert!(
+        e.critical_path[3].starts_with("BE4"),
+        "{:?}",
+        e.critical_path
+    );
+    let slow = estimate(&c, &completed_through(&c, 2), Some(8));
+    // 30 credits left at 8 a term: 4 more terms after the two completed.
+    assert_eq!(slow.term, 5);
+    assert_eq!(slow.term_name, "Semester VI");
+    assert_eq!(slow.credits_left, 30);
+}
+
+/// Terms of two kinds with years; C needs A; D is a corequisite of C; E runs in odd years
+/// in autumn only; F needs permission.
+const SMALL: &str = r#"(
+    name: "Small", degree_credits: 18, max_term_credits: 6,
+    semesters: ["Autumn 2025", "Spring 2026"], term_kinds: ["spring", "autumn"], paths: [],
+    courses: [
+        (code: "A", title: "Alpha", credits: 3, offered: ["autumn"]),
+        (code: "C", title: "Gamma", credits: 3, offered: ["spring"], requires: all([course("A"), coreq(course("D"))])),
+        (code: "D", title: "Delta", credits: 3),
+        (code: "E", title: "Epsilon", credits: 3, offered: ["autumn"], years: odd),
+        (code: "F", title: "Phi", credits: 3, requires: permission("the dean")),
+        (code: "G", title: "Gee", credits: 3, required: false),
+    ],
+)"#;
+
+fn small() -> (Curriculum, Plan) {
+    let c = store::parse_curriculum(SMALL, "small.ron")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let text = format!(
+        r#"(version: 2, curriculum: (name: "Small", hash: "{}"), terms: [
+            (name: "Autumn 2025", kind: "autumn", year: 2025, courses: []),
+        ])"#,
+        c.content_hash()
+    );
+    let plan = store::parse_plan(&text, "small-plan.ron").unwrap_or_else(|e| panic!("{e}"));
+    (c, plan)
+}
+
+#[test]
+fn offerings_corequisites_and_alternate_years_are_respected() {
+    let (c, plan) = small();
+    let proposal = autoplan(&c, &plan, &Options::default()).expect("a plan");
+    let p = &proposal.plan;
+    assert_eq!(errors(&c, p), Vec::<String>::new());
+    let term_of = |code: &str| p.find(code).expect("placed").term;
+    let kind_of = |code: &str| p.terms[term_of(code)].kind.clone().unwrap_or_default();
+    assert_eq!(kind_of("A"), "autumn");
+    assert_eq!(kind_of("C"), "spring");
+    assert!(term_of("D") <= term_of("C"));
+    assert!(term_of("A") < term_of("C"));
+    let e = &p.terms[term_of("E")];
+    assert_eq!(
+        (e.kind.as_deref(), e.year.map(|y| y % 2)),
+        (Some("autumn"), Some(1))
+    );
+    // New terms carry on the kinds and years.
+    assert_eq!(p.terms[1].kind.as_deref(), Some("spring"));
+    assert_eq!(p.terms[1].year, Some(2026));
+    // The permission is allowed, and reported.
+    assert!(
+        proposal
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("permission of the dean")),
+        "{:?}",
+        proposal.warnings
+    );
+    let c_why = proposal.explanation("C").expect("explained");
+    assert!(
+        c_why.text.contains("it is offered in spring"),
+        "{}",
+        c_why.text
+    );
+    assert!(c_why.text.contains("corequisites (D)"), "{}", c_why.text);
+}
+
+#[test]
+fn a_course_offered_in_no_allowed_term_is_named() {
+    let (c, plan) = small();
+    let no = autoplan(
+        &c,
+        &plan,
+        &Options {
+            max_terms: Some(1),
+            ..Options::default()
+        },
+    )
+    .expect_err("no plan");
+    assert!(no.reason.contains("you allowed 1"), "{}", no.reason);
+}
+
+#[test]
+fn a_minimum_load_that_cannot_be_met_says_which_term() {
+    let (c, plan) = small();
+    // Every term carries at most 6 credits; asking for 7 leaves the first term short.
+    let no = autoplan(
+        &c,
+        &plan,
+        &Options {
+            min_credits: Some(7),
+            max_terms: Some(6),
+            ..Options::default()
+        },
+    )
+    .expect_err("no plan");
+    assert!(
+        no.reason.starts_with("Autumn 2025 can hold only 6 credits")
+            && no.reason.ends_with("below the minimum of 7 a term"),
+        "{}",
+        no.reason
+    );
+}
