@@ -315,3 +315,143 @@ fn a_minimum_load_that_cannot_be_met_says_which_term() {
         no.reason
     );
 }
+
+mod headless {
+    use std::path::Path;
+    use std::process::{Command, Output, Stdio};
+
+    const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+    fn run(args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_degree-planner"))
+            .args(args)
+            .current_dir(ROOT)
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn text(bytes: &[u8]) -> String {
+        String::from_utf8(bytes.to_vec()).expect("UTF-8")
+    }
+
+    /// A copy of a plan of the bundled program in a fresh directory.
+    fn plan_copy(dir: &Path) -> std::path::PathBuf {
+        let plan = dir.join("ada.ron");
+        std::fs::copy(Path::new(ROOT).join("tests/plans/problems/ada.ron"), &plan).expect("copied");
+        plan
+    }
+
+    #[test]
+    fn a_plan_found_prints_the_diff_writes_only_out_and_out_passes_check() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = plan_copy(dir.path());
+        let before = std::fs::read(&plan).expect("read");
+        let out = dir.path().join("auto.ron");
+        let o = run(&[
+            "autoplan",
+            plan.to_str().expect("UTF-8"),
+            "-o",
+            out.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let stdout = text(&o.stdout);
+        assert!(stdout.contains("to the auto-plan"), "{stdout}");
+        assert!(
+            stdout.contains("Why each course goes where it does:"),
+            "{stdout}"
+        );
+        assert_eq!(
+            std::fs::read(&plan).expect("read"),
+            before,
+            "PLAN untouched"
+        );
+        let check = run(&["check", out.to_str().expect("UTF-8")]);
+        let report = text(&check.stdout);
+        assert!(!report.contains("error:"), "{report}");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["ada.ron", "auto.ron"]);
+    }
+
+    #[test]
+    fn no_plan_within_the_limits_exits_1_with_the_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = plan_copy(dir.path());
+        let before = std::fs::read(&plan).expect("read");
+        let o = run(&[
+            "autoplan",
+            plan.to_str().expect("UTF-8"),
+            "--max-credits",
+            "6",
+            "--max-terms",
+            "4",
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        let stderr = text(&o.stderr);
+        assert!(
+            stderr.contains("at 6 credits a term that takes at least")
+                && stderr.contains("you allowed 4"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(&plan).expect("read"), before);
+    }
+
+    #[test]
+    fn a_bad_file_or_out_being_plan_exits_2() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bad = dir.path().join("bad.ron");
+        std::fs::write(&bad, "(version: 2, oops").expect("written");
+        assert_eq!(
+            run(&["autoplan", bad.to_str().expect("UTF-8")])
+                .status
+                .code(),
+            Some(2)
+        );
+        let plan = plan_copy(dir.path());
+        let before = std::fs::read(&plan).expect("read");
+        let p = plan.to_str().expect("UTF-8");
+        assert_eq!(run(&["autoplan", p, "-o", p]).status.code(), Some(2));
+        assert_eq!(std::fs::read(&plan).expect("read"), before);
+        assert_eq!(
+            run(&["autoplan", p, "--target", "astronaut"]).status.code(),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn whatif_compares_under_another_curriculum_and_lists_unknown_codes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = plan_copy(dir.path());
+        let bundled =
+            std::fs::read_to_string(Path::new(ROOT).join("data/curriculum.ron")).expect("bundled");
+        let other = dir.path().join("next.ron");
+        std::fs::write(
+            &other,
+            bundled.replace("code: \"BE403\"", "code: \"BE499\""),
+        )
+        .expect("written");
+        let o = run(&[
+            "whatif",
+            plan.to_str().expect("UTF-8"),
+            "--curriculum",
+            other.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let stdout = text(&o.stdout);
+        assert!(stdout.contains("Not courses of"), "{stdout}");
+        assert!(stdout.contains("BE403"), "{stdout}");
+        // BE403 (2 credits) is unknown there, so its credits no longer count.
+        assert!(stdout.contains("62 of 64 → 60 of 64"), "{stdout}");
+        let missing = run(&[
+            "whatif",
+            plan.to_str().expect("UTF-8"),
+            "--curriculum",
+            dir.path().join("none.ron").to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(missing.status.code(), Some(2));
+    }
+}

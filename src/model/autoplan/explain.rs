@@ -84,7 +84,7 @@ fn one(c: &Curriculum, original: &Plan, term: &Term, t: usize, i: usize, s: &Sel
         parts.push(format!("it runs in {year} ({})", years.describe()));
     }
     if course.semester.is_some_and(|n| n as usize == t + 1) {
-        parts.push("the recommended semester".into());
+        parts.push("it is its recommended semester".into());
     }
     let mut text = format!("{}: {}", term.name, join_and(&parts));
     let why = match &s.why[i] {
