@@ -455,3 +455,34 @@ mod headless {
         assert_eq!(missing.status.code(), Some(2));
     }
 }
+
+#[test]
+fn on_synthetic_students_a_found_plan_has_no_error_and_keeps_what_is_fixed() {
+    let c = store::parse_curriculum(&crate::common::synth::curriculum(300, 7), "synth.ron")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let mut found = 0;
+    for mut plan in crate::common::synth::plans(&c, 12, 7) {
+        // Pin the first planned course, wherever it is.
+        if let Some(slot) = (0..plan.terms.len()).find_map(|term| {
+            let index = plan.terms[term]
+                .courses
+                .iter()
+                .position(|p| p.status == Status::Planned)?;
+            Some(Slot { term, index })
+        }) {
+            plan.toggle_pin(slot);
+        }
+        let Ok(proposal) = autoplan(&c, &plan, &Options::default()) else {
+            continue;
+        };
+        found += 1;
+        assert_eq!(errors(&c, &proposal.plan), Vec::<String>::new());
+        assert!(fixed_in(&plan, &proposal.plan));
+        assert_eq!(autoplan(&c, &plan, &Options::default()), Ok(proposal));
+    }
+    assert!(
+        found >= 6,
+        "the auto-plan found plans for {found} of 12 students"
+    );
+}
