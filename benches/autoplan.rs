@@ -57,10 +57,28 @@ fn bench(c: &mut Criterion) {
         ..Options::default()
     };
     let cases = [
-        ("bundled", "empty", &bundled, empty(&bundled), Options::default()),
+        (
+            "bundled",
+            "empty",
+            &bundled,
+            empty(&bundled),
+            Options::default(),
+        ),
         ("bundled", "started", &bundled, started, Options::default()),
-        (&*n.to_string().leak(), "empty", &synthetic, empty(&synthetic), three_years.clone()),
-        (&*n.to_string().leak(), "started", &synthetic, student, Options::default()),
+        (
+            &*n.to_string().leak(),
+            "empty",
+            &synthetic,
+            empty(&synthetic),
+            three_years.clone(),
+        ),
+        (
+            &*n.to_string().leak(),
+            "started",
+            &synthetic,
+            student,
+            Options::default(),
+        ),
     ];
     let mut group = c.benchmark_group("autoplan");
     group.sample_size(20);

@@ -389,6 +389,7 @@ pub fn plans(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Plan> {
                 notes: Vec::new(),
                 verdict: None,
                 set_aside: Vec::new(),
+                choices: Default::default(),
             }
         })
         .collect()

@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use super::curriculum::{Course, Curriculum};
+use super::groups::{Need, Owner};
 use super::plan::{Placement, Plan, Status};
 use super::plan_facts::PlanFacts;
+use super::requirements::{self, GroupProgress};
 use super::requisite::{Leaf, Req, Value};
 
 /// Credits of a plan toward the degree. Each course counts once, at its furthest status.
@@ -178,6 +180,30 @@ pub enum ProblemKind {
     /// Courses offered only in some terms are placed in `terms`, which have no kind, so
     /// their offerings are not checked there (a warning, given once).
     OfferingsUnchecked { terms: Vec<usize> },
+    /// A requirement group is not complete: it has `have` of `need` (in `unit`: credits,
+    /// courses, sub-groups or items).
+    GroupShort {
+        group: String,
+        have: u32,
+        need: u32,
+        unit: &'static str,
+    },
+    /// A required stream has no choice in the plan (a warning; the default is used).
+    StreamUnchosen { stream: String },
+    /// The plan's `choices` name a stream or option the curriculum does not have.
+    ChoiceUnknown { stream: String, choice: String },
+    /// More credits of a capped group are placed than count toward it (a warning).
+    OverCap {
+        group: String,
+        placed: u32,
+        cap: u32,
+    },
+    /// More credits (or courses) fall under a program-wide limit than count (a warning).
+    LimitOver {
+        limit: String,
+        placed: u32,
+        max: u32,
+    },
     /// A variable-credit choice outside the course's range.
     CreditsOutOfRange {
         course: String,
@@ -213,7 +239,12 @@ impl ProblemKind {
             | ProblemKind::ElectivesShort { .. }
             | ProblemKind::DegreeShort { .. }
             | ProblemKind::CurriculumChanged
-            | ProblemKind::OfferingsUnchecked { .. } => None,
+            | ProblemKind::OfferingsUnchecked { .. }
+            | ProblemKind::GroupShort { .. }
+            | ProblemKind::StreamUnchosen { .. }
+            | ProblemKind::ChoiceUnknown { .. }
+            | ProblemKind::OverCap { .. }
+            | ProblemKind::LimitOver { .. } => None,
         }
     }
 }
@@ -535,6 +566,8 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         }
     }
 
+    requirement_problems(curriculum, plan, &mut found);
+
     let placed = credits(curriculum, plan).total();
     if placed < curriculum.degree_credits {
         found.push(Problem {
@@ -554,6 +587,206 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
 
     found.sort_by_key(|p| (p.severity, p.term.unwrap_or(usize::MAX)));
     found
+}
+
+/// The problems of the requirement groups, streams and limits (none without them).
+fn requirement_problems(c: &Curriculum, plan: &Plan, found: &mut Vec<Problem>) {
+    if c.requirements.is_empty() && c.streams.is_empty() && c.limits.is_empty() {
+        if !plan.choices.is_empty() {
+            unknown_choices(c, plan, found);
+        }
+        return;
+    }
+    let progress = requirements::progress(c, plan);
+    let mut push = |kind: ProblemKind, severity: Severity, message: String| {
+        found.push(Problem {
+            kind,
+            severity,
+            message,
+            term: None,
+        });
+    };
+    for s in &progress.streams {
+        if s.option.is_some() && s.chosen || s.unknown_choice.is_some() || !s.stream.required {
+            continue;
+        }
+        let codes: Vec<String> = s
+            .stream
+            .options
+            .iter()
+            .map(|o| format!("{} {}", o.code, o.name))
+            .collect();
+        push(
+            ProblemKind::StreamUnchosen {
+                stream: s.stream.id.clone(),
+            },
+            Severity::Warning,
+            match s.option {
+                Some(o) => format!(
+                    "no {} is chosen; the audit uses {} {} until one is",
+                    s.stream.name, o.code, o.name
+                ),
+                None => format!(
+                    "no {} is chosen; choose one of: {}",
+                    s.stream.name,
+                    codes.join(", ")
+                ),
+            },
+        );
+    }
+    unknown_choices(c, plan, found);
+    let mut push = |kind: ProblemKind, severity: Severity, message: String| {
+        found.push(Problem {
+            kind,
+            severity,
+            message,
+            term: None,
+        });
+    };
+    for g in &progress.groups {
+        let name = group_name(c, g);
+        if g.over_cap > 0 {
+            let (cap, unit) = match (g.group.max_credits, g.group.max_courses) {
+                (Some(n), _) => (n, "credits"),
+                (None, n) => (n.unwrap_or(0), "courses"),
+            };
+            let parent = g.parent.map(|p| group_name(c, &progress.groups[p]));
+            push(
+                ProblemKind::OverCap {
+                    group: g.group.name.clone(),
+                    placed: g.credits + g.over_cap,
+                    cap,
+                },
+                Severity::Warning,
+                match parent {
+                    Some(parent) => format!(
+                        "{name} has {} credits placed; at most {cap} {unit} count toward {parent}",
+                        g.credits + g.over_cap
+                    ),
+                    None => format!(
+                        "group {name} has {} credits placed; at most {cap} {unit} count",
+                        g.credits + g.over_cap
+                    ),
+                },
+            );
+        }
+        let one_of_several = g
+            .parent
+            .is_some_and(|p| matches!(progress.groups[p].group.need, Some(Need::Groups(_))));
+        if g.met
+            || g.need == 0
+            || one_of_several
+            || g.have >= g.need && g.unit != requirements::Unit::Items
+        {
+            // Complete, a cap only, an alternative its parent counts, or short only through
+            // a sub-group (which says so).
+            continue;
+        }
+        if g.unit == requirements::Unit::Items && g.left.is_empty() {
+            continue;
+        }
+        let message = if g.unit == requirements::Unit::Items {
+            let left: Vec<String> = g
+                .left
+                .iter()
+                .map(|item| match c.course(item) {
+                    Some(_) => named(c, item),
+                    None => item.clone(),
+                })
+                .collect();
+            format!("group {name} is missing {}", left.join(", "))
+        } else {
+            let caps: Vec<String> = g
+                .group
+                .groups
+                .iter()
+                .filter_map(|sub| {
+                    let cap = sub.max_credits.map(|n| format!("{n} credits"));
+                    let cap = cap.or_else(|| sub.max_courses.map(|n| format!("{n} courses")));
+                    cap.map(|cap| format!("at most {cap} from {}", sub.name))
+                })
+                .collect();
+            let caps = if caps.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", caps.join(", "))
+            };
+            format!(
+                "group {name} has {} of {} {}{caps}",
+                g.have,
+                g.need,
+                g.unit.noun()
+            )
+        };
+        push(
+            ProblemKind::GroupShort {
+                group: g.group.name.clone(),
+                have: g.have,
+                need: g.need,
+                unit: g.unit.noun(),
+            },
+            Severity::Error,
+            message,
+        );
+    }
+    for l in &progress.limits {
+        push(
+            ProblemKind::LimitOver {
+                limit: l.limit.name.clone(),
+                placed: l.placed,
+                max: l.max,
+            },
+            Severity::Warning,
+            format!(
+                "{}: {} {} placed, at most {} count",
+                l.limit.name,
+                l.placed,
+                l.unit.noun(),
+                l.max
+            ),
+        );
+    }
+}
+
+/// A group as problems name it: its name, with the stream option it belongs to.
+pub fn group_name(c: &Curriculum, g: &GroupProgress) -> String {
+    match g.owner {
+        Owner::Program => g.group.name.clone(),
+        Owner::Stream { stream, option } => format!(
+            "{} ({})",
+            g.group.name, c.streams[stream].options[option].name
+        ),
+    }
+}
+
+/// Errors for choices that name no stream of the curriculum, or no option of their stream.
+fn unknown_choices(c: &Curriculum, plan: &Plan, found: &mut Vec<Problem>) {
+    for (id, choice) in &plan.choices {
+        let message = match c.streams.iter().find(|s| s.id == *id) {
+            None => format!(
+                "the plan chooses {choice} for \"{id}\", which is not a stream of {}",
+                c.name
+            ),
+            Some(s) if s.options.iter().all(|o| o.code != *choice) => {
+                let codes: Vec<&str> = s.options.iter().map(|o| o.code.as_str()).collect();
+                format!(
+                    "the plan chooses {choice} for {}, which is not one of its options ({})",
+                    s.name,
+                    codes.join(", ")
+                )
+            }
+            Some(_) => continue,
+        };
+        found.push(Problem {
+            kind: ProblemKind::ChoiceUnknown {
+                stream: id.clone(),
+                choice: choice.clone(),
+            },
+            severity: Severity::Error,
+            message,
+            term: None,
+        });
+    }
 }
 
 /// The problems of the requirement language with one placement: offerings, the credits
@@ -801,7 +1034,7 @@ fn unknown(
         _ => {
             let mut what = describe_leaf(c, &leaf);
             if leaf.req.enrolment().is_some_and(|e| e.stream.is_some()) {
-                what.push_str(" (plans do not record streams yet)");
+                what.push_str(" (the plan chooses no stream yet)");
             }
             (
                 ProblemKind::NeedsCheck {

@@ -2,7 +2,8 @@
 //!
 //! It works in two steps. *Selection* ([`needs`]) chooses the courses: those already in the
 //! plan, every required course, the best candidates for each credit need (elective groups,
-//! the degree total; other requirements plug in through [`Needs`]), and what each chosen
+//! requirement groups and streams, the degree total; other requirements plug in through
+//! [`Needs`]), and what each chosen
 //! course must have first. *Scheduling* is list scheduling: term by term from the first open
 //! one, it places the ready course of highest priority (longest chain of courses still
 //! needing it, then the target path's weight, then the recommended semester, then curriculum
@@ -23,12 +24,14 @@
 
 mod chain;
 mod explain;
+mod group_needs;
 mod needs;
 
 use std::fmt;
 
 pub use chain::Chains;
 pub use explain::Explanation;
+pub use group_needs::GroupNeeds;
 pub use needs::{Need, Needs, ProgramNeeds, Selection, Why, must_before, select};
 
 use super::audit::{self, Severity};
@@ -84,10 +87,10 @@ impl fmt::Display for NoPlan {
 
 impl std::error::Error for NoPlan {}
 
-/// Fills the remaining terms of `plan` against the program's own needs; see the module
-/// documentation for what it guarantees.
+/// Fills the remaining terms of `plan` against the program's needs and its requirement
+/// groups ([`GroupNeeds`]); see the module documentation for what it guarantees.
 pub fn autoplan(c: &Curriculum, plan: &Plan, options: &Options) -> Result<Proposal, NoPlan> {
-    autoplan_with(c, plan, options, &ProgramNeeds)
+    autoplan_with(c, plan, options, &GroupNeeds { plan })
 }
 
 /// [`autoplan`] with the needs given by `needs` (e.g. requirement groups and streams).

@@ -1,7 +1,7 @@
 //! The graduation estimate the header shows: the earliest term a plan can finish in at its
 //! load limit, and the longest prerequisite chain still ahead (the critical path).
 
-use super::autoplan::{Chains, ProgramNeeds, Selection, Why, select};
+use super::autoplan::{Chains, GroupNeeds, Selection, Why, select};
 use super::curriculum::Curriculum;
 use super::plan::{Plan, Status};
 
@@ -38,7 +38,7 @@ pub fn estimate(c: &Curriculum, plan: &Plan, max_credits: Option<u32>) -> Estima
         }
     }
     let fallback = start.clone();
-    let chosen = select(c, &ProgramNeeds, start, plan.target_path.as_deref())
+    let chosen = select(c, &GroupNeeds { plan }, start, plan.target_path.as_deref())
         .unwrap_or(fallback)
         .chosen;
     let todo: Vec<bool> = (0..n).map(|i| chosen[i].is_some() && !done[i]).collect();

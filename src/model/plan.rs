@@ -46,6 +46,10 @@ pub struct Plan {
     /// are in the unplanned pool, and get both back when placed again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<Placement>,
+    /// The option chosen for each of the curriculum's streams: stream id to option code,
+    /// e.g. "major" to "COMPA1".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<String, String>,
 }
 
 /// Which curriculum a plan belongs to: its name and content hash.
@@ -198,6 +202,7 @@ impl Plan {
             notes: Vec::new(),
             verdict: None,
             set_aside: Vec::new(),
+            choices: BTreeMap::new(),
         }
     }
 
@@ -474,10 +479,11 @@ impl Clean for Plan {
             + self.notes.clean_strings()
             + self.verdict.clean_strings()
             + self.set_aside.clean_strings()
+            + clean_focus(&mut self.choices)
     }
 }
 
-/// Cleans the codes and path ids of a plan's focus map.
+/// Cleans the keys and values of a string map (the focus, the choices).
 fn clean_focus(focus: &mut BTreeMap<String, String>) -> usize {
     let mut changed = 0;
     let mut cleaned = BTreeMap::new();

@@ -15,6 +15,8 @@ pub struct PlanFacts<'a> {
     placed: HashMap<&'a str, (usize, Option<&'a str>)>,
     /// Per term: (course index, credits) of each known course first placed there.
     by_term: Vec<Vec<(usize, u32)>>,
+    /// The plan's stream choices: stream id to option code.
+    choices: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> PlanFacts<'a> {
@@ -37,6 +39,7 @@ impl<'a> PlanFacts<'a> {
             curriculum,
             placed,
             by_term,
+            choices: &plan.choices,
         }
     }
 
@@ -136,7 +139,10 @@ impl<'a> PlanFacts<'a> {
             Req::Enrolled { .. } | Req::NotEnrolled { .. } => {
                 let negated = matches!(req, Req::NotEnrolled { .. });
                 req.enrolment()
-                    .and_then(|e| enrolled(c, &e))
+                    .and_then(|e| match e.stream {
+                        Some(code) => self.in_stream(code),
+                        None => enrolled(c, &e),
+                    })
                     .map_or(Value::Unknown, |b| met(b != negated))
             }
             Req::Wam { .. } | Req::Permission(_) | Req::Manual(_) => Value::Unknown,
@@ -145,8 +151,28 @@ impl<'a> PlanFacts<'a> {
     }
 }
 
-/// Whether the program's enrolment matches `e`; `None` for a stream, which only the plan's
-/// choices can answer.
+impl PlanFacts<'_> {
+    /// Whether the plan is enrolled in the stream option `code`: chosen in `choices`; not,
+    /// when the stream that offers it (or, for a code no stream offers, any stream) has
+    /// another choice; `None` (a person checks) while that choice is not made.
+    pub fn in_stream(&self, code: &str) -> Option<bool> {
+        if self.choices.values().any(|v| v == code) {
+            return Some(true);
+        }
+        let offering = self
+            .curriculum
+            .streams
+            .iter()
+            .find(|s| s.options.iter().any(|o| o.code == code));
+        match offering {
+            Some(stream) => self.choices.contains_key(&stream.id).then_some(false),
+            None => (!self.choices.is_empty()).then_some(false),
+        }
+    }
+}
+
+/// Whether the program's enrolment matches `e` (a program or family; streams are the
+/// plan's choices, see [`PlanFacts::in_stream`]).
 fn enrolled(c: &Curriculum, e: &Enrolment) -> Option<bool> {
     if let Some(p) = e.program {
         Some(c.code.as_deref() == Some(p))

@@ -36,7 +36,7 @@ pub enum Req {
         of: Vec<Pattern>,
     },
     /// Enrolled in a program (the curriculum's `code`), a family (its `families`) or a
-    /// stream (the plan's choices, once plans record them): exactly one of the three.
+    /// stream (the plan's `choices`): exactly one of the three.
     Enrolled {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         program: Option<String>,

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::audit::Severity;
 use super::curriculum::Curriculum;
+use super::groups::{Group, Item, Need};
 use super::requisite::{MinGrade, Req};
 
 /// Highest credit value a single course may carry before it is taken for a typo.
@@ -54,6 +55,14 @@ pub enum Anchor {
     Path(usize),
     /// The elective group at this index.
     Elective(usize),
+    /// The `n`-th (from 0) group or stream written with this `id`.
+    Id(String, usize),
+    /// A field of the first group or stream with this id, e.g. `need`.
+    IdField(String, &'static str),
+    /// A code written in the first group or stream with this id.
+    IdCode(String, String),
+    /// The program-wide limit at this index.
+    Limit(usize),
 }
 
 /// One thing wrong with a curriculum.
@@ -342,6 +351,15 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         }
     }
 
+    requirement_findings(c, &first_index, &mut out);
+    let mut push = |anchor: Anchor, message: String| {
+        out.push(Finding {
+            message,
+            anchor,
+            severity: Severity::Error,
+        })
+    };
+
     let required: u64 = c
         .courses
         .iter()
@@ -507,6 +525,213 @@ fn course_facts(c: &Curriculum, index: &HashMap<&str, usize>, out: &mut Vec<Find
             );
         }
     }
+}
+
+/// The checks of requirement groups, limits and streams: unique ids, known codes, caps of
+/// at least 1, no pattern under `need: all`, a `need` the catalog can reach, a stream's
+/// `default` and `counts_toward`, and `enrolled(stream: ..)` naming a known option.
+fn requirement_findings(c: &Curriculum, index: &HashMap<&str, usize>, out: &mut Vec<Finding>) {
+    let mut push = |anchor: Anchor, message: String, severity: Severity| {
+        out.push(Finding {
+            message,
+            anchor,
+            severity,
+        })
+    };
+    let outside: HashSet<&str> = c.outside.iter().map(String::as_str).collect();
+    let mut groups: Vec<&Group> = Vec::new();
+    fn walk<'g>(g: &'g Group, out: &mut Vec<&'g Group>) {
+        out.push(g);
+        g.groups.iter().for_each(|sub| walk(sub, out));
+    }
+    let options = c.streams.iter().flat_map(|s| &s.options);
+    for g in c
+        .requirements
+        .iter()
+        .chain(options.flat_map(|o| &o.requirements))
+    {
+        walk(g, &mut groups);
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let named = groups.iter().map(|g| (g.id.as_str(), "group"));
+    for (id, what) in named.chain(c.streams.iter().map(|s| (s.id.as_str(), "stream"))) {
+        let uses = seen.entry(id).or_insert(0);
+        if *uses > 0 {
+            push(
+                Anchor::Id(id.to_string(), *uses),
+                format!("{what} id \"{id}\" is used twice"),
+                Severity::Error,
+            );
+        }
+        *uses += 1;
+    }
+    for g in &groups {
+        let id = &g.id;
+        for code in g.from.iter().chain(&g.exclude).flat_map(Item::codes) {
+            if !index.contains_key(code.as_str()) && !outside.contains(code.as_str()) {
+                push(
+                    Anchor::IdCode(id.clone(), code.clone()),
+                    format!(
+                        "group \"{id}\" lists {code}, which is not a course; list it in `outside` if it exists elsewhere"
+                    ),
+                    Severity::Error,
+                );
+            }
+        }
+        if g.need == Some(Need::All)
+            && let Some(Item::Pattern(p)) = g.from.iter().find(|i| matches!(i, Item::Pattern(_)))
+        {
+            push(
+                Anchor::IdField(id.clone(), "need"),
+                format!(
+                    "group \"{id}\" needs all of its items but lists the pattern {}; a pattern can only give credits or courses",
+                    p.describe()
+                ),
+                Severity::Error,
+            );
+        }
+        for (field, cap) in [
+            ("max_credits", g.max_credits),
+            ("max_courses", g.max_courses),
+        ] {
+            if cap == Some(0) {
+                push(
+                    Anchor::IdField(id.clone(), field),
+                    format!("group \"{id}\" has {field} 0; a cap must be at least 1"),
+                    Severity::Error,
+                );
+            }
+        }
+        let (credits, courses) = reach(c, index, g);
+        let short = match g.need {
+            Some(Need::Credits(n)) if credits < n => Some(format!(
+                "needs {n} credits but its courses give at most {credits}"
+            )),
+            Some(Need::Courses(n)) if courses < n => {
+                Some(format!("needs {n} courses but holds only {courses}"))
+            }
+            Some(Need::Groups(n)) if (g.groups.len() as u32) < n => {
+                Some(format!("needs {n} sub-groups but has {}", g.groups.len()))
+            }
+            _ => None,
+        };
+        if let Some(short) = short {
+            push(
+                Anchor::IdField(id.clone(), "need"),
+                format!("group \"{id}\" {short}"),
+                Severity::Error,
+            );
+        }
+    }
+    for (l, limit) in c.limits.iter().enumerate() {
+        if limit.max_credits == Some(0) || limit.max_courses == Some(0) {
+            push(
+                Anchor::Limit(l),
+                format!("limit \"{}\" is 0; a cap must be at least 1", limit.name),
+                Severity::Error,
+            );
+        }
+    }
+    let mut options: HashSet<&str> = HashSet::new();
+    for s in &c.streams {
+        let id = &s.id;
+        for o in &s.options {
+            if !options.insert(o.code.as_str()) {
+                push(
+                    Anchor::IdField(id.clone(), "options"),
+                    format!("stream option {} is listed twice", o.code),
+                    Severity::Error,
+                );
+            }
+        }
+        if let Some(d) = &s.default
+            && s.options.iter().all(|o| o.code != *d)
+        {
+            push(
+                Anchor::IdField(id.clone(), "default"),
+                format!("stream \"{id}\" has the default {d}, which is not one of its options"),
+                Severity::Error,
+            );
+        }
+        if let Some(t) = &s.counts_toward
+            && groups.iter().all(|g| g.id != *t)
+        {
+            push(
+                Anchor::IdField(id.clone(), "counts_toward"),
+                format!("stream \"{id}\" counts toward \"{t}\", which is not a group"),
+                Severity::Error,
+            );
+        }
+    }
+    let mut warned = HashSet::new();
+    for (i, course) in c.courses.iter().enumerate() {
+        let Some(req) = &course.requires else {
+            continue;
+        };
+        let mut leaves = Vec::new();
+        stream_leaves(req, &mut leaves);
+        for stream in leaves {
+            if !options.contains(stream) && !outside.contains(stream) && warned.insert(stream) {
+                push(
+                    Anchor::CourseCode(i, "requires", stream.to_string()),
+                    format!(
+                        "{} needs enrolment in stream {stream}, which no stream of the program offers",
+                        course.code
+                    ),
+                    Severity::Warning,
+                );
+            }
+        }
+    }
+}
+
+/// The streams named by `enrolled`/`not_enrolled` leaves of `req`.
+fn stream_leaves<'r>(req: &'r Req, out: &mut Vec<&'r str>) {
+    match req {
+        Req::All(parts) | Req::Any(parts) => parts.iter().for_each(|p| stream_leaves(p, out)),
+        Req::Coreq(inner) => stream_leaves(inner, out),
+        _ => out.extend(req.enrolment().and_then(|e| e.stream)),
+    }
+}
+
+/// The most credits and courses the catalog can give `g`: its own courses, each sub-group's
+/// (capped), and its own cap (patterns resolved once for the group).
+fn reach(c: &Curriculum, index: &HashMap<&str, usize>, g: &Group) -> (u32, u32) {
+    let mut held: HashSet<usize> = g
+        .from
+        .iter()
+        .flat_map(Item::codes)
+        .filter_map(|code| index.get(code.as_str()).copied())
+        .collect();
+    let patterns: Vec<&super::requisite::Pattern> = g
+        .from
+        .iter()
+        .filter_map(|i| match i {
+            Item::Pattern(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    if !patterns.is_empty() {
+        held.extend(
+            c.courses
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| g.include_required || !x.required)
+                .filter(|(_, x)| patterns.iter().any(|p| x.matches(p)))
+                .map(|(i, _)| i),
+        );
+    }
+    let mut credits: u32 = held.iter().map(|&i| c.courses[i].credits).sum();
+    let mut courses = held.len() as u32;
+    for sub in &g.groups {
+        let (sc, sn) = reach(c, index, sub);
+        credits += sc;
+        courses += sn;
+    }
+    (
+        g.max_credits.map_or(credits, |m| credits.min(m)),
+        g.max_courses.map_or(courses, |m| courses.min(m)),
+    )
 }
 
 /// Grade bounds and enrolment leaves of one course's expression.

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::escape::escape_markdown as esc;
-use super::plan::{CourseReport, NoteOn, PlanReport, VerdictKey, plan_report};
+use super::plan::{CourseReport, NoteOn, PlanReport, RequirementsReport, VerdictKey, plan_report};
 use crate::model::{Curriculum, Plan, Status};
 
 /// The complete Markdown report of `plan`, checked against `curriculum`; `file` names the plan
@@ -213,6 +213,10 @@ fn render(r: &PlanReport) -> String {
         }
     }
 
+    if let Some(req) = &r.requirements {
+        requirements(&mut out, req);
+    }
+
     // Problems.
     let _ = writeln!(out, "\n## Problems\n");
     if r.problems.is_empty() {
@@ -325,6 +329,49 @@ fn render(r: &PlanReport) -> String {
 }
 
 /// `text` with its first letter in upper case.
+/// The requirements section: each stream's option, then each group's progress, what is
+/// left and what filled it, sub-groups indented under their parents.
+fn requirements(out: &mut String, r: &RequirementsReport) {
+    let _ = writeln!(out, "\n## Requirements\n");
+    for s in &r.streams {
+        let option = match (&s.option, s.chosen) {
+            (Some(code), true) => esc(code),
+            (Some(code), false) => format!("{} (the default; none chosen)", esc(code)),
+            (None, _) => "none chosen".to_string(),
+        };
+        let _ = writeln!(out, "- {}: {option}", esc(&s.name));
+    }
+    for g in &r.groups {
+        let indent = "  ".repeat(g.depth);
+        let option = g
+            .option
+            .as_ref()
+            .map_or(String::new(), |o| format!(" ({})", esc(o)));
+        let progress = if g.need == 0 {
+            format!("{} {} count", g.have, g.unit)
+        } else {
+            format!("{} of {} {}", g.have, g.need, g.unit)
+        };
+        let state = if g.met { "complete" } else { "not complete" };
+        let mut line = format!(
+            "{indent}- **{}**{option}: {progress}, {state}",
+            esc(&g.name)
+        );
+        if !g.left.is_empty() {
+            let left: Vec<String> = g.left.iter().map(|x| esc(x)).collect();
+            let _ = write!(line, "; left: {}", left.join(", "));
+        }
+        if g.over_cap > 0 {
+            let _ = write!(line, "; {} credits over its cap", g.over_cap);
+        }
+        if !g.filled_by.is_empty() {
+            let by: Vec<String> = g.filled_by.iter().map(|x| esc(x)).collect();
+            let _ = write!(line, "; filled by {}", by.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+}
+
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {

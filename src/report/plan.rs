@@ -34,6 +34,10 @@ pub struct PlanReport {
     pub career_summary: CareerSummary,
     /// The course that would help the target path most now, if a target is set and one exists.
     pub next_course: Option<NextCourseReport>,
+    /// The requirement groups and streams, with the courses that filled each group; absent
+    /// when the program has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirements: Option<RequirementsReport>,
     /// Every problem, errors first.
     pub problems: Vec<ProblemReport>,
     /// Advisors' notes, in file order.
@@ -238,6 +242,101 @@ pub struct NextCourseReport {
     pub gain_percent: u32,
 }
 
+/// Where the plan stands in the program's requirement groups and streams.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequirementsReport {
+    /// Every stream, in file order.
+    pub streams: Vec<StreamReport>,
+    /// Every group in force (the program's, then the chosen options'), parents before their
+    /// sub-groups.
+    pub groups: Vec<GroupReport>,
+}
+
+/// One stream and the option in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StreamReport {
+    /// The stream's id (the key in the plan's `choices`).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The code of the option in force: the plan's choice, or a required stream's default;
+    /// `null` when none.
+    pub option: Option<String>,
+    /// Whether the plan chose it (false when the default is used).
+    pub chosen: bool,
+}
+
+/// One requirement group: progress, what is left, and what filled it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupReport {
+    /// The group's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The stream option it belongs to, by code; `null` for the program's own.
+    pub option: Option<String>,
+    /// Its depth in its tree (0 for a top-level group).
+    pub depth: usize,
+    /// What `have` and `need` count: `credits`, `courses`, `sub-groups` or `items`.
+    pub unit: &'static str,
+    /// How much the plan gives it, caps applied.
+    pub have: u32,
+    /// How much it needs (0 for a sub-group that only caps).
+    pub need: u32,
+    /// Whether it and its sub-groups are complete.
+    pub met: bool,
+    /// Credits placed toward it that its cap kept from counting.
+    pub over_cap: u32,
+    /// What is left, in words.
+    pub left: Vec<String>,
+    /// The codes of the placed courses that filled it, in plan order.
+    pub filled_by: Vec<String>,
+}
+
+impl RequirementsReport {
+    /// The groups and streams of `plan`; `None` when the program has neither.
+    pub fn of(curriculum: &Curriculum, plan: &Plan) -> Option<Self> {
+        let progress = model::requirements::progress(curriculum, plan);
+        if progress.is_empty() {
+            return None;
+        }
+        Some(RequirementsReport {
+            streams: progress
+                .streams
+                .iter()
+                .map(|s| StreamReport {
+                    id: s.stream.id.clone(),
+                    name: s.stream.name.clone(),
+                    option: s.option.map(|o| o.code.clone()),
+                    chosen: s.chosen,
+                })
+                .collect(),
+            groups: progress
+                .groups
+                .iter()
+                .map(|g| GroupReport {
+                    id: g.group.id.clone(),
+                    name: g.group.name.clone(),
+                    option: match g.owner {
+                        model::groups::Owner::Program => None,
+                        model::groups::Owner::Stream { stream, option } => {
+                            Some(curriculum.streams[stream].options[option].code.clone())
+                        }
+                    },
+                    depth: g.depth,
+                    unit: g.unit.noun(),
+                    have: g.have,
+                    need: g.need,
+                    met: g.met,
+                    over_cap: g.over_cap,
+                    left: g.left.clone(),
+                    filled_by: g.filled_by.clone(),
+                })
+                .collect(),
+        })
+    }
+}
+
 /// One problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProblemReport {
@@ -300,6 +399,16 @@ pub enum ProblemCode {
     CreditsOutOfRange,
     /// [`ProblemKind::OfferingsUnchecked`].
     OfferingsUnchecked,
+    /// [`ProblemKind::GroupShort`].
+    GroupShort,
+    /// [`ProblemKind::StreamUnchosen`].
+    StreamUnchosen,
+    /// [`ProblemKind::ChoiceUnknown`].
+    ChoiceUnknown,
+    /// [`ProblemKind::OverCap`].
+    OverCap,
+    /// [`ProblemKind::LimitOver`].
+    LimitOver,
     /// The verdict's record does not match its stamp.
     VerdictDamaged,
 }
@@ -329,6 +438,11 @@ impl From<&ProblemKind> for ProblemCode {
             ProblemKind::Excluded { .. } => ProblemCode::Excluded,
             ProblemKind::CreditsOutOfRange { .. } => ProblemCode::CreditsOutOfRange,
             ProblemKind::OfferingsUnchecked { .. } => ProblemCode::OfferingsUnchecked,
+            ProblemKind::GroupShort { .. } => ProblemCode::GroupShort,
+            ProblemKind::StreamUnchosen { .. } => ProblemCode::StreamUnchosen,
+            ProblemKind::ChoiceUnknown { .. } => ProblemCode::ChoiceUnknown,
+            ProblemKind::OverCap { .. } => ProblemCode::OverCap,
+            ProblemKind::LimitOver { .. } => ProblemCode::LimitOver,
         }
     }
 }
@@ -666,6 +780,7 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
         careers,
         career_summary,
         next_course,
+        requirements: RequirementsReport::of(curriculum, plan),
         problems: plan_problems(curriculum, plan),
         notes,
         verdict: VerdictReport::of(plan),

@@ -34,6 +34,7 @@ impl From<PlanV1> for Plan {
             notes: Vec::new(),
             verdict: None,
             set_aside: Vec::new(),
+            choices: Default::default(),
         }
     }
 }

@@ -109,6 +109,21 @@ impl<'a> SourceMap<'a> {
             Anchor::Elective(i) => (0..self.tokens.len())
                 .filter(|&t| is_field(&self.tokens, t, "min_credits"))
                 .nth(*i),
+            Anchor::Id(id, n) => self.ids(id).nth(*n),
+            Anchor::IdField(id, name) => {
+                let (start, end) = enclosing(&self.tokens, self.ids(id).next()?);
+                (start..end).find(|&t| is_field(&self.tokens, t, name))
+            }
+            Anchor::IdCode(id, code) => {
+                let (start, end) = enclosing(&self.tokens, self.ids(id).next()?);
+                (start..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
+            }
+            Anchor::Limit(i) => {
+                let list = (0..self.tokens.len()).find(|&t| is_field(&self.tokens, t, "limits"))?;
+                (list..self.tokens.len())
+                    .filter(|&t| is_field(&self.tokens, t, "name"))
+                    .nth(*i)
+            }
         }?;
         Some(self.line_col(self.tokens[token].offset))
     }
@@ -149,6 +164,14 @@ impl<'a> SourceMap<'a> {
                 reasons
             })
             .collect()
+    }
+
+    /// Token indices of each `id: "<id>"` field, in file order.
+    fn ids<'s>(&'s self, id: &'s str) -> impl Iterator<Item = usize> + 's {
+        (0..self.tokens.len()).filter(move |&t| {
+            is_field(&self.tokens, t, "id")
+                && self.tokens.get(t + 2).map(|x| &x.tok) == Some(&Tok::Str(id.to_string()))
+        })
     }
 
     fn course_range(&self, i: usize) -> Option<(usize, usize)> {

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-use super::facts::Facts;
+use super::View;
 use super::text::{fit, truncate};
 use crate::app::{App, Focus};
 use crate::model::validate::NO_WEIGHT_MARK;
@@ -57,14 +57,8 @@ fn status_style(status: Status, theme: &Theme) -> Style {
 /// Draws the terms into `area`, `cols` to a grid row (see [`columns`]), keeping the current
 /// term in view; when some grid rows do not fit, the bottom border says which terms show
 /// ("terms 1-9 of 12") at its left, leaving the right to each list's own position.
-pub fn render_terms(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    cols: usize,
-    facts: &Facts,
-    theme: &Theme,
-) {
+pub fn render_terms(frame: &mut Frame, area: Rect, view: &View, cols: usize) {
+    let View { app, theme, .. } = *view;
     let n = app.plan().terms.len();
     if n == 0 {
         let msg = Paragraph::new("No terms. Press a to add one.").block(
@@ -76,7 +70,7 @@ pub fn render_terms(
         return;
     }
     for (term, term_area) in term_areas(app, area, cols) {
-        render_term(frame, term_area, app, facts, theme, term);
+        render_term(frame, term_area, view, term);
     }
     let grid = grid(app, cols);
     let (first, last, _) = shown_rows(app, &grid, cols, area.height);
@@ -229,14 +223,8 @@ pub fn natural_height(app: &App, cols: usize) -> u16 {
         .fold(0, u16::saturating_add)
 }
 
-fn render_term(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    facts: &Facts,
-    theme: &Theme,
-    term: usize,
-) {
+fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
+    let View { app, facts, theme } = *view;
     let t = &app.plan().terms[term];
     let is_current = term == app.cursor().term;
     let focused = is_current && app.cursor().focus == Focus::Terms;
@@ -349,7 +337,8 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 }
 
 /// Draws the unplanned pool.
-pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Pool;
     let pool = app.pool();
     let total = app.plan().unplanned_indices(app.curriculum()).count();

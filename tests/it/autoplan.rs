@@ -486,3 +486,40 @@ fn on_synthetic_students_a_found_plan_has_no_error_and_keeps_what_is_fixed() {
         "the auto-plan found plans for {found} of 12 students"
     );
 }
+
+/// Requirement groups: a core of A and one of B or C, and 6 credits of level-2 EL courses;
+/// no course is required by itself, so only the groups (and the total) choose them.
+const GROUPED: &str = r#"(
+    name: "Grouped", degree_credits: 15, max_term_credits: 6, semesters: ["S1", "S2"], paths: [],
+    courses: [
+        (code: "A", title: "Alpha", credits: 3, required: false),
+        (code: "B", title: "Beta", credits: 3, required: false, prerequisites: ["A"]),
+        (code: "C", title: "Gamma", credits: 3, required: false),
+        (code: "EL100", title: "Elective 100", credits: 3, required: false),
+        (code: "EL200", title: "Elective 200", credits: 3, required: false),
+        (code: "EL201", title: "Elective 201", credits: 3, required: false, prerequisites: ["EL100"]),
+    ],
+    requirements: [
+        (id: "core", name: "Core", need: all, from: [course("A"), one_of(["B", "C"])]),
+        (id: "el", name: "Level-2 electives", need: credits(6), from: [pattern(subject: "EL", level: 2)]),
+    ],
+)"#;
+
+#[test]
+fn requirement_groups_are_filled_and_say_why() {
+    let c = store::parse_curriculum(GROUPED, "grouped.ron")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .curriculum;
+    let plan = empty(&c);
+    let proposal = autoplan(&c, &plan, &Options::default()).expect("a plan");
+    assert_eq!(errors(&c, &proposal.plan), Vec::<String>::new());
+    let placed = |code: &str| proposal.plan.find(code).is_some();
+    assert!(placed("A") && placed("EL200") && placed("EL201") && placed("EL100"));
+    assert!(placed("B") || placed("C"));
+    let why = proposal.explanation("EL200").expect("explained");
+    assert!(
+        why.text.contains("counts toward Level-2 electives"),
+        "{}",
+        why.text
+    );
+}

@@ -755,3 +755,85 @@ fn the_documented_example_of_every_construct_is_the_tested_fixture() {
     let fixture = std::fs::read_to_string(curriculum_file("valid_with_requisites.ron")).unwrap();
     assert_eq!(format!("{example}\n"), fixture);
 }
+
+// ---- Requirement groups, limits and streams (issue 14) -------------------------------------
+
+#[test]
+fn group_id_used_twice() {
+    assert_problem(
+        "group_id_twice.ron",
+        (12, 10),
+        "group id \"core\" is used twice",
+    );
+}
+
+#[test]
+fn group_listing_an_unknown_code() {
+    assert_problem(
+        "group_unknown_code.ron",
+        (11, 82),
+        "group \"core\" lists Z9, which is not a course; list it in `outside` if it exists elsewhere",
+    );
+}
+
+#[test]
+fn group_whose_need_the_catalog_cannot_reach() {
+    assert_problem(
+        "group_need_unreachable.ron",
+        (11, 42),
+        "group \"options\" needs 9 credits but its courses give at most 6",
+    );
+}
+
+#[test]
+fn group_needing_all_of_a_pattern() {
+    assert_problem(
+        "group_all_with_pattern.ron",
+        (11, 36),
+        "group \"core\" needs all of its items but lists the pattern B; a pattern can only give credits or courses",
+    );
+}
+
+#[test]
+fn caps_of_zero() {
+    assert_problems(
+        "group_cap_zero.ron",
+        &[
+            (
+                (12, 50),
+                "group \"capped\" has max_credits 0; a cap must be at least 1",
+            ),
+            ((14, 15), "limit \"Level 1\" is 0; a cap must be at least 1"),
+        ],
+    );
+}
+
+#[test]
+fn stream_default_and_counts_toward_must_exist() {
+    assert_problems(
+        "stream_default_unknown.ron",
+        &[
+            (
+                (11, 54),
+                "stream \"major\" has the default M9, which is not one of its options",
+            ),
+            (
+                (11, 69),
+                "stream \"major\" counts toward \"free\", which is not a group",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn enrolment_in_a_stream_no_option_offers_is_a_warning() {
+    let path = curriculum_file("stream_unknown_enrolment.ron");
+    let loaded = store::load_curriculum(Some(&path)).expect("a warning does not stop loading");
+    assert_eq!(
+        loaded.warnings,
+        [format!(
+            "{}:8:93: warning: B1 needs enrolment in stream M7, which no stream of the program offers",
+            path.display()
+        )]
+    );
+}

@@ -537,6 +537,7 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
         notes,
         verdict: None,
         set_aside: Vec::new(),
+        choices: Default::default(),
     };
     if let Some((approved, reviewer, date, comment)) = &seed.verdict {
         let decision = if *approved {

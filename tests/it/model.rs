@@ -1950,7 +1950,7 @@ mod requisite_audit {
                 ),
                 (
                     &Severity::Warning,
-                    "ACCT3708 Audit in T1 needs a check: enrolment in stream COMPA1 (plans do not record streams yet)"
+                    "ACCT3708 Audit in T1 needs a check: enrolment in stream COMPA1 (the plan chooses no stream yet)"
                 ),
             ]
         );
@@ -2379,4 +2379,502 @@ fn the_import_scan_sees_groups_and_circles() {
         find_cycle(&[edge("a", "b"), edge("b", "c"), edge("c", "a")]),
         Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
+}
+
+/// Requirement groups, streams, limits and plan choices (issue 14): each construct broken
+/// once gives exactly its problem; the assignment of courses to groups is deterministic.
+mod requirement_groups {
+    use degree_planner::model::groups::Owner;
+    use degree_planner::model::requirements;
+    use degree_planner::model::{self, Curriculum, Plan, ProblemKind, Severity};
+    use degree_planner::store;
+
+    /// A small 3778: a core, computing electives capped on VIP projects, free electives, a
+    /// level-1 limit, a required major (default A) and an optional minor that fills the free
+    /// electives.
+    const PROGRAM: &str = r#"(name: "Groups", degree_credits: 6, semesters: ["S1"], paths: [],
+        courses: [
+            (code: "COMP1511", title: "Programming", credits: 6),
+            (code: "MATH1131", title: "Maths A", credits: 6, required: false),
+            (code: "MATH1141", title: "Higher Maths A", credits: 6, required: false),
+            (code: "COMP2041", title: "Scripting", credits: 6, required: false),
+            (code: "COMP3121", title: "Algorithms", credits: 6, required: false),
+            (code: "COMP3331", title: "Networks", credits: 6, required: false),
+            (code: "COMP3511", title: "HCI", credits: 6, required: false),
+            (code: "ENGG2600", title: "VIP 2", credits: 6, required: false),
+            (code: "ENGG3600", title: "VIP 3", credits: 6, required: false),
+            (code: "ARTS1000", title: "Arts", credits: 6, required: false, attributes: ["gen-ed"]),
+            (code: "MATH2501", title: "Linear Algebra", credits: 6, required: false),
+            (code: "MATH2601", title: "Higher Linear Algebra", credits: 6, required: false),
+            (code: "COMP3900", title: "Project", credits: 6, required: false,
+             requires: enrolled(stream: "B")),
+        ],
+        requirements: [
+            (id: "core", name: "Core Courses", need: all,
+             from: [course("COMP1511"), one_of(["MATH1131", "MATH1141"])]),
+            (id: "computing", name: "Computing Electives", need: credits(18),
+             from: [course("COMP2041"), pattern(subject: "COMP", level: 3)],
+             groups: [(id: "vip", name: "VIP projects", max_credits: 6,
+                       from: [course("ENGG2600"), course("ENGG3600")])]),
+            (id: "gen-ed", name: "General Education", need: credits(6), shared: true,
+             from: [pattern(attribute: "gen-ed")]),
+            (id: "free", name: "Free Electives", need: credits(6), from: [pattern()]),
+        ],
+        limits: [(name: "Maximum Level 1", max_credits: 18, from: [pattern(level: 1)])],
+        streams: [
+            (id: "major", name: "Computer Science major", required: true, default: "A",
+             options: [
+                (code: "A", name: "Algorithms", requirements: [
+                    (id: "a-core", name: "Algorithms core", need: all, from: [course("COMP3121")])]),
+                (code: "B", name: "Networks", requirements: [
+                    (id: "b-core", name: "Networks core", need: all, from: [course("COMP3331")])]),
+             ]),
+            (id: "minor", name: "Optional minor", counts_toward: "free", options: [
+                (code: "MATHC2", name: "Mathematics", requirements: [
+                    (id: "maths", name: "Mathematics minor", need: credits(12),
+                     from: [course("MATH2501"), course("MATH2601")])]),
+            ]),
+        ],
+    )"#;
+
+    fn program() -> Curriculum {
+        load(PROGRAM)
+    }
+
+    fn load(text: &str) -> Curriculum {
+        store::parse_curriculum(text, "groups.ron")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .curriculum
+    }
+
+    /// A plan with one term holding `codes`, and `choices` (RON map entries).
+    fn plan(c: &Curriculum, codes: &[&str], choices: &str) -> Plan {
+        let courses: Vec<String> = codes
+            .iter()
+            .map(|code| format!(r#"(code: "{code}", status: Planned)"#))
+            .collect();
+        let text = format!(
+            r#"(version: 2, curriculum: (name: "Groups", hash: "{}"), choices: {{{choices}}},
+                terms: [(name: "S1", courses: [{}])])"#,
+            c.content_hash(),
+            courses.join(", ")
+        );
+        store::parse_plan(&text, "plan.ron").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn problems(c: &Curriculum, plan: &Plan) -> Vec<(ProblemKind, Severity, String)> {
+        model::problems(c, plan)
+            .into_iter()
+            .map(|p| (p.kind, p.severity, p.message))
+            .collect()
+    }
+
+    /// Everything met, with major A and the minor chosen.
+    const FULL: &[&str] = &[
+        "COMP1511", "MATH1141", "COMP2041", "COMP3121", "COMP3511", "ENGG2600", "COMP3331",
+        "ARTS1000", "MATH2501", "MATH2601",
+    ];
+
+    /// The group (by id) each code filled.
+    fn filled(c: &Curriculum, plan: &Plan, code: &str) -> Vec<String> {
+        let progress = requirements::progress(c, plan);
+        progress
+            .filled_by(code)
+            .iter()
+            .map(|&g| progress.groups[g].group.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_that_meets_every_group_has_no_problem() {
+        let c = program();
+        let plan = plan(&c, FULL, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(problems(&c, &plan), []);
+        let progress = requirements::progress(&c, &plan);
+        let summary: Vec<(&str, u32, u32, bool)> = progress
+            .groups
+            .iter()
+            .map(|g| (g.group.id.as_str(), g.have, g.need, g.met))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("core", 2, 2, true),
+                ("computing", 18, 18, true),
+                ("vip", 6, 0, true),
+                ("gen-ed", 6, 6, true),
+                ("free", 24, 6, true),
+                ("a-core", 1, 1, true),
+                ("maths", 12, 12, true),
+            ],
+            "only the chosen options' groups are in force; the minor fills the free electives"
+        );
+    }
+
+    #[test]
+    fn a_group_short_names_its_cap_and_the_excess_is_noted() {
+        // Two VIP courses: only 6 credits of them count, so computing has 12 of 18. The
+        // second VIP course then fills the free electives, where no cap stops it.
+        let c = program();
+        let mut codes: Vec<&str> = FULL
+            .iter()
+            .copied()
+            .filter(|&x| x != "COMP3511" && x != "COMP3331")
+            .collect();
+        codes.push("ENGG3600");
+        let p = plan(&c, &codes, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(
+            problems(&c, &p),
+            [(
+                ProblemKind::GroupShort {
+                    group: "Computing Electives".into(),
+                    have: 12,
+                    need: 18,
+                    unit: "credits"
+                },
+                Severity::Error,
+                "group Computing Electives has 12 of 18 credits, at most 6 credits from VIP projects"
+                    .into()
+            )]
+        );
+        assert_eq!(filled(&c, &p, "ENGG3600"), ["free"]);
+        // The cap holds even when the parent's own pattern matches the capped courses.
+        let wide = load(&PROGRAM.replace(
+            r#"from: [course("COMP2041"), pattern(subject: "COMP", level: 3)],"#,
+            r#"from: [course("COMP2041"), pattern(subject: "COMP", level: 3), pattern(subject: "ENGG")],"#,
+        ));
+        let p = plan(&wide, &codes, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(filled(&wide, &p, "ENGG3600"), ["free"]);
+        assert_eq!(problems(&wide, &p).len(), 1);
+    }
+
+    #[test]
+    fn a_course_over_a_cap_with_nowhere_else_to_go_is_noted() {
+        let text = PROGRAM
+            .replace(
+                r#"(id: "free", name: "Free Electives", need: credits(6), from: [pattern()]),"#,
+                "",
+            )
+            .replace(r#"counts_toward: "free", "#, "");
+        let c = load(&text);
+        let p = plan(
+            &c,
+            &[
+                "COMP1511", "MATH1131", "COMP2041", "COMP3121", "ENGG2600", "ENGG3600", "ARTS1000",
+            ],
+            r#""major": "A""#,
+        );
+        let found = problems(&c, &p);
+        assert_eq!(
+            found,
+            [
+                (
+                    ProblemKind::GroupShort {
+                        group: "Computing Electives".into(),
+                        have: 12,
+                        need: 18,
+                        unit: "credits"
+                    },
+                    Severity::Error,
+                    "group Computing Electives has 12 of 18 credits, at most 6 credits from VIP projects"
+                        .into()
+                ),
+                (
+                    ProblemKind::OverCap {
+                        group: "VIP projects".into(),
+                        placed: 12,
+                        cap: 6
+                    },
+                    Severity::Warning,
+                    "VIP projects has 12 credits placed; at most 6 credits count toward Computing Electives"
+                        .into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_need_all_group_names_what_is_missing() {
+        let c = program();
+        let codes: Vec<&str> = FULL.iter().copied().filter(|&x| x != "MATH1141").collect();
+        let p = plan(&c, &codes, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(
+            problems(&c, &p),
+            [(
+                ProblemKind::GroupShort {
+                    group: "Core Courses".into(),
+                    have: 1,
+                    need: 2,
+                    unit: "items"
+                },
+                Severity::Error,
+                "group Core Courses is missing one of MATH1131 or MATH1141".into()
+            )]
+        );
+        let progress = requirements::progress(&c, &p);
+        assert_eq!(progress.groups[0].left, ["one of MATH1131 or MATH1141"]);
+    }
+
+    #[test]
+    fn a_course_goes_to_the_most_specific_group_first_and_the_same_way_every_time() {
+        let c = program();
+        let a = plan(&c, FULL, r#""major": "A", "minor": "MATHC2""#);
+        // COMP3121 is the major's core (need: all comes first) though computing's pattern
+        // holds it too. COMP3331 comes when computing has its 18 credits, so it goes to the
+        // free electives, which still need it.
+        assert_eq!(filled(&c, &a, "COMP3121"), ["a-core"]);
+        assert_eq!(filled(&c, &a, "COMP3511"), ["computing"]);
+        assert_eq!(filled(&c, &a, "COMP3331"), ["free"]);
+        assert_eq!(filled(&c, &a, "ENGG2600"), ["vip"]);
+        assert_eq!(filled(&c, &a, "MATH2501"), ["maths", "free"]);
+        let b = plan(&c, FULL, r#""major": "B", "minor": "MATHC2""#);
+        assert_eq!(filled(&c, &b, "COMP3121"), ["computing"]);
+        assert_eq!(filled(&c, &b, "COMP3331"), ["b-core"]);
+        assert_eq!(
+            requirements::progress(&c, &a),
+            requirements::progress(&c, &a),
+            "the same plan always gives the same assignment"
+        );
+        let progress = requirements::progress(&c, &b);
+        let b_core = progress
+            .groups
+            .iter()
+            .find(|g| g.group.id == "b-core")
+            .unwrap();
+        assert_eq!(
+            b_core.owner,
+            Owner::Stream {
+                stream: 0,
+                option: 1
+            }
+        );
+        assert_eq!(b_core.filled_by, ["COMP3331"]);
+    }
+
+    #[test]
+    fn a_shared_group_counts_courses_that_fill_another_group() {
+        let c = program();
+        let p = plan(&c, FULL, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(filled(&c, &p, "ARTS1000"), ["free", "gen-ed"]);
+        let unshared =
+            load(&PROGRAM.replace("need: credits(6), shared: true,", "need: credits(6),"));
+        let p = plan(&unshared, FULL, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(filled(&unshared, &p, "ARTS1000"), ["gen-ed"]);
+    }
+
+    #[test]
+    fn a_required_course_counts_toward_a_pattern_group_only_with_include_required() {
+        let intro = r#"(id: "intro", name: "Introductory", need: credits(6), include_required: true,
+             from: [pattern(subject: "COMP", level: 1)]),"#;
+        let with =
+            load(&PROGRAM.replace(r#"(id: "gen-ed","#, &format!("{intro}\n(id: \"gen-ed\",")));
+        let p = plan(&with, FULL, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(filled(&with, &p, "COMP1511"), ["core", "intro"]);
+        assert_eq!(problems(&with, &p), []);
+        // Without it the pattern holds no course a plan could count: validation says so.
+        let without = PROGRAM.replace(
+            r#"(id: "gen-ed","#,
+            &format!(
+                "{}\n(id: \"gen-ed\",",
+                intro.replace(" include_required: true,", "")
+            ),
+        );
+        let error = store::parse_curriculum(&without, "groups.ron").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "groups.ron:25:49: group \"intro\" needs 6 credits but its courses give at most 0"
+        );
+    }
+
+    #[test]
+    fn an_unchosen_required_stream_uses_its_default_and_warns() {
+        let c = program();
+        let p = plan(&c, FULL, r#""minor": "MATHC2""#);
+        assert_eq!(
+            problems(&c, &p),
+            [(
+                ProblemKind::StreamUnchosen {
+                    stream: "major".into()
+                },
+                Severity::Warning,
+                "no Computer Science major is chosen; the audit uses A Algorithms until one is"
+                    .into()
+            )]
+        );
+        assert!(
+            requirements::progress(&c, &p)
+                .groups
+                .iter()
+                .any(|g| g.group.id == "a-core")
+        );
+    }
+
+    #[test]
+    fn a_choice_of_no_option_is_an_error() {
+        let c = program();
+        let p = plan(
+            &c,
+            FULL,
+            r#""major": "Z", "minor": "MATHC2", "double": "X""#,
+        );
+        let found: Vec<(Severity, String)> = problems(&c, &p)
+            .into_iter()
+            .map(|(_, s, m)| (s, m))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Severity::Error,
+                    "the plan chooses X for \"double\", which is not a stream of Groups".into()
+                ),
+                (
+                    Severity::Error,
+                    "the plan chooses Z for Computer Science major, which is not one of its options (A, B)"
+                        .into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_program_wide_limit_notes_the_excess() {
+        let c = program();
+        let mut codes = FULL.to_vec();
+        codes.push("MATH1131");
+        let p = plan(&c, &codes, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(
+            problems(&c, &p),
+            [(
+                ProblemKind::LimitOver {
+                    limit: "Maximum Level 1".into(),
+                    placed: 24,
+                    max: 18
+                },
+                Severity::Warning,
+                "Maximum Level 1: 24 credits placed, at most 18 count".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn enrolment_in_a_stream_reads_the_plan_choices() {
+        let c = program();
+        let mut codes = FULL.to_vec();
+        codes.push("COMP3900");
+        let b = plan(&c, &codes, r#""major": "B", "minor": "MATHC2""#);
+        assert_eq!(problems(&c, &b), []);
+        let a = plan(&c, &codes, r#""major": "A", "minor": "MATHC2""#);
+        assert_eq!(
+            problems(&c, &a)
+                .into_iter()
+                .map(|(k, _, m)| (k, m))
+                .collect::<Vec<_>>(),
+            [(
+                ProblemKind::Enrolment {
+                    course: "COMP3900".into(),
+                    needs: "enrolment in stream B".into()
+                },
+                "COMP3900 Project in S1 needs enrolment in stream B".into()
+            )]
+        );
+        let none = plan(&c, &codes, r#""minor": "MATHC2""#);
+        let messages: Vec<String> = problems(&c, &none).into_iter().map(|(_, _, m)| m).collect();
+        assert_eq!(
+            messages,
+            [
+                "COMP3900 Project in S1 needs a check: enrolment in stream B (the plan chooses no stream yet)",
+                "no Computer Science major is chosen; the audit uses A Algorithms until one is",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_repair_step_moves_a_course_to_a_short_group_that_only_it_can_fill() {
+        // X goes to "wide" (first in the file, and it needs it then); Y then fills "wide" as
+        // well, so X moves to "narrow", which nothing else can fill.
+        let c = load(
+            r#"(name: "Groups", degree_credits: 6, semesters: ["S1"], paths: [],
+            courses: [
+                (code: "X", title: "Ex", credits: 6, required: false),
+                (code: "Y", title: "Why", credits: 6, required: false),
+            ],
+            requirements: [
+                (id: "wide", name: "Wide", need: credits(6), from: [course("X"), course("Y")]),
+                (id: "narrow", name: "Narrow", need: credits(6), from: [course("X")]),
+            ])"#,
+        );
+        let p = plan(&c, &["X", "Y"], "");
+        assert_eq!(problems(&c, &p), []);
+        assert_eq!(filled(&c, &p, "X"), ["narrow"]);
+        assert_eq!(filled(&c, &p, "Y"), ["wide"]);
+        // With X alone, moving it would leave "wide" short: it stays, and "narrow" is short.
+        let p = plan(&c, &["X"], "");
+        assert_eq!(filled(&c, &p, "X"), ["wide"]);
+        let messages: Vec<String> = problems(&c, &p).into_iter().map(|(_, _, m)| m).collect();
+        assert_eq!(messages, ["group Narrow has 0 of 6 credits"]);
+    }
+
+    #[test]
+    fn a_short_sub_group_is_the_only_problem_and_groups_need_counts_complete_ones() {
+        let c = load(
+            r#"(name: "Groups", degree_credits: 6, semesters: ["S1"], paths: [],
+            courses: [
+                (code: "X", title: "Ex", credits: 6, required: false),
+                (code: "Y", title: "Why", credits: 3, required: false),
+                (code: "Z", title: "Zed", credits: 9, required: false),
+            ],
+            requirements: [
+                (id: "major", name: "Major", need: credits(12), from: [course("Z")], groups: [
+                    (id: "six", name: "Six of these", need: credits(6), from: [course("X"), course("Y")]),
+                ]),
+                (id: "pick", name: "Pick one", need: groups(1), groups: [
+                    (id: "p1", name: "First", need: courses(1), from: [course("Z")]),
+                    (id: "p2", name: "Second", need: courses(2), from: [course("X"), course("Y")]),
+                ]),
+            ])"#,
+        );
+        // Z and Y give the major its 12 credits, but its sub-group has 3 of 6: only the
+        // sub-group says so. Z and Y fill the major, so neither option of "pick" is complete,
+        // which "pick" says once.
+        let p = plan(&c, &["Z", "Y"], "");
+        let messages: Vec<String> = problems(&c, &p).into_iter().map(|(_, _, m)| m).collect();
+        assert_eq!(
+            messages,
+            [
+                "group Six of these has 3 of 6 credits",
+                "group Pick one has 0 of 1 sub-groups",
+            ]
+        );
+        let progress = requirements::progress(&c, &p);
+        assert_eq!(progress.groups[1].parent, Some(0));
+        assert!(
+            !progress.groups[0].met,
+            "a short sub-group keeps its parent open"
+        );
+    }
+
+    #[test]
+    fn a_curriculum_edited_without_prepare_still_audits_its_groups() {
+        let mut c = program();
+        let p = plan(&c, FULL, r#""major": "A", "minor": "MATHC2""#);
+        c.requirements.push(c.requirements[0].clone());
+        c.requirements.last_mut().unwrap().id = "core-again".into();
+        c.courses.push(c.courses[0].clone());
+        let progress = requirements::progress(&c, &p);
+        assert_eq!(progress.groups.len(), 8, "the new group is counted");
+        c.prepare();
+        assert_eq!(requirements::progress(&c, &p).groups.len(), 8);
+    }
+
+    #[test]
+    fn plans_without_choices_write_no_choices_field() {
+        let c = program();
+        let p = plan(&c, FULL, "");
+        assert!(!store::plan_to_ron(&p).contains("choices"));
+        let chosen = plan(&c, FULL, r#""major": "A""#);
+        let text = store::plan_to_ron(&chosen);
+        assert!(text.contains("choices"), "{text}");
+        assert_eq!(store::parse_plan(&text, "p.ron").unwrap(), chosen);
+    }
 }

@@ -200,3 +200,93 @@ proptest! {
         }
     }
 }
+
+/// A program whose groups overlap: a core, capped electives, a shared group, a catch-all, and
+/// a major whose options take courses the electives also match.
+const GROUPS: &str = r#"(name: "Groups", degree_credits: 6, semesters: ["S1", "S2"], paths: [],
+    courses: [
+        (code: "COMP1511", title: "A", credits: 6),
+        (code: "COMP2041", title: "B", credits: 6, required: false),
+        (code: "COMP3121", title: "C", credits: 6, required: false),
+        (code: "COMP3331", title: "D", credits: 6, required: false, attributes: ["gen-ed"]),
+        (code: "COMP3511", title: "E", credits: 3, required: false),
+        (code: "ENGG2600", title: "F", credits: 6, required: false),
+        (code: "ENGG3600", title: "G", credits: 6, required: false),
+        (code: "ARTS1000", title: "H", credits: 6, required: false, attributes: ["gen-ed"]),
+        (code: "MATH2501", title: "I", credits: 6, required: false),
+    ],
+    requirements: [
+        (id: "core", name: "Core", need: all, from: [course("COMP1511")]),
+        (id: "computing", name: "Computing", need: credits(12),
+         from: [pattern(subject: "COMP", level: 3), pattern(subject: "ENGG")],
+         groups: [(id: "vip", name: "VIP", max_credits: 6, from: [course("ENGG2600"), course("ENGG3600")])]),
+        (id: "gen-ed", name: "Gen Ed", need: credits(6), shared: true, from: [pattern(attribute: "gen-ed")]),
+        (id: "intro", name: "Intro", need: courses(1), include_required: true,
+         from: [pattern(level: 1)], max_courses: 1),
+        (id: "free", name: "Free", need: credits(6), from: [pattern()]),
+    ],
+    streams: [(id: "major", name: "Major", required: true, default: "A", options: [
+        (code: "A", name: "A", requirements: [(id: "a", name: "A core", need: all, from: [course("COMP3121")])]),
+        (code: "B", name: "B", requirements: [(id: "b", name: "B core", need: credits(6), from: [course("COMP3331"), course("MATH2501")])]),
+    ])],
+)"#;
+
+fn groups_plan(c: &Curriculum, codes: &[&str], major: Option<&str>) -> Plan {
+    let mut plan = Plan::recommended(c, "Ada");
+    for term in &mut plan.terms {
+        term.courses.clear();
+    }
+    for (k, code) in codes.iter().enumerate() {
+        plan.place(k % 2, Placement::planned(code));
+    }
+    if let Some(m) = major {
+        plan.choices.insert("major".into(), m.into());
+    }
+    plan
+}
+
+proptest! {
+    /// Whatever courses are placed, in whatever order, with whichever major: caps hold, a
+    /// course fills at most one group that does not share, only placed courses fill groups, a
+    /// group marked complete has what it needs, and the same plan gives the same assignment.
+    #[test]
+    fn group_assignment_respects_caps_and_sharing(
+        codes in prop::sample::subsequence(
+            vec!["COMP1511", "COMP2041", "COMP3121", "COMP3331", "COMP3511", "ENGG2600",
+                 "ENGG3600", "ARTS1000", "MATH2501"], 0..=9).prop_shuffle(),
+        major in prop::option::of(prop::sample::select(vec!["A", "B"])),
+    ) {
+        let c = store::parse_curriculum(GROUPS, "groups.ron").unwrap().curriculum;
+        let plan = groups_plan(&c, &codes, major);
+        let progress = model::requirements::progress(&c, &plan);
+        prop_assert_eq!(&progress, &model::requirements::progress(&c, &plan));
+        for g in &progress.groups {
+            if let Some(cap) = g.group.max_credits {
+                prop_assert!(g.credits <= cap, "{} has {} over its cap {cap}", g.group.id, g.credits);
+            }
+            if let Some(cap) = g.group.max_courses {
+                prop_assert!(g.have <= cap, "{} counts {} courses over its cap", g.group.id, g.have);
+            }
+            if g.met && g.need > 0 {
+                prop_assert!(g.have >= g.need, "{} is complete with {} of {}", g.group.id, g.have, g.need);
+            }
+            for code in &g.filled_by {
+                prop_assert!(codes.contains(&code.as_str()), "{code} fills {} unplaced", g.group.id);
+            }
+        }
+        for code in &codes {
+            let exclusive = progress
+                .filled_by(code)
+                .iter()
+                .filter(|&&k| {
+                    let g = &progress.groups[k];
+                    let root = std::iter::successors(Some(k), |&p| progress.groups[p].parent)
+                        .last()
+                        .unwrap_or(k);
+                    !progress.groups[root].group.shared && !g.group.include_required
+                })
+                .count();
+            prop_assert!(exclusive <= 1, "{code} fills {exclusive} groups that do not share");
+        }
+    }
+}

@@ -469,3 +469,93 @@ fn the_verdict_state_in_json_is_the_verdicts_key_for_every_state() {
     }
     assert_eq!(seen.len(), 5, "every state once: {seen:?}");
 }
+
+#[test]
+fn requirement_groups_reach_json_and_markdown_with_what_filled_them() {
+    let text = r#"(name: "Groups", degree_credits: 6, semesters: ["S1"], paths: [],
+        courses: [
+            (code: "A1", title: "Alpha", credits: 3),
+            (code: "B1", title: "Beta", credits: 3, required: false),
+            (code: "B2", title: "Beta 2", credits: 3, required: false),
+            (code: "C1", title: "Gamma", credits: 3, required: false),
+        ],
+        requirements: [
+            (id: "core", name: "Core", need: all, from: [course("A1")]),
+            (id: "options", name: "Options", need: credits(6), from: [pattern(subject: "B")],
+             groups: [(id: "cap", name: "One B", max_credits: 3, from: [course("B2")])]),
+        ],
+        streams: [(id: "major", name: "Major", required: true, default: "M1", options: [
+            (code: "M1", name: "Gamma major", requirements: [
+                (id: "m1", name: "Gamma core", need: courses(1), from: [course("C1")])]),
+        ])])"#;
+    let c = store::parse_curriculum(text, "groups.ron")
+        .unwrap()
+        .curriculum;
+    let plan = store::parse_plan(
+        &format!(
+            r#"(version: 2, curriculum: (name: "Groups", hash: "{}"), terms: [(name: "S1",
+                courses: [(code: "A1", status: Planned), (code: "B2", status: Planned)])])"#,
+            c.content_hash()
+        ),
+        "plan.ron",
+    )
+    .unwrap();
+    let v: Value = serde_json::from_str(&plan_json(&c, &plan, "plan.ron")).unwrap();
+    let req = &v["requirements"];
+    assert_eq!(req["streams"][0]["option"], "M1");
+    assert_eq!(req["streams"][0]["chosen"], false);
+    let groups: Vec<(&str, u64, u64, &str, Value)> = req["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["id"].as_str().unwrap(),
+                g["have"].as_u64().unwrap(),
+                g["need"].as_u64().unwrap(),
+                g["unit"].as_str().unwrap(),
+                g["filled_by"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("core", 1, 1, "items", serde_json::json!(["A1"])),
+            ("options", 3, 6, "credits", serde_json::json!([])),
+            ("cap", 3, 0, "credits", serde_json::json!(["B2"])),
+            ("m1", 0, 1, "courses", serde_json::json!([])),
+        ]
+    );
+    assert_eq!(req["groups"][3]["option"], "M1");
+    assert_eq!(req["groups"][1]["left"], serde_json::json!(["3 credits"]));
+    let kinds: Vec<&str> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["group_short", "group_short", "stream_unchosen"]);
+    let markdown = plan_markdown(&c, &plan, "plan.ron");
+    let section = markdown
+        .split_once("\n## Requirements\n\n")
+        .expect("a requirements section")
+        .1
+        .split_once("\n\n")
+        .unwrap()
+        .0;
+    assert_eq!(
+        section,
+        "- Major: M1 (the default; none chosen)\n\
+         - **Core**: 1 of 1 items, complete; filled by A1\n\
+         - **Options**: 3 of 6 credits, not complete; left: 3 credits\n  \
+         - **One B**: 3 credits count, complete; filled by B2\n\
+         - **Gamma core** (M1): 0 of 1 courses, not complete; left: 1 course"
+    );
+    assert!(markdown.contains("group Options has 3 of 6 credits, at most 3 credits from One B"));
+    let bundled_json = plan_json(&bundled(), &fixture("good/changed.ron"), "changed.ron");
+    assert!(
+        !bundled_json.contains("\"requirements\""),
+        "a program without groups keeps its JSON"
+    );
+}

@@ -11,6 +11,13 @@ use crate::model::curriculum::Curriculum;
 pub enum Need {
     /// This course (an index into `courses`) must be taken.
     Course(usize),
+    /// Taking `course` adds to the requirement `name` (a group that judges by assignment).
+    Toward {
+        /// The requirement's name.
+        name: String,
+        /// The course to take, an index into `courses`.
+        course: usize,
+    },
     /// `short` more credits from `from` (indices into `courses`; `None`: any course).
     Credits {
         /// The requirement's name, e.g. "Specialisation electives" or "the degree total".
@@ -166,6 +173,15 @@ pub fn select(
                     ));
                 }
                 (i, Why::Required)
+            }
+            Need::Toward { name, course } => {
+                if let Some(k) = excluded(&s, course) {
+                    return Err(format!(
+                        "{name} needs {}, but {} in the plan excludes it",
+                        c.courses[course].code, c.courses[k].code
+                    ));
+                }
+                (course, Why::CountsToward(name))
             }
             Need::Credits { name, short, from } => {
                 let rank = |i: usize| {
