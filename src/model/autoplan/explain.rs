@@ -272,9 +272,13 @@ fn unplaced(
             );
         }
     }
+    let full = if setup.cap == u32::MAX {
+        String::new()
+    } else {
+        format!(" at {} credits a term", setup.cap)
+    };
     format!(
-        "{name} finds no term: the terms its prerequisites and offerings allow are full at {} credits a term ({allowed})",
-        setup.cap
+        "{name} finds no term: the terms its prerequisites and offerings allow are full{full} ({allowed})"
     )
 }
 
