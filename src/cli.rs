@@ -65,11 +65,17 @@ impl Cli {
                 | Command::Diff { program, .. }
                 | Command::Report { program, .. }
                 | Command::Screen { program, .. }
+                | Command::Autoplan { program, .. }
                 | Command::Curriculum { program, .. },
             ) => program.curriculum.as_deref(),
-            Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) | None => {
-                None
-            }
+            // `whatif --curriculum FILE` is the other program, not the plan's.
+            Some(
+                Command::Completions { .. }
+                | Command::Man
+                | Command::Config { .. }
+                | Command::Whatif { .. },
+            )
+            | None => None,
         };
         after.or(self.program.curriculum.as_deref())
     }
@@ -192,6 +198,54 @@ pub enum Command {
         /// The program to plan against.
         #[command(flatten)]
         program: Program,
+    },
+    /// Fill the remaining terms of a plan so that it has no error: every requisite, offering
+    /// and load limit holds and every requirement is met. Prints what would change.
+    ///
+    /// Completed, in-progress and pinned courses never move. Exits 0 when a plan was found,
+    /// 1 when none exists within the limits (with the reason), 2 when a file could not be
+    /// read or written. Writes only OUT, never PLAN.
+    #[command(
+        after_help = "Examples:\n  degree-planner autoplan plans/ada.ron\n  degree-planner autoplan plans/ada.ron --max-credits 12 --max-terms 6 -o plans/ada-auto.ron"
+    )]
+    Autoplan {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// The career path whose strongest courses go first (default: the plan's target).
+        #[arg(long, value_name = "PATH")]
+        target: Option<String>,
+        /// Most credits a term (at most the program's limit).
+        #[arg(long, value_name = "N")]
+        max_credits: Option<u32>,
+        /// Least credits in every filled term but the last.
+        #[arg(long, value_name = "N")]
+        min_credits: Option<u32>,
+        /// Most terms the plan may have in all.
+        #[arg(long, value_name = "N")]
+        max_terms: Option<usize>,
+        /// Write the proposed plan to this file (never PLAN itself; `-` is standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The program to plan against.
+        #[command(flatten)]
+        program: Program,
+    },
+    /// Compare a plan under its curriculum with the same plan under another curriculum file
+    /// (courses mapped by code): credits, problems, readiness and the earliest finish.
+    ///
+    /// The plan's own curriculum is the bundled one, or `--curriculum` given before the
+    /// command. Exits 0 when compared, 2 when a file could not be read.
+    #[command(
+        after_help = "Example:\n  degree-planner whatif plans/ada.ron --curriculum next-year.ron"
+    )]
+    Whatif {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// The other curriculum file.
+        #[arg(long = "curriculum", value_name = "FILE")]
+        other: PathBuf,
     },
     /// Print, as plain text, exactly what the planner shows on its first frame; no terminal
     /// needed.

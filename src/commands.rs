@@ -1,4 +1,4 @@
-//! The headless plan commands: `check`, `diff`, `report` and `screen`. Each returns its exit
+//! The headless plan commands: `check`, `diff`, `report`, `autoplan`, `whatif` and `screen`. Each returns its exit
 //! status.
 //!
 //! None of them ever writes to a plan. Output formats are in `crate::report`; this module
@@ -147,6 +147,106 @@ pub fn report(
             EXIT_BAD_INPUT
         }
     }
+}
+
+/// `degree-planner autoplan PLAN`: 0 when a plan was found (and written to `output` if
+/// given), 1 when none exists within the limits, 2 when a file could not be read or written.
+pub fn autoplan(
+    plan: &Path,
+    options: &crate::model::autoplan::Options,
+    output: Option<&Path>,
+    curriculum: Option<&Path>,
+) -> u8 {
+    let Some(curriculum) = curriculum_or_report(curriculum) else {
+        return EXIT_BAD_INPUT;
+    };
+    let loaded = match store::load_plan(plan) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let Some(path) = &options.target
+        && curriculum.path(path).is_none()
+    {
+        let ids: Vec<&str> = curriculum.paths.iter().map(|p| p.id.as_str()).collect();
+        eprintln!(
+            "degree-planner: no career path \"{path}\" in {} (paths: {})",
+            curriculum.name,
+            ids.join(", ")
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let proposal = match crate::model::autoplan::autoplan(&curriculum, &loaded, options) {
+        Ok(p) => p,
+        Err(no) => {
+            eprintln!("no plan: {no}");
+            return 1;
+        }
+    };
+    let label = store::display_path(plan);
+    let text = report::autoplan_text(&curriculum, &loaded, &label, &proposal);
+    let Some(out) = output else {
+        return emit(&text, 0);
+    };
+    if store::target::same_file(out, plan) {
+        eprintln!(
+            "{}: is the plan itself; the auto-plan never replaces it: nothing written",
+            store::display_path(out)
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let status = emit_unless_stdout(out, &text);
+    match store::write_output(out, &store::plan_to_ron(&proposal.plan)) {
+        Ok(store::Written::File { .. }) => {
+            eprintln!("wrote {}", store::display_path(out));
+            status
+        }
+        Ok(store::Written::Stream) => status,
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// Prints `text` unless `out` is standard output (which then carries the plan itself).
+fn emit_unless_stdout(out: &Path, text: &str) -> u8 {
+    if out == Path::new("-") {
+        0
+    } else {
+        emit(text, 0)
+    }
+}
+
+/// `degree-planner whatif PLAN --curriculum FILE`: 0 when compared, 2 when a file could not
+/// be read.
+pub fn whatif(plan: &Path, other: &Path, curriculum: Option<&Path>) -> u8 {
+    let Some(before) = curriculum_or_report(curriculum) else {
+        return EXIT_BAD_INPUT;
+    };
+    let Some(after) = curriculum_or_report(Some(other)) else {
+        return EXIT_BAD_INPUT;
+    };
+    let loaded = match store::load_plan(plan) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let comparison = crate::model::whatif::compare(&before, &after, &loaded);
+    emit(
+        &report::whatif_text(
+            &before,
+            &after,
+            &store::display_path(plan),
+            &store::display_path(other),
+            &comparison,
+        ),
+        0,
+    )
 }
 
 /// The curriculum to check against, or `None` after printing why it cannot be used.

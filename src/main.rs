@@ -44,6 +44,8 @@ fn main() -> ExitCode {
                 | Command::Diff { .. }
                 | Command::Report { .. }
                 | Command::Screen { .. }
+                | Command::Autoplan { .. }
+                | Command::Whatif { .. }
         )
     );
     if headless && let Some(e) = &settings.error {
@@ -108,6 +110,29 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Autoplan {
+            ref plan,
+            ref target,
+            max_credits,
+            min_credits,
+            max_terms,
+            ref output,
+            ..
+        }) => ExitCode::from(commands::autoplan(
+            plan,
+            &degree_planner::model::autoplan::Options {
+                target: target.clone(),
+                max_credits,
+                min_credits,
+                max_terms,
+            },
+            output.as_deref(),
+            cli.curriculum_file(),
+        )),
+        Some(Command::Whatif {
+            ref plan,
+            ref other,
+        }) => ExitCode::from(commands::whatif(plan, other, cli.curriculum_file())),
         Some(Command::Review { .. }) => planner(&cli, &settings),
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;

@@ -835,6 +835,7 @@ pub fn plans(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Plan> {
                                 status,
                                 grade,
                                 credits: None,
+                                pinned: false,
                             }
                         })
                         .collect(),

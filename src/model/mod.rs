@@ -2,12 +2,14 @@
 
 pub mod advice;
 pub mod audit;
+pub mod autoplan;
 pub mod career;
 pub mod course;
 pub mod curriculum;
 pub mod diff;
 pub mod edits;
 pub mod grade;
+pub mod graduation;
 pub mod groups;
 pub mod links;
 pub mod plan;
@@ -17,6 +19,7 @@ pub mod requisite;
 pub mod review;
 pub mod text;
 pub mod validate;
+pub mod whatif;
 
 pub use audit::{Credits, Problem, ProblemKind, Severity, credits, problems, term_credits};
 pub use career::{Readiness, Standing, Standings, Step, next_steps, readiness, standings};

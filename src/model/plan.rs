@@ -126,6 +126,9 @@ pub struct Placement {
     /// The credits chosen, for a course of variable credits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<u32>,
+    /// Pinned by the student: the auto-plan never moves it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
 }
 
 /// How far along a placed course is.
@@ -308,6 +311,14 @@ impl Plan {
         Some(p.status)
     }
 
+    /// Pins or unpins the course at `slot` (the auto-plan never moves a pinned course);
+    /// returns whether it is pinned now, or `None` when there is no course there.
+    pub fn toggle_pin(&mut self, slot: Slot) -> Option<bool> {
+        let p = self.terms.get_mut(slot.term)?.courses.get_mut(slot.index)?;
+        p.pinned = !p.pinned;
+        Some(p.pinned)
+    }
+
     /// Sets or clears the grade of a completed course. Returns false if the course is not
     /// completed.
     pub fn set_grade(&mut self, slot: Slot, grade: Option<String>) -> bool {
@@ -452,6 +463,7 @@ impl Placement {
             status: Status::Planned,
             grade: None,
             credits: None,
+            pinned: false,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Everything here is pure: it takes loaded values and returns strings or serializable
 //! structs; reading files, writing output and exit statuses belong to [`crate::commands`].
 
+mod autoplan;
 mod check;
 mod diff;
 mod escape;
@@ -14,6 +15,7 @@ use std::fmt::Write;
 
 use crate::model::Curriculum;
 
+pub use autoplan::{autoplan_text, whatif_text};
 pub use check::{CheckReport, CheckedPlan, FileErrorReport, check_text, checked_plan};
 pub use diff::diff_text;
 pub use escape::escape_markdown;

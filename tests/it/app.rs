@@ -682,6 +682,7 @@ fn toggle_in_the_pool_places_the_course_at_the_end_of_the_current_term_as_it_was
             status: Status::Completed,
             grade: Some("B".into()),
             credits: None,
+            pinned: false,
         },
         "placed back as it was taken out, grade and all"
     );
@@ -2596,6 +2597,7 @@ fn odd_plan() -> Plan {
         status: Status::Completed,
         grade: Some("A".into()),
         credits: None,
+        pinned: false,
     });
     plan
 }

@@ -1012,6 +1012,17 @@ fn runs(case: &Case, file: &Path, data: &Path, fixtures: &Fixtures) -> Vec<Run> 
             };
             add("diff FILE good", dd(&["diff", &f, &good]), differ, text);
             add("diff good FILE", dd(&["diff", &good, &f]), differ, text);
+            // 1 when no plan exists within the default limits.
+            let planned = match case.expect {
+                Expect::Refused { .. } => 2,
+                Expect::Loads { .. } => {
+                    let c = store::bundled_curriculum().expect("bundled").curriculum;
+                    let a = store::load_plan(file).expect("it loads");
+                    let options = degree_planner::model::autoplan::Options::default();
+                    i32::from(degree_planner::model::autoplan::autoplan(&c, &a, &options).is_err())
+                }
+            };
+            add("autoplan FILE", dd(&["autoplan", &f]), planned, text);
             add("review FILE", dd(&["review", &f]), 2, Shape::Planner);
             add("FILE (planner)", dd(&[&f]), 2, Shape::Planner);
         }

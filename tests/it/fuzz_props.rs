@@ -485,6 +485,7 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
                     status: *status,
                     grade: grade.clone(),
                     credits: None,
+                    pinned: false,
                 })
                 .collect(),
             kind: None,

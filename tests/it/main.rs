@@ -6,6 +6,7 @@
 mod common;
 
 mod app;
+mod autoplan;
 mod bundled_curriculum;
 mod catalogs;
 mod commands;

@@ -47,6 +47,7 @@ fn placement(code: &str, status: Status) -> Placement {
         status,
         grade: None,
         credits: None,
+        pinned: false,
     }
 }
 

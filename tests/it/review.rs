@@ -704,12 +704,14 @@ fn a_version_1_plan_is_migrated_to_version_2() {
                 status: Status::Completed,
                 grade: Some("A".into()),
                 credits: None,
+                pinned: false,
             },
             Placement {
                 code: "BE102".into(),
                 status: Status::InProgress,
                 grade: None,
                 credits: None,
+                pinned: false,
             },
         ]
     );
