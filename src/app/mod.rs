@@ -22,8 +22,8 @@ use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
 pub use overlay::{
-    Ask, Compare, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
-    Question, Recovery, Request, Row,
+    Ask, Compare, Entry, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
+    Question, Recovery, Request, Requirements, Row, entries,
 };
 
 use crate::action::{Action, Context};

@@ -49,6 +49,7 @@ pub(super) fn render_footer(frame: &mut Frame, area: Rect, view: &View) {
             Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
         ) => opening,
         (Context::Picker, Action::ShowTrash) => !comparing,
+        (Context::Requirements, a) => super::requirements::acts(app, a),
         _ => true,
     };
     // At a narrow width the rarer keys go first; the basic ones stay.

@@ -92,6 +92,7 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
         (Context::Picker, "Plans list (o)"),
         (Context::Confirm, "Yes/no questions"),
         (Context::Compare, "Comparison (=)"),
+        (Context::Requirements, "Requirements (w)"),
         (Context::Typing, "Typing a filter or a prompt (/, a, r, …)"),
         (Context::Help, "This help (?)"),
         (

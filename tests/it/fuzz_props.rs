@@ -862,6 +862,7 @@ const ACTIONS: &[Action] = &[
     Action::Confirm,
     Action::SaveAs,
     Action::Suspend,
+    Action::ShowRequirements,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -919,6 +920,7 @@ fn every_action_is_listed(a: Action) {
         | Action::NewPlan
         | Action::Compare
         | Action::Export
+        | Action::ShowRequirements
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
