@@ -567,7 +567,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[ch('w')],
         Action::ShowRequirements,
-        "show the requirements: each group's progress and what is left",
+        "show the requirements and what is left",
         None,
     ),
     bind(
