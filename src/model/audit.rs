@@ -984,7 +984,12 @@ fn unmet(
         }
     }
     let missing: Vec<String> = leaves.iter().map(|l| describe_leaf(c, l)).collect();
-    let message = match (part, missing.as_slice()) {
+    // A corequisite's alternatives are still alternatives: look through the `coreq`.
+    let shape = match part {
+        Req::Coreq(inner) => inner.as_ref(),
+        other => other,
+    };
+    let message = match (shape, missing.as_slice()) {
         (_, [one]) if leaves[0].same_term => format!("{name} in {term_name} needs {one}"),
         (_, [one]) => format!("{name} in {term_name} needs {one} first, in an earlier term"),
         (Req::Any(_), _) => format!("{name} in {term_name} needs one of: {}", missing.join("; ")),

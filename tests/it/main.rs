@@ -7,6 +7,7 @@ mod common;
 
 mod app;
 mod bundled_curriculum;
+mod catalogs;
 mod commands;
 mod config;
 mod corpus;
