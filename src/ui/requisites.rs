@@ -1,6 +1,7 @@
-//! The detail pane's facts of a course beyond its prerequisite list: its requisite as a
-//! tree with a mark on every part, its offerings, exclusions and equivalents, the published
-//! requisite text as written, and the groups it counts toward.
+//! The detail pane's facts of a course beyond its prerequisite list: its offerings,
+//! exclusions and equivalents, the groups it counts toward, its requisite as a tree with a
+//! mark on every part, and the published requisite text as written (short facts first, so
+//! a small pane still shows them).
 
 use ratatui::text::{Line, Span};
 
@@ -16,16 +17,6 @@ pub fn course_facts(view: &View, course: &Course, term: usize) -> Vec<Line<'stat
     let View { app, theme, .. } = *view;
     let c = app.curriculum();
     let mut lines = Vec::new();
-    if let Some(req) = &course.requires {
-        let facts = PlanFacts::new(c, app.plan());
-        lines.push(Line::styled("Requires", theme.muted));
-        let tree = Tree {
-            view,
-            facts: &facts,
-            term,
-        };
-        tree.node(req, 1, false, &mut lines);
-    }
     let mut offered = Vec::new();
     if !course.offered.is_empty() {
         offered.push(course.offered.join(", "));
@@ -58,10 +49,6 @@ pub fn course_facts(view: &View, course: &Course, term: usize) -> Vec<Line<'stat
             named(&course.equivalent)
         )));
     }
-    if !course.requisite_text.is_empty() {
-        lines.push(Line::styled("As published", theme.muted));
-        lines.push(Line::raw(format!("  {}", course.requisite_text)));
-    }
     let progress = crate::model::requirements::progress(c, app.plan());
     let groups: Vec<&str> = progress
         .filled_by(&course.code)
@@ -73,6 +60,20 @@ pub fn course_facts(view: &View, course: &Course, term: usize) -> Vec<Line<'stat
             Span::styled("Counts toward: ", theme.muted),
             Span::raw(groups.join(", ")),
         ]));
+    }
+    if let Some(req) = &course.requires {
+        let facts = PlanFacts::new(c, app.plan());
+        lines.push(Line::styled("Requires", theme.muted));
+        let tree = Tree {
+            view,
+            facts: &facts,
+            term,
+        };
+        tree.node(req, 1, false, &mut lines);
+    }
+    if !course.requisite_text.is_empty() {
+        lines.push(Line::styled("As published", theme.muted));
+        lines.push(Line::raw(format!("  {}", course.requisite_text)));
     }
     lines
 }

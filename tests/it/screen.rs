@@ -1277,3 +1277,22 @@ fn requirements_pane_says_which_entries_show_when_they_do_not_fit() {
     );
     assert!(bottom.contains("Computer Science major"), "{bottom}");
 }
+
+#[test]
+fn detail_pane_of_a_real_course_120x40() {
+    // COMP3900 of the converted UNSW catalog, in the hand-checked valid plan.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalogs");
+    let c = store::load_curriculum(Some(&dir.join("unsw-3778-2022.ron")))
+        .expect("the catalog loads")
+        .curriculum;
+    let plan = store::load_plan(&dir.join("plans/valid.ron")).expect("the plan loads");
+    let slot = plan.find("COMP3900").expect("COMP3900 is planned");
+    let mut app = App::new(c, plan, "plans/valid.ron".into(), true);
+    let row = app
+        .visible_rows(slot.term)
+        .iter()
+        .position(|&i| i == slot.index);
+    click(&mut app, Focus::Terms, Some(slot.term), row);
+    assert_eq!(app.selected_code().as_deref(), Some("COMP3900"));
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
