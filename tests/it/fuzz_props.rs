@@ -1255,7 +1255,7 @@ proptest! {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 57, "52 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 58, "53 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }
