@@ -3728,3 +3728,15 @@ fn a_read_only_plan_keeps_its_stream_choice() {
     assert!(app.plan().choices.is_empty());
     assert_eq!(app.message().map(|m| m.tone), Some(Tone::Error));
 }
+
+#[test]
+fn a_reviewer_cannot_choose_a_stream() {
+    let mut app = computing();
+    app.update(Msg::Review(Some("Dr Grace".into())));
+    app.update(Action::ShowRequirements);
+    highlight_entry(&mut app, degree_planner::app::Entry::Stream(0));
+    app.update(Action::Toggle);
+    assert!(app.plan().choices.is_empty());
+    assert_eq!(app.message().map(|m| m.tone), Some(Tone::Error));
+    assert!(!app.is_dirty());
+}
