@@ -130,6 +130,8 @@ pub enum Action {
     Compare,
     /// Write a markdown report next to the plan.
     Export,
+    /// Show the requirement groups: progress per group, streams, what is left.
+    ShowRequirements,
     /// In the picker: copy the highlighted plan.
     DuplicatePlan,
     /// In the picker: rename the highlighted plan.
@@ -198,6 +200,8 @@ pub enum Context {
     Confirm,
     /// Two plans are shown side by side.
     Compare,
+    /// The requirements pane is open.
+    Requirements,
     /// Keys that mean the same in every other context, checked before them.
     Anywhere,
 }
@@ -266,7 +270,7 @@ const fn bind(
 
 use Context::{
     Anywhere, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit, Help as HelpCtx, Normal,
-    Notes, Picker, Review, Typing,
+    Notes, Picker, Requirements as RequirementsCtx, Review, Typing,
 };
 
 /// The default keymap.
@@ -558,6 +562,76 @@ pub const KEYMAP: &[Binding] = &[
         Action::Export,
         "write a markdown report next to the plan",
         None,
+    ),
+    bind(
+        Normal,
+        &[ch('w')],
+        Action::ShowRequirements,
+        "show the requirements and what is left",
+        None,
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous entry",
+        None,
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next entry",
+        Some("move"),
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "10 entries up",
+        None,
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "10 entries down",
+        None,
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "first entry",
+        None,
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "last entry",
+        None,
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::Toggle,
+        "choose the highlighted stream's next option (then none)",
+        Some("choose"),
+    ),
+    bind(
+        RequirementsCtx,
+        &[ch('u')],
+        Action::Undo,
+        "undo the last edit",
+        Some("undo"),
+    ),
+    bind(
+        RequirementsCtx,
+        &[key(KeyCode::Esc), ch('w'), ch('q')],
+        Action::Cancel,
+        "close the requirements",
+        Some("close"),
     ),
     bind(
         Normal,
@@ -1179,6 +1253,7 @@ mod tests {
             Context::Picker,
             Context::Confirm,
             Context::Compare,
+            Context::Requirements,
         ] {
             assert_eq!(
                 resolve(context, &ctrl_z),

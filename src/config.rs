@@ -75,7 +75,7 @@ impl TryFrom<String> for ColorName {
 
 /// The contexts whose keys the file may change, by the index a [`Remap`] carries: the
 /// context, the field of `keys` that changes it, and what it is.
-pub const SECTIONS: [(Context, &str, &str); 9] = [
+pub const SECTIONS: [(Context, &str, &str); 10] = [
     (Context::Normal, "normal", "Browsing and editing the plan."),
     (
         Context::Review,
@@ -96,6 +96,11 @@ pub const SECTIONS: [(Context, &str, &str); 9] = [
         Context::Typing,
         "typing",
         "Typing a filter or a prompt: other printable keys are text.",
+    ),
+    (
+        Context::Requirements,
+        "requirements",
+        "The requirements: groups, streams and what is left.",
     ),
 ];
 
@@ -122,6 +127,8 @@ pub struct Keys {
     pub confirm: Remap<7>,
     /// Typing a filter or a prompt.
     pub typing: Remap<8>,
+    /// The requirements pane.
+    pub requirements: Remap<9>,
 }
 
 /// [`Keys`] as written, before the keys of all contexts are checked together.
@@ -137,11 +144,12 @@ struct KeysFile {
     unsaved: Remap<6>,
     confirm: Remap<7>,
     typing: Remap<8>,
+    requirements: Remap<9>,
 }
 
 impl Keys {
     /// Every context's remapping, with the context.
-    pub fn sections(&self) -> [(Context, &[Rebinding]); 9] {
+    pub fn sections(&self) -> [(Context, &[Rebinding]); 10] {
         [
             (SECTIONS[0].0, &self.normal.0),
             (SECTIONS[1].0, &self.review.0),
@@ -152,6 +160,7 @@ impl Keys {
             (SECTIONS[6].0, &self.unsaved.0),
             (SECTIONS[7].0, &self.confirm.0),
             (SECTIONS[8].0, &self.typing.0),
+            (SECTIONS[9].0, &self.requirements.0),
         ]
     }
 }
@@ -170,6 +179,7 @@ impl TryFrom<KeysFile> for Keys {
             unsaved: f.unsaved,
             confirm: f.confirm,
             typing: f.typing,
+            requirements: f.requirements,
         };
         let conflicts = Keymap::new(&keys).conflicts();
         if conflicts.is_empty() {

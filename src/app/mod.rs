@@ -22,8 +22,8 @@ use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
 pub use overlay::{
-    Ask, Compare, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
-    Question, Recovery, Request, Row,
+    Ask, Compare, Entry, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
+    Question, Recovery, Request, Requirements, Row, entries,
 };
 
 use crate::action::{Action, Context};
@@ -207,6 +207,13 @@ impl App {
                 Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
             ) => opening,
             (Context::Picker, Action::ShowTrash) => !comparing,
+            // Choosing a stream is a plan edit.
+            (Context::Requirements, Action::Toggle) => {
+                writable
+                    && self.role().may_edit_placement()
+                    && !self.curriculum().streams.is_empty()
+            }
+            (Context::Requirements, Action::Undo) => writable,
             _ => true,
         }
     }

@@ -2,7 +2,9 @@
 //! terms, career-path targets and focuses, notes and verdicts. Keys reach here when no
 //! overlay is open.
 
-use super::overlay::{Ask, Filter, Help, Leave, Notes, Overlay, PromptKind, Purpose, Question};
+use super::overlay::{
+    Ask, Filter, Help, Leave, Notes, Overlay, PromptKind, Purpose, Question, Requirements,
+};
 use super::{App, Effect, Focus};
 use crate::action::{Action, Context, Spot};
 use crate::model::review::{Decision, NoteTarget};
@@ -129,6 +131,9 @@ impl App {
                 self.ask(PromptKind::SaveAs, &format!("{stem} copy"));
             }
             Action::Export => return Some(self.export(false)),
+            Action::ShowRequirements => {
+                self.overlay = Some(Overlay::Requirements(Requirements::default()));
+            }
             Action::Input(_)
             | Action::Backspace
             | Action::Edit(_)

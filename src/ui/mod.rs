@@ -11,6 +11,8 @@ mod notes;
 mod panels;
 mod picker;
 mod recovery;
+mod requirements;
+mod requisites;
 mod review;
 mod terms;
 mod text;
@@ -99,6 +101,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Picker(picker)) => picker::render_picker(frame, body, &view, picker),
         Some(Overlay::Recovery(r)) => recovery::render_recovery(frame, body, &view, r),
         Some(Overlay::Compare(c)) => compare::render_compare(frame, body, &view, c),
+        Some(Overlay::Requirements(pane)) => {
+            requirements::render_requirements(frame, body, &view, pane)
+        }
         _ => {}
     }
 }

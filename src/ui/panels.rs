@@ -371,12 +371,20 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         );
         return;
     };
+    let credits = match (course.max_credits, placement) {
+        (Some(max), Some(p)) => format!(
+            "{} to {max} credits, {} chosen",
+            course.credits,
+            p.credits_of(course)
+        ),
+        (Some(max), None) => format!("{} to {max} credits", course.credits),
+        (None, _) => format!("{} credits", course.credits),
+    };
     let mut lines = vec![
         Line::styled(course.title.clone(), theme.key),
         Line::raw(format!(
-            "{} · {} credits · {}{}",
+            "{} · {credits} · {}{}",
             course.code,
-            course.credits,
             c.semester_name(course.semester),
             if course.required { "" } else { " · elective" }
         )),
@@ -410,6 +418,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
             lines.push(prerequisite_line(app, theme, pre, here));
         }
     }
+    lines.extend(super::requisites::course_facts(view, course, here));
     let weighted: Vec<_> = c
         .paths
         .iter()

@@ -3629,3 +3629,116 @@ fn enter_on_a_requirement_problem_highlights_the_course_it_names() {
     assert_eq!(app.cursor().focus, Focus::Terms);
     assert_eq!((app.cursor().term, app.cursor().row), (0, 2));
 }
+
+/// The hand-written computing program of `tests/curricula/screen_program.ron`, with a Major
+/// stream of two options, on its recommended plan.
+fn computing() -> App {
+    let text = include_str!("../curricula/screen_program.ron");
+    let c = degree_planner::store::parse_curriculum(text, "screen_program.ron")
+        .expect("valid")
+        .curriculum;
+    let plan = Plan::recommended(&c, "Ada");
+    App::new(c, plan, "plans/ada.ron".into(), true)
+}
+
+/// Highlights the entry `entry` of the open requirements pane, from its first entry.
+fn highlight_entry(app: &mut App, entry: degree_planner::app::Entry) {
+    let progress = degree_planner::model::requirements::progress(app.curriculum(), app.plan());
+    let at = degree_planner::app::entries(&progress)
+        .iter()
+        .position(|e| *e == entry)
+        .expect("entry shown");
+    app.update(Action::First);
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    let Some(Overlay::Requirements(pane)) = app.overlay() else {
+        panic!("the requirements are not open");
+    };
+    assert_eq!(pane.selected, at);
+}
+
+#[test]
+fn w_opens_the_requirements_moves_in_them_and_esc_or_w_closes_them() {
+    let mut app = computing();
+    press(&mut app, chr('w'));
+    assert_eq!(app.context(), Context::Requirements);
+    press_all(&mut app, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    let Some(Overlay::Requirements(pane)) = app.overlay() else {
+        panic!("the requirements are not open");
+    };
+    assert_eq!(pane.selected, 2);
+    // The highlight stops at the last entry.
+    press(&mut app, key(KeyCode::End));
+    press(&mut app, key(KeyCode::Down));
+    let progress = degree_planner::model::requirements::progress(app.curriculum(), app.plan());
+    let last = degree_planner::app::entries(&progress).len() - 1;
+    assert!(matches!(app.overlay(), Some(Overlay::Requirements(p)) if p.selected == last));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay(), None);
+    press_all(&mut app, &[chr('w'), chr('w')]);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn enter_on_a_stream_cycles_its_options_as_undoable_edits() {
+    let mut app = computing();
+    app.update(Action::ShowRequirements);
+    highlight_entry(&mut app, degree_planner::app::Entry::Stream(0));
+    let choice = |app: &App| app.plan().choices.get("major").cloned();
+    assert_eq!(choice(&app), None);
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(choice(&app).as_deref(), Some("COMPA1"));
+    assert!(app.is_dirty());
+    press(&mut app, chr(' '));
+    assert_eq!(choice(&app).as_deref(), Some("SENGAH"));
+    // The groups follow the choice: the Software Engineering major's group is in force.
+    let progress = degree_planner::model::requirements::progress(app.curriculum(), app.plan());
+    assert!(progress.groups.iter().any(|g| g.group.id == "se"));
+    assert!(!progress.groups.iter().any(|g| g.group.id == "cs"));
+    // After the last option: no choice.
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(choice(&app), None);
+    // Undo, in the pane or after closing it, walks back through the choices.
+    press(&mut app, chr('u'));
+    assert_eq!(choice(&app).as_deref(), Some("SENGAH"));
+    press(&mut app, key(KeyCode::Esc));
+    press_all(&mut app, &[chr('u'), chr('u')]);
+    assert_eq!(choice(&app), None);
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn enter_on_a_group_changes_nothing_and_says_what_it_does() {
+    let mut app = computing();
+    app.update(Action::ShowRequirements);
+    highlight_entry(&mut app, degree_planner::app::Entry::Group(0));
+    let before = app.plan().clone();
+    app.update(Action::Toggle);
+    assert_eq!(app.plan(), &before);
+    assert!(app.message().is_some_and(|m| m.text.contains("stream")));
+    assert_eq!(app.context(), Context::Requirements);
+}
+
+#[test]
+fn a_read_only_plan_keeps_its_stream_choice() {
+    let mut app = computing();
+    app.update(Msg::Locked(Some("another planner has it open".into())));
+    app.update(Action::ShowRequirements);
+    highlight_entry(&mut app, degree_planner::app::Entry::Stream(0));
+    app.update(Action::Toggle);
+    assert!(app.plan().choices.is_empty());
+    assert_eq!(app.message().map(|m| m.tone), Some(Tone::Error));
+}
+
+#[test]
+fn a_reviewer_cannot_choose_a_stream() {
+    let mut app = computing();
+    app.update(Msg::Review(Some("Dr Grace".into())));
+    app.update(Action::ShowRequirements);
+    highlight_entry(&mut app, degree_planner::app::Entry::Stream(0));
+    app.update(Action::Toggle);
+    assert!(app.plan().choices.is_empty());
+    assert_eq!(app.message().map(|m| m.tone), Some(Tone::Error));
+    assert!(!app.is_dirty());
+}

@@ -863,6 +863,7 @@ const ACTIONS: &[Action] = &[
     Action::Confirm,
     Action::SaveAs,
     Action::Suspend,
+    Action::ShowRequirements,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -920,6 +921,7 @@ fn every_action_is_listed(a: Action) {
         | Action::NewPlan
         | Action::Compare
         | Action::Export
+        | Action::ShowRequirements
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
@@ -1267,7 +1269,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 57, "52 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 58, "53 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

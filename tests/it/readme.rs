@@ -31,6 +31,7 @@ fn key_table() -> String {
         (Context::Picker, "plans list: "),
         (Context::Confirm, "question: "),
         (Context::Compare, "comparison: "),
+        (Context::Requirements, "requirements: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
         (Context::ConfirmQuit, "unsaved changes (quit, o, n): "),

@@ -1457,3 +1457,91 @@ fn no_key_name_is_written_as_a_literal_outside_the_keymap() {
         found.join("\n")
     );
 }
+
+/// The hand-written computing program of `tests/curricula/screen_program.ron` (requisite
+/// expressions, offerings, nested groups, a stream), on its recommended plan with the first
+/// year's courses completed.
+fn computing() -> App {
+    let text = include_str!("../curricula/screen_program.ron");
+    let c = store::parse_curriculum(text, "screen_program.ron")
+        .expect("the screen program is valid")
+        .curriculum;
+    let mut plan = Plan::recommended(&c, "Ada Lovelace");
+    for term in 0..2 {
+        for index in 0..plan.terms[term].courses.len() {
+            let slot = Slot { term, index };
+            plan.cycle_status(slot);
+            plan.cycle_status(slot);
+        }
+    }
+    App::new(c, plan, "plans/ada.ron".into(), true)
+}
+
+#[test]
+fn detail_pane_shows_a_requisite_tree_120x40() {
+    let mut app = computing();
+    click(&mut app, Focus::Terms, Some(2), Some(0));
+    assert_eq!(app.selected_code().as_deref(), Some("COMP3900"));
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn requirements_pane_120x40() {
+    let mut app = computing();
+    app.update(Action::ShowRequirements);
+    app.update(Action::Last);
+    app.update(Action::Up);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn requirements_pane_of_a_program_without_groups_120x40() {
+    // The bundled program has no groups: the pane says what is left of its required
+    // courses and credits (Freelancing is out of the plan in `midway`).
+    let mut app = midway();
+    app.update(Action::ShowRequirements);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("BE405 Freelancing and Career Management"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn requirements_pane_says_which_entries_show_when_they_do_not_fit() {
+    let mut app = computing();
+    app.update(Action::ShowRequirements);
+    let top = screen(&app, 80, 20);
+    assert!(top.contains(" 1-"), "{top}");
+    app.update(Action::Last);
+    let bottom = screen(&app, 80, 20);
+    let entries = {
+        let p = degree_planner::model::requirements::progress(app.curriculum(), app.plan());
+        degree_planner::app::entries(&p).len()
+    };
+    assert!(
+        bottom.contains(&format!("-{entries} of {entries} ")),
+        "{bottom}"
+    );
+    assert!(bottom.contains("Computer Science major"), "{bottom}");
+}
+
+#[test]
+fn detail_pane_of_a_real_course_120x40() {
+    // COMP3900 of the converted UNSW catalog, in the hand-checked valid plan.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalogs");
+    let c = store::load_curriculum(Some(&dir.join("unsw-3778-2022.ron")))
+        .expect("the catalog loads")
+        .curriculum;
+    let plan = store::load_plan(&dir.join("plans/valid.ron")).expect("the plan loads");
+    let slot = plan.find("COMP3900").expect("COMP3900 is planned");
+    let mut app = App::new(c, plan, "plans/valid.ron".into(), true);
+    let row = app
+        .visible_rows(slot.term)
+        .iter()
+        .position(|&i| i == slot.index);
+    click(&mut app, Focus::Terms, Some(slot.term), row);
+    assert_eq!(app.selected_code().as_deref(), Some("COMP3900"));
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}

@@ -10,6 +10,7 @@ mod notes;
 mod picker;
 mod prompt;
 mod recovery;
+mod requirements;
 mod unsaved;
 
 pub use ask::{Ask, Question};
@@ -20,6 +21,7 @@ pub use notes::Notes;
 pub use picker::{Picker, Purpose, Request, Row};
 pub use prompt::{Prompt, PromptKind};
 pub use recovery::Recovery;
+pub use requirements::{Entry, Requirements, entries};
 pub use unsaved::Leave;
 
 use super::{App, Effect};
@@ -40,6 +42,8 @@ pub enum Overlay {
     Picker(Picker),
     /// The open plan beside another one.
     Compare(Compare),
+    /// The requirement groups, streams and limits, with what is left.
+    Requirements(Requirements),
     /// Asking what to do with unsaved changes before leaving the plan: save, discard, or
     /// keep editing.
     Unsaved(Leave),
@@ -63,6 +67,7 @@ impl Overlay {
             Overlay::Picker(_) => Context::Picker,
             Overlay::Recovery(_) | Overlay::Ask(_) => Context::Confirm,
             Overlay::Compare(_) => Context::Compare,
+            Overlay::Requirements(_) => Context::Requirements,
         }
     }
 
@@ -75,6 +80,7 @@ impl Overlay {
             Overlay::Notes(notes) => notes.handle(action, app),
             Overlay::Picker(picker) => picker.handle(action, app),
             Overlay::Compare(compare) => compare.handle(action, app),
+            Overlay::Requirements(pane) => pane.handle(action, app),
             Overlay::Unsaved(leave) => leave.handle(action, app),
             Overlay::Recovery(recovery) => recovery.handle(action, app),
             Overlay::Ask(ask) => ask.handle(action, app),
