@@ -109,6 +109,7 @@ patterns! {
     DEFAULT_STREAM = r"\b([A-Z]{4}[A-Z0-9]{2}) is the default";
     ONLY_ONE = r"(?i)only count ONE [^(]*\(([^)]*)\)";
     ALNUM = r"[A-Za-z0-9]";
+    NO_REQUISITE = r"(?i)^\s*(none|no prerequisites?( required)?)\.?\s*$";
 }
 
 // ---------------------------------------------------------------- token parser
@@ -712,6 +713,10 @@ fn convert_requisite(
     let class = if req_text.trim().is_empty() || !ALNUM.is_match(req_text) {
         requires = None;
         Class::None
+    } else if NO_REQUISITE.is_match(req_text) {
+        requires = None;
+        rules.push("the text says there is none");
+        Class::Rule
     } else {
         if in_errors || !p.words.is_empty() {
             let structural: Vec<String> = p
