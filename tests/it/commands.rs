@@ -160,7 +160,7 @@ fn check_unreadable_file_exits_2_and_names_line_and_column() {
         "\ntests/plans/broken/syntax.ron:13:17: Expected comma\n\
          tests/plans/broken/unknown_field.ron:6:5: Unexpected field named `verdit` in `Plan`, \
          expected one of `version`, `curriculum`, `student`, `target_path`, `terms`, `focus`, \
-         `notes`, `verdict`, `set_aside`, or `choices` instead\n"
+         `notes`, `verdict`, `set_aside`, `choices`, `prior`, or `exceptions` instead\n"
     ));
 }
 

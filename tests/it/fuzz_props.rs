@@ -537,6 +537,8 @@ fn build_plan(c: &Curriculum, seed: &PlanSeed) -> Plan {
         verdict: None,
         set_aside: Vec::new(),
         choices: Default::default(),
+        prior: Vec::new(),
+        exceptions: Vec::new(),
     };
     if let Some((approved, reviewer, date, comment)) = &seed.verdict {
         let decision = if *approved {
