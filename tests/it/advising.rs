@@ -301,6 +301,25 @@ fn an_unknown_field_in_prior_credit_is_an_error_with_its_position() {
 }
 
 #[test]
+fn reasons_and_prior_credit_text_are_cleaned_on_reading() {
+    let text = "(version: 2, curriculum: (name: \"Advising\", hash: \"x\"), terms: [],
+    prior: [(source: Other, stands_for: Credits(), credits: 3, note: \"work\u{1b}[31m\")],
+    exceptions: [(grant: WaiveGroup(\"electives\"), reason: \"ok\u{202e}\", author: \"Ada\",
+        date: \"2026-11-01\", state: Requested)])";
+    let plan = store::parse_plan(text, "plan.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !plan.prior[0].note.contains('\u{1b}'),
+        "{:?}",
+        plan.prior[0].note
+    );
+    assert!(
+        !plan.exceptions[0].reason.contains('\u{202e}'),
+        "{:?}",
+        plan.exceptions[0].reason
+    );
+}
+
+#[test]
 fn only_the_student_records_prior_credit() {
     let c = adv();
     let mut plan = plan_of(&c, vec![("S1", vec![])]);
@@ -932,5 +951,40 @@ fn check_text_marks_waived_problems_and_counts_only_open_ones() {
     assert!(
         text.contains("\n    waived: bridging course (Dr Grace, 2026-11-20)\n"),
         "{text}"
+    );
+}
+
+#[test]
+fn diff_lists_prior_credit_and_exception_changes() {
+    let (c, before) = missing_a();
+    let (_, after) = busy();
+    let text = report::diff_text(&c, &before, "before.ron", &after, "after.ron");
+    let section = text
+        .split("\nPrior credit and exceptions\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(section.starts_with(
+        "  prior credit exam unassigned toward electives 3 credits from AP Calculus BC (5): score report on file added\n  \
+         exception waive the requisites of B: bridging course (asked by Ada on 2026-11-01, granted by Dr Grace on 2026-11-20) added\n"
+    ), "{text}");
+    let same = report::diff_text(&c, &before, "a.ron", &before, "b.ron");
+    assert!(!same.contains("Prior credit and exceptions"), "{same}");
+}
+
+#[test]
+fn an_exception_alone_is_an_edit() {
+    let (c, before) = missing_a();
+    let mut after = before.clone();
+    exceptions::request(
+        &mut after,
+        Grant::WaiveGroup("electives".into()),
+        "why not",
+        "Ada",
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(
+        model::edits::edits(&c, &before, &after),
+        ["exception waive group electives: why not (asked by Ada on 2026-11-20, requested) added"]
     );
 }
