@@ -988,3 +988,33 @@ fn an_exception_alone_is_an_edit() {
         ["exception waive group electives: why not (asked by Ada on 2026-11-20, requested) added"]
     );
 }
+
+#[test]
+fn bad_prior_credit_rules_and_grade_scales_are_refused_with_their_position() {
+    let text = ADV.replace(
+        r#"taken_here: ["CAP", "electives"]"#,
+        r#"taken_here: ["CAP", "NOPE"]"#,
+    );
+    let err = store::parse_curriculum(&text, "adv.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("prior_credit.taken_here names NOPE, which is neither a course nor a group"),
+        "{err}"
+    );
+    assert!(err.contains("adv.ron:"), "{err}");
+
+    let text = ADV.replace(
+        "prior_credit:",
+        r#"grades: (scale: [("A", Points(4.0)), ("a", Pass), ("Z", Points(-1.0))]),
+    prior_credit:"#,
+    );
+    let err = store::parse_curriculum(&text, "adv.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("grade \"a\" is on the scale twice"), "{err}");
+    assert!(
+        err.contains("grade \"Z\" is worth -1 points; points run from 0 to 100"),
+        "{err}"
+    );
+}
