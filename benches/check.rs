@@ -2,8 +2,9 @@
 //! reading and parsing the same files on the same number of threads.
 //!
 //! - `check/app/<plans>` and `check/floor/<plans>`: 10,000 plans of the bundled program.
-//! - `check_catalog/<courses>`: 1,000 plans of synthetic catalogs of 100 to 20,000 courses,
-//!   for how the per-plan cost grows with the size of the program.
+//! - `check_catalog/<courses>`: 1,000 plans of synthetic catalogs of 100 to 20,000 courses
+//!   with every construct of the requirement language, for how the per-plan cost grows with
+//!   the size of the program; `check_catalog/plain-5000` is 5,000 courses without them.
 //!
 //! `cargo bench --bench check`; figures in docs/performance.md.
 
@@ -83,11 +84,16 @@ fn check_catalogs(c: &mut Criterion) {
     let mut group = c.benchmark_group("check_catalog");
     group.sample_size(10);
     group.throughput(Throughput::Elements(plans as u64));
-    for courses in fixtures::sizes() {
+    let mut programs: Vec<Program> = fixtures::sizes()
+        .into_iter()
+        .map(Program::Synthetic)
+        .collect();
+    programs.push(fixtures::plain());
+    for program in programs {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let curriculum = Program::Synthetic(courses).curriculum();
+        let curriculum = program.curriculum();
         fixtures::write_plans(dir.path(), &curriculum, plans);
-        group.bench_function(BenchmarkId::from_parameter(courses), |b| {
+        group.bench_function(BenchmarkId::from_parameter(program.label()), |b| {
             b.iter(|| check(&curriculum, dir.path(), plans));
         });
     }

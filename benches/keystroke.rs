@@ -76,6 +76,7 @@ fn ready(program: Program, filtering: bool) -> (App, Terminal<CrosstermBackend<S
 fn keystroke(c: &mut Criterion) {
     let mut programs = vec![Program::Bundled];
     programs.extend(fixtures::sizes().into_iter().map(Program::Synthetic));
+    programs.push(fixtures::plain());
     let mut group = c.benchmark_group("keystroke");
     for program in programs {
         for (name, keys, filtering) in [("move", moves(), false), ("filter", typing(), true)] {

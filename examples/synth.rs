@@ -1,6 +1,8 @@
-//! `synth --courses N [--plans M] [--seed S] --out DIR`: writes a valid synthetic curriculum
-//! of N courses to `DIR/curriculum.ron` and M plans against it to `DIR/plans/`, the same
-//! files for the same arguments. For trying the planner at scale and for the whole-process
+//! `synth --courses N [--plans M] [--seed S] [--plain] --out DIR`: writes a valid synthetic
+//! curriculum of N courses to `DIR/curriculum.ron` and M plans against it to `DIR/plans/`, the
+//! same files for the same arguments. The curriculum uses every construct of the requirement
+//! language in the shares of a real catalog; `--plain` writes the older shape, with only
+//! prerequisite lists, for comparison. For trying the planner at scale and for the whole-process
 //! figures in docs/performance.md:
 //!
 //! ```text
@@ -29,6 +31,9 @@ struct Args {
     /// Seed: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Only prerequisite lists: none of the requirement language (the shape before issue 14).
+    #[arg(long)]
+    plain: bool,
     /// Directory to write into (created if missing).
     #[arg(long)]
     out: PathBuf,
@@ -46,7 +51,12 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
-    let text = synth::curriculum(args.courses as usize, args.seed);
+    let constructs = if args.plain {
+        synth::Constructs::None
+    } else {
+        synth::Constructs::All
+    };
+    let text = synth::curriculum_with(args.courses as usize, args.seed, constructs);
     let curriculum = store::parse_curriculum(&text, "synthetic curriculum")?.curriculum;
     std::fs::create_dir_all(args.out.join("plans"))?;
     let path = args.out.join("curriculum.ron");

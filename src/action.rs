@@ -1013,6 +1013,7 @@ impl Key {
             "Esc" => KeyCode::Esc,
             "Backspace" => KeyCode::Backspace,
             "Home" => KeyCode::Home,
+            "Delete" => KeyCode::Delete,
             "End" => KeyCode::End,
             "PageUp" => KeyCode::PageUp,
             "PageDown" => KeyCode::PageDown,
@@ -1030,10 +1031,14 @@ impl Key {
 }
 
 impl Action {
-    /// The name a config file uses for the action: its variant in kebab case ("next-term").
+    /// The name a config file uses for the action: its variant in kebab case ("next-term");
+    /// an edit of the typed text with what it does ("edit-delete-from-start").
     pub fn name(&self) -> String {
         let debug = format!("{self:?}");
-        let variant = debug.split('(').next().unwrap_or_default();
+        let variant = match self {
+            Action::Edit(_) => debug.replace(['(', ')'], ""),
+            _ => debug.split('(').next().unwrap_or_default().to_string(),
+        };
         let mut name = String::new();
         for (i, c) in variant.chars().enumerate() {
             if c.is_uppercase() && i > 0 {

@@ -73,33 +73,107 @@ impl TryFrom<String> for ColorName {
     }
 }
 
-/// Key bindings the file changes, per mode (the planner's normal mode, for now).
+/// The contexts whose keys the file may change, by the index a [`Remap`] carries: the
+/// context, the field of `keys` that changes it, and what it is.
+pub const SECTIONS: [(Context, &str, &str); 9] = [
+    (Context::Normal, "normal", "Browsing and editing the plan."),
+    (
+        Context::Review,
+        "review",
+        "Reviewing (degree-planner review PLAN): checked before the normal keys.",
+    ),
+    (Context::Notes, "notes", "The list of notes."),
+    (Context::Picker, "picker", "The list of plans."),
+    (Context::Compare, "compare", "Two plans side by side."),
+    (Context::Help, "help", "The help overlay."),
+    (
+        Context::ConfirmQuit,
+        "unsaved",
+        "Unsaved changes (quitting, opening another plan).",
+    ),
+    (Context::Confirm, "confirm", "Yes/no questions."),
+    (
+        Context::Typing,
+        "typing",
+        "Typing a filter or a prompt: other printable keys are text.",
+    ),
+];
+
+/// Key bindings the file changes, per context (see [`SECTIONS`]). Checked when read: no key
+/// may be bound to two actions of one context (or to one and to a key that acts anywhere).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "KeysFile")]
 pub struct Keys {
     /// Browsing and editing the plan.
-    pub normal: Remap,
+    pub normal: Remap<0>,
+    /// Reviewing.
+    pub review: Remap<1>,
+    /// The notes list.
+    pub notes: Remap<2>,
+    /// The plans list.
+    pub picker: Remap<3>,
+    /// The comparison.
+    pub compare: Remap<4>,
+    /// The help overlay.
+    pub help: Remap<5>,
+    /// The unsaved-changes question.
+    pub unsaved: Remap<6>,
+    /// Yes/no questions.
+    pub confirm: Remap<7>,
+    /// Typing a filter or a prompt.
+    pub typing: Remap<8>,
 }
 
-/// Actions of the normal mode and the keys they get instead of their defaults (none:
-/// unbound). Checked when read: every action and key must exist, and no key may end up
-/// bound to two actions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "BTreeMap<ActionName, Vec<KeyName>>")]
-pub struct Remap(pub Vec<(Action, Vec<Key>)>);
+/// [`Keys`] as written, before the keys of all contexts are checked together.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct KeysFile {
+    normal: Remap<0>,
+    review: Remap<1>,
+    notes: Remap<2>,
+    picker: Remap<3>,
+    compare: Remap<4>,
+    help: Remap<5>,
+    unsaved: Remap<6>,
+    confirm: Remap<7>,
+    typing: Remap<8>,
+}
 
-impl TryFrom<BTreeMap<ActionName, Vec<KeyName>>> for Remap {
+impl Keys {
+    /// Every context's remapping, with the context.
+    pub fn sections(&self) -> [(Context, &[Rebinding]); 9] {
+        [
+            (SECTIONS[0].0, &self.normal.0),
+            (SECTIONS[1].0, &self.review.0),
+            (SECTIONS[2].0, &self.notes.0),
+            (SECTIONS[3].0, &self.picker.0),
+            (SECTIONS[4].0, &self.compare.0),
+            (SECTIONS[5].0, &self.help.0),
+            (SECTIONS[6].0, &self.unsaved.0),
+            (SECTIONS[7].0, &self.confirm.0),
+            (SECTIONS[8].0, &self.typing.0),
+        ]
+    }
+}
+
+impl TryFrom<KeysFile> for Keys {
     type Error = String;
 
-    fn try_from(map: BTreeMap<ActionName, Vec<KeyName>>) -> Result<Self, Self::Error> {
-        let remap = Remap(
-            map.into_iter()
-                .map(|(a, keys)| (a.1, keys.into_iter().map(|k| k.0).collect()))
-                .collect(),
-        );
-        let conflicts = Keymap::new(&remap).conflicts();
+    fn try_from(f: KeysFile) -> Result<Self, Self::Error> {
+        let keys = Keys {
+            normal: f.normal,
+            review: f.review,
+            notes: f.notes,
+            picker: f.picker,
+            compare: f.compare,
+            help: f.help,
+            unsaved: f.unsaved,
+            confirm: f.confirm,
+            typing: f.typing,
+        };
+        let conflicts = Keymap::new(&keys).conflicts();
         if conflicts.is_empty() {
-            Ok(remap)
+            Ok(keys)
         } else {
             Err(format!(
                 "a key is bound to two actions: {}",
@@ -109,33 +183,55 @@ impl TryFrom<BTreeMap<ActionName, Vec<KeyName>>> for Remap {
     }
 }
 
-/// The name of an action of the normal mode, e.g. "save" or "next-term".
+/// Actions of the context `SECTIONS[S]` and the keys they get instead of their defaults
+/// (none: unbound). Checked when read: every action and key must exist.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "BTreeMap<ActionName<S>, Vec<KeyName>>")]
+pub struct Remap<const S: usize>(pub Vec<Rebinding>);
+
+/// An action and the keys the file gives it.
+pub type Rebinding = (Action, Vec<Key>);
+
+impl<const S: usize> TryFrom<BTreeMap<ActionName<S>, Vec<KeyName>>> for Remap<S> {
+    type Error = String;
+
+    fn try_from(map: BTreeMap<ActionName<S>, Vec<KeyName>>) -> Result<Self, Self::Error> {
+        Ok(Remap(
+            map.into_iter()
+                .map(|(a, keys)| (a.1, keys.into_iter().map(|k| k.0).collect()))
+                .collect(),
+        ))
+    }
+}
+
+/// The name of an action of the context `SECTIONS[S]`, e.g. "save" or "next-term".
 #[derive(Debug, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
-struct ActionName(String, Action);
+struct ActionName<const S: usize>(String, Action);
 
-impl Ord for ActionName {
+impl<const S: usize> Ord for ActionName<S> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.0.cmp(&other.0)
     }
 }
 
-impl PartialOrd for ActionName {
+impl<const S: usize> PartialOrd for ActionName<S> {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl TryFrom<String> for ActionName {
+impl<const S: usize> TryFrom<String> for ActionName<S> {
     type Error = String;
 
     fn try_from(name: String) -> Result<Self, Self::Error> {
-        action::bindings(Context::Normal)
+        let (context, section, _) = SECTIONS[S];
+        action::bindings(context)
             .find(|b| b.action.name() == name)
             .map(|b| ActionName(name.clone(), b.action))
             .ok_or_else(|| {
                 format!(
-                    "unknown action \"{name}\" (`degree-planner config --default` lists them all)"
+                    "unknown action \"{name}\" in keys.{section} (`degree-planner config --default` lists them all)"
                 )
             })
     }
@@ -229,16 +325,20 @@ impl TryFrom<String> for ThemeName {
 /// `degree-planner config --default` prints it.
 pub fn default_file() -> String {
     let mut text = String::from(DEFAULT_HEAD);
-    for b in action::bindings(Context::Normal) {
-        let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.label())).collect();
-        text.push_str(&format!(
-            "            // {}\n            \"{}\": [{}],\n",
-            b.description,
-            b.action.name(),
-            keys.join(", ")
-        ));
+    for (context, section, what) in SECTIONS {
+        text.push_str(&format!("        // {what}\n        {section}: {{\n"));
+        for b in action::bindings(context) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.label())).collect();
+            text.push_str(&format!(
+                "            // {}\n            \"{}\": [{}],\n",
+                b.description,
+                b.action.name(),
+                keys.join(", ")
+            ));
+        }
+        text.push_str("        },\n");
     }
-    text.push_str("        },\n    ),\n)\n");
+    text.push_str("    ),\n)\n");
     text
 }
 
@@ -261,8 +361,10 @@ const DEFAULT_HEAD: &str = r##"// degree-planner settings (RON). Every field is 
     // Key bindings. Give an action other keys ("save": ["Ctrl-s"]), or none to unbind it
     // ("save": []); actions left out keep their keys. Keys are written "s", "S", "Ctrl-s",
     // "Enter", "Esc", "Tab", "Shift-Tab", "Space", "Backspace", "Up", "Down", "Left",
-    // "Right", "Home", "End", "PageUp", "PageDown". A key bound to two actions is an error.
+    // "Right", "Home", "End", "PageUp", "PageDown". A key bound to two actions of one context
+    // is an error.
+    // Each context has its own keys: one key may mean different things in the notes list
+    // and on the plan, and the keys of `review` come before the normal ones. The keys that
+    // act anywhere (Ctrl-z) keep theirs.
     keys: (
-        // Browsing and editing the plan.
-        normal: {
 "##;

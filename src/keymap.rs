@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::action::{self, Action, Binding, Context, KEYMAP};
-use crate::config::Remap;
+use crate::config::Keys;
 
 /// Every binding, with the keys in effect.
 #[derive(Debug, Clone)]
@@ -17,20 +17,22 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap::new(&Remap::default())
+        Keymap::new(&Keys::default())
     }
 }
 
 impl Keymap {
-    /// The default keymap with the normal mode's actions bound to the keys `remap` gives
-    /// them (no keys: unbound).
-    pub fn new(remap: &Remap) -> Self {
+    /// The default keymap with each context's actions bound to the keys `keys` gives them
+    /// (no keys: unbound).
+    pub fn new(keys: &Keys) -> Self {
+        let sections = keys.sections();
         let bindings = KEYMAP
             .iter()
             .map(|b| {
                 let mut b = b.clone();
-                if b.context == Context::Normal
-                    && let Some((_, keys)) = remap.0.iter().find(|(a, _)| *a == b.action)
+                let remap = sections.iter().find(|(c, _)| *c == b.context);
+                if let Some((_, remap)) = remap
+                    && let Some((_, keys)) = remap.iter().find(|(a, _)| *a == b.action)
                 {
                     b.keys = Cow::Owned(keys.clone());
                 }
@@ -60,24 +62,69 @@ impl Keymap {
             .and_then(|b| b.keys.first().map(action::Key::label))
     }
 
-    /// Every key bound twice among the normal mode's keys and those that act anywhere,
-    /// described ("j: down and save").
-    pub fn conflicts(&self) -> Vec<String> {
-        let live: Vec<&Binding> = self
-            .bindings
+    /// The first keys of `actions` in `context`, as the footers and messages write them:
+    /// arrows run together ("↑↓"), other keys are spaced ("PageUp PageDown"); none when one
+    /// of them is unbound.
+    pub fn keys_for(&self, context: Context, actions: &[Action]) -> Option<String> {
+        let labels: Vec<String> = actions
             .iter()
-            .filter(|b| matches!(b.context, Context::Normal | Context::Anywhere))
-            .collect();
-        let mut found = Vec::new();
-        for (i, a) in live.iter().enumerate() {
-            for b in &live[i + 1..] {
-                for key in a.keys.iter().filter(|k| b.keys.contains(k)) {
-                    found.push(format!(
-                        "{}: {} and {}",
-                        key.label(),
-                        a.action.name(),
-                        b.action.name()
-                    ));
+            .map(|a| self.key_for(context, *a))
+            .collect::<Option<_>>()?;
+        let arrows = labels
+            .iter()
+            .all(|l| ["↑", "↓", "←", "→"].contains(&l.as_str()));
+        Some(labels.join(if arrows { "" } else { " " }))
+    }
+
+    /// Hints "KEYS what · KEYS what" for the bound ones of `hints` in `context`; an action
+    /// without a key is left out.
+    pub fn hints(&self, context: Context, hints: &[(&[Action], &str)]) -> String {
+        hints
+            .iter()
+            .filter_map(|(actions, what)| {
+                self.keys_for(context, actions)
+                    .map(|keys| format!("{keys} {what}"))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// Every key bound twice in one context, a context's own keys together with those that
+    /// act anywhere, described ("j: down and save"). The review keys come before the normal
+    /// ones by design (n notes a course there), so each is checked on its own.
+    pub fn conflicts(&self) -> Vec<String> {
+        use Context::*;
+        let contexts = [
+            Normal,
+            Review,
+            Notes,
+            Picker,
+            Compare,
+            Help,
+            ConfirmQuit,
+            Confirm,
+            Typing,
+        ];
+        let mut found: Vec<String> = Vec::new();
+        for context in contexts {
+            let live: Vec<&Binding> = self
+                .bindings
+                .iter()
+                .filter(|b| b.context == Anywhere || b.context == context)
+                .collect();
+            for (i, a) in live.iter().enumerate() {
+                for b in &live[i + 1..] {
+                    for key in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                        let clash = format!(
+                            "{}: {} and {}",
+                            key.label(),
+                            a.action.name(),
+                            b.action.name()
+                        );
+                        if !found.contains(&clash) {
+                            found.push(clash);
+                        }
+                    }
                 }
             }
         }

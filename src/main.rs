@@ -98,7 +98,7 @@ fn main() -> ExitCode {
                     &path,
                     size,
                     cli.curriculum_file(),
-                    &Keymap::new(&settings.config.keys.normal),
+                    &Keymap::new(&settings.config.keys),
                 )),
                 None => {
                     eprintln!(
@@ -195,7 +195,7 @@ fn planner(cli: &Cli, settings: &store::LoadedConfig) -> ExitCode {
             cli.data_dir_flag(),
             std::env::var_os(store::DATA_DIR_ENV),
         ),
-        keymap: Keymap::new(&settings.config.keys.normal),
+        keymap: Keymap::new(&settings.config.keys),
         config_warning: settings.warning(),
         today: degree_planner::app::local_today,
     };

@@ -33,13 +33,21 @@ pub fn sizes() -> Vec<usize> {
     scale(vec![100, 1000, 5000, 20_000], vec![100, 1000])
 }
 
+/// The program the constructs are compared at: 5,000 courses without them (100 in a smoke
+/// run).
+pub fn plain() -> Program {
+    Program::Plain(scale(5000, 100))
+}
+
 /// A program: the bundled one, or a synthetic one of `n` courses.
 #[derive(Debug, Clone, Copy)]
 pub enum Program {
     /// `data/curriculum.ron`, 22 courses.
     Bundled,
-    /// `synth::curriculum(n, SEED)`.
+    /// `synth::curriculum(n, SEED)`: every construct of the requirement language.
     Synthetic(usize),
+    /// The same without the constructs (`synth::Constructs::None`), for comparison.
+    Plain(usize),
 }
 
 impl Program {
@@ -48,6 +56,7 @@ impl Program {
         match self {
             Program::Bundled => "bundled".into(),
             Program::Synthetic(n) => n.to_string(),
+            Program::Plain(n) => format!("plain-{n}"),
         }
     }
 
@@ -56,6 +65,7 @@ impl Program {
         match self {
             Program::Bundled => store::BUNDLED_CURRICULUM.to_string(),
             Program::Synthetic(n) => synth::curriculum(n, SEED),
+            Program::Plain(n) => synth::curriculum_with(n, SEED, synth::Constructs::None),
         }
     }
 

@@ -176,6 +176,41 @@ impl App {
         &self.keymap
     }
 
+    /// Whether `action`, bound in `context`, acts here: what the role may do, what the open
+    /// picker is for, nothing that edits or saves while the plan is read-only here. The
+    /// footer and the overlays' own hints offer only these keys.
+    pub fn available(&self, context: Context, action: Action) -> bool {
+        let reviewing = self.overlay().is_none() && self.role().may_review();
+        let writable = self.read_only().is_none();
+        let purpose = match self.overlay() {
+            Some(Overlay::Picker(p)) => Some(p.purpose),
+            _ => None,
+        };
+        let comparing = purpose == Some(Purpose::Compare);
+        let opening = purpose == Some(Purpose::Open);
+        match (context, action) {
+            (Context::Review, _) => writable,
+            (Context::Normal, Action::Save | Action::Undo) => writable,
+            (Context::Normal, Action::Toggle) => !reviewing && writable,
+            // Moving and statuses are for courses in a term.
+            (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
+                !reviewing && writable && self.cursor().focus == Focus::Terms
+            }
+            (Context::Normal, Action::NextPath) => !self.curriculum().paths.is_empty(),
+            (Context::Normal, Action::ShowNotes) => {
+                self.plan().verdict.is_some() || !self.plan().notes.is_empty()
+            }
+            (Context::Notes, Action::Toggle) => self.role().may_mark_addressed() && writable,
+            (Context::Notes, Action::DeleteNote) => self.role().may_review() && writable,
+            (
+                Context::Picker,
+                Action::NewPlan | Action::DuplicatePlan | Action::RenamePlan | Action::TrashPlan,
+            ) => opening,
+            (Context::Picker, Action::ShowTrash) => !comparing,
+            _ => true,
+        }
+    }
+
     /// Whether the planner should exit.
     pub fn should_quit(&self) -> bool {
         self.should_quit

@@ -141,7 +141,25 @@ impl App {
     pub(super) fn start_review(&mut self, reviewer: Option<String>) {
         match reviewer.filter(|n| !n.trim().is_empty()) {
             Some(name) => {
-                self.info(format!("Reviewing as {name}: courses are read-only; n, t, P add notes; A approves, R requests changes"));
+                let keys = |actions: &[Action]| {
+                    let keys: Vec<String> = actions
+                        .iter()
+                        .filter_map(|a| self.keymap.key_for(Context::Review, *a))
+                        .collect();
+                    keys.join(", ")
+                };
+                let notes = keys(&[Action::NoteCourse, Action::NoteTerm, Action::NotePlan]);
+                let mut text = format!("Reviewing as {name}: courses are read-only");
+                if !notes.is_empty() {
+                    text.push_str(&format!("; {notes} add notes"));
+                }
+                if let Some(key) = self.keymap.key_for(Context::Review, Action::Approve) {
+                    text.push_str(&format!("; {key} approves"));
+                }
+                if let Some(key) = self.keymap.key_for(Context::Review, Action::RequestChanges) {
+                    text.push_str(&format!(", {key} requests changes"));
+                }
+                self.info(text);
                 self.access.role = Role::Reviewer { name };
             }
             None => {
@@ -216,9 +234,15 @@ impl App {
     /// how) since the planner read it. A yes saves (and goes on to what waited for the save);
     /// a no keeps both versions, and nothing waits any more.
     fn ask_save_over_changes(&mut self, what: String) {
-        let text = format!(
-            "{what} since the planner read it: save over it? (n keeps it; S saves yours elsewhere)"
-        );
+        let keep = self.keymap.key_for(Context::Confirm, Action::Cancel);
+        let elsewhere = self.keymap.key_for(Context::Normal, Action::SaveAs);
+        let how = match (keep, elsewhere) {
+            (Some(n), Some(s)) => format!(" ({n} keeps it; {s} saves yours elsewhere)"),
+            (Some(n), None) => format!(" ({n} keeps it)"),
+            (None, Some(s)) => format!(" ({s} saves yours elsewhere)"),
+            (None, None) => String::new(),
+        };
+        let text = format!("{what} since the planner read it: save over it?{how}");
         self.overlay = Some(Overlay::Ask(Ask::new(Question::SaveOverChanges, text)));
     }
 

@@ -4,7 +4,7 @@
 
 use super::overlay::{Ask, Filter, Help, Leave, Notes, Overlay, PromptKind, Purpose, Question};
 use super::{App, Effect, Focus};
-use crate::action::{Action, Spot};
+use crate::action::{Action, Context, Spot};
 use crate::model::review::{Decision, NoteTarget};
 use crate::model::{Slot, Status};
 
@@ -200,7 +200,9 @@ impl App {
                 };
                 let term = self.cursor.term;
                 let Some(name) = self.doc.plan.terms.get(term).map(|t| t.name.clone()) else {
-                    self.error("There is no term to place it in: add one with a".into());
+                    let add = self.keymap.key_for(Context::Normal, Action::AddTerm);
+                    let how = add.map_or_else(String::new, |key| format!(": add one with {key}"));
+                    self.error(format!("There is no term to place it in{how}"));
                     return;
                 };
                 let kept = self
@@ -249,7 +251,9 @@ impl App {
 
     pub(super) fn move_selected(&mut self, delta: isize) {
         if self.cursor.focus != Focus::Terms {
-            self.info("Select a course in a term to move it (Tab to the terms)".into());
+            let tab = self.keymap.key_for(Context::Normal, Action::NextFocus);
+            let how = tab.map_or_else(String::new, |k| format!(" ({k} to the terms)"));
+            self.info(format!("Select a course in a term to move it{how}"));
             return;
         }
         let Some(slot) = self.selected_slot() else {
@@ -388,7 +392,16 @@ impl App {
             .path
             .and_then(|p| self.doc.curriculum.paths.get(p))
         else {
-            self.info("Focus a path first (p), then f gives this project that focus".into());
+            let keymap = &self.keymap;
+            let path = keymap.key_for(Context::Normal, Action::NextPath);
+            let focus = keymap.key_for(Context::Normal, Action::SetFocus);
+            let text = match (path, focus) {
+                (Some(p), Some(f)) => {
+                    format!("Focus a path first ({p}), then {f} gives this project that focus")
+                }
+                _ => "Focus a path first, then give this project that focus".to_string(),
+            };
+            self.info(text);
             return;
         };
         let (id, name) = (path.id.clone(), path.name.clone());

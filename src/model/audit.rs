@@ -546,7 +546,11 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     }
 
     let prior = super::prior::courses(curriculum, plan);
-    for course in curriculum.courses.iter().filter(|c| c.required) {
+    for course in curriculum
+        .required_courses()
+        .iter()
+        .map(|&i| &curriculum.courses[i])
+    {
         if !places.contains_key(course.code.as_str()) && !prior.contains(&course.code.as_str()) {
             found.push(Problem {
                 kind: ProblemKind::RequiredUnplanned {
@@ -1076,7 +1080,12 @@ fn unmet(
         }
     }
     let missing: Vec<String> = leaves.iter().map(|l| describe_leaf(c, l)).collect();
-    let message = match (part, missing.as_slice()) {
+    // A corequisite's alternatives are still alternatives: look through the `coreq`.
+    let shape = match part {
+        Req::Coreq(inner) => inner.as_ref(),
+        other => other,
+    };
+    let message = match (shape, missing.as_slice()) {
         (_, [one]) if leaves[0].same_term => format!("{name} in {term_name} needs {one}"),
         (_, [one]) => format!("{name} in {term_name} needs {one} first, in an earlier term"),
         (Req::Any(_), _) => format!("{name} in {term_name} needs one of: {}", missing.join("; ")),

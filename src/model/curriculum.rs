@@ -101,6 +101,8 @@ struct Derived {
     groups_of: Vec<Vec<usize>>,
     /// Whether every course is required.
     all_required: bool,
+    /// Indices of the required courses, in curriculum order.
+    required: Vec<usize>,
     /// Indices of the courses that take a project focus, in curriculum order.
     focusable: Vec<usize>,
 }
@@ -250,6 +252,12 @@ impl Curriculum {
         self.derived.all_required
     }
 
+    /// Indices of the required courses, in curriculum order: an audit checks these without
+    /// walking the whole catalog.
+    pub fn required_courses(&self) -> &[usize] {
+        &self.derived.required
+    }
+
     /// Indices of the courses that support `path`, strongest first, then by recommended
     /// semester (courses for any term last), then in curriculum order.
     pub fn strongest_for(&self, path: usize) -> &[usize] {
@@ -369,6 +377,9 @@ impl Derived {
             by_weight,
             groups_of,
             all_required: c.courses.iter().all(|x| x.required),
+            required: (0..c.courses.len())
+                .filter(|&i| c.courses[i].required)
+                .collect(),
             focusable: (0..c.courses.len())
                 .filter(|&i| c.courses[i].focus)
                 .collect(),

@@ -4,7 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::facts::Facts;
-use super::{MIN_HEIGHT, MIN_WIDTH, panels, terms};
+use super::{MIN_HEIGHT, MIN_WIDTH, View, layout, panels, terms};
 use crate::action::Spot;
 use crate::app::{App, Focus};
 use crate::theme::Theme;
@@ -23,7 +23,12 @@ pub fn spot(
     }
     let at = Position::new(x, y);
     let facts = Facts::new(app);
-    let panes = super::panes(app, &facts, theme, Rect::new(0, 0, width, height));
+    let view = View {
+        app,
+        facts: &facts,
+        theme,
+    };
+    let panes = layout::panes(&view, Rect::new(0, 0, width, height));
     let row_at = |area: Rect, shown: std::ops::Range<usize>| {
         let inner = terms::inner(area);
         inner
@@ -54,7 +59,7 @@ pub fn spot(
             let inner = terms::inner(side.problems);
             let mut top = inner.y;
             let row = inner.contains(at).then(|| {
-                panels::shown_problems(app, &facts, theme, inner)
+                panels::shown_problems(&view, inner)
                     .into_iter()
                     .find(|&(_, rows)| {
                         top += rows;

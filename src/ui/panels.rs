@@ -6,10 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::facts::Facts;
+use super::View;
 use super::terms::status_glyph;
+use crate::action::{Action, Context};
 use crate::app::{App, Focus};
-use crate::model::{Credits, Problem, Severity, Slot, Status, advice};
+use crate::model::{Credits, Problem, Severity, Slot, Status, Step, advice};
 use crate::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -55,7 +56,8 @@ pub fn credits_summary(credits: &Credits) -> String {
 
 /// Draws the credits on one row: the summary, then a bar filling the rest of the row, then
 /// what is still to place.
-pub fn render_credits(frame: &mut Frame, area: Rect, facts: &Facts, theme: &Theme) {
+pub fn render_credits(frame: &mut Frame, area: Rect, view: &View) {
+    let View { facts, theme, .. } = *view;
     let c = &facts.credits;
     let summary = credits_summary(c);
     let rest = if c.remaining() > 0 {
@@ -85,7 +87,8 @@ const NO_PATHS: &str = "This program defines no career paths.";
 
 /// One row summing up every career path in the order drawn: "Paths A 3.7 core 1/6 ...",
 /// strength by results and core courses completed.
-pub fn render_paths_line(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_paths_line(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     if app.curriculum().paths.is_empty() {
         frame.render_widget(Paragraph::new(Span::styled(NO_PATHS, theme.muted)), area);
         return;
@@ -121,7 +124,8 @@ fn strength(value: Option<f64>) -> String {
 /// Draws every career path in the order ranked: a bar of the path's weight completed, in
 /// progress and ahead, its strength by results and core progress; then what the results say
 /// and, for the focused path, when it is ready and what to do next.
-pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Paths;
     let block = Block::bordered()
         .border_style(if focused {
@@ -194,16 +198,30 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
     match facts.focused(app) {
         Some(s) => {
             let path = &c.paths[s.path];
+            let focus = app.keymap().key_for(Context::Normal, Action::SetFocus);
             for step in &facts.steps {
+                // A focus step names the key that sets it, when one does (the model's
+                // phrase, for reports, names the default key).
+                let text = match (step, &focus) {
+                    (Step::Focus(_), key) => format!(
+                        "focus project {} on this path{}",
+                        step.course().code,
+                        key.as_ref().map_or_else(String::new, |k| format!(" ({k})"))
+                    ),
+                    _ => advice::step(app.plan(), step),
+                };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{}: ", path.mark), theme.path_highlight),
-                    Span::raw(advice::step(app.plan(), step)),
+                    Span::raw(text),
                 ]));
             }
         }
         None if c.paths.is_empty() => {}
         None => lines.push(Line::styled(
-            "p focuses a path and says what to do next for it",
+            match app.keymap().key_for(Context::Normal, Action::NextPath) {
+                Some(key) => format!("{key} focuses a path and says what to do next for it"),
+                None => "A focused path says what to do next for it".to_string(),
+            },
             theme.muted,
         )),
     }
@@ -217,7 +235,8 @@ pub fn render_paths(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, the
 
 /// Draws the focused path's detail: what the role is about, the courses behind its strength
 /// with weight and grade, and its core with where each course stands.
-pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_path_detail(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     let block = Block::bordered().border_style(theme.border).title(" Path ");
     let c = app.curriculum();
     let Some(s) = facts.focused(app) else {
@@ -317,7 +336,8 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Fact
 }
 
 /// Draws the highlighted course: title, code, credits, semester, prerequisites and paths.
-pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     let block = Block::bordered()
         .border_style(theme.border)
         .title(" Course ");
@@ -331,11 +351,17 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         .then(|| app.selected_slot())
         .flatten();
     let placement = slot.and_then(|s| app.plan().placement(s));
+    let toggle = app.keymap().key_for(Context::Normal, Action::Toggle);
     let Some(course) = c.course(&code) else {
+        let drop = toggle
+            .as_ref()
+            .map_or_else(String::new, |k| format!(" ({k})"));
         let lines = vec![
             Line::styled(code.clone(), theme.error),
             Line::raw(format!("{code} is not a course of {}.", c.name)),
-            Line::raw("Move it to the pool (Enter) to drop it from the plan."),
+            Line::raw(format!(
+                "Move it to the pool{drop} to drop it from the plan."
+            )),
         ];
         frame.render_widget(
             Paragraph::new(lines)
@@ -370,7 +396,10 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
             ])
         }
         None => Line::styled(
-            "Unplanned: Enter places it in the current term",
+            match &toggle {
+                Some(key) => format!("Unplanned: {key} places it in the current term"),
+                None => "Unplanned".to_string(),
+            },
             theme.muted,
         ),
     };
@@ -415,7 +444,17 @@ pub fn render_detail(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, th
         let line =
             match crate::model::career::focus_of(app.plan(), course).and_then(|id| c.path(id)) {
                 Some(path) => format!("Project focus: {}", path.name),
-                None => "Project focus: none yet (focus a path with p, then f)".to_string(),
+                None => {
+                    let keys = app.keymap();
+                    let path = keys.key_for(Context::Normal, Action::NextPath);
+                    let focus = keys.key_for(Context::Normal, Action::SetFocus);
+                    match (path, focus) {
+                        (Some(p), Some(f)) => {
+                            format!("Project focus: none yet (focus a path with {p}, then {f})")
+                        }
+                        _ => "Project focus: none yet".to_string(),
+                    }
+                }
             };
         lines.push(Line::styled(line, theme.path_highlight));
     }
@@ -471,7 +510,8 @@ fn prerequisite_line(app: &App, theme: &Theme, code: &str, term: usize) -> Line<
 /// Draws the problems, errors first; or says there are none. When they do not fit, the pane
 /// shows a window of them around the highlighted one and says which ("1-8 of 21"); Tab
 /// gives it the keyboard to scroll.
-pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_problems(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Problems;
     let errors = facts
         .problems
@@ -506,14 +546,14 @@ pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, 
         return;
     }
     let n = facts.problems.len();
-    let shown = shown_problems(app, facts, theme, block.inner(area));
+    let shown = shown_problems(view, block.inner(area));
     let (first, last) = (
         shown.first().map_or(0, |s| s.0),
         shown.last().map_or(0, |s| s.0 + 1),
     );
     let lines: Vec<Line> = shown
         .iter()
-        .map(|&(i, _)| problem_row_line(app, facts, theme, i))
+        .map(|&(i, _)| problem_row_line(view, i))
         .collect();
     let mut block = block;
     if first > 0 || last < n {
@@ -530,7 +570,8 @@ pub fn render_problems(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, 
 }
 
 /// Problem `i` as the pane shows it: marked and highlighted when it is the focused one.
-fn problem_row_line<'a>(app: &App, facts: &'a Facts, theme: &Theme, i: usize) -> Line<'a> {
+fn problem_row_line<'a>(view: &View<'a>, i: usize) -> Line<'a> {
+    let View { app, facts, theme } = *view;
     let line = problem_line(&facts.problems[i], theme);
     let selected = app
         .cursor()
@@ -549,14 +590,15 @@ fn problem_row_line<'a>(app: &App, facts: &'a Facts, theme: &Theme, i: usize) ->
 /// the highlighted one, then as many after and before it as fit. Only the lines around the
 /// highlighted problem are made and measured, so a plan with thousands of problems costs no
 /// more to draw than one with a screenful.
-pub fn shown_problems(app: &App, facts: &Facts, theme: &Theme, inner: Rect) -> Vec<(usize, u16)> {
+pub fn shown_problems(view: &View, inner: Rect) -> Vec<(usize, u16)> {
+    let View { app, facts, .. } = *view;
     let n = facts.problems.len();
     if n == 0 {
         return Vec::new();
     }
     let selected = app.cursor().problem_row.min(n - 1);
     let rows = |i: usize| {
-        let line = problem_row_line(app, facts, theme, i);
+        let line = problem_row_line(view, i);
         u16::try_from(super::text::wrapped_rows(&line, inner.width)).unwrap_or(u16::MAX)
     };
     let height = inner.height.max(1);

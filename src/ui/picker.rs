@@ -1,23 +1,21 @@
-//! The plan picker and the side-by-side comparison of two plans.
-
-use std::collections::HashSet;
+//! The plan picker: the plans in the library (or the trash), with their state.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
-use super::terms::status_glyph;
+use super::View;
 use super::text::fit;
-use crate::app::App;
+use crate::action::{Action, Context};
 use crate::app::{Picker, Purpose, Row};
-use crate::model::{self, Change, Plan, review};
 use crate::theme::Theme;
 
 /// Draws the picker over `area`: each plan with its student, when it was saved, its credits,
 /// its problems and its verdict; the open plan marked; where the highlight is in the list.
-pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &Theme) {
+pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker) {
+    let View { app, theme, .. } = *view;
+    let keymap = app.keymap();
     let popup = area.centered(
         Constraint::Length(area.width.min(110)),
         Constraint::Length(area.height.min(picker.rows().len() as u16 + 5).max(8)),
@@ -26,7 +24,10 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
     let title = match picker.purpose {
         Purpose::Open => " Plans (● the open one) ".to_string(),
         Purpose::Compare => " Compare with which plan? ".to_string(),
-        Purpose::Trash => " Trash: Enter restores a plan ".to_string(),
+        Purpose::Trash => match keymap.key_for(Context::Picker, Action::Toggle) {
+            Some(key) => format!(" Trash: {key} restores a plan "),
+            None => " Trash ".to_string(),
+        },
     };
     let title = match picker.filter.as_str() {
         "" => title,
@@ -108,41 +109,78 @@ pub fn render_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, 
             Span::styled("Filter: ", theme.key),
             Span::raw(picker.filter.clone()),
             Span::styled("█", theme.key),
-            Span::styled("  Enter keeps it · Esc clears it", theme.muted),
+            Span::styled(
+                format!(
+                    "  {}",
+                    keymap.hints(
+                        Context::Typing,
+                        &[
+                            (&[Action::Submit], "keeps it"),
+                            (&[Action::Cancel], "clears it")
+                        ]
+                    )
+                ),
+                theme.muted,
+            ),
         ])
     } else if picker.confirm_trash {
         Line::styled(
             format!(
-                "Delete {}? It is moved to the trash folder, not destroyed.  y yes · n no",
+                "Delete {}? It is moved to the trash folder, not destroyed.  {}",
                 picker
                     .selected_entry()
-                    .map_or("this plan", |e| e.name.as_str())
+                    .map_or("this plan", |e| e.name.as_str()),
+                keymap.hints(
+                    Context::Confirm,
+                    &[(&[Action::Confirm], "yes"), (&[Action::Cancel], "no")]
+                )
             ),
             theme.warning,
         )
     } else if empty && !picker.filter.is_empty() {
-        Line::styled(
-            "No plan matches the filter: / changes it, / then Esc clears it.",
-            theme.muted,
-        )
+        let filter = keymap.key_for(Context::Picker, Action::StartFilter);
+        let clear = keymap.key_for(Context::Typing, Action::Cancel);
+        let how = match (filter, clear) {
+            (Some(f), Some(c)) => format!(": {f} changes it, {f} then {c} clears it."),
+            _ => ".".to_string(),
+        };
+        Line::styled(format!("No plan matches the filter{how}"), theme.muted)
     } else if empty && picker.purpose == Purpose::Trash {
-        Line::styled(
-            "The trash is empty.  t back to the plans · Esc close",
-            theme.muted,
-        )
+        let hints = keymap.hints(
+            Context::Picker,
+            &[
+                (&[Action::ShowTrash], "back to the plans"),
+                (&[Action::Cancel], "close"),
+            ],
+        );
+        Line::styled(format!("The trash is empty.  {hints}"), theme.muted)
     } else if empty {
         Line::styled("No plans yet.", theme.muted)
     } else {
-        Line::styled(
-            match picker.purpose {
-                Purpose::Open => {
-                    "Enter open · / filter · n new · y duplicate · r rename · d delete · t trash · Esc close"
-                }
-                Purpose::Compare => "Enter compare · / filter · Esc close",
-                Purpose::Trash => "Enter restore · / filter · t back to the plans · Esc close",
-            },
-            theme.muted,
-        )
+        let hints: &[(&[Action], &str)] = match picker.purpose {
+            Purpose::Open => &[
+                (&[Action::Toggle], "open"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::NewPlan], "new"),
+                (&[Action::DuplicatePlan], "duplicate"),
+                (&[Action::RenamePlan], "rename"),
+                (&[Action::TrashPlan], "delete"),
+                (&[Action::ShowTrash], "trash"),
+                (&[Action::Cancel], "close"),
+            ],
+            Purpose::Compare => &[
+                (&[Action::Toggle], "compare"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::Cancel], "close"),
+            ],
+            Purpose::Trash => &[
+                (&[Action::Toggle], "restore"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::ShowTrash], "back to the plans"),
+                (&[Action::Cancel], "close"),
+            ],
+        };
+        Line::styled(keymap.hints(Context::Picker, hints), theme.muted)
     };
     frame.render_widget(Paragraph::new(footer_text), footer);
 }
@@ -163,132 +201,4 @@ fn problems((errors, warnings): (usize, usize), theme: &Theme) -> Span<'static> 
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// Draws the open plan (right) beside `other` from the file `label` (left), with the
-/// courses that differ marked, and the differences listed from the `scroll`th on.
-pub fn render_compare(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    (other, label): (&Plan, &str),
-    scroll: u16,
-    theme: &Theme,
-) {
-    frame.render_widget(Clear, area);
-    let changes = model::diff::diff(&review::placement(other), &review::placement(app.plan()));
-    let changed: HashSet<&str> = changes
-        .iter()
-        .filter_map(|c| match c {
-            Change::Added { course, .. }
-            | Change::Removed { course, .. }
-            | Change::Moved { course, .. }
-            | Change::Status { course, .. } => Some(course.as_str()),
-            _ => None,
-        })
-        .collect();
-    let [columns, summary] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length((changes.len() as u16 + 3).min(area.height / 3)),
-    ])
-    .areas(area);
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(columns);
-    let this = crate::store::display_path(app.plan_path());
-    side(frame, left, app, other, label, &changed, theme);
-    side(frame, right, app, app.plan(), &this, &changed, theme);
-    let (a, b) = (
-        model::credits(app.curriculum(), other),
-        model::credits(app.curriculum(), app.plan()),
-    );
-    let mut lines = vec![Line::raw(format!(
-        "Credits {} → {} of {} (completed {} → {}); {} difference{}",
-        a.total(),
-        b.total(),
-        b.degree,
-        a.completed,
-        b.completed,
-        changes.len(),
-        if changes.len() == 1 { "" } else { "s" }
-    ))];
-    // One row per difference, under the credits line: scroll through what does not fit.
-    let room = usize::from(summary.height.saturating_sub(3));
-    let first = usize::from(scroll).min(changes.len().saturating_sub(room));
-    let shown = &changes[first..changes.len().min(first + room)];
-    lines.extend(
-        shown
-            .iter()
-            .map(|c| Line::raw(fit(&format!("• {c}"), usize::from(summary.width) - 2))),
-    );
-    let bottom = if shown.len() < changes.len() {
-        format!(
-            " {} of {} differences shown, from the {} · ↑↓ scroll · Esc closes ",
-            shown.len(),
-            changes.len(),
-            ordinal(first + 1)
-        )
-    } else {
-        " Esc closes ".to_string()
-    };
-    let block = Block::bordered()
-        .border_style(theme.border_focus)
-        .title(format!(" From {label} to this plan "))
-        .title_bottom(Line::from(bottom).right_aligned());
-    frame.render_widget(Paragraph::new(lines).block(block), summary);
-}
-
-/// "1st", "2nd", "3rd", "4th", ...
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-fn side(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    plan: &Plan,
-    label: &str,
-    changed: &HashSet<&str>,
-    theme: &Theme,
-) {
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(format!(" {label} "));
-    let width = usize::from(block.inner(area).width);
-    let mut lines = Vec::new();
-    for term in &plan.terms {
-        lines.push(Line::styled(term.name.clone(), theme.key));
-        for p in &term.courses {
-            let title = app
-                .curriculum()
-                .course(&p.code)
-                .map_or("?", |c| c.title.as_str());
-            let differs = changed.contains(p.code.as_str());
-            let text = fit(
-                &format!(
-                    "{} {} {} {title}",
-                    if differs { "*" } else { " " },
-                    status_glyph(p.status),
-                    p.code
-                ),
-                width,
-            );
-            lines.push(Line::styled(
-                text,
-                if differs {
-                    theme.path_highlight
-                } else {
-                    Style::new()
-                },
-            ));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

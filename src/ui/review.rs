@@ -1,14 +1,22 @@
-//! The advisor's side of the screen: the verdict and plan notes panel, and the notes list.
+//! The advisor's side of the planning view: the verdict and plan notes panel.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::View;
+use crate::action::{Action, Context};
 use crate::app::App;
 use crate::model::review::{self, Decision, Note, NoteTarget, VerdictState};
 use crate::theme::Theme;
+
+/// " (v)": the key that lists the notes, when one does.
+fn notes_key(app: &App) -> String {
+    app.keymap()
+        .key_for(Context::Normal, Action::ShowNotes)
+        .map_or_else(String::new, |key| format!(" ({key})"))
+}
 
 /// Whether the review panel has anything to say.
 pub fn has_review(app: &App) -> bool {
@@ -31,7 +39,7 @@ pub fn verdict_line(state: &VerdictState, theme: &Theme) -> Line<'static> {
 }
 
 /// The verdict state, and the reviewer's comment if there is one.
-fn verdict_header(app: &App, state: &VerdictState, theme: &Theme) -> Vec<Line<'static>> {
+pub(super) fn verdict_header(app: &App, state: &VerdictState, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![verdict_line(state, theme)];
     if let Some(v) = &app.plan().verdict
         && !v.comment.is_empty()
@@ -51,7 +59,7 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         if changes.len() > 3 {
             lines.push(Line::styled(
-                format!("  … and {} more (v)", changes.len() - 3),
+                format!("  … and {} more{}", changes.len() - 3, notes_key(app)),
                 theme.muted,
             ));
         }
@@ -68,8 +76,9 @@ pub fn review_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if elsewhere > 0 {
         lines.push(Line::styled(
             format!(
-                "  {elsewhere} open note{} on terms and courses (v)",
-                if elsewhere == 1 { "" } else { "s" }
+                "  {elsewhere} open note{} on terms and courses{}",
+                if elsewhere == 1 { "" } else { "s" },
+                notes_key(app)
             ),
             theme.muted,
         ));
@@ -92,7 +101,8 @@ pub fn note_line(note: &Note, theme: &Theme) -> Line<'static> {
 }
 
 /// Draws the review panel.
-pub fn render_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render_review(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, theme, .. } = *view;
     let block = Block::bordered()
         .border_style(theme.border)
         .title(" Review ");
@@ -102,100 +112,5 @@ pub fn render_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .block(block)
             .wrap(Wrap { trim: false }),
         area,
-    );
-}
-
-fn target_label(app: &App, target: &NoteTarget) -> String {
-    match target {
-        NoteTarget::Plan => "Plan".to_string(),
-        NoteTarget::Term(name) => {
-            let gone = if app.plan().terms.iter().any(|t| &t.name == name) {
-                ""
-            } else {
-                " (no longer in the plan)"
-            };
-            format!("Term {name}{gone}")
-        }
-        NoteTarget::Course(code) => {
-            let title = app
-                .curriculum()
-                .course(code)
-                .map_or("", |c| c.title.as_str());
-            format!("{code} {title}")
-        }
-    }
-}
-
-/// Draws the list of every note, with the verdict and its changes above it.
-pub fn render_notes(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let state = review::verdict_state(app.plan());
-    let mut lines = verdict_header(app, &state, theme);
-    if let VerdictState::Changed(_, changes) = &state {
-        lines.push(Line::styled("Changed since the verdict:", theme.muted));
-        for change in changes {
-            lines.push(Line::raw(format!("  • {change}")));
-        }
-    }
-    lines.push(Line::raw(""));
-    if app.plan().notes.is_empty() {
-        lines.push(Line::styled("No notes.", theme.muted));
-    }
-    // Where the highlighted note starts and ends among the lines.
-    let mut highlight = 0..0;
-    for (i, note) in app.plan().notes.iter().enumerate() {
-        let style = if i == selected {
-            theme.selected
-        } else {
-            Style::new()
-        };
-        let marker = if i == selected { "> " } else { "  " };
-        let start = lines.len();
-        lines.push(Line::from(vec![
-            Span::raw(marker),
-            Span::styled(target_label(app, &note.on), theme.key),
-        ]));
-        let mut line = note_line(note, theme);
-        line.spans.insert(0, Span::raw("  "));
-        lines.push(line.style(style));
-        if i == selected {
-            highlight = start..lines.len();
-        }
-    }
-    let popup = area.centered(
-        Constraint::Length(area.width.min(100)),
-        Constraint::Length(area.height.saturating_sub(2).max(3)),
-    );
-    // Scroll by wrapped rows, as the paragraph draws them: the highlighted note's end at the
-    // bottom, or its start at the top when it is taller than the list.
-    let visible = usize::from(popup.height.saturating_sub(2));
-    let rows = |lines: &[Line]| {
-        Paragraph::new(lines.to_vec())
-            .wrap(Wrap { trim: false })
-            .line_count(popup.width.saturating_sub(2))
-    };
-    let (start, end) = (
-        rows(&lines[..highlight.start]),
-        rows(&lines[..highlight.end]),
-    );
-    let scroll = start.min(end.saturating_sub(visible));
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_style(theme.border_focus)
-        .title(format!(" Notes ({}) ", app.plan().notes.len()))
-        .title_bottom(
-            Line::from(if app.role().may_review() {
-                " ↑↓ move · x delete · Esc close "
-            } else {
-                " ↑↓ move · Space addressed · Esc close "
-            })
-            .right_aligned(),
-        );
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        popup,
     );
 }

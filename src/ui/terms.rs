@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-use super::facts::Facts;
+use super::View;
 use super::text::{fit, truncate};
+use crate::action::{Action, Context};
 use crate::app::{App, Focus};
 use crate::model::validate::NO_WEIGHT_MARK;
 use crate::model::{Course, Slot, Status};
@@ -57,17 +58,16 @@ fn status_style(status: Status, theme: &Theme) -> Style {
 /// Draws the terms into `area`, `cols` to a grid row (see [`columns`]), keeping the current
 /// term in view; when some grid rows do not fit, the bottom border says which terms show
 /// ("terms 1-9 of 12") at its left, leaving the right to each list's own position.
-pub fn render_terms(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    cols: usize,
-    facts: &Facts,
-    theme: &Theme,
-) {
+pub fn render_terms(frame: &mut Frame, area: Rect, view: &View, cols: usize) {
+    let View { app, theme, .. } = *view;
     let n = app.plan().terms.len();
     if n == 0 {
-        let msg = Paragraph::new("No terms. Press a to add one.").block(
+        let add = app.keymap().key_for(Context::Normal, Action::AddTerm);
+        let text = add.map_or_else(
+            || "No terms.".to_string(),
+            |key| format!("No terms. Press {key} to add one."),
+        );
+        let msg = Paragraph::new(text).block(
             Block::bordered()
                 .border_style(theme.border)
                 .title(" Terms "),
@@ -76,13 +76,17 @@ pub fn render_terms(
         return;
     }
     for (term, term_area) in term_areas(app, area, cols) {
-        render_term(frame, term_area, app, facts, theme, term);
+        render_term(frame, term_area, view, term);
     }
     let grid = grid(app, cols);
     let (first, last, _) = shown_rows(app, &grid, cols, area.height);
     if first > 0 || last + 1 < grid.len() {
         let shown = (grid[first][0] + 1, grid[last].last().map_or(n, |t| t + 1));
-        let text = format!(" terms {}-{} of {n} · ←→ for the rest ", shown.0, shown.1);
+        let keys = app
+            .keymap()
+            .keys_for(Context::Normal, &[Action::PrevTerm, Action::NextTerm])
+            .map_or_else(String::new, |keys| format!(" · {keys} for the rest"));
+        let text = format!(" terms {}-{} of {n}{keys} ", shown.0, shown.1);
         let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
         let at = Rect {
             x: area.x + 1,
@@ -229,14 +233,8 @@ pub fn natural_height(app: &App, cols: usize) -> u16 {
         .fold(0, u16::saturating_add)
 }
 
-fn render_term(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    facts: &Facts,
-    theme: &Theme,
-    term: usize,
-) {
+fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
+    let View { app, facts, theme } = *view;
     let t = &app.plan().terms[term];
     let is_current = term == app.cursor().term;
     let focused = is_current && app.cursor().focus == Focus::Terms;
@@ -349,7 +347,8 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 }
 
 /// Draws the unplanned pool.
-pub fn render_pool(frame: &mut Frame, area: Rect, app: &App, facts: &Facts, theme: &Theme) {
+pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
+    let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Pool;
     let pool = app.pool();
     let total = app.plan().unplanned_indices(app.curriculum()).count();

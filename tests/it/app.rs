@@ -3481,7 +3481,7 @@ fn a_remapped_key_acts_and_shows_in_the_footer_and_help() {
         "config.ron",
     )
     .expect("valid config");
-    let mut app = app().with_keymap(degree_planner::keymap::Keymap::new(&config.keys.normal));
+    let mut app = app().with_keymap(degree_planner::keymap::Keymap::new(&config.keys));
     let theme = degree_planner::theme::Theme::mono();
 
     assert_eq!(
@@ -3518,7 +3518,7 @@ fn messages_name_the_remapped_keys_and_opening_a_plan_keeps_them() {
         "config.ron",
     )
     .expect("valid config");
-    let mut app = app().with_keymap(degree_planner::keymap::Keymap::new(&config.keys.normal));
+    let mut app = app().with_keymap(degree_planner::keymap::Keymap::new(&config.keys));
     press(&mut app, chr('x'));
     assert!(
         message(&app).ends_with("(Ctrl-u to undo)"),

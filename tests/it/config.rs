@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use degree_planner::action::{self, Context};
+use degree_planner::action::{self, Action, Context};
 use degree_planner::config::{Config, ThemeName, default_file};
 use degree_planner::keymap::Keymap;
 use degree_planner::store::{self, Located};
 use degree_planner::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn problems(text: &str) -> Vec<Located> {
     store::parse_config(text, "config.ron")
@@ -23,7 +24,7 @@ fn the_default_file_loads_back_to_the_defaults() {
     assert_eq!(config.theme, Config::default().theme);
     assert_eq!(config.mouse, Config::default().mouse);
     assert_eq!(config.colors, Config::default().colors);
-    let loaded = Keymap::new(&config.keys.normal);
+    let loaded = Keymap::new(&config.keys);
     let defaults: Vec<String> = action::bindings(Context::Normal)
         .map(|b| format!("{:?} {}", b.action, b.keys_label()))
         .collect();
@@ -334,5 +335,52 @@ fn an_unknown_style_or_colour_is_reported_where_it_is() {
     assert!(
         found[0].message.contains("unknown colour \"redish\""),
         "{found:?}"
+    );
+}
+
+/// Issue 13 item 3: every context's keys can be changed; a clash is checked within each
+/// context (the review keys too), and an action is looked up among its own context's.
+#[test]
+fn each_context_has_its_own_keys_and_clashes() {
+    let found = problems("(keys: (picker: {\n  \"new-plan\": [\"t\"],\n}))");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].position.is_some(), "{found:?}");
+    assert!(
+        found[0].message.contains("t: show-trash and new-plan"),
+        "{found:?}"
+    );
+    let found = problems("(keys: (review: {\n  \"approve\": [\"n\"],\n}))");
+    assert!(
+        found[0].message.contains("n: note-course and approve"),
+        "{found:?}"
+    );
+    // "save" is a planning action, not one of the plans list.
+    let found = problems("(keys: (picker: {\n  \"save\": [\"s\"],\n}))");
+    assert_eq!(found[0].position.map(|p| p.0), Some(2), "{found:?}");
+    assert!(
+        found[0]
+            .message
+            .contains("unknown action \"save\" in keys.picker"),
+        "{found:?}"
+    );
+    // The same key in two contexts is no clash; the remapped key acts in its context.
+    let config = store::parse_config(
+        "(keys: (picker: { \"new-plan\": [\"N\"] }, notes: { \"delete-note\": [\"N\"] }))",
+        "c",
+    )
+    .expect("no clash");
+    let keymap = Keymap::new(&config.keys);
+    let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+    assert_eq!(
+        keymap.resolve(Context::Picker, &press('N')),
+        Some(Action::NewPlan)
+    );
+    assert_eq!(
+        keymap.resolve(Context::Notes, &press('N')),
+        Some(Action::DeleteNote)
+    );
+    assert_eq!(
+        keymap.key_for(Context::Picker, Action::NewPlan).as_deref(),
+        Some("N")
     );
 }

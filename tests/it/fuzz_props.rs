@@ -1257,6 +1257,19 @@ proptest! {
 // Examples the properties rest on
 // ---------------------------------------------------------------------------------------------
 
+/// `text::clean` passes printable ASCII through without looking further, so none of it may
+/// be unsafe, and text with an escape among printable characters is still cleaned.
+#[test]
+fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
+    assert!((' '..='~').all(|c| !is_unsafe(c)));
+    let printable: String = (' '..='~').collect();
+    assert_eq!(cleaned(&printable), printable);
+    assert_eq!(
+        cleaned("Intro\u{1b}[31m to\u{7f} Systems"),
+        "Intro to Systems"
+    );
+}
+
 #[test]
 fn every_action_variant_is_generated() {
     assert_eq!(ACTIONS.len() + 1, 57, "52 fixed actions, 4 edits and Input");

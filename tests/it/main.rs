@@ -8,6 +8,7 @@ mod common;
 mod advising;
 mod app;
 mod bundled_curriculum;
+mod catalogs;
 mod commands;
 mod config;
 mod corpus;

@@ -936,6 +936,26 @@ fn chosen_electives_move_each_path() {
     assert!(bundled().all_required());
 }
 
+#[test]
+fn required_courses_are_indexed_in_curriculum_order() {
+    let c = bundled();
+    let expected: Vec<usize> = (0..c.courses.len())
+        .filter(|&i| c.courses[i].required)
+        .collect();
+    assert_eq!(c.required_courses(), expected.as_slice());
+    let text = crate::common::synth::curriculum(300, 5);
+    let c = degree_planner::store::parse_curriculum(&text, "synthetic")
+        .expect("valid")
+        .curriculum;
+    let required = c.required_courses();
+    assert!(!required.is_empty() && required.len() < c.courses.len());
+    assert!(required.windows(2).all(|w| w[0] < w[1]));
+    assert!(
+        (0..c.courses.len()).all(|i| c.courses[i].required == required.contains(&i)),
+        "exactly the required ones"
+    );
+}
+
 // ---- Plan edits ----------------------------------------------------------------------------
 
 #[test]

@@ -757,7 +757,10 @@ fn compare_scrolls_through_many_differences() {
 
 /// The planner on a synthetic 5,000-course catalog with the unplanned pool focused.
 fn catalog() -> App {
-    let c = store::parse_curriculum(&synth::curriculum(5000, 3), "synthetic")
+    // The older shape (courses of 2 to 6 credits, terms "Term N"): its terms hold more
+    // courses than a screen shows, which the layout tests need.
+    let text = synth::curriculum_with(5000, 3, synth::Constructs::None);
+    let c = store::parse_curriculum(&text, "synthetic")
         .expect("valid")
         .curriculum;
     let plan = synth::plans(&c, 1, 3).remove(0);
@@ -1207,4 +1210,250 @@ fn a_course_placed_in_a_term_it_is_not_offered_shows_in_the_problems_pane() {
     let shown = screen(&fine, 120, 40);
     assert!(!shown.contains("offered only"), "{shown}");
     assert!(shown.contains("○ A1 Alpha") && !shown.contains("!○ A1 Alpha"));
+}
+
+/// Every action of every context the config file remaps, moved to a key no default uses:
+/// Greek letters, one per action of a context.
+fn remapped() -> degree_planner::keymap::Keymap {
+    use degree_planner::config::SECTIONS;
+    let mut text = String::from("(keys: (");
+    for (context, section, _) in SECTIONS {
+        text.push_str(&format!("{section}: {{"));
+        for (i, b) in degree_planner::action::bindings(context).enumerate() {
+            let key = char::from_u32(0x3b1 + u32::try_from(i).expect("few")).expect("a letter");
+            text.push_str(&format!("\"{}\": [\"{key}\"], ", b.action.name()));
+        }
+        text.push_str("}, ");
+    }
+    text.push_str("))");
+    let config = store::parse_config(&text, "remap.ron").expect("every context remapped");
+    degree_planner::keymap::Keymap::new(&config.keys)
+}
+
+/// The default keys' labels of the contexts the config file remaps ("s", "Esc", "↑"...).
+fn default_labels() -> std::collections::HashSet<String> {
+    degree_planner::config::SECTIONS
+        .iter()
+        .flat_map(|(context, _, _)| degree_planner::action::bindings(*context))
+        .flat_map(|b| b.keys.iter().map(|k| k.label()))
+        .collect()
+}
+
+/// The words of `shown` that are a default key's label, but for "a", which is a word too,
+/// ">", which marks the highlighted row, "/" between numbers ("62 / 64"), "→" between a
+/// value and what it became, and the career paths' marks ("S", "D", "A").
+fn default_keys_in(shown: &str) -> Vec<String> {
+    let mut labels = default_labels();
+    for path in &bundled().paths {
+        labels.remove(&path.mark.to_string());
+    }
+    labels.remove("/");
+    labels.remove("→");
+    let mut found: Vec<String> = shown
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| "()[],.;:\"'".contains(c)))
+        .filter(|w| labels.contains(*w) && !["a", ">"].contains(w))
+        .map(str::to_string)
+        .collect();
+    found.extend(
+        ['↑', '↓', '←']
+            .into_iter()
+            .filter(|c| shown.contains(*c))
+            .map(String::from),
+    );
+    found
+}
+
+/// Issue 13 item 3: with every key moved, no footer, overlay, dialog or message names a
+/// default key, and each names the keys in effect (a Greek letter here).
+#[test]
+fn every_key_on_screen_comes_from_the_keymap() {
+    use degree_planner::app::Purpose;
+    use degree_planner::store::library::PlanEntry;
+    let keys = remapped;
+    let greek = |s: &str| s.chars().any(|c| ('\u{3b1}'..='\u{3e0}').contains(&c));
+    let mut screens: Vec<(&str, String)> = Vec::new();
+    let mut shot = |name, app: &App, w, h| screens.push((name, screen(app, w, h)));
+
+    let app = midway().with_keymap(keys());
+    shot("planning", &app, 120, 40);
+    shot("planning small", &app, 80, 24);
+    shot("too small", &app, 50, 10);
+    let mut pool = app.clone();
+    click(&mut pool, Focus::Pool, None, Some(0));
+    shot("pool detail", &pool, 120, 40);
+    pool.update(Action::MoveLater);
+    shot("move outside the terms", &pool, 120, 40);
+    let mut path = fresh().with_keymap(keys());
+    click(&mut path, Focus::Terms, Some(3), Some(3));
+    path.update(Action::SetFocus);
+    shot("focus without a path", &path, 120, 40);
+    let mut filtered = app.clone();
+    filtered.update(Action::StartFilter);
+    filtered.update(Action::Input('B'));
+    filtered.update(Action::Submit);
+    shot("filter", &filtered, 120, 40);
+    let mut unnamed = replan(&fresh(), |plan| plan.student.clear()).with_keymap(keys());
+    shot("no name", &unnamed, 120, 40);
+    unnamed.update(Action::Quit);
+    shot("unsaved", &unnamed, 120, 40);
+    let empty = replan(&fresh(), |plan| plan.terms.clear()).with_keymap(keys());
+    shot("no terms", &empty, 120, 40);
+    let mut placing = empty.clone();
+    click(&mut placing, Focus::Pool, None, Some(0));
+    placing.update(Action::Toggle);
+    shot("no term to place in", &placing, 120, 40);
+    let mut recovering =
+        App::new(bundled(), app.plan().clone(), "plans/ada.ron".into(), true).with_keymap(keys());
+    let mut edited = app.plan().clone();
+    edited.student = "Bo".into();
+    recovering.update(Msg::Recovered(Box::new(edited)));
+    shot("recovery", &recovering, 120, 40);
+
+    let mut help = app.clone();
+    help.update(Action::Help);
+    let help_screens = [screen(&help, 120, 40), screen(&help, 80, 24)];
+
+    let mut notes = reviewed().with_keymap(keys());
+    notes.update(Action::ShowNotes);
+    shot("notes", &notes, 120, 40);
+    shot("review panel", &reviewed().with_keymap(keys()), 120, 40);
+
+    let entry = |name: &str| PlanEntry {
+        path: format!("plans/{name}.ron").into(),
+        name: name.into(),
+        saved: "2026-11-20 09:30".into(),
+        summary: Err("not read".into()),
+    };
+    for purpose in [Purpose::Open, Purpose::Compare, Purpose::Trash] {
+        let mut picker = app.clone();
+        picker.update(Msg::Listed {
+            purpose,
+            entries: vec![entry("ada"), entry("bo")],
+            select: None,
+        });
+        shot("picker", &picker, 120, 40);
+        if purpose == Purpose::Open {
+            let mut deleting = picker.clone();
+            deleting.update(Action::Down);
+            deleting.update(Action::TrashPlan);
+            shot("picker delete", &deleting, 120, 40);
+        }
+        picker.update(Action::StartFilter);
+        shot("picker typing", &picker, 120, 40);
+        picker.update(Action::Input('z'));
+        picker.update(Action::Submit);
+        shot("picker no match", &picker, 120, 40);
+    }
+    let mut trash = app.clone();
+    trash.update(Msg::Listed {
+        purpose: Purpose::Trash,
+        entries: Vec::new(),
+        select: None,
+    });
+    shot("empty trash", &trash, 120, 40);
+    let mut compare = app.clone();
+    let mut other = app.plan().clone();
+    other.terms.reverse();
+    compare.update(Msg::Compared {
+        other: Box::new(other),
+        label: "plans/ada-alt.ron".into(),
+    });
+    shot("compare", &compare, 120, 24);
+
+    for (name, shown) in &screens {
+        assert_eq!(
+            default_keys_in(shown),
+            Vec::<String>::new(),
+            "{name}:\n{shown}"
+        );
+        assert!(greek(shown), "{name} names no key:\n{shown}");
+    }
+    // The help lists the keys of typing and of every context, which keep theirs: its
+    // section titles and its border name the remapped ones.
+    for shown in &help_screens {
+        let frame: Vec<&str> = shown
+            .lines()
+            .filter(|l| l.contains('┘') || l.contains("Notes list") || l.contains("This help"))
+            .collect();
+        let frame = frame.join("\n");
+        assert_eq!(default_keys_in(&frame), Vec::<String>::new(), "{shown}");
+        assert!(greek(&frame), "{shown}");
+    }
+}
+
+/// Issue 13 item 3: no string literal in the drawing or the app names a key: every key on
+/// screen is asked of the keymap. Looks for key names ("Esc", "Enter", arrows), a key in
+/// parentheses ("(v)"), and a lone key before or after a verb ("press q", "N sets it",
+/// "· t trash").
+#[test]
+fn no_key_name_is_written_as_a_literal_outside_the_keymap() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("source folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files(&root.join("src/ui"), &mut sources);
+    files(&root.join("src/app"), &mut sources);
+    let names = [
+        "Esc",
+        "Enter",
+        "Space",
+        "Tab",
+        "Backspace",
+        "PgUp",
+        "PgDn",
+        "PageUp",
+    ];
+    let verbs = ["press", "Press", "with", "then"];
+    let looks_like_key = |literal: &str| {
+        let words: Vec<&str> = literal.split_whitespace().collect();
+        // One letter or sign alone, but for the words "a", "A" and "I".
+        let lone = |w: &str| {
+            w.len() == 1
+                && (w.chars().all(|c| c.is_ascii_alphanumeric()) || "?/=".contains(w))
+                && !["a", "A", "I"].contains(&w)
+        };
+        literal.contains(['↑', '↓', '←'])
+            || words.iter().any(|w| names.contains(w))
+            || words.windows(2).any(|p| {
+                (verbs.contains(&p[0]) && lone(p[1]))
+                    || (lone(p[0])
+                        && p[1].chars().all(|c| c.is_ascii_lowercase())
+                        && p[1].len() > 2)
+            })
+            || literal.as_bytes().windows(3).any(|w| {
+                w[0] == b'('
+                    && w[2] == b')'
+                    && (w[1].is_ascii_alphabetic() || b"?/=".contains(&w[1]))
+            })
+    };
+    let mut found = Vec::new();
+    for path in sources {
+        let text = std::fs::read_to_string(&path).expect("source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            // The string literals of the line, between unescaped double quotes.
+            for literal in code.split('"').skip(1).step_by(2) {
+                if looks_like_key(literal) {
+                    found.push(format!("{}:{}: \"{literal}\"", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "key names written as literals:\n{}",
+        found.join("\n")
+    );
 }

@@ -3,20 +3,34 @@
 
 use std::collections::HashMap;
 
-use degree_planner::model::{self, Curriculum, Severity, Status};
+use degree_planner::model::requisite::Req;
+use degree_planner::model::{self, Curriculum, ProblemKind, Severity, Status};
 use degree_planner::store;
 
-use crate::common::synth;
+use crate::common::synth::{self, Constructs};
 
-fn load(n: usize, seed: u64) -> Curriculum {
-    let text = synth::curriculum(n, seed);
+/// A synthetic curriculum, parsed: valid, and warned about nothing but the retired codes
+/// it names on purpose.
+fn load_with(n: usize, seed: u64, constructs: Constructs) -> Curriculum {
+    let text = synth::curriculum_with(n, seed, constructs);
     match store::parse_curriculum(&text, "synthetic") {
         Ok(loaded) => {
-            assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+            assert!(
+                loaded
+                    .warnings
+                    .iter()
+                    .all(|w| w.contains("which is outside this catalog")),
+                "{:?}",
+                loaded.warnings
+            );
             loaded.curriculum
         }
         Err(e) => panic!("synthetic curriculum of {n} (seed {seed}) is invalid:\n{e}"),
     }
+}
+
+fn load(n: usize, seed: u64) -> Curriculum {
+    load_with(n, seed, Constructs::All)
 }
 
 /// Courses in the longest prerequisite chain ending at each course.
@@ -123,5 +137,149 @@ fn plans_are_realistic_and_some_have_problems() {
     assert!(
         (10..=100).contains(&with_errors),
         "{with_errors} of 200 plans have errors"
+    );
+}
+
+/// Whether `req` has a part (at any depth) for which `f` holds.
+fn any_part(req: &Req, f: &impl Fn(&Req) -> bool) -> bool {
+    f(req)
+        || match req {
+            Req::All(parts) | Req::Any(parts) => parts.iter().any(|p| any_part(p, f)),
+            Req::Coreq(inner) => any_part(inner, f),
+            _ => false,
+        }
+}
+
+/// Whether one of the parts `req` needs together is an `any` or `all` holding another.
+fn nested(req: &Req) -> bool {
+    let combines = |r: &Req| matches!(r, Req::All(_) | Req::Any(_));
+    req.conjuncts().iter().any(|part| match part {
+        Req::All(parts) | Req::Any(parts) => parts.iter().any(|p| any_part(p, &combines)),
+        _ => false,
+    })
+}
+
+#[test]
+fn constructs_come_in_the_shares_of_the_real_catalog() {
+    let n = 5000;
+    let c = load(n, 2026);
+    let share = |f: &dyn Fn(&model::Course) -> bool| {
+        c.courses.iter().filter(|x| f(x)).count() as f64 / n as f64
+    };
+    let requires = |f: &dyn Fn(&Req) -> bool| {
+        share(&|x: &model::Course| x.requires.as_ref().is_some_and(|r| any_part(r, &f)))
+    };
+    // Section 6 step 7 of docs/design/requirement-language.md, within two points.
+    let shares = [
+        ("an OR", requires(&|r| matches!(r, Req::Any(_))), 0.19),
+        (
+            "nested",
+            share(&|x: &model::Course| x.requires.as_ref().is_some_and(nested)),
+            0.08,
+        ),
+        (
+            "a credit threshold",
+            requires(&|r| matches!(r, Req::Credits { .. })),
+            0.22,
+        ),
+        ("enrolment", requires(&|r| r.enrolment().is_some()), 0.17),
+        (
+            "a corequisite",
+            requires(&|r| matches!(r, Req::Coreq(_))),
+            0.03,
+        ),
+        ("term-restricted", share(&|x| !x.offered.is_empty()), 0.70),
+        ("credits other than 6", share(&|x| x.credits != 6), 0.09),
+        ("exclusions", share(&|x| !x.excludes.is_empty()), 0.23),
+    ];
+    for (name, got, want) in shares {
+        assert!((got - want).abs() <= 0.02, "{name}: {got:.3}, want {want}");
+    }
+    // The rest are there, fewer.
+    for (name, got) in [
+        ("permission", requires(&|r| matches!(r, Req::Permission(_)))),
+        ("grade", requires(&|r| matches!(r, Req::Grade(..)))),
+        ("wam", requires(&|r| matches!(r, Req::Wam { .. }))),
+        ("manual", requires(&|r| matches!(r, Req::Manual(_)))),
+        (
+            "outside",
+            requires(&|r| matches!(r, Req::Course(code) if c.course(code).is_none())),
+        ),
+        ("equivalents", share(&|x| !x.equivalent.is_empty())),
+        ("alternate years", share(&|x| x.years.is_some())),
+        ("variable credits", share(&|x| x.max_credits.is_some())),
+        ("attributes", share(&|x| !x.attributes.is_empty())),
+    ] {
+        assert!(got > 0.0 && got < 0.15, "{name}: {got:.3}");
+    }
+    assert!(
+        c.courses
+            .iter()
+            .all(|x| x.requires.is_some() != x.requisite_text.is_empty())
+    );
+}
+
+#[test]
+fn the_plain_shape_has_none_of_the_constructs() {
+    let c = load_with(1000, 3, Constructs::None);
+    assert!(c.term_kinds.is_empty() && c.outside.is_empty() && c.code.is_none());
+    assert!(c.courses.iter().all(|x| x.requires.is_none()
+        && x.offered.is_empty()
+        && x.excludes.is_empty()
+        && x.equivalent.is_empty()
+        && x.attributes.is_empty()));
+    // The constructs are drawn from a stream of their own: the rest is the same.
+    let all = load(1000, 3);
+    for (plain, full) in c.courses.iter().zip(&all.courses) {
+        assert_eq!(
+            (&plain.code, &plain.prerequisites),
+            (&full.code, &full.prerequisites)
+        );
+    }
+}
+
+#[test]
+fn plans_meet_and_break_every_construct() {
+    let c = load(2000, 11);
+    let plans = synth::plans(&c, 400, 11);
+    let mut kinds: HashMap<&'static str, usize> = HashMap::new();
+    let mut clean = 0;
+    for plan in &plans {
+        let problems = model::problems(&c, plan);
+        if !problems.iter().any(|p| p.severity == Severity::Error) {
+            clean += 1;
+        }
+        for p in &problems {
+            let name = match p.kind {
+                ProblemKind::Excluded { .. } => "excluded",
+                ProblemKind::NotOffered { .. } => "not offered",
+                ProblemKind::NotOfferedThisYear { .. } => "not this year",
+                ProblemKind::Enrolment { .. } => "enrolment",
+                ProblemKind::CreditsShort { .. } => "credits short",
+                ProblemKind::RequisiteUnmet { .. } => "requisite unmet",
+                ProblemKind::NeedsCheck { .. } => "needs a check",
+                ProblemKind::OfferingsUnchecked { .. } => "offerings unchecked",
+                _ => continue,
+            };
+            *kinds.entry(name).or_default() += 1;
+        }
+    }
+    for kind in [
+        "excluded",
+        "not offered",
+        "enrolment",
+        "credits short",
+        "requisite unmet",
+        "needs a check",
+    ] {
+        assert!(kinds.contains_key(kind), "no plan has {kind}: {kinds:?}");
+    }
+    assert!(
+        !kinds.contains_key("offerings unchecked"),
+        "every term has a kind: {kinds:?}"
+    );
+    assert!(
+        (250..=370).contains(&clean),
+        "{clean} of 400 plans have no errors: {kinds:?}"
     );
 }

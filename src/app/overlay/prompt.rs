@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Overlay;
-use crate::action::Action;
+use crate::action::{Action, Context};
 use crate::app::{App, Effect};
 use crate::field::{Field, InputRequest};
 use crate::model::review::{self, Decision, Note, NoteTarget};
@@ -102,7 +102,9 @@ impl Prompt {
                 app.overlay = Some(Overlay::Prompt(Prompt { kind, input }));
             }
             Action::Cancel if kind == PromptKind::Reviewer => {
-                app.error("A review needs the reviewer's name (Ctrl-c quits)".into());
+                let quit = app.keymap.key_for(Context::Typing, Action::Quit);
+                let how = quit.map_or_else(String::new, |key| format!(" ({key} quits)"));
+                app.error(format!("A review needs the reviewer's name{how}"));
                 app.overlay = Some(Overlay::Prompt(Prompt { kind, input }));
             }
             Action::Cancel => {}

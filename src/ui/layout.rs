@@ -1,0 +1,194 @@
+//! Where the body's panes go at a given screen size, and drawing them there.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+
+use super::facts::Facts;
+use super::{View, panels, review, terms, text};
+use crate::app::Focus;
+
+/// From this width and height up, every pane is shown at full size.
+const WIDE: (u16, u16) = (110, 34);
+/// Rows the panes below the terms keep at least in the wide layout.
+const MIN_BOTTOM: u16 = 12;
+
+/// The screen's rows: the header, the body, the status line and the key hints.
+pub(super) fn rows(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where the body's panes are, worked out without drawing, so that the pointer finds what
+/// was drawn where (see [`hit`]).
+pub(super) struct Panes {
+    /// The credits line.
+    pub(super) credits: Rect,
+    /// The one-row career paths (the compact layout, when the paths are not focused).
+    pub(super) paths_line: Option<Rect>,
+    /// The terms, [`Panes::cols`] to a grid row.
+    pub(super) terms: Rect,
+    pub(super) cols: usize,
+    /// The pool, review and problems, when shown.
+    pub(super) side: Option<Side>,
+    /// The career paths pane, when shown.
+    pub(super) paths: Option<Rect>,
+    /// The highlighted course, or the focused path's detail when the paths are focused.
+    pub(super) detail: Rect,
+}
+
+/// The stacked pool, review and problems.
+pub(super) struct Side {
+    pub(super) pool: Rect,
+    pub(super) review: Rect,
+    pub(super) problems: Rect,
+}
+
+/// The panes of the body of a `screen`. From [`WIDE`] up, every pane at once: the credits and the
+/// terms across the full width on top; below them the pool and problems, the career paths,
+/// and the highlighted course, side by side. The terms take the rows their courses need, in
+/// as few columns as show titles whole, and leave the panes below at least [`MIN_BOTTOM`]
+/// rows. Smaller: one row each for credits and career paths, then the terms that fit, then
+/// the course (or the paths, when they have focus), the pool and the problems.
+pub(super) fn panes(view: &View, screen: Rect) -> Panes {
+    let View { app, .. } = *view;
+    let [_, area, _, _] = rows(screen);
+    if screen.width >= WIDE.0 && screen.height >= WIDE.1 {
+        let budget = area.height.saturating_sub(1 + MIN_BOTTOM).max(3);
+        let cols = terms::columns(app, area.width, budget);
+        let terms_height = terms::height(app, cols, budget);
+        let [credits, terms, bottom] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(terms_height),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let [left, middle, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ])
+        .areas(bottom);
+        return Panes {
+            credits,
+            paths_line: None,
+            terms,
+            cols,
+            side: Some(side_stack(view, left)),
+            paths: Some(middle),
+            detail: right,
+        };
+    }
+    let [credits, paths_line, terms, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let cols = terms::columns(app, terms.width, terms.height);
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+    let (side, paths, detail) = match app.cursor().focus {
+        Focus::Paths => (None, Some(left), right),
+        _ => (Some(side_stack(view, right)), None, left),
+    };
+    Panes {
+        credits,
+        paths_line: Some(paths_line),
+        terms,
+        cols,
+        side,
+        paths,
+        detail,
+    }
+}
+
+/// Draws the panes where [`panes`] put them.
+pub(super) fn render_body(frame: &mut Frame, panes: &Panes, view: &View) {
+    let View { app, .. } = *view;
+    panels::render_credits(frame, panes.credits, view);
+    if let Some(area) = panes.paths_line {
+        panels::render_paths_line(frame, area, view);
+    }
+    terms::render_terms(frame, panes.terms, view, panes.cols);
+    if let Some(area) = panes.paths {
+        panels::render_paths(frame, area, view);
+    }
+    match app.cursor().focus {
+        Focus::Paths => panels::render_path_detail(frame, panes.detail, view),
+        _ => panels::render_detail(frame, panes.detail, view),
+    }
+    if let Some(side) = &panes.side {
+        terms::render_pool(frame, side.pool, view);
+        if side.review.height > 0 {
+            review::render_review(frame, side.review, view);
+        }
+        panels::render_problems(frame, side.problems, view);
+    }
+}
+
+/// The unplanned pool, the review (when there is one) and the problems, stacked: the review
+/// takes what it needs up to a share of the height; the pool and the problems share the rest
+/// by what they hold, each getting all it needs when both fit and at least half otherwise.
+fn side_stack(view: &View, area: Rect) -> Side {
+    let View { app, facts, theme } = *view;
+    let review_height = if review::has_review(app) {
+        let inner = area.width.saturating_sub(2);
+        let rows: usize = review::review_lines(app, theme)
+            .iter()
+            .map(|l| text::wrapped_rows(l, inner))
+            .sum();
+        let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+        wanted.clamp(3, (area.height * 2 / 5).max(3))
+    } else {
+        0
+    };
+    let rest = area.height.saturating_sub(review_height);
+    let pool_wants = u16::try_from(app.pool().len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .max(3);
+    let problems_wants = problems_rows(facts, area.width.saturating_sub(2), rest)
+        .saturating_add(2)
+        .max(3);
+    let pool_height = if pool_wants.saturating_add(problems_wants) <= rest {
+        pool_wants
+    } else {
+        let half = rest / 2;
+        pool_wants.min(rest.saturating_sub(problems_wants.min(half)))
+    };
+    let [pool, review, problems] = Layout::vertical([
+        Constraint::Length(pool_height),
+        Constraint::Length(review_height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    Side {
+        pool,
+        review,
+        problems,
+    }
+}
+
+/// Rows the problems take wrapped at `width`, counted no further than `most`.
+fn problems_rows(facts: &Facts, width: u16, most: u16) -> u16 {
+    if facts.problems.is_empty() {
+        let ok = Line::raw(panels::NO_PROBLEMS);
+        return u16::try_from(text::wrapped_rows(&ok, width)).unwrap_or(1);
+    }
+    let mut rows = 0u16;
+    for p in &facts.problems {
+        if rows >= most {
+            break;
+        }
+        let line = Line::raw(format!("✗ {}", p.message));
+        rows = rows.saturating_add(u16::try_from(text::wrapped_rows(&line, width)).unwrap_or(1));
+    }
+    rows.max(1)
+}
