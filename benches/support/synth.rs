@@ -861,6 +861,8 @@ pub fn plans(curriculum: &Curriculum, count: usize, seed: u64) -> Vec<Plan> {
                 verdict: None,
                 set_aside: Vec::new(),
                 choices: Default::default(),
+                prior: Vec::new(),
+                exceptions: Vec::new(),
             }
         })
         .collect()

@@ -38,10 +38,12 @@ impl Credits {
 }
 
 /// Each known course placed in the plan, with its furthest status.
+/// A failed attempt (issue 15) is left out: it earns nothing.
 pub fn course_statuses<'p>(curriculum: &Curriculum, plan: &'p Plan) -> HashMap<&'p str, Status> {
+    let scale = super::gpa::scale_of(curriculum);
     let mut statuses: HashMap<&str, Status> = HashMap::new();
     for placement in plan.terms.iter().flat_map(|t| &t.courses) {
-        if curriculum.course(&placement.code).is_some() {
+        if curriculum.course(&placement.code).is_some() && !super::gpa::failed(scale, placement) {
             let status = statuses.entry(&placement.code).or_insert(placement.status);
             *status = (*status).max(placement.status);
         }
@@ -56,11 +58,15 @@ pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
         ..Credits::default()
     };
     let statuses = course_statuses(curriculum, plan);
+    let scale = super::gpa::scale_of(curriculum);
     let mut counted = std::collections::HashSet::new();
     for placement in plan.terms.iter().flat_map(|t| &t.courses) {
         let Some(course) = curriculum.course(&placement.code) else {
             continue;
         };
+        if super::gpa::failed(scale, placement) {
+            continue;
+        }
         if !counted.insert(placement.code.as_str()) {
             continue;
         }
@@ -71,6 +77,8 @@ pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
             Status::Planned => credits.planned += value,
         }
     }
+    // Prior credit counts as completed (issue 15).
+    credits.completed += super::prior::credits(curriculum, plan);
     credits
 }
 
@@ -211,6 +219,14 @@ pub enum ProblemKind {
         min: u32,
         max: u32,
     },
+    /// Prior credit stands for a code the curriculum does not have (issue 15).
+    PriorUnknownCourse { course: String },
+    /// Prior credit stands for a course the curriculum says must be taken here.
+    PriorTakenHere { course: String },
+    /// A course is prior credit and placed as well (a warning; it counts once).
+    PriorAlsoPlaced { course: String },
+    /// More prior credit than the program's cap.
+    PriorOverCap { credits: u32, cap: u32 },
 }
 
 impl ProblemKind {
@@ -233,7 +249,8 @@ impl ProblemKind {
             | ProblemKind::GradeLow { course, .. }
             | ProblemKind::Enrolment { course, .. }
             | ProblemKind::Excluded { course, .. }
-            | ProblemKind::CreditsOutOfRange { course, .. } => Some(course),
+            | ProblemKind::CreditsOutOfRange { course, .. }
+            | ProblemKind::PriorAlsoPlaced { course } => Some(course),
             ProblemKind::OverLoad { .. }
             | ProblemKind::RequiredUnplanned { .. }
             | ProblemKind::ElectivesShort { .. }
@@ -244,7 +261,10 @@ impl ProblemKind {
             | ProblemKind::StreamUnchosen { .. }
             | ProblemKind::ChoiceUnknown { .. }
             | ProblemKind::OverCap { .. }
-            | ProblemKind::LimitOver { .. } => None,
+            | ProblemKind::LimitOver { .. }
+            | ProblemKind::PriorUnknownCourse { .. }
+            | ProblemKind::PriorTakenHere { .. }
+            | ProblemKind::PriorOverCap { .. } => None,
         }
     }
 }
@@ -397,6 +417,9 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
                 unchecked.push(t);
             }
             for pre in &course.prerequisites {
+                if facts.is_prior(pre) {
+                    continue;
+                }
                 let earliest = places.get(pre.as_str()).and_then(|ts| ts.first()).copied();
                 if earliest.is_some_and(|pt| pt < t) {
                     found.extend(status_problem(curriculum, p, pre, &statuses, t));
@@ -451,7 +474,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     }
 
     for (code, terms) in &places {
-        if terms.len() > 1 {
+        if terms.len() > 1 && !super::gpa::is_repeat(super::gpa::scale_of(curriculum), plan, code) {
             let mut names: Vec<&str> = terms.iter().map(|&t| term_name(t)).collect();
             names.dedup();
             found.push(Problem {
@@ -522,12 +545,13 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
         }
     }
 
+    let prior = super::prior::courses(curriculum, plan);
     for course in curriculum
         .required_courses()
         .iter()
         .map(|&i| &curriculum.courses[i])
     {
-        if !places.contains_key(course.code.as_str()) {
+        if !places.contains_key(course.code.as_str()) && !prior.contains(&course.code.as_str()) {
             found.push(Problem {
                 kind: ProblemKind::RequiredUnplanned {
                     course: course.code.clone(),
@@ -545,7 +569,8 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     // Credits toward each elective group, from the placed courses (not the groups' lists,
     // which in a catalog run to thousands of courses).
     let mut group_credits = vec![0; curriculum.electives.len()];
-    for code in places.keys() {
+    let prior_only = prior.iter().copied().filter(|c| !places.contains_key(c));
+    for code in places.keys().copied().chain(prior_only) {
         if let Some(i) = curriculum.course_index(code) {
             for &g in curriculum.groups_of(i) {
                 group_credits[g] += curriculum.courses[i].credits;
@@ -571,6 +596,7 @@ pub fn problems(curriculum: &Curriculum, plan: &Plan) -> Vec<Problem> {
     }
 
     requirement_problems(curriculum, plan, &mut found);
+    found.extend(prior_problems(curriculum, plan));
 
     let placed = credits(curriculum, plan).total();
     if placed < curriculum.degree_credits {
@@ -750,6 +776,72 @@ fn requirement_problems(c: &Curriculum, plan: &Plan, found: &mut Vec<Problem>) {
             ),
         );
     }
+}
+
+/// The problems with the plan's prior credit (none without any).
+fn prior_problems(c: &Curriculum, plan: &Plan) -> Vec<Problem> {
+    use super::plan::PriorCredit;
+    use super::prior::{taken_here, uncapped_credits};
+    let mut found = Vec::new();
+    let placed = plan.placed_codes();
+    for code in plan.prior.iter().filter_map(PriorCredit::course) {
+        let (kind, severity, message) = if c.course(code).is_none() {
+            (
+                ProblemKind::PriorUnknownCourse {
+                    course: code.to_string(),
+                },
+                Severity::Error,
+                format!(
+                    "prior credit stands for {code}, which is not a course of {}",
+                    c.name
+                ),
+            )
+        } else if taken_here(c, code) {
+            (
+                ProblemKind::PriorTakenHere {
+                    course: code.to_string(),
+                },
+                Severity::Error,
+                format!(
+                    "{} must be taken here: prior credit for it does not count",
+                    named(c, code)
+                ),
+            )
+        } else if placed.contains(code) {
+            (
+                ProblemKind::PriorAlsoPlaced {
+                    course: code.to_string(),
+                },
+                Severity::Warning,
+                format!(
+                    "{} is prior credit and also placed in a term; it counts once",
+                    named(c, code)
+                ),
+            )
+        } else {
+            continue;
+        };
+        found.push(Problem {
+            kind,
+            severity,
+            message,
+            term: None,
+        });
+    }
+    if let Some(cap) = c.prior_credit.as_ref().and_then(|r| r.max_credits) {
+        let all = uncapped_credits(c, plan);
+        if all > cap {
+            found.push(Problem {
+                kind: ProblemKind::PriorOverCap { credits: all, cap },
+                severity: Severity::Error,
+                message: format!(
+                    "the plan holds {all} credits of prior credit; at most {cap} count toward the degree"
+                ),
+                term: None,
+            });
+        }
+    }
+    found
 }
 
 /// A group as problems name it: its name, with the stream option it belongs to.

@@ -55,6 +55,14 @@ pub struct Curriculum {
     /// Choices the plan makes: one major, an optional minor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub streams: Vec<Stream>,
+    /// What prior credit may stand for, and how much counts (issue 15); any, without a cap,
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_credit: Option<PriorRules>,
+    /// The grade scale: what each grade is worth, which fail, which attempt of a repeat
+    /// counts (issue 15); the planner's A-F scale when absent (`model::gpa`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<super::grade::GradeScale>,
     /// Course code to index into `courses`, built by [`Curriculum::prepare`].
     #[serde(skip)]
     index: HashMap<String, usize>,
@@ -97,6 +105,19 @@ struct Derived {
     required: Vec<usize>,
     /// Indices of the courses that take a project focus, in curriculum order.
     focusable: Vec<usize>,
+}
+
+/// The program's rules for prior credit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorRules {
+    /// At most this many credits of prior credit count toward the degree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_credits: Option<u32>,
+    /// Course codes and group ids that must be taken here: prior credit never stands for
+    /// those courses, nor fills those groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taken_here: Vec<String>,
 }
 
 /// A career path graduates can grow into.
@@ -171,6 +192,10 @@ impl Curriculum {
         self.grade_scale
             .iter()
             .any(|(letter, _)| letter.eq_ignore_ascii_case(grade.trim()))
+            || self
+                .grades
+                .as_ref()
+                .is_some_and(|s| s.mark(grade).is_some())
     }
 
     /// Equivalences and exclusions between codes.
@@ -381,6 +406,10 @@ impl Clean for Curriculum {
                 .iter_mut()
                 .map(|(letter, _)| letter.clean_strings())
                 .sum::<usize>()
+            + self
+                .prior_credit
+                .as_mut()
+                .map_or(0, |r| r.taken_here.clean_strings())
     }
 }
 

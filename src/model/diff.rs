@@ -39,6 +39,11 @@ pub enum Change {
     TermRemoved { term: String },
     /// The same terms are in another order.
     TermsReordered,
+    /// A prior-credit entry or an exception exists now that did not before (an edited one
+    /// shows as removed, then added).
+    EntryAdded { entry: String },
+    /// A prior-credit entry or an exception that existed before is gone.
+    EntryRemoved { entry: String },
 }
 
 impl Change {
@@ -74,8 +79,25 @@ impl fmt::Display for Change {
             Change::TermAdded { term } => write!(f, "term {term} added"),
             Change::TermRemoved { term } => write!(f, "term {term} removed"),
             Change::TermsReordered => f.write_str("terms reordered"),
+            Change::EntryAdded { entry } => write!(f, "{entry} added"),
+            Change::EntryRemoved { entry } => write!(f, "{entry} removed"),
         }
     }
+}
+
+/// The entries (prior credit, exceptions, one line each) removed from `before` and added in
+/// `after`, removed first, each in its list's order.
+pub fn entry_diff(before: &[String], after: &[String]) -> Vec<Change> {
+    let removed = before.iter().filter(|l| !after.contains(l));
+    let added = after.iter().filter(|l| !before.contains(l));
+    removed
+        .map(|entry| Change::EntryRemoved {
+            entry: entry.clone(),
+        })
+        .chain(added.map(|entry| Change::EntryAdded {
+            entry: entry.clone(),
+        }))
+        .collect()
 }
 
 /// Every placement (term and status) of each course code, in term order.

@@ -91,6 +91,14 @@ pub fn edits(curriculum: &Curriculum, before: &Plan, after: &Plan) -> Vec<String
     );
     out.extend(grade_changes(before, after));
     out.extend(note_changes(before, after));
+    out.extend(
+        super::diff::entry_diff(
+            &review::advising_content(before),
+            &review::advising_content(after),
+        )
+        .iter()
+        .map(ToString::to_string),
+    );
     if before.verdict != after.verdict {
         out.push(format!(
             "verdict: {} → {}",

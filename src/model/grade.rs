@@ -1,7 +1,9 @@
 //! The grade scale: which grades a completed course may have, and what each is worth for the
-//! career paths' strength score. Until curricula carry their own scale, it is the bundled
-//! program's: A to F with + and - (no F+ or F-), and Pass or Fail; a curriculum-defined scale
-//! can later replace it in this one place.
+//! career paths' strength score: A to F with + and - (no F+ or F-), and Pass or Fail. A
+//! curriculum may also define its own scale ([`GradeScale`], its `grades` field), which decides
+//! failing grades, repeats and the GPA (`model::gpa`).
+
+use serde::{Deserialize, Serialize};
 
 /// Every grade on the scale, as it is written.
 pub const SCALE: [&str; 15] = [
@@ -61,6 +63,99 @@ pub fn grade_points(grade: Option<&str>) -> f64 {
         "D-" => 0.7,
         "F" | "FAIL" => 0.0,
         _ => NEUTRAL_POINTS,
+    }
+}
+
+// The curriculum's own scale (issue 15); what it means for credits and the GPA is
+// `model::gpa`'s business.
+
+/// What a grade means.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Mark {
+    /// Passes, and counts these points in the GPA.
+    Points(f64),
+    /// Passes, without points.
+    Pass,
+    /// Fails (no credit), without points.
+    Fail,
+    /// Fails (no credit), and counts these points (usually 0.0) in the GPA.
+    FailPoints(f64),
+}
+
+impl Mark {
+    /// Whether the grade fails the course.
+    pub fn fails(self) -> bool {
+        matches!(self, Mark::Fail | Mark::FailPoints(_))
+    }
+
+    /// The points it counts in the GPA, if it counts.
+    pub fn points(self) -> Option<f64> {
+        match self {
+            Mark::Points(p) | Mark::FailPoints(p) => Some(p),
+            Mark::Pass | Mark::Fail => None,
+        }
+    }
+}
+
+/// Which attempt of a course taken more than once counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Repeat {
+    /// The attempt with the most points (the last among equals).
+    #[default]
+    Best,
+    /// The last attempt.
+    Last,
+}
+
+/// A curriculum's grade scale: each grade as written and what it means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeScale {
+    /// Grades and their meaning, e.g. `("HD", Points(4.0))`.
+    pub scale: Vec<(String, Mark)>,
+    /// Which attempt of a repeated course counts.
+    #[serde(default)]
+    pub repeat: Repeat,
+}
+
+impl GradeScale {
+    /// The planner's default A-F scale, for a curriculum without `grades` (documented in
+    /// `model::gpa`).
+    pub fn default_scale() -> Self {
+        let points = [
+            ("A+", 4.0),
+            ("A", 4.0),
+            ("A-", 3.7),
+            ("B+", 3.3),
+            ("B", 3.0),
+            ("B-", 2.7),
+            ("C+", 2.3),
+            ("C", 2.0),
+            ("C-", 1.7),
+            ("D+", 1.3),
+            ("D", 1.0),
+            ("D-", 0.7),
+        ];
+        let mut scale: Vec<(String, Mark)> = points
+            .iter()
+            .map(|(g, p)| (g.to_string(), Mark::Points(*p)))
+            .collect();
+        scale.push(("F".into(), Mark::FailPoints(0.0)));
+        scale.push(("Pass".into(), Mark::Pass));
+        scale.push(("Fail".into(), Mark::Fail));
+        GradeScale {
+            scale,
+            repeat: Repeat::Best,
+        }
+    }
+
+    /// What `grade` means on this scale (ignoring case and outer spaces), if it is on it.
+    pub fn mark(&self, grade: &str) -> Option<Mark> {
+        let grade = grade.trim();
+        self.scale
+            .iter()
+            .find(|(g, _)| g.eq_ignore_ascii_case(grade))
+            .map(|(_, m)| *m)
     }
 }
 

@@ -7,10 +7,14 @@ use serde::{Deserialize, Serialize};
 use super::curriculum::{Course, Curriculum};
 use super::text::Clean;
 
+mod exception;
 mod notes;
+mod prior;
 mod verdict;
 
+pub use exception::{Exception, ExceptionState, Grant, Warning};
 pub use notes::{Note, NoteTarget};
+pub use prior::{PriorCredit, PriorSource, StandsFor};
 pub use verdict::{Decision, ReviewedTerm, Verdict, stamp_text};
 
 /// The plan file format version this build writes.
@@ -50,6 +54,12 @@ pub struct Plan {
     /// e.g. "major" to "COMPA1".
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choices: BTreeMap<String, String>,
+    /// Credit earned before the first term: transfer, exams, recognition (issue 15).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prior: Vec<PriorCredit>,
+    /// Exceptions to the program's rules, requested or decided (issue 15).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<Exception>,
 }
 
 /// Which curriculum a plan belongs to: its name and content hash.
@@ -203,6 +213,8 @@ impl Plan {
             verdict: None,
             set_aside: Vec::new(),
             choices: BTreeMap::new(),
+            prior: Vec::new(),
+            exceptions: Vec::new(),
         }
     }
 
@@ -480,6 +492,8 @@ impl Clean for Plan {
             + self.verdict.clean_strings()
             + self.set_aside.clean_strings()
             + clean_focus(&mut self.choices)
+            + self.prior.clean_strings()
+            + self.exceptions.clean_strings()
     }
 }
 

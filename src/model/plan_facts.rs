@@ -17,6 +17,12 @@ pub struct PlanFacts<'a> {
     by_term: Vec<Vec<(usize, u32)>>,
     /// The plan's stream choices: stream id to option code.
     choices: &'a std::collections::BTreeMap<String, String>,
+    /// Prior credit that counts: each course code with its result ("" when none), as if
+    /// completed before the first term.
+    prior: HashMap<&'a str, &'a str>,
+    /// Prior credits that count toward credit requisites before any term: (course index,
+    /// credits) for courses, (None, credits) for unassigned credits.
+    prior_credits: Vec<(Option<usize>, u32)>,
 }
 
 impl<'a> PlanFacts<'a> {
@@ -24,9 +30,11 @@ impl<'a> PlanFacts<'a> {
     pub fn new(curriculum: &'a Curriculum, plan: &'a Plan) -> Self {
         let mut placed = HashMap::new();
         let mut by_term = vec![Vec::new(); plan.terms.len()];
+        let scale = super::gpa::scale_of(curriculum);
         for (t, term) in plan.terms.iter().enumerate() {
             for p in &term.courses {
-                if placed.contains_key(p.code.as_str()) {
+                // A failed attempt clears nothing (issue 15).
+                if placed.contains_key(p.code.as_str()) || super::gpa::failed(scale, p) {
                     continue;
                 }
                 placed.insert(p.code.as_str(), (t, p.grade.as_deref()));
@@ -35,11 +43,44 @@ impl<'a> PlanFacts<'a> {
                 }
             }
         }
+        let mut prior = HashMap::new();
+        let mut prior_credits = Vec::new();
+        for e in plan
+            .prior
+            .iter()
+            .filter(|e| super::prior::allowed(curriculum, e))
+        {
+            let index = e.course().and_then(|code| curriculum.course_index(code));
+            if let Some(code) = e.course() {
+                prior.insert(code, e.result.as_str());
+                if placed.contains_key(code) {
+                    continue;
+                }
+            }
+            prior_credits.push((index, e.credits));
+        }
         PlanFacts {
             curriculum,
             placed,
             by_term,
             choices: &plan.choices,
+            prior,
+            prior_credits,
+        }
+    }
+
+    /// Whether `code` (or an equivalent) is prior credit that counts.
+    pub fn is_prior(&self, code: &str) -> bool {
+        self.prior_result(code).is_some()
+    }
+
+    /// The result recorded for the prior credit that stands for `code` or an equivalent.
+    fn prior_result(&self, code: &str) -> Option<&'a str> {
+        match self.curriculum.links().equivalents(code) {
+            Some(class) => class
+                .iter()
+                .find_map(|c| self.prior.get(c.as_str()).copied()),
+            None => self.prior.get(code).copied(),
         }
     }
 
@@ -59,14 +100,26 @@ impl<'a> PlanFacts<'a> {
     /// any of `of` (all courses when `of` is empty).
     pub fn credits_before(&self, term: usize, same_term: bool, of: &[Pattern]) -> u32 {
         let end = if same_term { term + 1 } else { term };
-        self.by_term[..end.min(self.by_term.len())]
+        let prior: u32 = self
+            .prior_credits
             .iter()
-            .flatten()
-            .filter(|(i, _)| {
-                of.is_empty() || of.iter().any(|p| self.curriculum.courses[*i].matches(p))
+            .filter(|(i, _)| match i {
+                Some(i) => {
+                    of.is_empty() || of.iter().any(|p| self.curriculum.courses[*i].matches(p))
+                }
+                None => of.is_empty(),
             })
             .map(|(_, credits)| credits)
-            .sum()
+            .sum();
+        prior
+            + self.by_term[..end.min(self.by_term.len())]
+                .iter()
+                .flatten()
+                .filter(|(i, _)| {
+                    of.is_empty() || of.iter().any(|p| self.curriculum.courses[*i].matches(p))
+                })
+                .map(|(_, credits)| credits)
+                .sum::<u32>()
     }
 
     /// The value of `req` for a course placed in `term`, with the leaves that decided it
@@ -117,6 +170,9 @@ impl<'a> PlanFacts<'a> {
     /// The grade recorded for `code` (or its earliest placed equivalent), if it is placed
     /// in time.
     pub fn grade_in_time(&self, code: &str, term: usize, same: bool) -> Option<Option<&'a str>> {
+        if let Some(result) = self.prior_result(code) {
+            return Some(Some(result).filter(|r| !r.is_empty()));
+        }
         self.earliest(code)
             .filter(|(t, _)| *t < term || (same && *t == term))
             .map(|(_, g)| g)

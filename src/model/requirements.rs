@@ -214,16 +214,30 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
     let mut filled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut credits_of: HashMap<&str, u32> = HashMap::new();
     let mut counted: Vec<Placed> = Vec::new();
-    for p in plan.terms.iter().flat_map(|t| &t.courses) {
-        let Some(i) = c.course_index(&p.code) else {
+    // Prior credit first, as completed before the first term (issue 15): (code, credits,
+    // whether it is prior credit).
+    let prior = plan
+        .prior
+        .iter()
+        .filter(|e| super::prior::allowed(c, e))
+        .filter_map(|e| Some((e.course()?, e.credits, true)));
+    let scale = super::gpa::scale_of(c);
+    let placed = plan.terms.iter().flat_map(|t| &t.courses).filter_map(|p| {
+        if super::gpa::failed(scale, p) {
+            return None;
+        }
+        let credits = p.credits_of(c.course(&p.code)?);
+        Some((p.code.as_str(), credits, false))
+    });
+    for (code, credits, is_prior) in prior.chain(placed) {
+        let Some(i) = c.course_index(code) else {
             continue;
         };
-        if !seen.insert(p.code.as_str()) {
+        if !seen.insert(code) {
             continue;
         }
         let course = &c.courses[i];
-        let credits = p.credits_of(course);
-        credits_of.insert(p.code.as_str(), credits);
+        credits_of.insert(code, credits);
         for &l in &index.limits[i] {
             limit_totals[l].0 += credits;
             limit_totals[l].1 += 1;
@@ -232,6 +246,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             .iter()
             .copied()
             .filter(|&n| in_force(n))
+            .filter(|&n| !(is_prior && super::prior::taken_here(c, &groups[n].id)))
             .collect();
         // One pick among the groups that do not share (all of them, across trees), then one
         // in each tree that counts it besides: shared trees, and include_required groups for
@@ -272,7 +287,7 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             };
             if k == 0 && fits(chosen) {
                 counted.push(Placed {
-                    code: p.code.clone(),
+                    code: code.to_string(),
                     credits,
                     node: chosen,
                     eligible: candidates.clone(),
@@ -285,8 +300,8 @@ pub fn progress<'c>(c: &'c Curriculum, plan: &Plan) -> Progress<'c> {
             {
                 tally[chosen].items[k] = true;
             }
-            tally[chosen].filled_by.push(p.code.clone());
-            filled.entry(p.code.clone()).or_default().push(chosen);
+            tally[chosen].filled_by.push(code.to_string());
+            filled.entry(code.to_string()).or_default().push(chosen);
             // It counts up the tree until a cap it would exceed, which notes the excess.
             for a in ancestors(chosen) {
                 let cap = groups[a];

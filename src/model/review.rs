@@ -133,6 +133,7 @@ pub fn verdict_for(
         comment: comment.to_string(),
         reviewed: reviewed_content(plan),
         errors: 0,
+        advising: advising_content(plan),
         stamp: String::new(),
     };
     verdict.stamp = verdict.expected_stamp();
@@ -160,13 +161,28 @@ pub fn verdict_state(plan: &Plan) -> VerdictState<'_> {
         return VerdictState::Damaged(verdict);
     }
     let now = reviewed_content(plan);
-    if now == verdict.reviewed {
+    let advising = advising_content(plan);
+    if now == verdict.reviewed && advising == verdict.advising {
         return VerdictState::Current(verdict);
     }
-    VerdictState::Changed(
-        verdict,
-        diff::diff(&as_placement(&verdict.reviewed), &as_placement(&now)),
-    )
+    let mut changes = diff::diff(&as_placement(&verdict.reviewed), &as_placement(&now));
+    changes.extend(diff::entry_diff(&verdict.advising, &advising));
+    VerdictState::Changed(verdict, changes)
+}
+
+/// The plan's prior credit and exceptions, one line each ("prior credit: ...",
+/// "exception: ..."): what a verdict stamps besides the placement, so that adding, editing
+/// or removing one after a verdict is a change since it (issue 15).
+pub fn advising_content(plan: &Plan) -> Vec<String> {
+    let prior = plan
+        .prior
+        .iter()
+        .map(|e| format!("prior credit {}", e.line()));
+    let exceptions = plan
+        .exceptions
+        .iter()
+        .map(|e| format!("exception {}", e.line()));
+    prior.chain(exceptions).collect()
 }
 
 /// The plan's placement in the form [`diff::diff`] compares.

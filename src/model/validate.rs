@@ -352,6 +352,7 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
     }
 
     requirement_findings(c, &first_index, &mut out);
+    advising_findings(c, &first_index, &mut out);
     let mut push = |anchor: Anchor, message: String| {
         out.push(Finding {
             message,
@@ -382,6 +383,52 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// Findings about the rules for prior credit and the grade scale (issue 15): a `taken_here`
+/// entry naming no course or group, an empty scale, a grade written twice, points that are not
+/// a finite number from 0 to 100.
+fn advising_findings(c: &Curriculum, codes: &HashMap<&str, usize>, out: &mut Vec<Finding>) {
+    let mut push = |field: &'static str, message: String| {
+        out.push(Finding {
+            message,
+            anchor: Anchor::Field(field),
+            severity: Severity::Error,
+        })
+    };
+    for name in c.prior_credit.iter().flat_map(|r| &r.taken_here) {
+        let known = codes.contains_key(name.as_str())
+            || super::exceptions::find_group(c, name).is_some()
+            || c.electives.iter().any(|g| &g.name == name);
+        if !known {
+            push(
+                "prior_credit",
+                format!(
+                    "prior_credit.taken_here names {name}, which is neither a course nor a group"
+                ),
+            );
+        }
+    }
+    let Some(scale) = &c.grades else {
+        return;
+    };
+    if scale.scale.is_empty() {
+        push("grades", "the grade scale lists no grades".into());
+    }
+    let mut seen = HashSet::new();
+    for (grade, mark) in &scale.scale {
+        if !seen.insert(grade.trim().to_lowercase()) {
+            push("grades", format!("grade \"{grade}\" is on the scale twice"));
+        }
+        if let Some(p) = mark.points()
+            && !(p.is_finite() && (0.0..=100.0).contains(&p))
+        {
+            push(
+                "grades",
+                format!("grade \"{grade}\" is worth {p} points; points run from 0 to 100"),
+            );
+        }
+    }
 }
 
 /// The checks of the requirement language (issue 14): codes in `requires`, `excludes` and

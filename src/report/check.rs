@@ -8,7 +8,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::plan::{
-    CareerReport, CareerSummary, CreditsReport, ProblemReport, VerdictReport, careers,
+    CareerReport, CareerSummary, CreditsReport, GpaReport, ProblemReport, VerdictReport, careers,
     plan_problems, to_json,
 };
 use crate::model::{self, Curriculum, Plan};
@@ -32,6 +32,9 @@ pub struct CheckedPlan {
     pub student: String,
     /// Credits toward the degree.
     pub credits: CreditsReport,
+    /// The GPA, as in `report --format json`; absent while no course has points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpa: Option<GpaReport>,
     /// Every problem, errors first.
     pub problems: Vec<ProblemReport>,
     /// The verdict and whether the plan changed since.
@@ -66,6 +69,7 @@ pub fn checked_plan(curriculum: &Curriculum, plan: &Plan, file: &str) -> Checked
         file: file.to_string(),
         student: plan.student.clone(),
         credits: model::credits(curriculum, plan).into(),
+        gpa: GpaReport::of(curriculum, plan),
         problems: plan_problems(curriculum, plan),
         verdict: VerdictReport::of(plan),
     }
@@ -93,7 +97,11 @@ impl CheckReport {
     pub fn exit_code(&self) -> u8 {
         if !self.errors.is_empty() {
             2
-        } else if self.plans.iter().any(|p| !p.problems.is_empty()) {
+        } else if self
+            .plans
+            .iter()
+            .any(|p| p.problems.iter().any(ProblemReport::open))
+        {
             1
         } else {
             0
@@ -115,6 +123,21 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "no problems", "3 problems", or with granted exceptions "2 problems, 1 waived": waived
+/// problems are shown but do not count.
+fn problem_count(problems: &[ProblemReport]) -> String {
+    let open = problems.iter().filter(|p| p.open()).count();
+    let waived = problems.len() - open;
+    let count = match open {
+        0 => "no problems".to_string(),
+        n => plural(n, "problem", "problems"),
+    };
+    match waived {
+        0 => count,
+        n => format!("{count}, {n} waived"),
+    }
+}
+
 /// The text `check` prints: one aligned line per plan, then each plan's problems and what
 /// changed since its verdict, then every
 /// problem with an unreadable file as `file:line:col: message`.
@@ -131,11 +154,7 @@ pub fn check_text(curriculum: &Curriculum, report: &CheckReport, errors: &[FileE
                     p.student.clone()
                 },
                 format!("{}/{} credits", p.credits.total, p.credits.degree),
-                if p.problems.is_empty() {
-                    "no problems".to_string()
-                } else {
-                    plural(p.problems.len(), "problem", "problems")
-                },
+                problem_count(&p.problems),
                 p.verdict.text.clone(),
             ]
         })
@@ -173,6 +192,9 @@ pub fn check_text(curriculum: &Curriculum, report: &CheckReport, errors: &[FileE
         let _ = writeln!(out, "{}:", p.file);
         for problem in &p.problems {
             let _ = writeln!(out, "  {}: {}", problem.severity, problem.message);
+            if let Some(mark) = &problem.exception {
+                let _ = writeln!(out, "    {mark}");
+            }
         }
         for change in &p.verdict.changes {
             let _ = writeln!(

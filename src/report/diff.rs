@@ -48,16 +48,22 @@ pub fn diff_text(
         );
     }
 
-    let changes = diff::diff(&placement(before), &placement(after));
+    let mut changes = diff::diff(&placement(before), &placement(after));
+    let entries = diff::entry_diff(
+        &model::review::advising_content(before),
+        &model::review::advising_content(after),
+    );
     if changes.is_empty() {
         let _ = writeln!(out, "\nNo changes to terms, courses or statuses.");
     }
+    changes.extend(entries);
     let group = |c: &Change| match c {
         Change::TermAdded { .. } | Change::TermRemoved { .. } | Change::TermsReordered => 0,
         Change::Added { .. } => 1,
         Change::Removed { .. } => 2,
         Change::Moved { .. } => 3,
         Change::Status { .. } => 4,
+        Change::EntryAdded { .. } | Change::EntryRemoved { .. } => 5,
     };
     let titles = [
         "Terms",
@@ -65,6 +71,7 @@ pub fn diff_text(
         "Courses removed",
         "Courses moved",
         "Status changes",
+        "Prior credit and exceptions",
     ];
     for (i, title) in titles.iter().enumerate() {
         let lines: Vec<&Change> = changes.iter().filter(|c| group(c) == i).collect();

@@ -6,7 +6,10 @@
 use std::fmt::Write;
 
 use super::escape::escape_markdown as esc;
-use super::plan::{CourseReport, NoteOn, PlanReport, RequirementsReport, VerdictKey, plan_report};
+use super::plan::{
+    CourseReport, ExceptionReport, GpaReport, NoteOn, PlanReport, PriorReport, RequirementsReport,
+    VerdictKey, plan_report,
+};
 use crate::model::{Curriculum, Plan, Status};
 
 /// The complete Markdown report of `plan`, checked against `curriculum`; `file` names the plan
@@ -65,15 +68,19 @@ fn render(r: &PlanReport) -> String {
         "| Credits | {} of {} |",
         r.credits.total, r.credits.degree
     );
-    let errors = r
-        .problems
+    let open: Vec<_> = r.problems.iter().filter(|p| p.open()).collect();
+    let errors = open
         .iter()
         .filter(|p| p.severity == crate::model::Severity::Error)
         .count();
-    let warnings = r.problems.len() - errors;
+    let warnings = open.len() - errors;
+    let waived = match r.problems.len() - open.len() {
+        0 => String::new(),
+        n => format!(", {n} waived"),
+    };
     let _ = writeln!(
         out,
-        "| Problems | {}, {} |",
+        "| Problems | {}, {}{waived} |",
         plural(errors, "error", "errors"),
         plural(warnings, "warning", "warnings")
     );
@@ -95,6 +102,13 @@ fn render(r: &PlanReport) -> String {
         );
     } else {
         let _ = writeln!(out, "\nThe plan reaches the degree total.");
+    }
+    if let Some(gpa) = &r.gpa {
+        gpa_block(&mut out, r, gpa);
+    }
+
+    if let Some(prior) = &r.prior {
+        prior_block(&mut out, prior);
     }
 
     // Terms.
@@ -126,7 +140,18 @@ fn render(r: &PlanReport) -> String {
                     .credits
                     .map_or_else(|| "–".to_string(), |n| n.to_string()),
                 status_label(course.status),
-                course.grade.as_deref().map_or_else(String::new, esc),
+                match course.attempt {
+                    Some(why) => format!(
+                        "{} ({})",
+                        course.grade.as_deref().map_or_else(String::new, esc),
+                        if why == "failed" {
+                            "failed, no credit"
+                        } else {
+                            "repeated, not counted"
+                        }
+                    ),
+                    None => course.grade.as_deref().map_or_else(String::new, esc),
+                },
             );
         }
     }
@@ -229,6 +254,12 @@ fn render(r: &PlanReport) -> String {
             "Warning"
         };
         let _ = writeln!(out, "- **{label}:** {}", esc(&p.message));
+        if let Some(mark) = &p.exception {
+            let _ = writeln!(out, "  - *{}*", esc(mark));
+        }
+    }
+    if !r.exceptions.is_empty() {
+        exceptions_block(&mut out, &r.exceptions);
     }
 
     // Notes, grouped by what they are on: the plan, then terms, then courses, in the order each
@@ -331,6 +362,86 @@ fn render(r: &PlanReport) -> String {
 /// `text` with its first letter in upper case.
 /// The requirements section: each stream's option, then each group's progress, what is
 /// left and what filled it, sub-groups indented under their parents.
+/// The GPA, cumulative and per term.
+fn gpa_block(out: &mut String, r: &PlanReport, gpa: &GpaReport) {
+    let _ = writeln!(out, "\n## Grades\n");
+    let _ = writeln!(
+        out,
+        "GPA **{:.2}** over {}.\n",
+        gpa.cumulative,
+        plural(gpa.credits as usize, "credit", "credits")
+    );
+    let _ = writeln!(out, "| Term | GPA |\n|---|---:|");
+    for (t, g) in r.terms.iter().zip(&gpa.terms) {
+        if let Some(g) = g {
+            let _ = writeln!(out, "| {} | {g:.2} |", esc(&t.name));
+        }
+    }
+}
+
+/// Prior credit, as its own block before the terms.
+fn prior_block(out: &mut String, prior: &PriorReport) {
+    let _ = writeln!(out, "\n## Prior credit\n");
+    let _ = writeln!(
+        out,
+        "| Source | Stands for | Credits | From | Result | Note |\n|---|---|---:|---|---|---|"
+    );
+    for e in &prior.entries {
+        let what = match (&e.course, &e.title, &e.toward) {
+            (Some(code), Some(title), _) => format!("{} {}", esc(code), esc(title)),
+            (Some(code), None, _) => esc(code),
+            (None, _, Some(toward)) => format!("unassigned, toward {}", esc(toward)),
+            (None, _, None) => "unassigned".to_string(),
+        };
+        let counts = if e.counts { "" } else { " (does not count)" };
+        let _ = writeln!(
+            out,
+            "| {} | {what}{counts} | {} | {} | {} | {} |",
+            e.source,
+            e.credits,
+            esc(&e.from),
+            esc(&e.result),
+            esc(&e.note)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{} of prior credit count toward the degree.",
+        plural(prior.credits as usize, "credit", "credits")
+    );
+}
+
+/// Every exception with the problems it answers.
+fn exceptions_block(out: &mut String, exceptions: &[ExceptionReport]) {
+    let _ = writeln!(out, "\n## Exceptions\n");
+    for e in exceptions {
+        let decided = match &e.decided {
+            Some([by, date]) => format!(" by {} on {}", esc(by), esc(date)),
+            None => String::new(),
+        };
+        let trouble = e
+            .trouble
+            .as_deref()
+            .map_or_else(String::new, |t| format!(" **({t})**"));
+        let _ = writeln!(
+            out,
+            "- **{}** ({}{decided}){trouble}: {}. Reason: {} (asked by {}, {})",
+            e.kind,
+            e.state,
+            esc(&e.what),
+            esc(&e.reason),
+            esc(&e.author),
+            esc(&e.date)
+        );
+        if e.answers.is_empty() {
+            let _ = writeln!(out, "  - answers no problem now");
+        }
+        for a in &e.answers {
+            let _ = writeln!(out, "  - answers: {}", esc(a));
+        }
+    }
+}
+
 fn requirements(out: &mut String, r: &RequirementsReport) {
     let _ = writeln!(out, "\n## Requirements\n");
     for s in &r.streams {

@@ -21,10 +21,10 @@ pub use diff::diff_text;
 pub use escape::escape_markdown;
 pub use markdown::plan_markdown;
 pub use plan::{
-    CareerReport, CourseReport, CreditsReport, GroupReport, NextCourseReport, NoteOn, NoteReport,
-    NoteTargetReport, PlanReport, ProblemCode, ProblemReport, ProgramReport, RequirementsReport,
-    StepKind, StreamReport, TermReport, VerdictKey, VerdictReport, plan_json, plan_problems,
-    plan_report,
+    CareerReport, CourseReport, CreditsReport, ExceptionReport, GpaReport, GroupReport,
+    NextCourseReport, NoteOn, NoteReport, NoteTargetReport, PlanReport, PriorEntryReport,
+    PriorReport, ProblemCode, ProblemReport, ProgramReport, RequirementsReport, StepKind,
+    StreamReport, TermReport, VerdictKey, VerdictReport, plan_json, plan_problems, plan_report,
 };
 
 /// The summary `degree-planner curriculum` prints for a valid curriculum.

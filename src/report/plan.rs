@@ -5,6 +5,8 @@
 use serde::Serialize;
 
 use crate::model::career::{Standing, Standings, Step};
+use crate::model::exceptions;
+use crate::model::plan::{ExceptionState, StandsFor};
 use crate::model::review::{self, Decision, NoteTarget, VerdictState};
 use crate::model::{
     self, Change, Credits, Curriculum, Plan, ProblemKind, Severity, Status, advice,
@@ -27,6 +29,9 @@ pub struct PlanReport {
     pub unplanned: Vec<CourseReport>,
     /// Credits toward the degree.
     pub credits: CreditsReport,
+    /// The GPA; absent while no completed course has a grade with points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpa: Option<GpaReport>,
     /// Every career path, in the order the planner shows them (ranked when
     /// `careers_ranked`).
     pub careers: Vec<CareerReport>,
@@ -40,6 +45,12 @@ pub struct PlanReport {
     pub requirements: Option<RequirementsReport>,
     /// Every problem, errors first.
     pub problems: Vec<ProblemReport>,
+    /// Prior credit, before the first term; absent when the plan has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prior: Option<PriorReport>,
+    /// Every exception, in file order, with the problems it answers; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<ExceptionReport>,
     /// Advisors' notes, in file order.
     pub notes: Vec<NoteReport>,
     /// The verdict and whether the plan changed since.
@@ -89,6 +100,34 @@ pub struct CourseReport {
     pub grade: Option<String>,
     /// Whether every student must take it; `null` when the program has no such course.
     pub required: Option<bool>,
+    /// For an attempt that earns nothing or does not count: `failed` (no credit), or
+    /// `repeated` (another attempt counts in the GPA); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<&'static str>,
+}
+
+/// The plan's GPA on the program's grade scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GpaReport {
+    /// Each course once, at the attempt that counts, rounded to two decimals.
+    pub cumulative: f64,
+    /// Credits it is weighted over.
+    pub credits: u32,
+    /// Per term in plan order: the term's GPA, `null` for a term without graded courses.
+    pub terms: Vec<Option<f64>>,
+}
+
+impl GpaReport {
+    /// The plan's GPA; `None` while no completed course has a grade with points.
+    pub fn of(curriculum: &Curriculum, plan: &Plan) -> Option<Self> {
+        let g = model::gpa::gpa(curriculum, plan);
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        Some(GpaReport {
+            cumulative: round(g.cumulative?),
+            credits: g.credits,
+            terms: g.terms.into_iter().map(|t| t.map(round)).collect(),
+        })
+    }
 }
 
 /// Credits toward the degree; each course counts once, at its furthest status.
@@ -348,6 +387,75 @@ pub struct ProblemReport {
     pub message: String,
     /// The name of the term it is in, if it belongs to one.
     pub term: Option<String>,
+    /// The exception that answers it, as marked ("waived: reason (by, date)"); absent when
+    /// none does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exception: Option<String>,
+    /// Whether a granted exception answers it: it is shown but counts as met.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub waived: bool,
+}
+
+impl ProblemReport {
+    /// Whether it still counts: not answered by a granted exception.
+    pub fn open(&self) -> bool {
+        !self.waived
+    }
+}
+
+/// The plan's prior credit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PriorReport {
+    /// Credits of prior credit that count toward the degree (within the program's cap).
+    pub credits: u32,
+    /// Each entry, in file order.
+    pub entries: Vec<PriorEntryReport>,
+}
+
+/// One entry of prior credit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PriorEntryReport {
+    /// `transfer`, `exam`, `recognition` or `other`.
+    pub source: String,
+    /// The course it stands for, if any.
+    pub course: Option<String>,
+    /// The course's title, when the program has that course.
+    pub title: Option<String>,
+    /// The group id or attribute unassigned credits count toward, if any.
+    pub toward: Option<String>,
+    /// Credits it is worth.
+    pub credits: u32,
+    /// The institution or exam.
+    pub from: String,
+    /// The result there.
+    pub result: String,
+    /// The note.
+    pub note: String,
+    /// Whether the program lets it count (not for a course that must be taken here).
+    pub counts: bool,
+}
+
+/// One exception.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExceptionReport {
+    /// `waive`, `substitute`, `also-allow`, `acknowledge` or `change-limit`.
+    pub kind: String,
+    /// What it does, in words.
+    pub what: String,
+    /// Why.
+    pub reason: String,
+    /// Who asked for it, and when.
+    pub author: String,
+    /// When it was asked for.
+    pub date: String,
+    /// `requested`, `granted` or `refused`.
+    pub state: String,
+    /// The reviewer who decided, and when, once decided.
+    pub decided: Option<[String; 2]>,
+    /// The messages of the problems it answers now.
+    pub answers: Vec<String>,
+    /// `orphaned` or `stale` when `check` warns about it.
+    pub trouble: Option<String>,
 }
 
 /// The stable name of a kind of problem, written in snake case (`prerequisite_order`): the
@@ -409,8 +517,20 @@ pub enum ProblemCode {
     OverCap,
     /// [`ProblemKind::LimitOver`].
     LimitOver,
+    /// [`ProblemKind::PriorUnknownCourse`].
+    PriorUnknownCourse,
+    /// [`ProblemKind::PriorTakenHere`].
+    PriorTakenHere,
+    /// [`ProblemKind::PriorAlsoPlaced`].
+    PriorAlsoPlaced,
+    /// [`ProblemKind::PriorOverCap`].
+    PriorOverCap,
     /// The verdict's record does not match its stamp.
     VerdictDamaged,
+    /// An exception whose target no longer exists.
+    ExceptionOrphaned,
+    /// An exception whose premise changed.
+    ExceptionStale,
 }
 
 impl From<&ProblemKind> for ProblemCode {
@@ -443,6 +563,10 @@ impl From<&ProblemKind> for ProblemCode {
             ProblemKind::ChoiceUnknown { .. } => ProblemCode::ChoiceUnknown,
             ProblemKind::OverCap { .. } => ProblemCode::OverCap,
             ProblemKind::LimitOver { .. } => ProblemCode::LimitOver,
+            ProblemKind::PriorUnknownCourse { .. } => ProblemCode::PriorUnknownCourse,
+            ProblemKind::PriorTakenHere { .. } => ProblemCode::PriorTakenHere,
+            ProblemKind::PriorAlsoPlaced { .. } => ProblemCode::PriorAlsoPlaced,
+            ProblemKind::PriorOverCap { .. } => ProblemCode::PriorOverCap,
         }
     }
 }
@@ -572,18 +696,36 @@ pub(crate) fn percent(share: f64) -> u32 {
 /// was altered after it was given (an error: the verdict cannot be trusted). A plan that merely
 /// changed since its verdict has no problem for that.
 pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport> {
-    let mut out: Vec<ProblemReport> = model::problems(curriculum, plan)
+    let problems = model::problems(curriculum, plan);
+    let issues = exceptions::issues(curriculum, plan, &problems);
+    let mut out: Vec<ProblemReport> = problems
         .into_iter()
-        .map(|p| ProblemReport {
-            severity: p.severity,
-            kind: ProblemCode::from(&p.kind),
-            message: p.message,
-            term: p
-                .term
-                .and_then(|t| plan.terms.get(t))
-                .map(|t| t.name.clone()),
+        .map(|p| {
+            let answer = exceptions::answer_of(curriculum, plan, &p).map(|(_, e)| e);
+            ProblemReport {
+                severity: p.severity,
+                kind: ProblemCode::from(&p.kind),
+                exception: answer.map(exceptions::mark),
+                waived: answer.is_some_and(|e| e.granted()),
+                message: p.message,
+                term: p
+                    .term
+                    .and_then(|t| plan.terms.get(t))
+                    .map(|t| t.name.clone()),
+            }
         })
         .collect();
+    out.extend(issues.into_iter().map(|i| ProblemReport {
+        severity: Severity::Warning,
+        kind: match i.trouble {
+            exceptions::Trouble::Orphaned => ProblemCode::ExceptionOrphaned,
+            exceptions::Trouble::Stale => ProblemCode::ExceptionStale,
+        },
+        message: i.message,
+        term: None,
+        exception: None,
+        waived: false,
+    }));
     let state = review::verdict_state(plan);
     if let VerdictState::Damaged(_) = state {
         let errors = out.iter().filter(|p| p.severity == Severity::Error).count();
@@ -594,6 +736,8 @@ pub fn plan_problems(curriculum: &Curriculum, plan: &Plan) -> Vec<ProblemReport>
                 kind: ProblemCode::VerdictDamaged,
                 message: state.to_string(),
                 term: None,
+                exception: None,
+                waived: false,
             },
         );
     }
@@ -614,6 +758,7 @@ fn course_report(
         status,
         grade: grade.cloned(),
         required: course.map(|c| c.required),
+        attempt: None,
     }
 }
 
@@ -697,8 +842,85 @@ pub fn careers(curriculum: &Curriculum, plan: &Plan) -> (Vec<CareerReport>, Care
     (reports, summary)
 }
 
+impl PriorReport {
+    /// The plan's prior credit; `None` when it has none.
+    pub fn of(curriculum: &Curriculum, plan: &Plan) -> Option<Self> {
+        if plan.prior.is_empty() {
+            return None;
+        }
+        let entries = plan
+            .prior
+            .iter()
+            .map(|e| PriorEntryReport {
+                source: e.source.label().to_string(),
+                course: e.course().map(str::to_string),
+                title: e
+                    .course()
+                    .and_then(|c| curriculum.course(c))
+                    .map(|c| c.title.clone()),
+                toward: match &e.stands_for {
+                    StandsFor::Credits { toward } => toward.clone(),
+                    StandsFor::Course(_) => None,
+                },
+                credits: e.credits,
+                from: e.from.clone(),
+                result: e.result.clone(),
+                note: e.note.clone(),
+                counts: model::prior::allowed(curriculum, e),
+            })
+            .collect();
+        Some(PriorReport {
+            credits: model::prior::credits(curriculum, plan),
+            entries,
+        })
+    }
+}
+
+impl ExceptionReport {
+    /// Every exception of the plan, with the problems it answers and what `check` says.
+    pub fn all(curriculum: &Curriculum, plan: &Plan) -> Vec<Self> {
+        if plan.exceptions.is_empty() {
+            return Vec::new();
+        }
+        let problems = model::problems(curriculum, plan);
+        let issues = exceptions::issues(curriculum, plan, &problems);
+        plan.exceptions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ExceptionReport {
+                kind: e.grant.kind().to_string(),
+                what: e.grant.describe(),
+                reason: e.reason.clone(),
+                author: e.author.clone(),
+                date: e.date.clone(),
+                state: e.state.label().to_string(),
+                decided: match &e.state {
+                    ExceptionState::Requested => None,
+                    ExceptionState::Granted { by, date } | ExceptionState::Refused { by, date } => {
+                        Some([by.clone(), date.clone()])
+                    }
+                },
+                answers: problems
+                    .iter()
+                    .filter(|p| exceptions::answers(curriculum, plan, &e.grant, &p.kind))
+                    .map(|p| p.message.clone())
+                    .collect(),
+                trouble: issues.iter().find(|x| x.index == i).map(|x| {
+                    match x.trouble {
+                        exceptions::Trouble::Orphaned => "orphaned",
+                        exceptions::Trouble::Stale => "stale",
+                    }
+                    .to_string()
+                }),
+            })
+            .collect()
+    }
+}
+
 /// The report of `plan` checked against `curriculum`; `file` names the plan file.
 pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanReport {
+    let scale = model::gpa::scale_of(curriculum);
+    let superseded = model::gpa::superseded(scale, plan);
     let terms = plan
         .terms
         .iter()
@@ -710,7 +932,17 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
             courses: t
                 .courses
                 .iter()
-                .map(|p| course_report(curriculum, &p.code, Some(p.status), p.grade.as_ref()))
+                .enumerate()
+                .map(|(k, p)| CourseReport {
+                    attempt: if model::gpa::failed(scale, p) {
+                        Some("failed")
+                    } else if superseded.contains(&(i, k)) {
+                        Some("repeated")
+                    } else {
+                        None
+                    },
+                    ..course_report(curriculum, &p.code, Some(p.status), p.grade.as_ref())
+                })
                 .collect(),
         })
         .collect();
@@ -777,11 +1009,14 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
         terms,
         unplanned,
         credits: model::credits(curriculum, plan).into(),
+        gpa: GpaReport::of(curriculum, plan),
         careers,
         career_summary,
         next_course,
         requirements: RequirementsReport::of(curriculum, plan),
         problems: plan_problems(curriculum, plan),
+        prior: PriorReport::of(curriculum, plan),
+        exceptions: ExceptionReport::all(curriculum, plan),
         notes,
         verdict: VerdictReport::of(plan),
     }

@@ -35,6 +35,8 @@ impl From<PlanV1> for Plan {
             verdict: None,
             set_aside: Vec::new(),
             choices: Default::default(),
+            prior: Vec::new(),
+            exceptions: Vec::new(),
         }
     }
 }

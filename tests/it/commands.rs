@@ -160,7 +160,7 @@ fn check_unreadable_file_exits_2_and_names_line_and_column() {
         "\ntests/plans/broken/syntax.ron:13:17: Expected comma\n\
          tests/plans/broken/unknown_field.ron:6:5: Unexpected field named `verdit` in `Plan`, \
          expected one of `version`, `curriculum`, `student`, `target_path`, `terms`, `focus`, \
-         `notes`, `verdict`, `set_aside`, or `choices` instead\n"
+         `notes`, `verdict`, `set_aside`, `choices`, `prior`, or `exceptions` instead\n"
     ));
 }
 
@@ -886,4 +886,50 @@ fn diff_reports_grades_and_notes_and_check_skips_the_state_file() {
     assert!(!stdout(&o).contains("state.ron"), "{}", stdout(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
     assert_eq!(stdout(&o).lines().take_while(|l| !l.is_empty()).count(), 2);
+}
+
+#[test]
+fn report_and_check_of_a_plan_with_prior_credit_and_exceptions() {
+    let o = run(&["report", "tests/advising/ada.ron"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = stdout(&o);
+    let prior = md
+        .find("\n## Prior credit\n")
+        .expect("a prior-credit block");
+    assert!(prior < md.find("\n## Terms").expect("terms"), "{md}");
+    assert!(
+        md.contains("| transfer | BE105 Technical English I | 2 | City College | A |  |"),
+        "{md}"
+    );
+    assert!(md.contains("\n## Exceptions\n"), "{md}");
+    assert!(
+        md.contains(
+            "  - *waived: runs Linux servers at work; BE204 alongside (Dr Grace, 2026-11-20)*"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Problems | 1 error, 1 warning, 1 waived |"),
+        "{md}"
+    );
+
+    let o = run(&["check", "--format", "json", "tests/advising/ada.ron"]);
+    assert_eq!(code(&o), 1, "an open error remains");
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let kinds: Vec<&str> = v["plans"][0]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "prerequisite_order",
+            "required_unplanned",
+            "exception_orphaned"
+        ]
+    );
+    assert_eq!(v["plans"][0]["problems"][0]["waived"], true);
+    assert_eq!(v["plans"][0]["credits"]["total"], 64);
 }

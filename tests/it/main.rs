@@ -5,6 +5,7 @@
 
 mod common;
 
+mod advising;
 mod app;
 mod autoplan;
 mod bundled_curriculum;

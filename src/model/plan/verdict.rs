@@ -54,6 +54,9 @@ pub struct Verdict {
     /// How many errors the plan had when the verdict was given (an approval despite them).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub errors: u32,
+    /// The plan's prior credit and exceptions as reviewed, one line each (issue 15).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advising: Vec<String>,
     /// SHA-256 of [`stamp_text`] of all the fields above, to tell a hand-edited verdict from
     /// the one the reviewer gave.
     pub stamp: String,
@@ -106,6 +109,9 @@ impl Verdict {
         if self.errors > 0 {
             text.push_str(&format!("errors: {}\n", self.errors));
         }
+        for line in &self.advising {
+            text.push_str(&format!("advising: {line}\n"));
+        }
         sha256_hex(&text)
     }
 
@@ -123,6 +129,7 @@ impl Clean for Verdict {
             + self.date.clean_strings()
             + self.comment.clean_strings()
             + self.stamp.clean_strings();
+        n += self.advising.clean_strings();
         for term in &mut self.reviewed {
             n += term.name.clean_strings();
             for (code, _) in &mut term.courses {
