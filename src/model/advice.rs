@@ -163,7 +163,7 @@ pub fn step(plan: &Plan, step: &Step) -> String {
             c.title,
             plan.terms.get(*term).map_or("", |t| t.name.as_str())
         ),
-        Step::Focus(_) => format!("focus project {} on this path (f)", c.code),
+        Step::Focus(_) => format!("focus project {} on this path", c.code),
     }
 }
 
