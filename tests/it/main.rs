@@ -20,6 +20,7 @@ mod fuzz_props;
 mod launch;
 mod model;
 mod model_props;
+mod pins;
 mod plans_library;
 mod readme;
 mod report;
