@@ -17,6 +17,7 @@ mod curriculum_validation;
 mod e2e;
 mod faults;
 mod fuzz_props;
+mod graduation_header;
 mod launch;
 mod model;
 mod model_props;
