@@ -66,6 +66,8 @@ pub enum Action {
     CycleStatus,
     /// Set the grade of the highlighted completed course.
     EditGrade,
+    /// Pin the highlighted placed course where it is, so the auto-plan leaves it (or unpin it).
+    TogglePin,
     /// Focus the next career path, in the order drawn (or none).
     NextPath,
     /// Give the highlighted project course the focused path as its focus (or take it away).
@@ -743,6 +745,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('m')],
         Action::EditGrade,
         "set the mark (grade) of a completed course",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('b')],
+        Action::TogglePin,
+        "pin the course to its term, so the auto-plan leaves it (again: unpin)",
         None,
     ),
     bind(

@@ -193,7 +193,7 @@ impl App {
             (Context::Normal, Action::Save | Action::Undo) => writable,
             (Context::Normal, Action::Toggle) => !reviewing && writable,
             // Moving and statuses are for courses in a term.
-            (Context::Normal, Action::MoveLater | Action::CycleStatus) => {
+            (Context::Normal, Action::MoveLater | Action::CycleStatus | Action::TogglePin) => {
                 !reviewing && writable && self.cursor().focus == Focus::Terms
             }
             (Context::Normal, Action::NextPath) => !self.curriculum().paths.is_empty(),

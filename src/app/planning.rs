@@ -48,6 +48,7 @@ impl App {
             Action::MoveLater => self.move_selected(1),
             Action::CycleStatus => self.cycle_status(),
             Action::EditGrade => self.start_grade(),
+            Action::TogglePin => self.toggle_pin(),
             Action::NextPath => {
                 // In the order the paths are drawn, then none.
                 let order = self.path_order();
@@ -309,6 +310,24 @@ impl App {
         });
     }
 
+    pub(super) fn toggle_pin(&mut self) {
+        let Some(slot) = self
+            .selected_slot()
+            .filter(|_| self.cursor.focus == Focus::Terms)
+        else {
+            self.info("Place the course in a term first; only placed courses are pinned".into());
+            return;
+        };
+        let Some(placement) = self.doc.plan.placement(slot) else {
+            return;
+        };
+        let message = match placement.pinned {
+            true => format!("{} is unpinned", placement.code),
+            false => format!("{} is pinned to its term", placement.code),
+        };
+        self.edit(&message, |plan| plan.toggle_pin(slot).is_some());
+    }
+
     pub(super) fn start_grade(&mut self) {
         let slot = self
             .selected_slot()
@@ -476,6 +495,7 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::MoveLater
             | Action::CycleStatus
             | Action::EditGrade
+            | Action::TogglePin
             | Action::SetFocus
             | Action::AddTerm
             | Action::RenameTerm

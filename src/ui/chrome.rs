@@ -48,6 +48,7 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         app.curriculum().name
     );
     let width = usize::from(area.width);
+    let finish = finish_estimate(app);
     // The help key as the keymap has it; none when help is unbound.
     let help_key = app
         .keymap()
@@ -59,11 +60,31 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         None => state,
     };
     let help = help.replace("││", "│");
+    // The estimate only when everything else is shown whole beside it.
+    let text = match text.width() + finish.width() + help.width() <= width {
+        true => format!("{text}{finish}"),
+        false => text,
+    };
     let left = text::fit(&text, width.saturating_sub(help.width()));
     frame.render_widget(
         Paragraph::new(Line::from(vec![Span::raw(left), Span::raw(help)])).style(theme.header),
         area,
     );
+}
+
+/// " │ finish ≥ Semester IV · chain 3": the earliest term the plan can finish in at the
+/// program's load limit (a lower bound) and how many courses its longest prerequisite chain
+/// still has ahead; nothing when every course is done.
+fn finish_estimate(app: &crate::app::App) -> String {
+    let estimate = crate::model::graduation::estimate(app.curriculum(), app.plan(), None);
+    match estimate.credits_left {
+        0 => String::new(),
+        _ => format!(
+            " │ finish ≥ {} · chain {}",
+            estimate.term_name,
+            estimate.critical_path.len()
+        ),
+    }
 }
 
 /// One message on its own row, red when it is an error.

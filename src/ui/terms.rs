@@ -292,6 +292,7 @@ fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
                 noted: app.notes_on(&note_target).any(|n| !n.addressed),
                 changed: facts.changed.contains(&placement.code),
                 status: Some(placement.status),
+                pinned: placement.pinned,
                 code: &placement.code,
                 course: app.curriculum().course(&placement.code),
             };
@@ -388,6 +389,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
                 noted: app.notes_on(&note_target).any(|n| !n.addressed),
                 changed: facts.changed.contains(&course.code),
                 status: app.plan().set_aside_as(&course.code).map(|p| p.status),
+                pinned: false,
                 code: &course.code,
                 course: Some(course),
             };
@@ -399,8 +401,11 @@ pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
 }
 
+/// The mark after the status of a course pinned to its term.
+const PIN_MARK: &str = "•";
+
 /// One course row: selection marker, problem flag (or note, or change since the verdict),
-/// status, code, title, credits, path marks.
+/// status, pin mark, code, title, credits, path marks.
 struct Row<'a> {
     selected: bool,
     flagged: bool,
@@ -409,6 +414,8 @@ struct Row<'a> {
     /// The course changed since the verdict.
     changed: bool,
     status: Option<Status>,
+    /// The placement is pinned to its term (the auto-plan leaves it).
+    pinned: bool,
     code: &'a str,
     course: Option<&'a Course>,
 }
@@ -455,7 +462,10 @@ impl Row<'_> {
             Some(s) => spans.push(Span::styled(status_glyph(s), status_style(s, theme))),
             None => spans.push(Span::raw(" ")),
         }
-        spans.push(Span::raw(" "));
+        spans.push(match self.pinned {
+            true => Span::styled(PIN_MARK, theme.warning),
+            false => Span::raw(" "),
+        });
         let code = fit(self.code, code_width);
         let (title, credits) = match self.course {
             Some(course) => (course.title.clone(), format!("{:>2}", course.credits)),

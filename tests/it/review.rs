@@ -173,7 +173,7 @@ const REVIEW_ACTIONS: [Action; 5] = [
 ];
 
 /// The actions that change courses, statuses, terms or the student's details.
-const PLACEMENT_EDITS: [Action; 9] = [
+const PLACEMENT_EDITS: [Action; 10] = [
     Action::Toggle,
     Action::MoveEarlier,
     Action::MoveLater,
@@ -182,6 +182,7 @@ const PLACEMENT_EDITS: [Action; 9] = [
     Action::RenameTerm,
     Action::DeleteTerm,
     Action::EditGrade,
+    Action::TogglePin,
     Action::EditStudent,
 ];
 
