@@ -48,7 +48,7 @@ pub fn check_output(
     format: CheckFormat,
 ) -> (String, u8) {
     let files = expand(paths);
-    let results = check_all(curriculum, &files);
+    let results = check_all(curriculum, &files, format);
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for result in results {
@@ -347,22 +347,24 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, FileError>>) {
     }
 }
 
-/// Reads and checks every file, in parallel, keeping the order of `files`.
+/// Reads and checks every file, in parallel, keeping the order of `files`. Career paths are
+/// worked out only for `CheckFormat::Json`, the one format that prints them.
 ///
 /// Plans are small and independent, so scoped threads over equal chunks (one per core) are
 /// enough; a work-stealing pool such as rayon would add a dependency for no gain here.
 fn check_all(
     curriculum: &Curriculum,
     files: &[Result<PathBuf, FileError>],
+    format: CheckFormat,
 ) -> Vec<Result<CheckedPlan, FileError>> {
+    let checked = match format {
+        CheckFormat::Text => report::checked_plan_brief,
+        CheckFormat::Json => report::checked_plan,
+    };
     let one = |item: &Result<PathBuf, FileError>| -> Result<CheckedPlan, FileError> {
         let path = item.as_ref().map_err(Clone::clone)?;
         let plan: Plan = store::load_plan(path)?;
-        Ok(report::checked_plan(
-            curriculum,
-            &plan,
-            &store::display_path(path),
-        ))
+        Ok(checked(curriculum, &plan, &store::display_path(path)))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -39,9 +39,18 @@ pub struct CheckedPlan {
     pub problems: Vec<ProblemReport>,
     /// The verdict and whether the plan changed since.
     pub verdict: VerdictReport,
-    /// Every career path, in the order the planner shows them, as in `report --format json`.
+    /// The career paths, which only the JSON carries; `None` in a check for the text table,
+    /// which never prints them (they cost most of a plan's check, and grow with the catalog).
+    #[serde(flatten)]
+    pub careers: Option<CheckedCareers>,
+}
+
+/// The career part of a checked plan, as in `report --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckedCareers {
+    /// Every career path, in the order the planner shows them.
     pub careers: Vec<CareerReport>,
-    /// What the paths say as a whole, as in `report --format json`.
+    /// What the paths say as a whole.
     pub career_summary: CareerSummary,
 }
 
@@ -60,18 +69,29 @@ pub struct FileErrorReport {
     pub message: String,
 }
 
-/// The check of one plan.
+/// The check of one plan, career paths included: what `check --format json` prints.
 pub fn checked_plan(curriculum: &Curriculum, plan: &Plan, file: &str) -> CheckedPlan {
     let (careers, career_summary) = careers(curriculum, plan);
     CheckedPlan {
-        careers,
-        career_summary,
+        careers: Some(CheckedCareers {
+            careers,
+            career_summary,
+        }),
+        ..checked_plan_brief(curriculum, plan, file)
+    }
+}
+
+/// The check of one plan without its career paths: all that the text table of `check`
+/// prints (file, student, credits, problems, verdict).
+pub fn checked_plan_brief(curriculum: &Curriculum, plan: &Plan, file: &str) -> CheckedPlan {
+    CheckedPlan {
         file: file.to_string(),
         student: plan.student.clone(),
         credits: model::credits(curriculum, plan).into(),
         gpa: GpaReport::of(curriculum, plan),
         problems: plan_problems(curriculum, plan),
         verdict: VerdictReport::of(plan),
+        careers: None,
     }
 }
 

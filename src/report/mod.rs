@@ -16,7 +16,10 @@ use std::fmt::Write;
 use crate::model::Curriculum;
 
 pub use autoplan::{autoplan_text, whatif_text};
-pub use check::{CheckReport, CheckedPlan, FileErrorReport, check_text, checked_plan};
+pub use check::{
+    CheckReport, CheckedCareers, CheckedPlan, FileErrorReport, check_text, checked_plan,
+    checked_plan_brief,
+};
 pub use diff::diff_text;
 pub use escape::escape_markdown;
 pub use markdown::plan_markdown;

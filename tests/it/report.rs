@@ -10,7 +10,8 @@ use degree_planner::model::{
     Curriculum, Decision, Note, NoteTarget, Placement, Plan, Status, VerdictState,
 };
 use degree_planner::report::{
-    self, CheckReport, checked_plan, escape_markdown, plan_json, plan_markdown, plan_problems,
+    self, CheckReport, checked_plan, checked_plan_brief, escape_markdown, plan_json, plan_markdown,
+    plan_problems,
 };
 use degree_planner::store;
 use serde_json::Value;
@@ -558,4 +559,35 @@ fn requirement_groups_reach_json_and_markdown_with_what_filled_them() {
         !bundled_json.contains("\"requirements\""),
         "a program without groups keeps its JSON"
     );
+}
+
+#[test]
+fn check_text_needs_no_careers_and_json_keeps_them_last() {
+    let c = bundled();
+    for name in ["good/grace.ron", "good/changed.ron", "problems/ada.ron"] {
+        let plan = fixture(name);
+        let full = checked_plan(&c, &plan, name);
+        let brief = checked_plan_brief(&c, &plan, name);
+        assert!(brief.careers.is_none(), "{name}");
+        let careers = full
+            .careers
+            .clone()
+            .expect("the JSON check has the careers");
+        let whole = report::plan_report(&c, &plan, name);
+        assert_eq!(careers.careers, whole.careers, "{name}");
+        assert_eq!(careers.career_summary, whole.career_summary, "{name}");
+        // The text table is the same whether or not the careers were worked out.
+        let text = |p: &degree_planner::report::CheckedPlan| {
+            report::check_text(&c, &CheckReport::new(vec![p.clone()], &[]), &[])
+        };
+        assert_eq!(text(&brief), text(&full), "{name}");
+        // The JSON of a plan ends with the careers and their summary, as before they were
+        // made optional.
+        let json = CheckReport::new(vec![full], &[]).to_json();
+        let at = |key: &str| json.find(&format!("\"{key}\":")).expect(key);
+        assert!(at("verdict") < at("careers"), "{json}");
+        assert!(at("careers") < at("career_summary"), "{json}");
+        let brief_json = CheckReport::new(vec![brief], &[]).to_json();
+        assert!(!brief_json.contains("\"careers\":"), "{brief_json}");
+    }
 }
