@@ -292,8 +292,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The problem, if any, with `placed` being started (in term `term`) while its
-/// prerequisite `pre`, placed earlier, is not completed.
 /// A course as a student knows it: its code and title ("BE105 Technical English I"), or
 /// the code alone when the curriculum has no such course.
 pub fn named(curriculum: &Curriculum, code: &str) -> String {
@@ -303,6 +301,8 @@ pub fn named(curriculum: &Curriculum, code: &str) -> String {
     }
 }
 
+/// The problem, if any, with `placed` being started (in term `term`) while its
+/// prerequisite `pre`, placed earlier, is not completed.
 fn status_problem(
     curriculum: &Curriculum,
     placed: &Placement,
