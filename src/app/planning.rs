@@ -449,12 +449,10 @@ impl App {
         }
     }
 
-    /// How many errors the plan has now.
+    /// How many errors the plan has now that no granted exception answers.
     pub(super) fn errors(&self) -> usize {
-        crate::model::problems(&self.doc.curriculum, &self.doc.plan)
-            .iter()
-            .filter(|p| p.severity == crate::model::Severity::Error)
-            .count()
+        let (c, plan) = (&self.doc.curriculum, &self.doc.plan);
+        crate::model::exceptions::open_errors(c, plan, &crate::model::problems(c, plan))
     }
 
     pub(super) fn ask_verdict(&mut self, decision: Decision) {

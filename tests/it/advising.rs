@@ -1018,3 +1018,56 @@ fn bad_prior_credit_rules_and_grade_scales_are_refused_with_their_position() {
         "{err}"
     );
 }
+
+#[test]
+fn approving_counts_only_the_errors_no_granted_exception_answers() {
+    use degree_planner::action::Action;
+    use degree_planner::app::{App, Msg, Overlay};
+    let (c, mut plan) = missing_a();
+    let errors = |c: &Curriculum, p: &Plan| exceptions::open_errors(c, p, &model::problems(c, p));
+    let before = errors(&c, &plan);
+    assert!(before > 0, "the plan has errors to waive");
+    let approving = |plan: Plan| {
+        let mut app = App::new(c.clone(), plan, "adv.ron".into(), true).with_today(|| TODAY.into());
+        app.update(Msg::Review(Some(REVIEWER.into())));
+        app.update(Action::Approve);
+        app
+    };
+    let asked = |plan: Plan| match approving(plan).overlay() {
+        Some(Overlay::Ask(ask)) => ask.text.clone(),
+        other => panic!("with errors the reviewer is asked first: {other:?}"),
+    };
+    assert_eq!(
+        asked(plan.clone()),
+        format!("This plan has {before} errors; approve anyway?")
+    );
+    // The requisite errors waived and granted: the question counts only what is left.
+    let problems = model::problems(&c, &plan);
+    let courses: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == model::Severity::Error)
+        .filter_map(|p| match &p.kind {
+            ProblemKind::RequisiteUnmet { course, .. } => Some(course.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(!courses.is_empty());
+    for course in &courses {
+        let i = exceptions::request(
+            &mut plan,
+            Grant::WaiveRequisite(course.clone()),
+            "bridging course",
+            "Ada",
+            "2026-11-01",
+        )
+        .unwrap();
+        exceptions::decide(&mut plan, &reviewer(), i, true, TODAY).unwrap();
+    }
+    let after = errors(&c, &plan);
+    assert_eq!(after, before - courses.len());
+    let expected = match after {
+        1 => "This plan has 1 error; approve anyway?".to_string(),
+        n => format!("This plan has {n} errors; approve anyway?"),
+    };
+    assert_eq!(asked(plan), expected);
+}
