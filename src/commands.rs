@@ -107,12 +107,8 @@ pub fn report(
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
     };
-    let loaded = match store::load_plan(plan) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return EXIT_BAD_INPUT;
-        }
+    let Some(loaded) = plan_or_report(plan) else {
+        return EXIT_BAD_INPUT;
     };
     let label = store::display_path(plan);
     let text = match format {
@@ -129,24 +125,7 @@ pub fn report(
         );
         return EXIT_BAD_INPUT;
     }
-    match store::write_output(out, &text) {
-        Ok(store::Written::File { through_link }) => {
-            match through_link {
-                Some(real) => eprintln!(
-                    "wrote {} (a link: the file is {})",
-                    store::display_path(out),
-                    store::display_path(&real)
-                ),
-                None => eprintln!("wrote {}", store::display_path(out)),
-            }
-            0
-        }
-        Ok(store::Written::Stream) => 0,
-        Err(e) => {
-            eprintln!("{e}");
-            EXIT_BAD_INPUT
-        }
-    }
+    write_or_report(out, &text)
 }
 
 /// `degree-planner autoplan PLAN`: 0 when a plan was found (and written to `output` if
@@ -160,12 +139,8 @@ pub fn autoplan(
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
     };
-    let loaded = match store::load_plan(plan) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return EXIT_BAD_INPUT;
-        }
+    let Some(loaded) = plan_or_report(plan) else {
+        return EXIT_BAD_INPUT;
     };
     if let Some(path) = &options.target
         && curriculum.path(path).is_none()
@@ -198,12 +173,33 @@ pub fn autoplan(
         return EXIT_BAD_INPUT;
     }
     let status = emit_unless_stdout(out, &text);
-    match store::write_output(out, &store::plan_to_ron(&proposal.plan)) {
-        Ok(store::Written::File { .. }) => {
-            eprintln!("wrote {}", store::display_path(out));
-            status
+    match write_or_report(out, &store::plan_to_ron(&proposal.plan)) {
+        0 => status,
+        failed => failed,
+    }
+}
+
+/// The plan at `plan`, or `None` after saying on stderr why it could not be read.
+fn plan_or_report(plan: &Path) -> Option<crate::model::Plan> {
+    store::load_plan(plan).map_err(|e| eprintln!("{e}")).ok()
+}
+
+/// Writes `text` to `out` by the output policy and says on stderr where it went (through a
+/// link: where the file really is): 0, or 2 after saying why it could not.
+fn write_or_report(out: &Path, text: &str) -> u8 {
+    match store::write_output(out, text) {
+        Ok(store::Written::File { through_link }) => {
+            match through_link {
+                Some(real) => eprintln!(
+                    "wrote {} (a link: the file is {})",
+                    store::display_path(out),
+                    store::display_path(&real)
+                ),
+                None => eprintln!("wrote {}", store::display_path(out)),
+            }
+            0
         }
-        Ok(store::Written::Stream) => status,
+        Ok(store::Written::Stream) => 0,
         Err(e) => {
             eprintln!("{e}");
             EXIT_BAD_INPUT
@@ -229,12 +225,8 @@ pub fn whatif(plan: &Path, other: &Path, curriculum: Option<&Path>) -> u8 {
     let Some(after) = curriculum_or_report(Some(other)) else {
         return EXIT_BAD_INPUT;
     };
-    let loaded = match store::load_plan(plan) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
-            return EXIT_BAD_INPUT;
-        }
+    let Some(loaded) = plan_or_report(plan) else {
+        return EXIT_BAD_INPUT;
     };
     let comparison = crate::model::whatif::compare(&before, &after, &loaded);
     emit(
