@@ -4,6 +4,7 @@
 //! Serde gives positions only for syntax and type errors; findings about meaning (a duplicate
 //! code, an unknown prerequisite) are found on the parsed value and located here afterwards.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::model::validate::Anchor;
@@ -11,10 +12,19 @@ use crate::model::validate::Anchor;
 #[derive(Debug, Clone, PartialEq)]
 enum Tok<'a> {
     Ident(&'a str),
-    Str(String),
+    /// A string's value, decoded and cleaned as the loader cleans it; borrowed from the text
+    /// when it needs neither (nearly every string of a real catalog).
+    Str(Cow<'a, str>),
     Punct(char),
     Number,
     Comment(&'a str),
+}
+
+impl Tok<'_> {
+    /// Whether this is a string token with value `value`.
+    fn is_str(&self, value: &str) -> bool {
+        matches!(self, Tok::Str(s) if s == value)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -72,7 +82,7 @@ impl<'a> SourceMap<'a> {
             .collect::<Vec<usize>>();
         let ranges = courses.iter().map(|&c| enclosing(&tokens, c)).collect();
         let lines = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         SourceMap {
             text,
@@ -105,12 +115,12 @@ impl<'a> SourceMap<'a> {
             Anchor::Prerequisite(i, code) => {
                 let (start, end) = self.course_range(*i)?;
                 let list = (start..end).find(|&t| is_field(&self.tokens, t, "prerequisites"))?;
-                (list..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
+                (list..end).find(|&t| self.tokens[t].tok.is_str(code))
             }
             Anchor::CourseCode(i, field, code) => {
                 let (start, end) = self.course_range(*i)?;
                 let list = (start..end).find(|&t| is_field(&self.tokens, t, field))?;
-                (list..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
+                (list..end).find(|&t| self.tokens[t].tok.is_str(code))
             }
             Anchor::CareerWeight(i, path) => self.career_weight(*i, path),
             Anchor::Path(i) => (0..self.tokens.len())
@@ -126,7 +136,7 @@ impl<'a> SourceMap<'a> {
             }
             Anchor::IdCode(id, code) => {
                 let (start, end) = enclosing(&self.tokens, self.ids(id).next()?);
-                (start..end).find(|&t| self.tokens[t].tok == Tok::Str(code.clone()))
+                (start..end).find(|&t| self.tokens[t].tok.is_str(code))
             }
             Anchor::Limit(i) => {
                 let list = (0..self.tokens.len()).find(|&t| is_field(&self.tokens, t, "limits"))?;
@@ -168,7 +178,7 @@ impl<'a> SourceMap<'a> {
                     }) = self.tokens.get(after)
                         && !self.text[self.tokens[t + 2].offset..*offset].contains('\n')
                     {
-                        reasons.insert(path.clone(), text.trim().to_string());
+                        reasons.insert(path.to_string(), text.trim().to_string());
                     }
                 }
                 reasons
@@ -180,7 +190,7 @@ impl<'a> SourceMap<'a> {
     fn ids<'s>(&'s self, id: &'s str) -> impl Iterator<Item = usize> + 's {
         (0..self.tokens.len()).filter(move |&t| {
             is_field(&self.tokens, t, "id")
-                && self.tokens.get(t + 2).map(|x| &x.tok) == Some(&Tok::Str(id.to_string()))
+                && self.tokens.get(t + 2).is_some_and(|x| x.tok.is_str(id))
         })
     }
 
@@ -192,7 +202,7 @@ impl<'a> SourceMap<'a> {
         let (start, end) = self.course_range(i)?;
         let list = (start..end).find(|&t| is_field(&self.tokens, t, "careers"))?;
         (list..end).find(|&t| {
-            self.tokens[t].tok == Tok::Str(path.to_string())
+            self.tokens[t].tok.is_str(path)
                 && self.tokens.get(t + 1).map(|x| &x.tok) == Some(&Tok::Punct(':'))
         })
     }
@@ -252,7 +262,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         if b.is_ascii_whitespace() {
             i += 1;
         } else if bytes[i..].starts_with(b"//") {
-            let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            let end = memchr::memchr(b'\n', &bytes[i..]).map_or(text.len(), |n| i + n);
             tokens.push(Token {
                 tok: Tok::Comment(&text[i + 2..end]),
                 offset: start,
@@ -275,47 +285,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
         } else if b == b'"' {
-            let mut value = String::new();
-            i += 1;
-            let mut chars = text[i..].char_indices();
-            let mut end = text.len();
-            while let Some((n, c)) = chars.next() {
-                match c {
-                    '"' => {
-                        end = i + n + 1;
-                        break;
-                    }
-                    '\\' => match chars.next().map(|(_, e)| e) {
-                        Some('n') => value.push('\n'),
-                        Some('t') => value.push('\t'),
-                        Some('r') => value.push('\r'),
-                        Some('0') => value.push('\0'),
-                        Some('x') => {
-                            let hex: String = chars.by_ref().take(2).map(|(_, h)| h).collect();
-                            value.extend(u8::from_str_radix(&hex, 16).ok().map(char::from));
-                        }
-                        Some('u') => {
-                            // \u{XXXX}: the digits up to the closing brace.
-                            let mut hex = String::new();
-                            for (_, h) in chars.by_ref() {
-                                match h {
-                                    '{' => {}
-                                    '}' => break,
-                                    h => hex.push(h),
-                                }
-                            }
-                            value.extend(
-                                u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32),
-                            );
-                        }
-                        Some(e) => value.push(e),
-                        None => {}
-                    },
-                    c => value.push(c),
-                }
-            }
-            // Compare as the loader does: strings are cleaned before they are checked.
-            crate::model::text::clean(&mut value);
+            let (value, end) = string_at(text, i + 1);
             tokens.push(Token {
                 tok: Tok::Str(value),
                 offset: start,
@@ -350,6 +320,58 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
     }
     tokens
+}
+
+/// The value of the string whose text starts at byte `from` (just after its opening quote),
+/// and the offset just past its closing quote (the end of the text if it has none).
+fn string_at(text: &str, from: usize) -> (Cow<'_, str>, usize) {
+    // Fast path: printable ASCII up to the closing quote needs no decoding and no cleaning.
+    let bytes = &text.as_bytes()[from..];
+    if let Some(n) = memchr::memchr2(b'"', b'\\', bytes)
+        && bytes[n] == b'"'
+        && bytes[..n].iter().all(|b| (b' '..=b'~').contains(b))
+    {
+        return (Cow::Borrowed(&text[from..from + n]), from + n + 1);
+    }
+    let mut value = String::new();
+    let mut chars = text[from..].char_indices();
+    let mut end = text.len();
+    while let Some((n, c)) = chars.next() {
+        match c {
+            '"' => {
+                end = from + n + 1;
+                break;
+            }
+            '\\' => match chars.next().map(|(_, e)| e) {
+                Some('n') => value.push('\n'),
+                Some('t') => value.push('\t'),
+                Some('r') => value.push('\r'),
+                Some('0') => value.push('\0'),
+                Some('x') => {
+                    let hex: String = chars.by_ref().take(2).map(|(_, h)| h).collect();
+                    value.extend(u8::from_str_radix(&hex, 16).ok().map(char::from));
+                }
+                Some('u') => {
+                    // \u{XXXX}: the digits up to the closing brace.
+                    let mut hex = String::new();
+                    for (_, h) in chars.by_ref() {
+                        match h {
+                            '{' => {}
+                            '}' => break,
+                            h => hex.push(h),
+                        }
+                    }
+                    value.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+                }
+                Some(e) => value.push(e),
+                None => {}
+            },
+            c => value.push(c),
+        }
+    }
+    // Compare as the loader does: strings are cleaned before they are checked.
+    crate::model::text::clean(&mut value);
+    (Cow::Owned(value), end)
 }
 
 #[cfg(test)]
@@ -410,6 +432,22 @@ mod tests {
         let reasons = map.career_reasons();
         assert!(reasons[0].is_empty());
         assert_eq!(reasons[1].get("ops").map(String::as_str), Some("why"));
+    }
+
+    #[test]
+    fn strings_are_read_whole_with_their_escapes_and_cleaned() {
+        let text = r#""plain" "a\"b" "\u{e9}t\x41" "café" "bell\u{7}" "open"#;
+        let values: Vec<String> = tokenize(text)
+            .into_iter()
+            .filter_map(|t| match t.tok {
+                Tok::Str(s) => Some(s.into_owned()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(values, ["plain", "a\"b", "étA", "café", "bell", "open"]);
+        // Plain ASCII is borrowed from the text; the rest is decoded.
+        assert!(matches!(string_at(text, 1), (Cow::Borrowed("plain"), 7)));
+        assert!(matches!(string_at(text, 9).0, Cow::Owned(_)));
     }
 
     #[test]
