@@ -148,16 +148,30 @@ pub struct ElectiveGroup {
 }
 
 impl Curriculum {
-    /// Builds the code index and the content hash; the loader calls it once after parsing,
-    /// and anything that changes the curriculum must call it again.
+    /// Builds the code index and the content hash; anything that changes the curriculum
+    /// must call it again.
     pub fn prepare(&mut self) {
+        let hash = self.content_hash_now();
+        self.prepare_with_hash(hash);
+    }
+
+    /// The content hash of the curriculum as it is now: the first 8 bytes, in hex, of the
+    /// SHA-256 of its canonical RON (no formatting, no comments, no derived fields).
+    /// [`Curriculum::prepare`] computes it; the loader computes it beside validation.
+    pub fn content_hash_now(&self) -> String {
+        let canonical = ron::to_string(self).unwrap_or_default();
+        let digest = Sha256::digest(canonical.as_bytes());
+        digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// [`Curriculum::prepare`] with `hash` already computed by
+    /// [`Curriculum::content_hash_now`] on this same content.
+    pub fn prepare_with_hash(&mut self, hash: String) {
         self.index = HashMap::with_capacity(self.courses.len());
         for (i, course) in self.courses.iter().enumerate() {
             self.index.entry(course.code.clone()).or_insert(i);
         }
-        let canonical = ron::to_string(self).unwrap_or_default();
-        let digest = Sha256::digest(canonical.as_bytes());
-        self.hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        self.hash = hash;
         self.derived = Derived::new(self);
         self.links = Links::new(
             self.courses.iter().map(|c| {

@@ -1,6 +1,8 @@
 //! RON text to curricula and plans, and plans back to RON: every problem with its position,
 //! strings cleaned before validation, and older plan versions migrated forward.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::error::{FileError, Located};
@@ -69,21 +71,67 @@ pub struct LoadedCurriculum {
     pub warnings: Vec<String>,
 }
 
+/// Text from this size on is parsed with its source map and content hash built on a second
+/// thread (a catalog of thousands of courses); below it a thread costs more than it saves.
+const PARALLEL_FROM: usize = 64 * 1024;
+
 /// Parses and validates curriculum text; `file` names it in errors.
+///
+/// On a big catalog the three costly steps that only read run side by side: the source
+/// map (which needs only the text) while serde parses, and the content hash while the
+/// curriculum is validated.
 pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, FileError> {
     let text = without_bom(text);
     let error = |problems| FileError {
         file: file.to_string(),
         problems,
     };
-    let mut curriculum: Curriculum = ron_options()
-        .from_str(text)
-        .map_err(|e| error(vec![ron_error(&e, text)]))?;
-    // Clean first, so that validation sees what will be shown: two codes that differ only
-    // by a zero-width character are duplicates, a title of only escapes is blank.
-    let cleaned = curriculum.clean_strings();
-    let map = SourceMap::new(text);
-    let (errors, notes): (Vec<_>, Vec<_>) = validate::validate(&curriculum)
+    let parallel = text.len() >= PARALLEL_FROM;
+    std::thread::scope(|scope| {
+        let map = Pending::start(scope, parallel, || SourceMap::new(text));
+        let mut curriculum: Curriculum = ron_options()
+            .from_str(text)
+            .map_err(|e| error(vec![ron_error(&e, text)]))?;
+        // Clean first, so that validation sees what will be shown: two codes that differ
+        // only by a zero-width character are duplicates, a title of only escapes is blank.
+        let cleaned = curriculum.clean_strings();
+        let map = map.finish();
+        // The hash reads the cleaned curriculum; everything up to storing the reasons reads
+        // it too, so both run side by side.
+        let (hash, checked) = std::thread::scope(|inner| {
+            let hash = Pending::start(inner, parallel, || curriculum.content_hash_now());
+            let checked = check(&curriculum, &map, file, cleaned);
+            (hash.finish(), checked)
+        });
+        let Checked { warnings, reasons } = checked.map_err(error)?;
+        for (course, reasons) in curriculum.courses.iter_mut().zip(reasons) {
+            course.reasons = reasons;
+        }
+        curriculum.prepare_with_hash(hash);
+        Ok(LoadedCurriculum {
+            curriculum,
+            warnings,
+        })
+    })
+}
+
+/// What [`check`] found in a curriculum with no errors.
+struct Checked {
+    /// The warnings, each with its position.
+    warnings: Vec<String>,
+    /// Each course's career reasons, cleaned, in course order.
+    reasons: Vec<BTreeMap<String, String>>,
+}
+
+/// The validation findings of a parsed curriculum, located in its source: the errors, or
+/// the warnings and each course's career reasons when there are none.
+fn check(
+    curriculum: &Curriculum,
+    map: &SourceMap<'_>,
+    file: &str,
+    cleaned: usize,
+) -> Result<Checked, Vec<Located>> {
+    let (errors, notes): (Vec<_>, Vec<_>) = validate::validate(curriculum)
         .into_iter()
         .partition(|f| f.severity == crate::model::Severity::Error);
     let mut findings: Vec<Located> = errors
@@ -98,7 +146,7 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
     }
     if !findings.is_empty() {
         findings.sort_by_key(|f| f.position.unwrap_or((usize::MAX, 0)));
-        return Err(error(findings));
+        return Err(findings);
     }
     let mut warnings: Vec<String> = notes
         .into_iter()
@@ -116,17 +164,45 @@ pub fn parse_curriculum(text: &str, file: &str) -> Result<LoadedCurriculum, File
             "{file}: removed control or bidi characters from {cleaned} text field(s)"
         ));
     }
-    for (course, mut reasons) in curriculum.courses.iter_mut().zip(map.career_reasons()) {
-        for reason in reasons.values_mut() {
-            text::clean(reason);
-        }
-        course.reasons = reasons;
+    let mut reasons = map.career_reasons();
+    for reason in reasons.iter_mut().flat_map(|r| r.values_mut()) {
+        text::clean(reason);
     }
-    curriculum.prepare();
-    Ok(LoadedCurriculum {
-        curriculum,
-        warnings,
-    })
+    Ok(Checked { warnings, reasons })
+}
+
+/// A value being computed on a scoped thread, or already computed on this one.
+enum Pending<'scope, T> {
+    Running(std::thread::ScopedJoinHandle<'scope, T>),
+    Done(T),
+}
+
+impl<'scope, T: Send + 'scope> Pending<'scope, T> {
+    /// Starts `work` on a thread of `scope` when `parallel`, else does it now.
+    fn start<'env, F>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        parallel: bool,
+        work: F,
+    ) -> Self
+    where
+        F: FnOnce() -> T + Send + 'scope,
+    {
+        if parallel {
+            Pending::Running(scope.spawn(work))
+        } else {
+            Pending::Done(work())
+        }
+    }
+
+    /// The value, waiting for its thread; a panic there goes on here.
+    fn finish(self) -> T {
+        match self {
+            Pending::Running(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Pending::Done(value) => value,
+        }
+    }
 }
 
 /// Just enough of a plan to read its version before choosing how to parse the rest.

@@ -283,3 +283,54 @@ fn plans_meet_and_break_every_construct() {
         "{clean} of 400 plans have no errors: {kinds:?}"
     );
 }
+
+/// A catalog big enough to be loaded on two threads gets the same hash, reasons and
+/// warnings as one prepared on one, and its errors are still located.
+#[test]
+fn a_catalog_loaded_on_two_threads_is_the_one_loaded_on_one() {
+    let text = synth::curriculum_with(500, 7, Constructs::All);
+    assert!(text.len() > 64 * 1024, "big enough for the parallel path");
+    let loaded = store::parse_curriculum(&text, "big.ron").expect("valid");
+    let mut again = loaded.curriculum.clone();
+    again.prepare();
+    assert_eq!(again.content_hash(), loaded.curriculum.content_hash());
+    assert!(
+        loaded
+            .curriculum
+            .courses
+            .iter()
+            .any(|c| !c.reasons.is_empty()),
+        "career reasons read from the comments"
+    );
+    assert!(loaded.warnings.iter().all(|w| w.starts_with("big.ron:")));
+
+    // Break the last course's credits: the error names its line and column.
+    let at = text.rfind("credits: ").expect("a credits field");
+    let broken = format!("{}credits: \"six\"{}", &text[..at], &text[at + 10..]);
+    let error = store::parse_curriculum(&broken, "big.ron").expect_err("invalid");
+    let line = text[..at].matches('\n').count() + 1;
+    let shown = error.to_string();
+    assert!(shown.contains(&format!("big.ron:{line}:")), "{shown}");
+
+    // Give the last course the first one's code: validation names the duplicate's line.
+    let first = loaded.curriculum.courses[0].code.clone();
+    let last = loaded
+        .curriculum
+        .courses
+        .last()
+        .expect("courses")
+        .code
+        .clone();
+    let at = text
+        .find(&format!("code: \"{last}\""))
+        .expect("the last code");
+    let duplicate = text.replacen(
+        &format!("code: \"{last}\""),
+        &format!("code: \"{first}\""),
+        1,
+    );
+    let error = store::parse_curriculum(&duplicate, "big.ron").expect_err("duplicate code");
+    let line = text[..at].matches('\n').count() + 1;
+    let shown = error.to_string();
+    assert!(shown.contains(&format!("big.ron:{line}:")), "{shown}");
+}
