@@ -134,6 +134,7 @@ pub fn verdict_for(
         reviewed: reviewed_content(plan),
         errors: 0,
         advising: advising_content(plan),
+        choices: choice_content(plan),
         stamp: String::new(),
     };
     verdict.stamp = verdict.expected_stamp();
@@ -162,11 +163,13 @@ pub fn verdict_state(plan: &Plan) -> VerdictState<'_> {
     }
     let now = reviewed_content(plan);
     let advising = advising_content(plan);
-    if now == verdict.reviewed && advising == verdict.advising {
+    let choices = choice_content(plan);
+    if now == verdict.reviewed && advising == verdict.advising && choices == verdict.choices {
         return VerdictState::Current(verdict);
     }
     let mut changes = diff::diff(&as_placement(&verdict.reviewed), &as_placement(&now));
     changes.extend(diff::entry_diff(&verdict.advising, &advising));
+    changes.extend(diff::entry_diff(&verdict.choices, &choices));
     VerdictState::Changed(verdict, changes)
 }
 
@@ -183,6 +186,23 @@ pub fn advising_content(plan: &Plan) -> Vec<String> {
         .iter()
         .map(|e| format!("exception {}", e.line()));
     prior.chain(exceptions).collect()
+}
+
+/// The plan's stream choices ("stream major: COMPA1") and the credits chosen for courses of
+/// variable credits ("credits COMP4951: 12"), one line each: what a verdict stamps besides
+/// the placement and the advising entries, so that choosing another stream or other credits
+/// after a verdict is a change since it.
+pub fn choice_content(plan: &Plan) -> Vec<String> {
+    let streams = plan
+        .choices
+        .iter()
+        .map(|(stream, option)| format!("stream {stream}: {option}"));
+    let credits = plan
+        .terms
+        .iter()
+        .flat_map(|t| &t.courses)
+        .filter_map(|p| Some(format!("credits {}: {}", p.code, p.credits?)));
+    streams.chain(credits).collect()
 }
 
 /// The plan's placement in the form [`diff::diff`] compares.

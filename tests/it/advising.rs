@@ -712,6 +712,46 @@ fn adding_editing_or_removing_an_exception_or_prior_credit_after_approval_is_a_n
 }
 
 #[test]
+fn choosing_another_stream_or_other_credits_after_approval_is_a_named_change() {
+    let (_, mut plan) = missing_a();
+    plan.choices.insert("major".into(), "COMPA1".into());
+    approved(&mut plan);
+    assert_eq!(
+        plan.verdict.as_ref().unwrap().choices,
+        ["stream major: COMPA1"]
+    );
+    assert!(matches!(
+        review::verdict_state(&plan),
+        VerdictState::Current(_)
+    ));
+    let changes = |plan: &Plan| match review::verdict_state(plan) {
+        VerdictState::Changed(_, changes) => {
+            changes.iter().map(ToString::to_string).collect::<Vec<_>>()
+        }
+        other => panic!("expected a change, got {other:?}"),
+    };
+
+    let mut other = plan.clone();
+    other.choices.insert("major".into(), "COMPD1".into());
+    assert_eq!(
+        changes(&other),
+        ["stream major: COMPA1 removed", "stream major: COMPD1 added"]
+    );
+
+    let mut other = plan.clone();
+    let code = other.terms[0].courses[0].code.clone();
+    other.terms[0].courses[0].credits = Some(12);
+    assert_eq!(changes(&other), [format!("credits {code}: 12 added")]);
+
+    // The stamp covers the recorded choices: editing them by hand damages the verdict.
+    plan.verdict.as_mut().unwrap().choices.clear();
+    assert!(matches!(
+        review::verdict_state(&plan),
+        VerdictState::Damaged(_)
+    ));
+}
+
+#[test]
 fn a_hand_edited_advising_record_damages_the_verdict() {
     let (_, mut plan) = missing_a();
     plan.prior.push(transfer("A", 3));

@@ -57,6 +57,10 @@ pub struct Verdict {
     /// The plan's prior credit and exceptions as reviewed, one line each (issue 15).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub advising: Vec<String>,
+    /// The plan's stream choices and the credits chosen for variable-credit courses as
+    /// reviewed, one line each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
     /// SHA-256 of [`stamp_text`] of all the fields above, to tell a hand-edited verdict from
     /// the one the reviewer gave.
     pub stamp: String,
@@ -112,6 +116,9 @@ impl Verdict {
         for line in &self.advising {
             text.push_str(&format!("advising: {line}\n"));
         }
+        for line in &self.choices {
+            text.push_str(&format!("choice: {line}\n"));
+        }
         sha256_hex(&text)
     }
 
@@ -130,6 +137,7 @@ impl Clean for Verdict {
             + self.comment.clean_strings()
             + self.stamp.clean_strings();
         n += self.advising.clean_strings();
+        n += self.choices.clean_strings();
         for term in &mut self.reviewed {
             n += term.name.clean_strings();
             for (code, _) in &mut term.courses {
