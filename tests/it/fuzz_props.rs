@@ -867,6 +867,11 @@ const ACTIONS: &[Action] = &[
     Action::SaveAs,
     Action::Suspend,
     Action::ShowRequirements,
+    Action::AutoPlan,
+    Action::FewerCredits,
+    Action::MoreCredits,
+    Action::FewerTerms,
+    Action::MoreTerms,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -893,6 +898,11 @@ fn every_action_is_listed(a: Action) {
         | Action::CycleStatus
         | Action::EditGrade
         | Action::TogglePin
+        | Action::AutoPlan
+        | Action::FewerCredits
+        | Action::MoreCredits
+        | Action::FewerTerms
+        | Action::MoreTerms
         | Action::NextPath
         | Action::SetFocus
         | Action::StartFilter
