@@ -649,6 +649,20 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         AutoPlanCtx,
+        &[key(KeyCode::Enter)],
+        Action::Confirm,
+        "apply the proposal as one edit (one undo takes all of it back)",
+        Some("apply"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[key(KeyCode::Esc), ch('q')],
+        Action::Cancel,
+        "discard the proposal: the plan stays as it was",
+        Some("discard"),
+    ),
+    bind(
+        AutoPlanCtx,
         &[key(KeyCode::Up), ch('k')],
         Action::Up,
         "scroll the proposal up",
@@ -702,20 +716,6 @@ pub const KEYMAP: &[Binding] = &[
         Action::MoreTerms,
         "one term more in all, and plan again",
         Some("more terms"),
-    ),
-    bind(
-        AutoPlanCtx,
-        &[key(KeyCode::Enter)],
-        Action::Confirm,
-        "apply the proposal as one edit (one undo takes all of it back)",
-        Some("apply"),
-    ),
-    bind(
-        AutoPlanCtx,
-        &[key(KeyCode::Esc), ch('q')],
-        Action::Cancel,
-        "discard the proposal: the plan stays as it was",
-        Some("discard"),
     ),
     bind(
         Normal,

@@ -308,3 +308,38 @@ fn autoplan_preview_without_a_plan_120x40() {
     }
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn the_auto_plan_of_its_own_proposal_changes_nothing_and_says_so() {
+    let mut app = app_on(ada_plan());
+    app.update(Action::AutoPlan);
+    app.update(Action::Confirm);
+    let applied = app.plan().clone();
+    app.update(Action::AutoPlan);
+    assert_eq!(preview(&app).counts(), (0, 0));
+    app.update(Action::Confirm);
+    assert_eq!(*app.plan(), applied);
+    assert!(
+        message(&app).contains("nothing changed"),
+        "{}",
+        message(&app)
+    );
+    assert!(app.explanation("BE405").is_some(), "the reasons stay");
+    app.update(Action::Undo);
+    assert_eq!(*app.plan(), ada_plan(), "no second step to undo");
+}
+
+#[test]
+fn scrolling_the_proposal_stops_at_its_end() {
+    let mut app = app_on(ada_plan());
+    app.update(Action::AutoPlan);
+    for _ in 0..10 {
+        app.update(Action::PageDown);
+    }
+    // The legend, four terms and their 22 courses.
+    assert_eq!(preview(&app).scroll, 26);
+    let small = ui::screen_text(&app, &Theme::mono(), 80, 24);
+    assert!(small.contains("BE405"), "the last row shows:\n{small}");
+    app.update(Action::PageUp);
+    assert_eq!(preview(&app).scroll, 16);
+}

@@ -78,11 +78,31 @@ impl AutoPlan {
         (added, moved)
     }
 
+    /// The lines the proposal takes unwrapped: the legend, each term and its courses, the
+    /// courses taken out under their heading; with no plan, a few.
+    fn lines(&self) -> usize {
+        let Ok(proposal) = &self.outcome else {
+            return 1;
+        };
+        let removed = self
+            .changes
+            .iter()
+            .filter(|c| matches!(c, Change::Removed { .. }))
+            .count();
+        let placed: usize = proposal
+            .plan
+            .terms
+            .iter()
+            .map(|t| 1 + t.courses.len())
+            .sum();
+        1 + placed + if removed > 0 { 1 + removed } else { 0 }
+    }
+
     /// Scrolls, changes a limit (planning again), applies or discards.
     pub(super) fn handle(mut self, action: Action, app: &mut App) -> Option<Effect> {
         if let Some(delta) = action.list_step() {
-            // The view clamps the scroll to what there is to show.
-            let at = crate::action::step_cursor(usize::from(self.scroll), usize::MAX, delta);
+            // The view clamps the scroll further, to what fits.
+            let at = crate::action::step_cursor(usize::from(self.scroll), self.lines(), delta);
             self.scroll = u16::try_from(at).unwrap_or(u16::MAX);
         }
         match action {
