@@ -12,7 +12,7 @@ use crate::model::{Curriculum, Plan, review};
 use super::Overlay;
 
 /// Terms the preview allows beyond the longer of the plan and the recommended schedule.
-pub const EXTRA_TERMS: usize = 2;
+const EXTRA_TERMS: usize = 2;
 
 /// The auto-plan's proposal for the open plan, as previewed.
 #[derive(Debug, Clone, PartialEq)]
