@@ -7,6 +7,9 @@
 //!   `autoplan/5000/started`: a synthetic student's plan with its first year begun, within
 //!   the default maximum of terms (target for both: under 200 ms median).
 //! - `estimate/<program>`: the graduation estimate the header recomputes on every key.
+//! - `preview/<program>/<from>`: what the planner's auto-plan key (and each change of a
+//!   limit in its preview) costs: the proposal at the preview's default limits, the diff, and
+//!   the plan's standing before and after (it runs synchronously if under 100 ms).
 //!
 //! `cargo bench --bench autoplan`; figures in docs/performance.md.
 
@@ -18,6 +21,7 @@ mod synth;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use degree_planner::app::AutoPlan;
 use degree_planner::model::autoplan::{Options, autoplan};
 use degree_planner::model::graduation::estimate;
 use degree_planner::model::{Curriculum, Plan, Status};
@@ -101,6 +105,16 @@ fn bench(c: &mut Criterion) {
     for (program, from, curriculum, plan, _) in cases.iter().filter(|c| c.1 == "started") {
         group.bench_function(BenchmarkId::new(*program, from), |b| {
             b.iter(|| estimate(curriculum, plan, None));
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("preview");
+    group.sample_size(20);
+    group.warm_up_time(Duration::from_secs(1));
+    for (program, from, curriculum, plan, _) in &cases {
+        let options = AutoPlan::default_options(curriculum, plan);
+        group.bench_function(BenchmarkId::new(*program, from), |b| {
+            b.iter(|| AutoPlan::new(curriculum, plan, options.clone()));
         });
     }
     group.finish();

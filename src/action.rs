@@ -68,6 +68,16 @@ pub enum Action {
     EditGrade,
     /// Pin the highlighted placed course where it is, so the auto-plan leaves it (or unpin it).
     TogglePin,
+    /// Preview the auto-plan of the remaining terms, to apply or discard.
+    AutoPlan,
+    /// In the auto-plan preview: allow one credit less a term, and plan again.
+    FewerCredits,
+    /// In the auto-plan preview: allow one credit more a term (up to the program's limit).
+    MoreCredits,
+    /// In the auto-plan preview: allow one term less in all, and plan again.
+    FewerTerms,
+    /// In the auto-plan preview: allow one term more in all, and plan again.
+    MoreTerms,
     /// Focus the next career path, in the order drawn (or none).
     NextPath,
     /// Give the highlighted project course the focused path as its focus (or take it away).
@@ -204,6 +214,8 @@ pub enum Context {
     Compare,
     /// The requirements pane is open.
     Requirements,
+    /// The auto-plan's proposal is previewed.
+    AutoPlan,
     /// Keys that mean the same in every other context, checked before them.
     Anywhere,
 }
@@ -271,8 +283,8 @@ const fn bind(
 }
 
 use Context::{
-    Anywhere, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit, Help as HelpCtx, Normal,
-    Notes, Picker, Requirements as RequirementsCtx, Review, Typing,
+    Anywhere, AutoPlan as AutoPlanCtx, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit,
+    Help as HelpCtx, Normal, Notes, Picker, Requirements as RequirementsCtx, Review, Typing,
 };
 
 /// The default keymap.
@@ -636,6 +648,76 @@ pub const KEYMAP: &[Binding] = &[
         Some("close"),
     ),
     bind(
+        AutoPlanCtx,
+        &[key(KeyCode::Enter)],
+        Action::Confirm,
+        "apply the proposal as one edit (one undo takes all of it back)",
+        Some("apply"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[key(KeyCode::Esc), ch('q')],
+        Action::Cancel,
+        "discard the proposal: the plan stays as it was",
+        Some("discard"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll the proposal up",
+        None,
+    ),
+    bind(
+        AutoPlanCtx,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll the proposal down",
+        Some("scroll"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "scroll a page up",
+        None,
+    ),
+    bind(
+        AutoPlanCtx,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "scroll a page down",
+        None,
+    ),
+    bind(
+        AutoPlanCtx,
+        &[ch('-')],
+        Action::FewerCredits,
+        "one credit less a term, and plan again",
+        Some("fewer credits"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[ch('+')],
+        Action::MoreCredits,
+        "one credit more a term (up to the program's limit), and plan again",
+        Some("more credits"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[ch('[')],
+        Action::FewerTerms,
+        "one term less in all, and plan again",
+        Some("fewer terms"),
+    ),
+    bind(
+        AutoPlanCtx,
+        &[ch(']')],
+        Action::MoreTerms,
+        "one term more in all, and plan again",
+        Some("more terms"),
+    ),
+    bind(
         Normal,
         &[key(KeyCode::Up), ch('k')],
         Action::Up,
@@ -752,6 +834,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('b')],
         Action::TogglePin,
         "pin the course to its term, so the auto-plan leaves it (again: unpin)",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('F')],
+        Action::AutoPlan,
+        "fill the remaining terms with the auto-plan (previewed first, to apply or discard)",
         None,
     ),
     bind(
@@ -1263,6 +1352,7 @@ mod tests {
             Context::Confirm,
             Context::Compare,
             Context::Requirements,
+            Context::AutoPlan,
         ] {
             assert_eq!(
                 resolve(context, &ctrl_z),

@@ -100,6 +100,7 @@ impl Keymap {
             Notes,
             Picker,
             Compare,
+            AutoPlan,
             Help,
             ConfirmQuit,
             Confirm,

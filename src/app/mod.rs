@@ -10,6 +10,7 @@ mod access;
 mod cursor;
 mod document;
 mod effect;
+mod explained;
 mod msg;
 mod overlay;
 mod planning;
@@ -22,8 +23,8 @@ use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
 pub use overlay::{
-    Ask, Compare, Entry, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
-    Question, Recovery, Request, Requirements, Row, entries,
+    Ask, AutoPlan, Compare, Entry, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind,
+    Purpose, Question, Recovery, Request, Requirements, Row, entries,
 };
 
 use crate::action::{Action, Context};
@@ -68,6 +69,8 @@ pub struct App {
     today: fn() -> String,
     /// The keys in effect: the defaults with the config file's changes.
     keymap: Keymap,
+    /// Why the auto-plan put the courses it placed where they are.
+    explained: explained::Explained,
 }
 
 /// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
@@ -95,6 +98,7 @@ impl App {
             should_quit: false,
             today: local_today,
             keymap: Keymap::default(),
+            explained: explained::Explained::default(),
         }
     }
 
@@ -176,6 +180,11 @@ impl App {
         &self.keymap
     }
 
+    /// Why the auto-plan put `code` where it is, while it is still there.
+    pub fn explanation(&self, code: &str) -> Option<&str> {
+        self.explained.of(code)
+    }
+
     /// Whether `action`, bound in `context`, acts here: what the role may do, what the open
     /// picker is for, nothing that edits or saves while the plan is read-only here. The
     /// footer and the overlays' own hints offer only these keys.
@@ -191,7 +200,10 @@ impl App {
         match (context, action) {
             (Context::Review, _) => writable,
             (Context::Normal, Action::Save | Action::Undo) => writable,
-            (Context::Normal, Action::Toggle) => !reviewing && writable,
+            (Context::Normal, Action::Toggle | Action::AutoPlan) => !reviewing && writable,
+            (Context::AutoPlan, Action::Confirm) => {
+                matches!(self.overlay(), Some(Overlay::AutoPlan(p)) if p.outcome.is_ok())
+            }
             // Moving and statuses are for courses in a term.
             (Context::Normal, Action::MoveLater | Action::CycleStatus | Action::TogglePin) => {
                 !reviewing && writable && self.cursor().focus == Focus::Terms
@@ -263,6 +275,7 @@ impl App {
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
         let effect = self.receive(msg.into());
         self.clamp();
+        self.explained.keep_current(&self.doc.plan);
         effect
     }
 

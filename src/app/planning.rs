@@ -49,6 +49,7 @@ impl App {
             Action::CycleStatus => self.cycle_status(),
             Action::EditGrade => self.start_grade(),
             Action::TogglePin => self.toggle_pin(),
+            Action::AutoPlan => self.preview_autoplan(),
             Action::NextPath => {
                 // In the order the paths are drawn, then none.
                 let order = self.path_order();
@@ -148,6 +149,10 @@ impl App {
             | Action::TrashPlan
             | Action::ShowTrash
             | Action::Confirm
+            | Action::FewerCredits
+            | Action::MoreCredits
+            | Action::FewerTerms
+            | Action::MoreTerms
             // The terminal edge suspends before the app sees the key.
             | Action::Suspend => {}
         }
@@ -494,6 +499,7 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::CycleStatus
             | Action::EditGrade
             | Action::TogglePin
+            | Action::AutoPlan
             | Action::SetFocus
             | Action::AddTerm
             | Action::RenameTerm

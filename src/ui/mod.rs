@@ -1,5 +1,6 @@
 //! Drawing: reads the [`App`] and never changes it.
 
+mod autoplan;
 mod chrome;
 mod compare;
 mod facts;
@@ -101,6 +102,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Picker(picker)) => picker::render_picker(frame, body, &view, picker),
         Some(Overlay::Recovery(r)) => recovery::render_recovery(frame, body, &view, r),
         Some(Overlay::Compare(c)) => compare::render_compare(frame, body, &view, c),
+        Some(Overlay::AutoPlan(p)) => autoplan::render_autoplan(frame, body, &view, p),
         Some(Overlay::Requirements(pane)) => {
             requirements::render_requirements(frame, body, &view, pane)
         }

@@ -412,6 +412,10 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         ),
     };
     lines.push(status_line);
+    if let Some(why) = placement.and_then(|_| app.explanation(&course.code)) {
+        lines.push(Line::styled("Placed by the auto-plan", theme.muted));
+        lines.push(Line::raw(why.to_string()));
+    }
     if !course.prerequisites.is_empty() {
         lines.push(Line::styled("Prerequisites", theme.muted));
         for pre in &course.prerequisites {

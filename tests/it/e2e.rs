@@ -1573,3 +1573,37 @@ fn mouse_false_in_the_config_never_captures_the_mouse() {
     t.expect_exit_code(0);
     t.assert_terminal_restored();
 }
+
+/// Issue 16: the auto-plan from the planner. A plan with three errors, `F`: the preview shows
+/// the proposal and its effect; Enter applies it, `s` saves; the saved file is the proposal
+/// and `check` finds no error in it.
+#[test]
+fn the_auto_plan_previews_applies_and_saves_a_plan_check_passes() {
+    let dir = data_dir();
+    let path = store::plans_dir(dir.path()).join("ada.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plans/problems/ada.ron");
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("plans folder");
+    std::fs::copy(&fixture, &path).expect("copying the plan");
+    assert_eq!(check(&dir, &path).0, Some(1), "the plan starts with errors");
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.wait_for("62 / 64 credits");
+    t.send("F");
+    t.wait_for("Auto-plan proposal: 1 added, 4 moved");
+    t.wait_for("Errors           3 → 0");
+    t.wait_for("+ ○ BE405 Freelancing and Career Management");
+    t.send(keys::ENTER);
+    t.wait_for("Applied the auto-plan: 1 course added, 4 moved");
+    t.wait_for("64 / 64 credits");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+    let saved = load(&path);
+    assert_eq!(find(&saved, "BE405"), Some((3, Status::Planned)), "added");
+    assert_eq!(find(&saved, "BE204"), Some((1, Status::Planned)), "moved");
+    assert_eq!(find(&saved, "BE101"), Some((0, Status::Completed)), "stays");
+    let (code, stdout) = check(&dir, &path);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(!stdout.contains("error"), "{stdout}");
+}

@@ -8,6 +8,7 @@ mod common;
 mod advising;
 mod app;
 mod autoplan;
+mod autoplan_preview;
 mod bundled_curriculum;
 mod catalogs;
 mod commands;

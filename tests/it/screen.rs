@@ -1241,7 +1241,8 @@ fn default_labels() -> std::collections::HashSet<String> {
 
 /// The words of `shown` that are a default key's label, but for "a", which is a word too,
 /// ">", which marks the highlighted row, "/" between numbers ("62 / 64"), "→" between a
-/// value and what it became, and the career paths' marks ("S", "D", "A").
+/// value and what it became, "-" for a value not there yet ("results -"), "+" that marks a
+/// new plan or a course added, and the career paths' marks ("S", "D", "A").
 fn default_keys_in(shown: &str) -> Vec<String> {
     let mut labels = default_labels();
     for path in &bundled().paths {
@@ -1249,6 +1250,8 @@ fn default_keys_in(shown: &str) -> Vec<String> {
     }
     labels.remove("/");
     labels.remove("→");
+    labels.remove("-");
+    labels.remove("+");
     let mut found: Vec<String> = shown
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| "()[],.;:\"'".contains(c)))
@@ -1360,6 +1363,14 @@ fn every_key_on_screen_comes_from_the_keymap() {
         label: "plans/ada-alt.ron".into(),
     });
     shot("compare", &compare, 120, 24);
+    let mut autoplan = app.clone();
+    autoplan.update(Action::AutoPlan);
+    shot("auto-plan preview", &autoplan, 120, 40);
+    for _ in 0..4 {
+        autoplan.update(Action::FewerTerms);
+    }
+    autoplan.update(Action::Confirm);
+    shot("auto-plan without a plan", &autoplan, 120, 40);
 
     for (name, shown) in &screens {
         assert_eq!(

@@ -3,6 +3,7 @@
 //! overlay out of the [`App`] and puts it back only if it stays open.
 
 mod ask;
+mod autoplan;
 mod compare;
 mod filter;
 mod help;
@@ -14,6 +15,7 @@ mod requirements;
 mod unsaved;
 
 pub use ask::{Ask, Question};
+pub use autoplan::AutoPlan;
 pub use compare::Compare;
 pub use filter::Filter;
 pub use help::Help;
@@ -28,7 +30,7 @@ use super::{App, Effect};
 use crate::action::{Action, Context};
 
 /// What has the keyboard over the plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     /// Typing the course filter.
     Filter(Filter),
@@ -51,6 +53,8 @@ pub enum Overlay {
     Recovery(Recovery),
     /// A yes/no question before an edit that is easy to regret.
     Ask(Ask),
+    /// The auto-plan's proposal, previewed before it applies.
+    AutoPlan(Box<AutoPlan>),
 }
 
 impl Overlay {
@@ -68,6 +72,7 @@ impl Overlay {
             Overlay::Recovery(_) | Overlay::Ask(_) => Context::Confirm,
             Overlay::Compare(_) => Context::Compare,
             Overlay::Requirements(_) => Context::Requirements,
+            Overlay::AutoPlan(_) => Context::AutoPlan,
         }
     }
 
@@ -84,6 +89,7 @@ impl Overlay {
             Overlay::Unsaved(leave) => leave.handle(action, app),
             Overlay::Recovery(recovery) => recovery.handle(action, app),
             Overlay::Ask(ask) => ask.handle(action, app),
+            Overlay::AutoPlan(preview) => preview.handle(action, app),
         }
     }
 }
