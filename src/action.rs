@@ -66,6 +66,8 @@ pub enum Action {
     CycleStatus,
     /// Set the grade of the highlighted completed course.
     EditGrade,
+    /// Choose the credits of the highlighted placed course of variable credits.
+    EditCredits,
     /// Pin the highlighted placed course where it is, so the auto-plan leaves it (or unpin it).
     TogglePin,
     /// Preview the auto-plan of the remaining terms, to apply or discard.
@@ -827,6 +829,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('m')],
         Action::EditGrade,
         "set the mark (grade) of a completed course",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('V')],
+        Action::EditCredits,
+        "choose the credits of a course of variable credits",
         None,
     ),
     bind(

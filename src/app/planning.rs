@@ -48,6 +48,7 @@ impl App {
             Action::MoveLater => self.move_selected(1),
             Action::CycleStatus => self.cycle_status(),
             Action::EditGrade => self.start_grade(),
+            Action::EditCredits => self.start_credits(),
             Action::TogglePin => self.toggle_pin(),
             Action::AutoPlan => self.preview_autoplan(),
             Action::NextPath => {
@@ -349,6 +350,34 @@ impl App {
         }
     }
 
+    /// Asks for the credits of the highlighted placed course, when it has a range of them.
+    pub(super) fn start_credits(&mut self) {
+        let slot = self
+            .selected_slot()
+            .filter(|_| self.cursor.focus == Focus::Terms);
+        let Some(p) = slot.and_then(|s| self.doc.plan.placement(s)) else {
+            return;
+        };
+        let Some(course) = self.doc.curriculum.course(&p.code) else {
+            return;
+        };
+        match course.max_credits {
+            Some(max) => {
+                let kind = PromptKind::Credits {
+                    code: course.code.clone(),
+                    least: course.credits,
+                    most: max,
+                };
+                let input = p.credits.map(|n| n.to_string()).unwrap_or_default();
+                self.ask(kind, &input);
+            }
+            None => self.info(format!(
+                "{} always gives {} credits",
+                course.code, course.credits
+            )),
+        }
+    }
+
     pub(super) fn delete_term(&mut self) {
         let term = self.cursor.term;
         let Some(t) = self.doc.plan.terms.get(term) else {
@@ -498,6 +527,7 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::MoveLater
             | Action::CycleStatus
             | Action::EditGrade
+            | Action::EditCredits
             | Action::TogglePin
             | Action::AutoPlan
             | Action::SetFocus

@@ -348,6 +348,21 @@ impl Plan {
         true
     }
 
+    /// Records the credits chosen for the course at `slot` (a course of variable credits;
+    /// `None` takes its least). Reports whether the plan changed.
+    pub fn set_credits(&mut self, slot: Slot, credits: Option<u32>) -> bool {
+        let Some(p) = self
+            .terms
+            .get_mut(slot.term)
+            .and_then(|t| t.courses.get_mut(slot.index))
+        else {
+            return false;
+        };
+        let changed = p.credits != credits;
+        p.credits = credits;
+        changed
+    }
+
     /// Inserts an empty term at `at` (clamped to the end).
     pub fn add_term(&mut self, at: usize, name: &str) -> usize {
         let at = at.min(self.terms.len());

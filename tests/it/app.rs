@@ -3742,3 +3742,62 @@ fn a_reviewer_cannot_choose_a_stream() {
     assert_eq!(app.message().map(|m| m.tone), Some(Tone::Error));
     assert!(!app.is_dirty());
 }
+
+/// Highlights the placed course `code` of `app`'s plan.
+fn highlight_placed(app: &mut App, code: &str) {
+    let slot = app.plan().find(code).expect("placed");
+    app.update(Action::Click(degree_planner::action::Spot {
+        pane: Focus::Terms,
+        term: Some(slot.term),
+        row: Some(slot.index),
+    }));
+    assert_eq!(selected(app).as_deref(), Some(code));
+}
+
+#[test]
+fn v_chooses_the_credits_of_a_course_of_variable_credits_within_its_range() {
+    let mut app = computing();
+    if app.plan().find("COMP3901").is_none() {
+        let mut plan = app.plan().clone();
+        plan.terms[3].courses.push(Placement::planned("COMP3901"));
+        app = App::new(app.curriculum().clone(), plan, "plans/ada.ron".into(), true);
+    }
+    highlight_placed(&mut app, "COMP3901");
+    let chosen = |app: &App| placement(app, "COMP3901").credits;
+    let credits = |app: &App| degree_planner::model::credits(app.curriculum(), app.plan()).total();
+
+    let before = credits(&app);
+    press(&mut app, chr('V'));
+    assert_eq!(app.context(), Context::Typing);
+    type_text(&mut app, "13");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(tone(&app), Some(Tone::Error), "{}", message(&app));
+    assert!(message(&app).contains("from 3 to 12"), "{}", message(&app));
+    assert_eq!(chosen(&app), None, "nothing recorded");
+    assert_eq!(app.context(), Context::Typing, "asked again");
+
+    // The prompt still holds the rejected answer: replace it.
+    run(&mut app, &[Action::Backspace, Action::Backspace]);
+    type_text(&mut app, "12");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(chosen(&app), Some(12));
+    assert_eq!(credits(&app), before + 9);
+    assert!(message(&app).starts_with("COMP3901 gives 12 credits"));
+    let saved = degree_planner::store::parse_plan(&store_text(&app), "ada.ron").expect("parses");
+    let slot = saved.find("COMP3901").expect("placed");
+    assert_eq!(saved.placement(slot).and_then(|p| p.credits), Some(12));
+
+    app.update(Action::Undo);
+    assert_eq!(chosen(&app), None);
+    assert_eq!(credits(&app), before);
+
+    // A course of fixed credits says so and asks nothing.
+    highlight_placed(&mut app, "COMP1511");
+    press(&mut app, chr('V'));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(message(&app), "COMP1511 always gives 6 credits");
+}
+
+fn store_text(app: &App) -> String {
+    degree_planner::store::plan_to_ron(app.plan())
+}

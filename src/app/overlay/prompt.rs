@@ -18,6 +18,15 @@ pub enum PromptKind {
     RenameTerm,
     /// Grade of the highlighted completed course.
     Grade,
+    /// The credits of the highlighted course of variable credits.
+    Credits {
+        /// Its code.
+        code: String,
+        /// The least credits it can give.
+        least: u32,
+        /// The most.
+        most: u32,
+    },
     /// The student's name.
     Student,
     /// A reviewer's note on this target.
@@ -44,6 +53,9 @@ impl PromptKind {
             PromptKind::AddTerm => "Name of the new term".into(),
             PromptKind::RenameTerm => "Rename term to".into(),
             PromptKind::Grade => "Grade: A+ … D-, F, Pass or Fail (empty clears it)".into(),
+            PromptKind::Credits { code, least, most } => {
+                format!("Credits for {code}: {least} to {most} (empty: {least})")
+            }
             PromptKind::Student => "Student name".into(),
             PromptKind::Note(NoteTarget::Plan) => "Note on the plan".into(),
             PromptKind::Note(NoteTarget::Term(t)) => format!("Note on {t}"),
@@ -237,6 +249,32 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
                     None => "Grade cleared".to_string(),
                 };
                 app.edit(&label, |plan| plan.set_grade(slot, grade));
+            }
+        }
+        PromptKind::Credits {
+            ref code,
+            least,
+            most,
+        } => {
+            let chosen = match input.trim() {
+                "" => Ok(None),
+                text => match text.parse::<u32>() {
+                    Ok(n) if (least..=most).contains(&n) => Ok(Some(n)),
+                    _ => Err(()),
+                },
+            };
+            match (chosen, app.selected_slot()) {
+                (Err(()), _) => {
+                    app.error(format!(
+                        "{input} is not a number of credits from {least} to {most}"
+                    ));
+                    app.ask(kind.clone(), input);
+                }
+                (Ok(credits), Some(slot)) => {
+                    let label = format!("{code} gives {} credits", credits.unwrap_or(least));
+                    app.edit(&label, |plan| plan.set_credits(slot, credits));
+                }
+                (Ok(_), None) => {}
             }
         }
         PromptKind::Student => {
