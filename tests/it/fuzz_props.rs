@@ -867,6 +867,12 @@ const ACTIONS: &[Action] = &[
     Action::SaveAs,
     Action::Suspend,
     Action::ShowRequirements,
+    Action::ShowExceptions,
+    Action::RequestException,
+    Action::GrantException,
+    Action::RefuseException,
+    Action::EditReason,
+    Action::RemoveException,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -926,6 +932,12 @@ fn every_action_is_listed(a: Action) {
         | Action::Compare
         | Action::Export
         | Action::ShowRequirements
+        | Action::ShowExceptions
+        | Action::RequestException
+        | Action::GrantException
+        | Action::RefuseException
+        | Action::EditReason
+        | Action::RemoveException
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan

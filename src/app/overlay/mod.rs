@@ -4,23 +4,27 @@
 
 mod ask;
 mod compare;
+mod exceptions;
 mod filter;
 mod help;
 mod notes;
 mod picker;
 mod prompt;
 mod recovery;
+mod remedies;
 mod requirements;
 mod unsaved;
 
 pub use ask::{Ask, Question};
 pub use compare::Compare;
+pub use exceptions::Exceptions;
 pub use filter::Filter;
 pub use help::Help;
 pub use notes::Notes;
 pub use picker::{Picker, Purpose, Request, Row};
 pub use prompt::{Prompt, PromptKind};
 pub use recovery::Recovery;
+pub use remedies::Remedies;
 pub use requirements::{Entry, Requirements, entries};
 pub use unsaved::Leave;
 
@@ -51,6 +55,10 @@ pub enum Overlay {
     Recovery(Recovery),
     /// A yes/no question before an edit that is easy to regret.
     Ask(Ask),
+    /// The exceptions list.
+    Exceptions(Exceptions),
+    /// The exceptions offered for a problem, to choose one to request.
+    Remedies(Remedies),
 }
 
 impl Overlay {
@@ -68,6 +76,7 @@ impl Overlay {
             Overlay::Recovery(_) | Overlay::Ask(_) => Context::Confirm,
             Overlay::Compare(_) => Context::Compare,
             Overlay::Requirements(_) => Context::Requirements,
+            Overlay::Exceptions(_) | Overlay::Remedies(_) => Context::Exceptions,
         }
     }
 
@@ -84,6 +93,8 @@ impl Overlay {
             Overlay::Unsaved(leave) => leave.handle(action, app),
             Overlay::Recovery(recovery) => recovery.handle(action, app),
             Overlay::Ask(ask) => ask.handle(action, app),
+            Overlay::Exceptions(list) => list.handle(action, app),
+            Overlay::Remedies(offers) => offers.handle(action, app),
         }
     }
 }
