@@ -285,8 +285,9 @@ const fn bind(
 }
 
 use Context::{
-    Anywhere, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit, Exceptions as ExceptionsCtx,
-    Help as HelpCtx, Normal, Notes, Picker, Requirements as RequirementsCtx, Review, Typing,
+    Anywhere, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit,
+    Exceptions as ExceptionsCtx, Help as HelpCtx, Normal, Notes, Picker,
+    Requirements as RequirementsCtx, Review, Typing,
 };
 
 /// The default keymap.
@@ -588,7 +589,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Normal,
-        &[ch('x')],
+        &[ch('E')],
         Action::RequestException,
         "request an exception for the highlighted problem or course (asks for a reason)",
         None,

@@ -29,7 +29,10 @@ pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exce
             .key_for(Context::Normal, crate::action::Action::RequestException)
             .map(|k| format!(": {k} on a problem or a course requests one"))
             .unwrap_or_default();
-        lines.push(Line::styled(format!("No exceptions yet{how}."), theme.muted));
+        lines.push(Line::styled(
+            format!("No exceptions yet{how}."),
+            theme.muted,
+        ));
     }
     // Which lines each exception takes.
     let mut spans = Vec::new();
@@ -125,9 +128,15 @@ fn exception_lines(
         ]));
     }
     if let Some(issue) = trouble {
-        lines.push(Line::styled(format!("    ⚠ {}", issue.message), theme.warning));
+        lines.push(Line::styled(
+            format!("    ⚠ {}", issue.message),
+            theme.warning,
+        ));
     } else if answered.is_empty() {
-        lines.push(Line::styled("    answers no problem of the plan now", theme.muted));
+        lines.push(Line::styled(
+            "    answers no problem of the plan now",
+            theme.muted,
+        ));
     }
     lines
 }

@@ -94,7 +94,10 @@ impl<'a> Facts<'a> {
         let open = (0..self.problems.len())
             .filter(|&i| self.problems[i].severity == model::Severity::Error && !waived(i))
             .count();
-        (open, (0..self.problems.len()).filter(|&i| waived(i)).count())
+        (
+            open,
+            (0..self.problems.len()).filter(|&i| waived(i)).count(),
+        )
     }
 
     /// The focused path's standing, if a path is focused.

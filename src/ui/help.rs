@@ -115,7 +115,11 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
         title(Context::Confirm, "Yes/no questions", &[]),
         title(Context::Compare, "Comparison", &[Compare]),
         title(Context::Requirements, "Requirements", &[ShowRequirements]),
-        title(Context::Exceptions, "Exceptions", &[ShowExceptions, RequestException]),
+        title(
+            Context::Exceptions,
+            "Exceptions",
+            &[ShowExceptions, RequestException],
+        ),
         title(
             Context::Typing,
             "Typing a filter or a prompt",

@@ -1289,7 +1289,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 59, "54 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 65, "60 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -43,14 +43,7 @@ impl Exceptions {
             Action::Cancel | Action::ShowExceptions => app.overlay = None,
             Action::Undo => app.undo(),
             Action::GrantException => app.decide_exception(i, true, ""),
-            Action::RefuseException if app.access.role.may_review() => {
-                if app.writable() {
-                    let what = app.doc.plan.exceptions[i].grant.describe();
-                    app.ask(PromptKind::Refusal { index: i, what }, "");
-                }
-            }
-            // The model says why a student cannot.
-            Action::RefuseException => app.decide_exception(i, false, ""),
+            Action::RefuseException => app.ask_refusal(i),
             Action::EditReason => app.ask_new_reason(i),
             Action::RemoveException => app.remove_exception(i),
             _ => {}
@@ -115,6 +108,17 @@ impl App {
         }
     }
 
+    /// Asks the reviewer why the exception at `index` is refused; a student is told by the
+    /// model why not.
+    fn ask_refusal(&mut self, index: usize) {
+        if !self.access.role.may_review() {
+            self.decide_exception(index, false, "");
+        } else if self.writable() {
+            let what = self.doc.plan.exceptions[index].grant.describe();
+            self.ask(PromptKind::Refusal { index, what }, "");
+        }
+    }
+
     /// Asks for a new reason for the exception at `index`, prefilled with the old one.
     fn ask_new_reason(&mut self, index: usize) {
         if !self.writable() {
@@ -152,15 +156,16 @@ impl App {
         let what = self.doc.plan.exceptions[index].grant.describe();
         let role = self.access.role.clone();
         let mut refusal = None;
-        self.edit(&format!("Removed the exception: {what}"), |plan| {
-            match exceptions::remove(plan, &role, index) {
+        self.edit(
+            &format!("Removed the exception: {what}"),
+            |plan| match exceptions::remove(plan, &role, index) {
                 Ok(_) => true,
                 Err(why) => {
                     refusal = Some(why);
                     false
                 }
-            }
-        });
+            },
+        );
         if let Some(why) = refusal {
             self.error(sentence(&why));
         }

@@ -72,9 +72,7 @@ impl App {
                 };
                 let chosen: Vec<&Problem> = problems.iter().filter(about).collect();
                 if chosen.is_empty() {
-                    self.info(format!(
-                        "{code} has no problem to request an exception for"
-                    ));
+                    self.info(format!("{code} has no problem to request an exception for"));
                     return;
                 }
                 let title = c.course(&code).map_or("", |c| c.title.as_str());
