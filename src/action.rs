@@ -146,6 +146,18 @@ pub enum Action {
     Export,
     /// Show the requirement groups: progress per group, streams, what is left.
     ShowRequirements,
+    /// Show every exception of the plan: requested, granted, refused, with what it answers.
+    ShowExceptions,
+    /// Request an exception for the highlighted problem or course (then asks for a reason).
+    RequestException,
+    /// In the exceptions list: grant the highlighted exception (reviewers).
+    GrantException,
+    /// In the exceptions list: refuse the highlighted exception (reviewers).
+    RefuseException,
+    /// In the exceptions list: change the highlighted exception's reason.
+    EditReason,
+    /// In the exceptions list: remove the highlighted exception.
+    RemoveException,
     /// In the picker: copy the highlighted plan.
     DuplicatePlan,
     /// In the picker: rename the highlighted plan.
@@ -218,6 +230,8 @@ pub enum Context {
     Requirements,
     /// The auto-plan's proposal is previewed.
     AutoPlan,
+    /// The exceptions list, or the choice of an exception to request, is open.
+    Exceptions,
     /// Keys that mean the same in every other context, checked before them.
     Anywhere,
 }
@@ -286,7 +300,8 @@ const fn bind(
 
 use Context::{
     Anywhere, AutoPlan as AutoPlanCtx, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit,
-    Help as HelpCtx, Normal, Notes, Picker, Requirements as RequirementsCtx, Review, Typing,
+    Exceptions as ExceptionsCtx, Help as HelpCtx, Normal, Notes, Picker,
+    Requirements as RequirementsCtx, Review, Typing,
 };
 
 /// The default keymap.
@@ -587,6 +602,20 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        Normal,
+        &[ch('E')],
+        Action::RequestException,
+        "request an exception for the highlighted problem or course (asks for a reason)",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('X')],
+        Action::ShowExceptions,
+        "show the exceptions: what each answers, requested, granted or refused",
+        None,
+    ),
+    bind(
         RequirementsCtx,
         &[key(KeyCode::Up), ch('k')],
         Action::Up,
@@ -718,6 +747,97 @@ pub const KEYMAP: &[Binding] = &[
         Action::MoreTerms,
         "one term more in all, and plan again",
         Some("more terms"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous row",
+        None,
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next row",
+        Some("move"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "10 rows up",
+        None,
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "10 rows down",
+        None,
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "first row",
+        None,
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::End), ch('G')],
+        Action::Last,
+        "last row",
+        None,
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::Enter), ch(' ')],
+        Action::Toggle,
+        "request the highlighted exception (when choosing one), then give the reason",
+        Some("choose"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[ch('A')],
+        Action::GrantException,
+        "grant the exception (reviewers)",
+        Some("grant"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[ch('R')],
+        Action::RefuseException,
+        "refuse the exception, with a reason for the student if you like (reviewers)",
+        Some("refuse"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[ch('e')],
+        Action::EditReason,
+        "edit the reason (the exception is requested again)",
+        Some("reason"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[ch('d')],
+        Action::RemoveException,
+        "remove the exception (a student: one not granted)",
+        Some("remove"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[ch('u')],
+        Action::Undo,
+        "undo the last edit",
+        Some("undo"),
+    ),
+    bind(
+        ExceptionsCtx,
+        &[key(KeyCode::Esc), ch('X'), ch('q')],
+        Action::Cancel,
+        "close",
+        Some("close"),
     ),
     bind(
         Normal,
@@ -1362,6 +1482,7 @@ mod tests {
             Context::Compare,
             Context::Requirements,
             Context::AutoPlan,
+            Context::Exceptions,
         ] {
             assert_eq!(
                 resolve(context, &ctrl_z),

@@ -75,7 +75,7 @@ impl TryFrom<String> for ColorName {
 
 /// The contexts whose keys the file may change, by the index a [`Remap`] carries: the
 /// context, the field of `keys` that changes it, and what it is.
-pub const SECTIONS: [(Context, &str, &str); 11] = [
+pub const SECTIONS: [(Context, &str, &str); 12] = [
     (Context::Normal, "normal", "Browsing and editing the plan."),
     (
         Context::Review,
@@ -103,6 +103,11 @@ pub const SECTIONS: [(Context, &str, &str); 11] = [
         "The requirements: groups, streams and what is left.",
     ),
     (Context::AutoPlan, "autoplan", "The auto-plan's preview."),
+    (
+        Context::Exceptions,
+        "exceptions",
+        "The exceptions list, and choosing an exception to request.",
+    ),
 ];
 
 /// Key bindings the file changes, per context (see [`SECTIONS`]). Checked when read: no key
@@ -132,6 +137,8 @@ pub struct Keys {
     pub requirements: Remap<9>,
     /// The auto-plan's preview.
     pub autoplan: Remap<10>,
+    /// The exceptions list.
+    pub exceptions: Remap<11>,
 }
 
 /// [`Keys`] as written, before the keys of all contexts are checked together.
@@ -149,11 +156,12 @@ struct KeysFile {
     typing: Remap<8>,
     requirements: Remap<9>,
     autoplan: Remap<10>,
+    exceptions: Remap<11>,
 }
 
 impl Keys {
     /// Every context's remapping, with the context.
-    pub fn sections(&self) -> [(Context, &[Rebinding]); 11] {
+    pub fn sections(&self) -> [(Context, &[Rebinding]); 12] {
         [
             (SECTIONS[0].0, &self.normal.0),
             (SECTIONS[1].0, &self.review.0),
@@ -166,6 +174,7 @@ impl Keys {
             (SECTIONS[8].0, &self.typing.0),
             (SECTIONS[9].0, &self.requirements.0),
             (SECTIONS[10].0, &self.autoplan.0),
+            (SECTIONS[11].0, &self.exceptions.0),
         ]
     }
 }
@@ -186,6 +195,7 @@ impl TryFrom<KeysFile> for Keys {
             typing: f.typing,
             requirements: f.requirements,
             autoplan: f.autoplan,
+            exceptions: f.exceptions,
         };
         let conflicts = Keymap::new(&keys).conflicts();
         if conflicts.is_empty() {

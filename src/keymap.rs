@@ -105,6 +105,7 @@ impl Keymap {
             ConfirmQuit,
             Confirm,
             Typing,
+            Exceptions,
         ];
         let mut found: Vec<String> = Vec::new();
         for context in contexts {

@@ -23,8 +23,8 @@ use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
 pub use overlay::{
-    Ask, AutoPlan, Compare, Entry, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind,
-    Purpose, Question, Recovery, Request, Requirements, Row, entries,
+    Ask, AutoPlan, Compare, Entry, Exceptions, Filter, Help, Leave, Notes, Overlay, Picker, Prompt,
+    PromptKind, Purpose, Question, Recovery, Remedies, Request, Requirements, Row, entries,
 };
 
 use crate::action::{Action, Context};
@@ -197,6 +197,7 @@ impl App {
         };
         let comparing = purpose == Some(Purpose::Compare);
         let opening = purpose == Some(Purpose::Open);
+        let listing = matches!(self.overlay(), Some(Overlay::Exceptions(_)));
         match (context, action) {
             (Context::Review, _) => writable,
             (Context::Normal, Action::Save | Action::Undo) => writable,
@@ -226,6 +227,16 @@ impl App {
                     && !self.curriculum().streams.is_empty()
             }
             (Context::Requirements, Action::Undo) => writable,
+            (Context::Normal, Action::RequestException) => writable,
+            (Context::Exceptions, Action::Toggle) => {
+                matches!(self.overlay(), Some(Overlay::Remedies(_)))
+            }
+            (Context::Exceptions, Action::GrantException | Action::RefuseException) => {
+                listing && writable && self.role().may_review()
+            }
+            (Context::Exceptions, Action::EditReason | Action::RemoveException | Action::Undo) => {
+                listing && writable
+            }
             _ => true,
         }
     }

@@ -3,7 +3,8 @@
 //! overlay is open.
 
 use super::overlay::{
-    Ask, Filter, Help, Leave, Notes, Overlay, PromptKind, Purpose, Question, Requirements,
+    Ask, Exceptions, Filter, Help, Leave, Notes, Overlay, PromptKind, Purpose, Question,
+    Requirements,
 };
 use super::{App, Effect, Focus};
 use crate::action::{Action, Context, Spot};
@@ -137,6 +138,10 @@ impl App {
             Action::ShowRequirements => {
                 self.overlay = Some(Overlay::Requirements(Requirements::default()));
             }
+            Action::ShowExceptions => {
+                self.overlay = Some(Overlay::Exceptions(Exceptions::default()));
+            }
+            Action::RequestException => self.request_exception(),
             Action::Input(_)
             | Action::Backspace
             | Action::Edit(_)
@@ -154,6 +159,10 @@ impl App {
             | Action::MoreCredits
             | Action::FewerTerms
             | Action::MoreTerms
+            | Action::GrantException
+            | Action::RefuseException
+            | Action::EditReason
+            | Action::RemoveException
             // The terminal edge suspends before the app sees the key.
             | Action::Suspend => {}
         }

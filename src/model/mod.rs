@@ -17,6 +17,7 @@ pub mod links;
 pub mod plan;
 pub mod plan_facts;
 pub mod prior;
+pub mod remedy;
 pub mod requirements;
 pub mod requisite;
 pub mod review;

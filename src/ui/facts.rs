@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::app::App;
+use crate::model::plan::Exception;
 use crate::model::{self, Credits, Problem, ProblemKind, Slot, Standings, Step};
 
 /// Derived facts for one frame.
@@ -11,6 +12,9 @@ pub struct Facts<'a> {
     pub credits: Credits,
     /// Every problem, most serious first.
     pub problems: Vec<Problem>,
+    /// For each problem, the exception that answers it, if one does (see
+    /// [`model::exceptions::answer_of`]).
+    pub answers: Vec<Option<&'a Exception>>,
     /// Every path's standing, in the order shown.
     pub standings: Standings<'a, 'a>,
     /// For the focused path: what to do next.
@@ -49,6 +53,10 @@ impl<'a> Facts<'a> {
                 flagged.insert((term, code.clone()));
             }
         }
+        let answers = problems
+            .iter()
+            .map(|p| model::exceptions::answer_of(c, app.plan(), p).map(|(_, e)| e))
+            .collect();
         let steps = app
             .cursor()
             .path
@@ -72,11 +80,24 @@ impl<'a> Facts<'a> {
             credits: model::credits(c, app.plan()),
             changed,
             problems,
+            answers,
             standings: model::standings(c, app.plan()),
             steps,
             flagged,
             max_weight: c.max_weight(),
         }
+    }
+
+    /// How many errors no granted exception answers, and how many problems one does.
+    pub fn open_and_waived(&self) -> (usize, usize) {
+        let waived = |i: usize| self.answers[i].is_some_and(Exception::granted);
+        let open = (0..self.problems.len())
+            .filter(|&i| self.problems[i].severity == model::Severity::Error && !waived(i))
+            .count();
+        (
+            open,
+            (0..self.problems.len()).filter(|&i| waived(i)).count(),
+        )
     }
 
     /// The focused path's standing, if a path is focused.

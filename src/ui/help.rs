@@ -117,6 +117,11 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
         title(Context::Requirements, "Requirements", &[ShowRequirements]),
         title(Context::AutoPlan, "Auto-plan preview", &[AutoPlan]),
         title(
+            Context::Exceptions,
+            "Exceptions",
+            &[ShowExceptions, RequestException],
+        ),
+        title(
             Context::Typing,
             "Typing a filter or a prompt",
             &[StartFilter, AddTerm, RenameTerm],

@@ -183,11 +183,15 @@ fn problems_rows(facts: &Facts, width: u16, most: u16) -> u16 {
         return u16::try_from(text::wrapped_rows(&ok, width)).unwrap_or(1);
     }
     let mut rows = 0u16;
-    for p in &facts.problems {
+    for (p, answer) in facts.problems.iter().zip(&facts.answers) {
         if rows >= most {
             break;
         }
-        let line = Line::raw(format!("✗ {}", p.message));
+        let mark = answer.map(crate::model::exceptions::mark);
+        let line = match mark {
+            Some(mark) => Line::raw(format!("✗ {} · {mark}", p.message)),
+            None => Line::raw(format!("✗ {}", p.message)),
+        };
         rows = rows.saturating_add(u16::try_from(text::wrapped_rows(&line, width)).unwrap_or(1));
     }
     rows.max(1)

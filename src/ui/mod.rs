@@ -3,6 +3,7 @@
 mod autoplan;
 mod chrome;
 mod compare;
+mod exceptions;
 mod facts;
 mod footer;
 mod help;
@@ -106,6 +107,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Requirements(pane)) => {
             requirements::render_requirements(frame, body, &view, pane)
         }
+        Some(Overlay::Exceptions(list)) => exceptions::render_exceptions(frame, body, &view, list),
+        Some(Overlay::Remedies(offers)) => exceptions::render_remedies(frame, body, &view, offers),
         _ => {}
     }
 }

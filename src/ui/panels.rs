@@ -10,6 +10,7 @@ use super::View;
 use super::terms::status_glyph;
 use crate::action::{Action, Context};
 use crate::app::{App, Focus};
+use crate::model::plan::{Exception, ExceptionState};
 use crate::model::{Credits, Problem, Severity, Slot, Status, Step, advice};
 use crate::theme::Theme;
 use unicode_width::UnicodeWidthStr;
@@ -532,14 +533,27 @@ pub fn render_problems(frame: &mut Frame, area: Rect, view: &View) {
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = facts.problems.len() - errors;
+    // A problem a granted exception answers stays listed, but is not an error to fix.
+    let (open, waived) = facts.open_and_waived();
     let title = match (errors, warnings) {
         (0, 0) => " Problems: none ".to_string(),
+        // With waived ones, what is not there goes unsaid, so the title fits a narrow pane.
+        (_, w) if waived > 0 => {
+            let parts = [
+                (open > 0).then(|| format!("{open} error{}", plural(open))),
+                Some(format!("{waived} waived")),
+                (w > 0).then(|| format!("{w} warning{}", plural(w))),
+            ];
+            let parts: Vec<String> = parts.into_iter().flatten().collect();
+            format!(" Problems: {} ", parts.join(", "))
+        }
         (e, w) => format!(
             " Problems: {e} error{}, {w} warning{} ",
             plural(e),
             plural(w)
         ),
     };
+    let errors = open;
     let border = if focused {
         theme.border_focus
     } else if errors > 0 {
@@ -585,7 +599,10 @@ pub fn render_problems(frame: &mut Frame, area: Rect, view: &View) {
 /// Problem `i` as the pane shows it: marked and highlighted when it is the focused one.
 fn problem_row_line<'a>(view: &View<'a>, i: usize) -> Line<'a> {
     let View { app, facts, theme } = *view;
-    let line = problem_line(&facts.problems[i], theme);
+    let mut line = problem_line(&facts.problems[i], theme);
+    if let Some(e) = facts.answers[i] {
+        line.spans.extend(exception_mark(e, theme).spans);
+    }
     let selected = app
         .cursor()
         .problem_row
@@ -652,6 +669,20 @@ fn problem_line<'a>(p: &'a Problem, theme: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled(mark, style),
         Span::raw(p.message.as_str()),
+    ])
+}
+
+/// The mark of the exception that answers a problem, after the problem's message:
+/// " · waived: reason (by, date)" once granted, or requested or refused.
+pub fn exception_mark(e: &Exception, theme: &Theme) -> Line<'static> {
+    let style = match e.state {
+        ExceptionState::Granted { .. } => theme.good,
+        ExceptionState::Requested => theme.warning,
+        ExceptionState::Refused { .. } => theme.muted,
+    };
+    Line::from(vec![
+        Span::raw(" · "),
+        Span::styled(crate::model::exceptions::mark(e), style),
     ])
 }
 

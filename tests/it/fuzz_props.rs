@@ -873,6 +873,12 @@ const ACTIONS: &[Action] = &[
     Action::MoreCredits,
     Action::FewerTerms,
     Action::MoreTerms,
+    Action::ShowExceptions,
+    Action::RequestException,
+    Action::GrantException,
+    Action::RefuseException,
+    Action::EditReason,
+    Action::RemoveException,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -938,6 +944,12 @@ fn every_action_is_listed(a: Action) {
         | Action::Compare
         | Action::Export
         | Action::ShowRequirements
+        | Action::ShowExceptions
+        | Action::RequestException
+        | Action::GrantException
+        | Action::RefuseException
+        | Action::EditReason
+        | Action::RemoveException
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
@@ -1289,7 +1301,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 65, "60 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 71, "66 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -17,6 +17,7 @@ mod corpus;
 mod crash_consistency;
 mod curriculum_validation;
 mod e2e;
+mod exceptions;
 mod faults;
 mod fuzz_props;
 mod graduation_header;

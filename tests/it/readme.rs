@@ -33,6 +33,7 @@ fn key_table() -> String {
         (Context::Compare, "comparison: "),
         (Context::Requirements, "requirements: "),
         (Context::AutoPlan, "auto-plan preview: "),
+        (Context::Exceptions, "exceptions: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
         (Context::ConfirmQuit, "unsaved changes (quit, o, n): "),

@@ -5,24 +5,28 @@
 mod ask;
 mod autoplan;
 mod compare;
+mod exceptions;
 mod filter;
 mod help;
 mod notes;
 mod picker;
 mod prompt;
 mod recovery;
+mod remedies;
 mod requirements;
 mod unsaved;
 
 pub use ask::{Ask, Question};
 pub use autoplan::AutoPlan;
 pub use compare::Compare;
+pub use exceptions::Exceptions;
 pub use filter::Filter;
 pub use help::Help;
 pub use notes::Notes;
 pub use picker::{Picker, Purpose, Request, Row};
 pub use prompt::{Prompt, PromptKind};
 pub use recovery::Recovery;
+pub use remedies::Remedies;
 pub use requirements::{Entry, Requirements, entries};
 pub use unsaved::Leave;
 
@@ -55,6 +59,10 @@ pub enum Overlay {
     Ask(Ask),
     /// The auto-plan's proposal, previewed before it applies.
     AutoPlan(Box<AutoPlan>),
+    /// The exceptions list.
+    Exceptions(Exceptions),
+    /// The exceptions offered for a problem, to choose one to request.
+    Remedies(Remedies),
 }
 
 impl Overlay {
@@ -73,6 +81,7 @@ impl Overlay {
             Overlay::Compare(_) => Context::Compare,
             Overlay::Requirements(_) => Context::Requirements,
             Overlay::AutoPlan(_) => Context::AutoPlan,
+            Overlay::Exceptions(_) | Overlay::Remedies(_) => Context::Exceptions,
         }
     }
 
@@ -90,6 +99,8 @@ impl Overlay {
             Overlay::Recovery(recovery) => recovery.handle(action, app),
             Overlay::Ask(ask) => ask.handle(action, app),
             Overlay::AutoPlan(preview) => preview.handle(action, app),
+            Overlay::Exceptions(list) => list.handle(action, app),
+            Overlay::Remedies(offers) => offers.handle(action, app),
         }
     }
 }

@@ -7,6 +7,7 @@ use super::Overlay;
 use crate::action::{Action, Context};
 use crate::app::{App, Effect};
 use crate::field::{Field, InputRequest};
+use crate::model::plan::Grant;
 use crate::model::review::{self, Decision, Note, NoteTarget};
 
 /// What a text prompt is asking for.
@@ -44,6 +45,22 @@ pub enum PromptKind {
     RenamePlan(PathBuf),
     /// Where to save the plan instead.
     SaveAs,
+    /// The reason for requesting this exception.
+    Reason(Grant),
+    /// A new reason for the exception at `index`, which does `what`.
+    EditReason {
+        /// Index into the plan's exceptions.
+        index: usize,
+        /// What the exception does, in words.
+        what: String,
+    },
+    /// The reviewer's reason for refusing the exception at `index` (may be empty).
+    Refusal {
+        /// Index into the plan's exceptions.
+        index: usize,
+        /// What the exception does, in words.
+        what: String,
+    },
 }
 
 impl PromptKind {
@@ -73,6 +90,11 @@ impl PromptKind {
                 format!("Rename {} to", crate::store::display_path(path))
             }
             PromptKind::SaveAs => "Save as (a name in the plans folder, or a path)".into(),
+            PromptKind::Reason(grant) => format!("Why? ({}, required)", grant.describe()),
+            PromptKind::EditReason { what, .. } => format!("New reason ({what})"),
+            PromptKind::Refusal { what, .. } => {
+                format!("Refuse {what}: a reason for the student (may be empty)")
+            }
         }
     }
 }
@@ -277,6 +299,9 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
                 (Ok(_), None) => {}
             }
         }
+        PromptKind::Reason(grant) => app.request_with_reason(grant, input),
+        PromptKind::EditReason { index, what } => app.change_reason(index, what, input),
+        PromptKind::Refusal { index, .. } => app.decide_exception(index, false, input),
         PromptKind::Student => {
             let label = format!("Student set to {input}");
             app.edit(&label, |plan| {
