@@ -66,6 +66,8 @@ pub enum Action {
     CycleStatus,
     /// Set the grade of the highlighted completed course.
     EditGrade,
+    /// Ask for a target GPA and say what average the courses ahead need for it.
+    TargetGpa,
     /// Pin the highlighted placed course where it is, so the auto-plan leaves it (or unpin it).
     TogglePin,
     /// Focus the next career path, in the order drawn (or none).
@@ -745,6 +747,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('m')],
         Action::EditGrade,
         "set the mark (grade) of a completed course",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('M')],
+        Action::TargetGpa,
+        "ask for a target GPA: the average the courses ahead need for it",
         None,
     ),
     bind(

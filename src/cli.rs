@@ -375,7 +375,7 @@ impl Cli {
 
 /// A target GPA from the command line: a number of at least 0.
 fn target_gpa(text: &str) -> Result<f64, String> {
-    crate::model::gpa::parse_target(text)
+    crate::model::gpa_target::parse_target(text)
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {

@@ -48,6 +48,7 @@ impl App {
             Action::MoveLater => self.move_selected(1),
             Action::CycleStatus => self.cycle_status(),
             Action::EditGrade => self.start_grade(),
+            Action::TargetGpa => self.ask(PromptKind::TargetGpa, ""),
             Action::TogglePin => self.toggle_pin(),
             Action::NextPath => {
                 // In the order the paths are drawn, then none.

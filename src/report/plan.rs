@@ -143,7 +143,7 @@ pub struct TargetGpaReport {
     /// the plan can finish with, or `not_reachable` with the `best` (`null` when no course
     /// has or can get points); each with the `remaining_credits` still to be graded.
     #[serde(flatten)]
-    pub needed: model::gpa::Needed,
+    pub needed: model::gpa_target::Needed,
     /// The answer as a sentence.
     pub text: String,
 }
@@ -152,7 +152,7 @@ impl TargetGpaReport {
     /// The answer for `target`, if one was asked for.
     pub fn of(curriculum: &Curriculum, plan: &Plan, target: Option<f64>) -> Option<Self> {
         let target = target?;
-        let needed = model::gpa::needed(curriculum, plan, target);
+        let needed = model::gpa_target::needed(curriculum, plan, target);
         Some(TargetGpaReport {
             target,
             needed,
@@ -877,7 +877,7 @@ pub fn careers(curriculum: &Curriculum, plan: &Plan) -> (Vec<CareerReport>, Care
             .map(|s| curriculum.paths[s.path].id.clone()),
         text,
     };
-    let gpas = model::gpa::path_gpas(curriculum, plan);
+    let gpas = model::career::path_gpas(curriculum, plan);
     let reports = standings
         .paths
         .iter()

@@ -828,6 +828,7 @@ const ACTIONS: &[Action] = &[
     Action::MoveLater,
     Action::CycleStatus,
     Action::EditGrade,
+    Action::TargetGpa,
     Action::TogglePin,
     Action::NextPath,
     Action::SetFocus,
@@ -892,6 +893,7 @@ fn every_action_is_listed(a: Action) {
         | Action::MoveLater
         | Action::CycleStatus
         | Action::EditGrade
+        | Action::TargetGpa
         | Action::TogglePin
         | Action::NextPath
         | Action::SetFocus
@@ -1277,7 +1279,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 59, "54 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 60, "55 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

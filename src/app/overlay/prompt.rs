@@ -18,6 +18,8 @@ pub enum PromptKind {
     RenameTerm,
     /// Grade of the highlighted completed course.
     Grade,
+    /// A GPA to aim for, answered with what the courses ahead need for it.
+    TargetGpa,
     /// The student's name.
     Student,
     /// A reviewer's note on this target.
@@ -44,6 +46,7 @@ impl PromptKind {
             PromptKind::AddTerm => "Name of the new term".into(),
             PromptKind::RenameTerm => "Rename term to".into(),
             PromptKind::Grade => "Grade: A+ … D-, F, Pass or Fail (empty clears it)".into(),
+            PromptKind::TargetGpa => "Target GPA (e.g. 3.5)".into(),
             PromptKind::Student => "Student name".into(),
             PromptKind::Note(NoteTarget::Plan) => "Note on the plan".into(),
             PromptKind::Note(NoteTarget::Term(t)) => format!("Note on {t}"),
@@ -239,6 +242,17 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
                 app.edit(&label, |plan| plan.set_grade(slot, grade));
             }
         }
+        PromptKind::TargetGpa => match crate::model::gpa_target::parse_target(input) {
+            Ok(target) => {
+                let needed =
+                    crate::model::gpa_target::needed(&app.doc.curriculum, &app.doc.plan, target);
+                app.info(needed.sentence(target));
+            }
+            Err(why) => {
+                app.error(why);
+                app.ask(kind, input);
+            }
+        },
         PromptKind::Student => {
             let label = format!("Student set to {input}");
             app.edit(&label, |plan| {
