@@ -18,6 +18,7 @@ mod curriculum_validation;
 mod e2e;
 mod faults;
 mod fuzz_props;
+mod gpa;
 mod graduation_header;
 mod launch;
 mod model;
