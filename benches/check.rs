@@ -54,7 +54,7 @@ fn read_and_parse(dir: &Path) -> usize {
 /// Runs `check` on `dir` and makes sure it read every plan.
 fn check(curriculum: &degree_planner::model::Curriculum, dir: &Path, plans: usize) -> u8 {
     let (text, status) =
-        commands::check_output(curriculum, &[dir.to_path_buf()], CheckFormat::Text);
+        commands::check_output(curriculum, &[dir.to_path_buf()], CheckFormat::Text, None);
     assert!(status < 2, "every plan is readable:\n{text}");
     // One summary line per plan comes first, then a blank line before the problems.
     assert_eq!(text.lines().take_while(|l| !l.is_empty()).count(), plans);

@@ -68,6 +68,8 @@ pub enum Action {
     EditGrade,
     /// Choose the credits of the highlighted placed course of variable credits.
     EditCredits,
+    /// Ask for a target GPA and say what average the courses ahead need for it.
+    TargetGpa,
     /// Pin the highlighted placed course where it is, so the auto-plan leaves it (or unpin it).
     TogglePin,
     /// Preview the auto-plan of the remaining terms, to apply or discard.
@@ -956,6 +958,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('V')],
         Action::EditCredits,
         "choose the credits of a course of variable credits",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('M')],
+        Action::TargetGpa,
+        "ask for a target GPA: the average the courses ahead need for it",
         None,
     ),
     bind(

@@ -153,7 +153,7 @@ pub enum Command {
     /// has no problems, 1 when any has problems, 2 when any file could not be read or parsed.
     /// Never writes to the plans.
     #[command(
-        after_help = "Examples:\n  degree-planner check plans/ada.ron\n  degree-planner check --format json ~/.local/share/degree-planner/plans"
+        after_help = "Examples:\n  degree-planner check plans/ada.ron\n  degree-planner check --format json ~/.local/share/degree-planner/plans\n  degree-planner check plans/ada.ron --target-gpa 3.5"
     )]
     Check {
         /// Plan files or directories.
@@ -162,6 +162,10 @@ pub enum Command {
         /// Output format: text or json.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Also say, per plan, what average the credits still ahead need for the plan to
+        /// finish with this GPA (or that it is certain, or not reachable).
+        #[arg(long, value_name = "GPA", value_parser = target_gpa)]
+        target_gpa: Option<f64>,
         /// The program to plan against.
         #[command(flatten)]
         program: Program,
@@ -182,7 +186,7 @@ pub enum Command {
     },
     /// Write a complete report of a plan: terms, credits, readiness, problems, notes, verdict.
     #[command(
-        after_help = "Examples:\n  degree-planner report plans/ada.ron -o ada.md\n  degree-planner report plans/ada.ron --format json | jq .credits"
+        after_help = "Examples:\n  degree-planner report plans/ada.ron -o ada.md\n  degree-planner report plans/ada.ron --format json | jq .credits\n  degree-planner report plans/ada.ron --target-gpa 3.5 --format json | jq .target_gpa"
     )]
     Report {
         /// The plan file.
@@ -191,6 +195,10 @@ pub enum Command {
         /// Output format: markdown or json.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
+        /// Also say what average the credits still ahead need for the plan to finish with
+        /// this GPA (or that it is certain, or not reachable).
+        #[arg(long, value_name = "GPA", value_parser = target_gpa)]
+        target_gpa: Option<f64>,
         /// Write the report to this file instead of standard output (`-` is standard output;
         /// a device or named pipe is written into directly, never replaced).
         #[arg(short, long, value_name = "FILE")]
@@ -363,6 +371,11 @@ impl Cli {
         error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
         Err(error)
     }
+}
+
+/// A target GPA from the command line: a number of at least 0.
+fn target_gpa(text: &str) -> Result<f64, String> {
+    crate::model::gpa_target::parse_target(text)
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {

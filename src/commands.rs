@@ -16,11 +16,16 @@ use crate::store::{self, FileError};
 const EXIT_BAD_INPUT: u8 = 2;
 
 /// `degree-planner check`: 0 all readable and problem-free, 1 problems, 2 unreadable files.
-pub fn check(paths: &[PathBuf], format: CheckFormat, curriculum: Option<&Path>) -> u8 {
+pub fn check(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    target_gpa: Option<f64>,
+    curriculum: Option<&Path>,
+) -> u8 {
     let Some(curriculum) = curriculum_or_report(curriculum) else {
         return EXIT_BAD_INPUT;
     };
-    let (text, status) = check_output(&curriculum, paths, format);
+    let (text, status) = check_output(&curriculum, paths, format, target_gpa);
     emit(&text, status)
 }
 
@@ -40,15 +45,17 @@ pub fn emit(text: &str, status: u8) -> u8 {
     }
 }
 
-/// What `check` prints for `paths` against `curriculum`, and its exit status: 2 when any
-/// file could not be read, else 1 when any plan has a problem, else 0.
+/// What `check` prints for `paths` against `curriculum` (with the answer for `target_gpa`,
+/// if asked), and its exit status: 2 when any file could not be read, else 1 when any plan
+/// has a problem, else 0.
 pub fn check_output(
     curriculum: &Curriculum,
     paths: &[PathBuf],
     format: CheckFormat,
+    target_gpa: Option<f64>,
 ) -> (String, u8) {
     let files = expand(paths);
-    let results = check_all(curriculum, &files, format);
+    let results = check_all(curriculum, &files, format, target_gpa);
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for result in results {
@@ -102,6 +109,7 @@ pub fn report(
     plan: &Path,
     format: ReportFormat,
     output: Option<&Path>,
+    target_gpa: Option<f64>,
     curriculum: Option<&Path>,
 ) -> u8 {
     let Some(curriculum) = curriculum_or_report(curriculum) else {
@@ -111,9 +119,14 @@ pub fn report(
         return EXIT_BAD_INPUT;
     };
     let label = store::display_path(plan);
+    let made = report::plan_report(&curriculum, &loaded, &label).with_target_gpa(
+        &curriculum,
+        &loaded,
+        target_gpa,
+    );
     let text = match format {
-        ReportFormat::Markdown => report::plan_markdown(&curriculum, &loaded, &label),
-        ReportFormat::Json => report::plan_json(&curriculum, &loaded, &label),
+        ReportFormat::Markdown => report::report_markdown(&made),
+        ReportFormat::Json => made.to_json(),
     };
     let Some(out) = output else {
         return emit(&text, 0);
@@ -348,6 +361,7 @@ fn check_all(
     curriculum: &Curriculum,
     files: &[Result<PathBuf, FileError>],
     format: CheckFormat,
+    target_gpa: Option<f64>,
 ) -> Vec<Result<CheckedPlan, FileError>> {
     let checked = match format {
         CheckFormat::Text => report::checked_plan_brief,
@@ -356,7 +370,8 @@ fn check_all(
     let one = |item: &Result<PathBuf, FileError>| -> Result<CheckedPlan, FileError> {
         let path = item.as_ref().map_err(Clone::clone)?;
         let plan: Plan = store::load_plan(path)?;
-        Ok(checked(curriculum, &plan, &store::display_path(path)))
+        Ok(checked(curriculum, &plan, &store::display_path(path))
+            .with_target_gpa(curriculum, &plan, target_gpa))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -73,8 +73,16 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Check {
-            ref paths, format, ..
-        }) => ExitCode::from(commands::check(paths, format, cli.curriculum_file())),
+            ref paths,
+            format,
+            target_gpa,
+            ..
+        }) => ExitCode::from(commands::check(
+            paths,
+            format,
+            target_gpa,
+            cli.curriculum_file(),
+        )),
         Some(Command::Diff {
             ref before,
             ref after,
@@ -84,11 +92,13 @@ fn main() -> ExitCode {
             ref plan,
             format,
             ref output,
+            target_gpa,
             ..
         }) => ExitCode::from(commands::report(
             plan,
             format,
             output.as_deref(),
+            target_gpa,
             cli.curriculum_file(),
         )),
         Some(Command::Screen { ref plan, size, .. }) => {

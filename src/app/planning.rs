@@ -50,6 +50,7 @@ impl App {
             Action::CycleStatus => self.cycle_status(),
             Action::EditGrade => self.start_grade(),
             Action::EditCredits => self.start_credits(),
+            Action::TargetGpa => self.ask(PromptKind::TargetGpa, ""),
             Action::TogglePin => self.toggle_pin(),
             Action::AutoPlan => self.preview_autoplan(),
             Action::NextPath => {

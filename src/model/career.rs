@@ -7,6 +7,8 @@
 //! - **readiness**: the share of the path's total weight completed, and placed in any term;
 //! - **strength by results**: the weight-averaged grade points of the completed courses that
 //!   support the path (see [`super::grade::grade_points`]);
+//! - the path's **GPA**: the cumulative GPA over the courses that support it, weighted by
+//!   credits on the program's grade scale ([`path_gpas`]);
 //! - the path's **core**: the courses whose weight reaches the path's top weight in the
 //!   curriculum, with where each stands; the path is **ready after** the term that holds the
 //!   last of them;
@@ -407,6 +409,21 @@ pub fn standings<'c, 'p>(curriculum: &'c Curriculum, plan: &'p Plan) -> Standing
 /// The order in which the planner shows the paths (indices into [`Curriculum::paths`]).
 pub fn display_order(curriculum: &Curriculum, plan: &Plan) -> Vec<usize> {
     standings(curriculum, plan).order()
+}
+
+/// Each career path's GPA, by index into [`Curriculum::paths`]: the cumulative GPA over the
+/// courses that support the path (weight above 0, the plan's project focus included), each
+/// weighted by its credits, not its weight; `None` while none of them has a grade with
+/// points. (Another figure than the path's results, [`Standing::strength`].)
+pub fn path_gpas(c: &Curriculum, plan: &Plan) -> Vec<Option<f64>> {
+    let all = super::gpa::graded(c, plan);
+    c.paths
+        .iter()
+        .map(|path| {
+            let supports = |g: &&super::gpa::Graded| weight(plan, g.course, &path.id) > 0;
+            super::gpa::mean(all.iter().filter(|g| g.counts).filter(supports)).0
+        })
+        .collect()
 }
 
 /// One thing a student can do for a path.

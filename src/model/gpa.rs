@@ -10,7 +10,9 @@
 //! **GPA.** A term's GPA is the credit-weighted mean of the points of every graded attempt
 //! completed in it; the cumulative GPA counts each course once, at the attempt the scale's
 //! `repeat` rule picks. Grades without points (Pass, Fail, unknown text) and courses without a
-//! grade are left out of both.
+//! grade are left out of both. A career path's GPA is the cumulative GPA over the courses
+//! that support the path (`model::career::path_gpas`).
+//! What a target GPA needs of the courses ahead is `model::gpa_target`'s business.
 
 use std::collections::{HashMap, HashSet};
 
@@ -112,14 +114,26 @@ pub struct Gpa {
     pub credits: u32,
 }
 
-/// The plan's GPA (see the module documentation for what counts).
-pub fn gpa(c: &Curriculum, plan: &Plan) -> Gpa {
+/// One graded attempt: a completed placement of a known course whose grade has points.
+pub(super) struct Graded<'c> {
+    /// Index into [`Plan::terms`].
+    pub(super) term: usize,
+    /// The course.
+    pub(super) course: &'c super::curriculum::Course,
+    /// The grade's points.
+    pub(super) points: f64,
+    /// The credits it is weighted by.
+    pub(super) credits: u32,
+    /// Whether it counts in the cumulative GPA (the attempt the `repeat` rule picks).
+    pub(super) counts: bool,
+}
+
+/// Every graded attempt in the plan, in plan order.
+pub(super) fn graded<'c>(c: &'c Curriculum, plan: &Plan) -> Vec<Graded<'c>> {
     let scale = scale_of(c);
     let skip = superseded(scale, plan);
-    let mut terms = Vec::with_capacity(plan.terms.len());
-    let (mut all_points, mut all_credits) = (0.0, 0u32);
+    let mut out = Vec::new();
     for (t, term) in plan.terms.iter().enumerate() {
-        let (mut points, mut credits) = (0.0, 0u32);
         for (i, p) in term.courses.iter().enumerate() {
             let Some(course) = c.course(&p.code) else {
                 continue;
@@ -127,7 +141,7 @@ pub fn gpa(c: &Curriculum, plan: &Plan) -> Gpa {
             if p.status != Status::Completed {
                 continue;
             }
-            let Some(value) = p
+            let Some(points) = p
                 .grade
                 .as_deref()
                 .and_then(|g| scale.mark(g))
@@ -135,20 +149,39 @@ pub fn gpa(c: &Curriculum, plan: &Plan) -> Gpa {
             else {
                 continue;
             };
-            let weight = p.credits_of(course);
-            points += value * f64::from(weight);
-            credits += weight;
-            if !skip.contains(&(t, i)) {
-                all_points += value * f64::from(weight);
-                all_credits += weight;
-            }
+            out.push(Graded {
+                term: t,
+                course,
+                points,
+                credits: p.credits_of(course),
+                counts: !skip.contains(&(t, i)),
+            });
         }
-        terms.push((credits > 0).then(|| points / f64::from(credits)));
     }
+    out
+}
+
+/// The credit-weighted mean of `attempts`, with the credits it is weighted over.
+pub(super) fn mean<'a>(attempts: impl Iterator<Item = &'a Graded<'a>>) -> (Option<f64>, u32) {
+    let (mut points, mut credits) = (0.0, 0u32);
+    for g in attempts {
+        points += g.points * f64::from(g.credits);
+        credits += g.credits;
+    }
+    ((credits > 0).then(|| points / f64::from(credits)), credits)
+}
+
+/// The plan's GPA (see the module documentation for what counts).
+pub fn gpa(c: &Curriculum, plan: &Plan) -> Gpa {
+    let all = graded(c, plan);
+    let terms = (0..plan.terms.len())
+        .map(|t| mean(all.iter().filter(|g| g.term == t)).0)
+        .collect();
+    let (cumulative, credits) = mean(all.iter().filter(|g| g.counts));
     Gpa {
         terms,
-        cumulative: (all_credits > 0).then(|| all_points / f64::from(all_credits)),
-        credits: all_credits,
+        cumulative,
+        credits,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod edits;
 pub mod exceptions;
 pub mod gpa;
+pub mod gpa_target;
 pub mod grade;
 pub mod graduation;
 pub mod groups;

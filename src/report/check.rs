@@ -8,8 +8,8 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::plan::{
-    CareerReport, CareerSummary, CreditsReport, GpaReport, ProblemReport, VerdictReport, careers,
-    plan_problems, to_json,
+    CareerReport, CareerSummary, CreditsReport, GpaReport, ProblemReport, TargetGpaReport,
+    VerdictReport, careers, plan_problems, to_json,
 };
 use crate::model::{self, Curriculum, Plan};
 use crate::store::FileError;
@@ -35,6 +35,10 @@ pub struct CheckedPlan {
     /// The GPA, as in `report --format json`; absent while no course has points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gpa: Option<GpaReport>,
+    /// What the courses still ahead need for a target GPA, as in `report` (`--target-gpa`);
+    /// absent when none was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_gpa: Option<TargetGpaReport>,
     /// Every problem, errors first.
     pub problems: Vec<ProblemReport>,
     /// The verdict and whether the plan changed since.
@@ -89,9 +93,25 @@ pub fn checked_plan_brief(curriculum: &Curriculum, plan: &Plan, file: &str) -> C
         student: plan.student.clone(),
         credits: model::credits(curriculum, plan).into(),
         gpa: GpaReport::of(curriculum, plan),
+        target_gpa: None,
         problems: plan_problems(curriculum, plan),
         verdict: VerdictReport::of(plan),
         careers: None,
+    }
+}
+
+impl CheckedPlan {
+    /// The checked plan with the calculator's answer for `target` (none: no answer).
+    pub fn with_target_gpa(
+        self,
+        curriculum: &Curriculum,
+        plan: &Plan,
+        target: Option<f64>,
+    ) -> Self {
+        CheckedPlan {
+            target_gpa: TargetGpaReport::of(curriculum, plan, target),
+            ..self
+        }
     }
 }
 
@@ -158,8 +178,8 @@ fn problem_count(problems: &[ProblemReport]) -> String {
     }
 }
 
-/// The text `check` prints: one aligned line per plan, then each plan's problems and what
-/// changed since its verdict, then every
+/// The text `check` prints: one aligned line per plan, then each plan's problems, what
+/// changed since its verdict and the answer for a target GPA, then every
 /// problem with an unreadable file as `file:line:col: message`.
 pub fn check_text(curriculum: &Curriculum, report: &CheckReport, errors: &[FileError]) -> String {
     let rows: Vec<[String; 5]> = report
@@ -201,11 +221,9 @@ pub fn check_text(curriculum: &Curriculum, report: &CheckReport, errors: &[FileE
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    for p in report
-        .plans
-        .iter()
-        .filter(|p| !p.problems.is_empty() || !p.verdict.changes.is_empty())
-    {
+    for p in report.plans.iter().filter(|p| {
+        !p.problems.is_empty() || !p.verdict.changes.is_empty() || p.target_gpa.is_some()
+    }) {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -222,6 +240,9 @@ pub fn check_text(curriculum: &Curriculum, report: &CheckReport, errors: &[FileE
                 "  changed since the verdict: {}",
                 change.named(curriculum)
             );
+        }
+        if let Some(t) = &p.target_gpa {
+            let _ = writeln!(out, "  target GPA: {}", t.text);
         }
     }
     if !errors.is_empty() {

@@ -19,9 +19,49 @@ fn arrow<T: std::fmt::Display>(before: T, after: T) -> String {
     format!("{before} → {after}")
 }
 
+/// The GPA before and after, when either plan has one: cumulative, then each term whose GPA
+/// changed (terms matched by name; "–" for a term without graded courses or not in a plan).
+fn gpa_lines(out: &mut String, curriculum: &Curriculum, before: &Plan, after: &Plan) {
+    use model::gpa::{format, gpa};
+    let (a, b) = (gpa(curriculum, before), gpa(curriculum, after));
+    if a.cumulative.is_none() && b.cumulative.is_none() {
+        return;
+    }
+    let of = |plan: &Plan, g: &model::gpa::Gpa, name: &str| {
+        plan.terms
+            .iter()
+            .position(|t| t.name == name)
+            .and_then(|i| g.terms[i])
+    };
+    let mut names: Vec<&str> = after.terms.iter().map(|t| t.name.as_str()).collect();
+    let gone = before.terms.iter().map(|t| t.name.as_str());
+    names.extend(gone.filter(|n| !after.terms.iter().any(|t| t.name == *n)));
+    let changed: Vec<(&str, String, String)> = names
+        .into_iter()
+        .map(|n| (n, format(of(before, &a, n)), format(of(after, &b, n))))
+        .filter(|(_, x, y)| x != y)
+        .collect();
+    let width = changed
+        .iter()
+        .map(|(n, ..)| UnicodeWidthStr::width(*n))
+        .max()
+        .unwrap_or(0)
+        .max("cumulative".len());
+    let _ = writeln!(out, "\nGPA");
+    let _ = writeln!(
+        out,
+        "  {}   {}",
+        pad("cumulative", width),
+        arrow(format(a.cumulative), format(b.cumulative))
+    );
+    for (name, x, y) in changed {
+        let _ = writeln!(out, "  {}   {}", pad(name, width), arrow(x, y));
+    }
+}
+
 /// What changed from `before` (read from `before_file`) to `after`, both checked against
-/// `curriculum`: terms and courses, the student and target, grades, notes, credits, career
-/// readiness per path, problems and verdict.
+/// `curriculum`: terms and courses, the student and target, grades, notes, credits, the
+/// GPA, career readiness per path, problems and verdict.
 pub fn diff_text(
     curriculum: &Curriculum,
     before: &Plan,
@@ -109,6 +149,8 @@ pub fn diff_text(
     ] {
         let _ = writeln!(out, "  {label:<12} {x:>3} → {y}");
     }
+
+    gpa_lines(&mut out, curriculum, before, after);
 
     if !curriculum.paths.is_empty() {
         let _ = writeln!(out, "\nCareer paths (results, core done, ready as planned)");

@@ -7,8 +7,8 @@ use std::fmt::Write;
 
 use super::escape::escape_markdown as esc;
 use super::plan::{
-    CourseReport, ExceptionReport, GpaReport, NoteOn, PlanReport, PriorReport, RequirementsReport,
-    VerdictKey, plan_report,
+    CourseReport, ExceptionReport, NoteOn, PlanReport, PriorReport, RequirementsReport, VerdictKey,
+    plan_report,
 };
 use crate::model::{Curriculum, Plan, Status};
 
@@ -16,6 +16,11 @@ use crate::model::{Curriculum, Plan, Status};
 /// file in the report.
 pub fn plan_markdown(curriculum: &Curriculum, plan: &Plan, file: &str) -> String {
     render(&plan_report(curriculum, plan, file))
+}
+
+/// The Markdown of a report already made (one with a target GPA's answer, say).
+pub fn report_markdown(report: &PlanReport) -> String {
+    render(report)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -103,8 +108,8 @@ fn render(r: &PlanReport) -> String {
     } else {
         let _ = writeln!(out, "\nThe plan reaches the degree total.");
     }
-    if let Some(gpa) = &r.gpa {
-        gpa_block(&mut out, r, gpa);
+    if r.gpa.is_some() || r.target_gpa.is_some() {
+        gpa_block(&mut out, r);
     }
 
     if let Some(prior) = &r.prior {
@@ -231,6 +236,12 @@ fn render(r: &PlanReport) -> String {
                 .collect();
             if !graded.is_empty() {
                 let _ = writeln!(out, "- Top results: {}", graded.join(", "));
+            }
+            if let Some(gpa) = p.gpa {
+                let _ = writeln!(
+                    out,
+                    "- GPA in its courses: {gpa:.2} (weighted by credits, on the program's grade scale)"
+                );
             }
             for step in &p.next_steps {
                 let _ = writeln!(out, "- Next step: {}.", esc(&step.text));
@@ -362,20 +373,27 @@ fn render(r: &PlanReport) -> String {
 /// `text` with its first letter in upper case.
 /// The requirements section: each stream's option, then each group's progress, what is
 /// left and what filled it, sub-groups indented under their parents.
-/// The GPA, cumulative and per term.
-fn gpa_block(out: &mut String, r: &PlanReport, gpa: &GpaReport) {
+/// The GPA, cumulative and per term, and the answer for a target GPA.
+fn gpa_block(out: &mut String, r: &PlanReport) {
     let _ = writeln!(out, "\n## Grades\n");
-    let _ = writeln!(
-        out,
-        "GPA **{:.2}** over {}.\n",
-        gpa.cumulative,
-        plural(gpa.credits as usize, "credit", "credits")
-    );
-    let _ = writeln!(out, "| Term | GPA |\n|---|---:|");
-    for (t, g) in r.terms.iter().zip(&gpa.terms) {
-        if let Some(g) = g {
-            let _ = writeln!(out, "| {} | {g:.2} |", esc(&t.name));
+    if let Some(gpa) = &r.gpa {
+        let _ = writeln!(
+            out,
+            "GPA **{:.2}** over {}.\n",
+            gpa.cumulative,
+            plural(gpa.credits as usize, "credit", "credits")
+        );
+        let _ = writeln!(out, "| Term | GPA |\n|---|---:|");
+        for (t, g) in r.terms.iter().zip(&gpa.terms) {
+            if let Some(g) = g {
+                let _ = writeln!(out, "| {} | {g:.2} |", esc(&t.name));
+            }
         }
+    } else {
+        let _ = writeln!(out, "No completed course has a grade with points yet.");
+    }
+    if let Some(t) = &r.target_gpa {
+        let _ = writeln!(out, "\n**Target GPA {:.2}.** {}", t.target, t.text);
     }
 }
 

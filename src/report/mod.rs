@@ -22,12 +22,13 @@ pub use check::{
 };
 pub use diff::diff_text;
 pub use escape::escape_markdown;
-pub use markdown::plan_markdown;
+pub use markdown::{plan_markdown, report_markdown};
 pub use plan::{
     CareerReport, CourseReport, CreditsReport, ExceptionReport, GpaReport, GroupReport,
     NextCourseReport, NoteOn, NoteReport, NoteTargetReport, PlanReport, PriorEntryReport,
     PriorReport, ProblemCode, ProblemReport, ProgramReport, RequirementsReport, StepKind,
-    StreamReport, TermReport, VerdictKey, VerdictReport, plan_json, plan_problems, plan_report,
+    StreamReport, TargetGpaReport, TermReport, VerdictKey, VerdictReport, plan_json, plan_problems,
+    plan_report,
 };
 
 /// The summary `degree-planner curriculum` prints for a valid curriculum.

@@ -32,6 +32,10 @@ pub struct PlanReport {
     /// The GPA; absent while no completed course has a grade with points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gpa: Option<GpaReport>,
+    /// What the courses still ahead need for a target GPA (`--target-gpa`); absent when
+    /// none was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_gpa: Option<TargetGpaReport>,
     /// Every career path, in the order the planner shows them (ranked when
     /// `careers_ranked`).
     pub careers: Vec<CareerReport>,
@@ -126,6 +130,33 @@ impl GpaReport {
             cumulative: round(g.cumulative?),
             credits: g.credits,
             terms: g.terms.into_iter().map(|t| t.map(round)).collect(),
+        })
+    }
+}
+
+/// The calculator's answer for a target GPA.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetGpaReport {
+    /// The GPA asked for.
+    pub target: f64,
+    /// `outcome`: `reachable` with the `average` needed, `already_above` with the `worst`
+    /// the plan can finish with, or `not_reachable` with the `best` (`null` when no course
+    /// has or can get points); each with the `remaining_credits` still to be graded.
+    #[serde(flatten)]
+    pub needed: model::gpa_target::Needed,
+    /// The answer as a sentence.
+    pub text: String,
+}
+
+impl TargetGpaReport {
+    /// The answer for `target`, if one was asked for.
+    pub fn of(curriculum: &Curriculum, plan: &Plan, target: Option<f64>) -> Option<Self> {
+        let target = target?;
+        let needed = model::gpa_target::needed(curriculum, plan, target);
+        Some(TargetGpaReport {
+            target,
+            needed,
+            text: needed.sentence(target),
         })
     }
 }
@@ -249,6 +280,12 @@ pub struct CareerReport {
     /// completed courses for the path, to one decimal as the planner shows it; `null` before
     /// any is completed.
     pub strength: Option<f64>,
+    /// The GPA over the path's courses (those that give it weight), weighted by credits and
+    /// rounded to two decimals as the plan's GPA is; absent while none has a grade with
+    /// points. Unlike `strength`, it uses the program's grade scale and leaves ungraded
+    /// courses out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpa: Option<f64>,
     /// The completed courses behind `strength`, most weight times points first.
     pub contributions: Vec<ContributionReport>,
     /// The path's core courses, in plan order.
@@ -762,7 +799,12 @@ fn course_report(
     }
 }
 
-fn career_report(curriculum: &Curriculum, plan: &Plan, s: &Standing) -> CareerReport {
+fn career_report(
+    curriculum: &Curriculum,
+    plan: &Plan,
+    s: &Standing,
+    gpa: Option<f64>,
+) -> CareerReport {
     let path = &curriculum.paths[s.path];
     let r = &s.readiness;
     CareerReport {
@@ -777,6 +819,7 @@ fn career_report(curriculum: &Curriculum, plan: &Plan, s: &Standing) -> CareerRe
         total_weight: r.total,
         in_progress_weight: r.in_progress,
         strength: s.strength.map(advice::rounded),
+        gpa: gpa.map(|g| (g * 100.0).round() / 100.0),
         contributions: s
             .contributions
             .iter()
@@ -834,10 +877,11 @@ pub fn careers(curriculum: &Curriculum, plan: &Plan) -> (Vec<CareerReport>, Care
             .map(|s| curriculum.paths[s.path].id.clone()),
         text,
     };
+    let gpas = model::career::path_gpas(curriculum, plan);
     let reports = standings
         .paths
         .iter()
-        .map(|s| career_report(curriculum, plan, s))
+        .map(|s| career_report(curriculum, plan, s, gpas[s.path]))
         .collect();
     (reports, summary)
 }
@@ -1010,6 +1054,7 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
         unplanned,
         credits: model::credits(curriculum, plan).into(),
         gpa: GpaReport::of(curriculum, plan),
+        target_gpa: None,
         careers,
         career_summary,
         next_course,
@@ -1022,9 +1067,29 @@ pub fn plan_report(curriculum: &Curriculum, plan: &Plan, file: &str) -> PlanRepo
     }
 }
 
+impl PlanReport {
+    /// The report with the calculator's answer for `target` (none: no answer).
+    pub fn with_target_gpa(
+        self,
+        curriculum: &Curriculum,
+        plan: &Plan,
+        target: Option<f64>,
+    ) -> Self {
+        PlanReport {
+            target_gpa: TargetGpaReport::of(curriculum, plan, target),
+            ..self
+        }
+    }
+
+    /// The report as pretty-printed JSON, ending in a newline.
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+}
+
 /// The report as pretty-printed JSON, ending in a newline.
 pub fn plan_json(curriculum: &Curriculum, plan: &Plan, file: &str) -> String {
-    to_json(&plan_report(curriculum, plan, file))
+    plan_report(curriculum, plan, file).to_json()
 }
 
 /// Pretty-printed JSON of a report value, ending in a newline.

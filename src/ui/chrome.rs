@@ -13,9 +13,11 @@ use crate::action::{self, Action, Context};
 use crate::app::{Message, Overlay, Tone};
 use crate::keymap::Keymap;
 
-/// The header: the program, the plan's file and student, its state, and the help key.
+/// The header: the program, the plan's file and student, its state, and the help key;
+/// where there is room, the cumulative GPA and then the finish estimate (the estimate goes
+/// first when the row is short, then the GPA, then the rest is cut at its end).
 pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
-    let View { app, theme, .. } = *view;
+    let View { app, theme, facts } = *view;
     let file = app.file_name();
     let student = match app.keymap().key_for(Context::Normal, Action::EditStudent) {
         _ if !app.plan().student.is_empty() => app.plan().student.clone(),
@@ -60,10 +62,19 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         None => state,
     };
     let help = help.replace("││", "│");
-    // The estimate only when everything else is shown whole beside it.
-    let text = match text.width() + finish.width() + help.width() <= width {
-        true => format!("{text}{finish}"),
-        false => text,
+    let gpa = facts
+        .gpa
+        .cumulative
+        .map(|g| format!(" │ GPA {}", crate::model::gpa::format(Some(g))))
+        .unwrap_or_default();
+    // The GPA and the estimate only when everything else is shown whole beside them.
+    let fits = |extra: usize| text.width() + extra + help.width() <= width;
+    let text = if fits(gpa.width() + finish.width()) {
+        format!("{text}{gpa}{finish}")
+    } else if fits(gpa.width()) {
+        format!("{text}{gpa}")
+    } else {
+        text
     };
     let left = text::fit(&text, width.saturating_sub(help.width()));
     frame.render_widget(

@@ -25,6 +25,10 @@ pub struct Facts<'a> {
     pub changed: HashSet<String>,
     /// The largest career weight in the curriculum, for drawing weight dots.
     pub max_weight: u32,
+    /// The GPA, per term and cumulative.
+    pub gpa: model::gpa::Gpa,
+    /// Each career path's GPA, by index into the curriculum's paths.
+    pub path_gpas: Vec<Option<f64>>,
 }
 
 impl<'a> Facts<'a> {
@@ -85,6 +89,8 @@ impl<'a> Facts<'a> {
             steps,
             flagged,
             max_weight: c.max_weight(),
+            gpa: model::gpa::gpa(c, app.plan()),
+            path_gpas: model::career::path_gpas(c, app.plan()),
         }
     }
 

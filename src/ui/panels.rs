@@ -117,13 +117,17 @@ pub fn render_paths_line(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Fewest cells a path's bar keeps before its GPA is left to the path's detail.
+const MIN_BAR: usize = 8;
+
 /// A strength by results as "results 3.7", or "results -" before any.
 fn strength(value: Option<f64>) -> String {
     format!("results {}", advice::strength(value))
 }
 
 /// Draws every career path in the order ranked: a bar of the path's weight completed, in
-/// progress and ahead, its strength by results and core progress; then what the results say
+/// progress and ahead, its strength by results, core progress and, where there is room, its
+/// GPA; then what the results say
 /// and, for the focused path, when it is ready and what to do next.
 pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
     let View { app, facts, theme } = *view;
@@ -170,6 +174,14 @@ pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
         lines.push(line);
         let (done, _, _) = s.core_counts();
         let stats = format!(" {} core {done}/{}", strength(s.strength), s.core.len());
+        // The path's GPA too, where the bar keeps room to read.
+        let gpa = facts.path_gpas[s.path]
+            .map(|g| format!(" · GPA {}", crate::model::gpa::format(Some(g))))
+            .unwrap_or_default();
+        let stats = match width.saturating_sub(stats.width() + gpa.width() + 3) >= MIN_BAR {
+            true => format!("{stats}{gpa}"),
+            false => stats,
+        };
         let r = &s.readiness;
         let bar_width = width.saturating_sub(stats.width() + 3).min(16);
         let mut gauge = bar(
@@ -262,6 +274,15 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, view: &View) {
         },
         theme.muted,
     ));
+    if let Some(gpa) = facts.path_gpas[s.path] {
+        lines.push(Line::styled(
+            format!(
+                "GPA {} in its courses, by credits",
+                crate::model::gpa::format(Some(gpa))
+            ),
+            theme.muted,
+        ));
+    }
     for x in s.contributions.iter().take(3) {
         lines.push(Line::raw(format!(
             " {} {} {}",

@@ -236,6 +236,7 @@ pub fn natural_height(app: &App, cols: usize) -> u16 {
 fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
     let View { app, facts, theme } = *view;
     let t = &app.plan().terms[term];
+    let gpa = facts.gpa.terms.get(term).copied().flatten();
     let is_current = term == app.cursor().term;
     let focused = is_current && app.cursor().focus == Focus::Terms;
     let credits = crate::model::term_credits(app.curriculum(), app.plan(), term);
@@ -255,7 +256,15 @@ fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
     } else {
         marker.to_string()
     };
-    let name_width = usize::from(area.width).saturating_sub(load.width() + 4);
+    // The term's GPA beside its load, only where the name still shows whole.
+    let gpa = gpa
+        .map(|g| format!(" GPA {} ·", crate::model::gpa::format(Some(g))))
+        .filter(|g| {
+            t.name.width() + marker.width() + g.width() + load.width() + 3
+                <= usize::from(area.width)
+        })
+        .unwrap_or_default();
+    let name_width = usize::from(area.width).saturating_sub(load.width() + gpa.width() + 4);
     let block = Block::bordered()
         .border_style(if focused {
             theme.border_focus
@@ -267,10 +276,10 @@ fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
             truncate(&t.name, name_width)
         )))
         .title(
-            Line::from(Span::styled(
-                load,
-                if over { theme.warning } else { Style::new() },
-            ))
+            Line::from(vec![
+                Span::raw(gpa),
+                Span::styled(load, if over { theme.warning } else { Style::new() }),
+            ])
             .right_aligned(),
         );
     let inner = block.inner(area);

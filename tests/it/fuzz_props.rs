@@ -829,6 +829,7 @@ const ACTIONS: &[Action] = &[
     Action::CycleStatus,
     Action::EditGrade,
     Action::EditCredits,
+    Action::TargetGpa,
     Action::TogglePin,
     Action::NextPath,
     Action::SetFocus,
@@ -905,6 +906,7 @@ fn every_action_is_listed(a: Action) {
         | Action::CycleStatus
         | Action::EditGrade
         | Action::EditCredits
+        | Action::TargetGpa
         | Action::TogglePin
         | Action::AutoPlan
         | Action::FewerCredits
@@ -1301,7 +1303,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 71, "66 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 72, "67 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

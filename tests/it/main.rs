@@ -20,6 +20,7 @@ mod e2e;
 mod exceptions;
 mod faults;
 mod fuzz_props;
+mod gpa;
 mod graduation_header;
 mod launch;
 mod model;

@@ -28,6 +28,8 @@ pub enum PromptKind {
         /// The most.
         most: u32,
     },
+    /// A GPA to aim for, answered with what the courses ahead need for it.
+    TargetGpa,
     /// The student's name.
     Student,
     /// A reviewer's note on this target.
@@ -73,6 +75,7 @@ impl PromptKind {
             PromptKind::Credits { code, least, most } => {
                 format!("Credits for {code}: {least} to {most} (empty: {least})")
             }
+            PromptKind::TargetGpa => "Target GPA (e.g. 3.5)".into(),
             PromptKind::Student => "Student name".into(),
             PromptKind::Note(NoteTarget::Plan) => "Note on the plan".into(),
             PromptKind::Note(NoteTarget::Term(t)) => format!("Note on {t}"),
@@ -302,6 +305,17 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
         PromptKind::Reason(grant) => app.request_with_reason(grant, input),
         PromptKind::EditReason { index, what } => app.change_reason(index, what, input),
         PromptKind::Refusal { index, .. } => app.decide_exception(index, false, input),
+        PromptKind::TargetGpa => match crate::model::gpa_target::parse_target(input) {
+            Ok(target) => {
+                let needed =
+                    crate::model::gpa_target::needed(&app.doc.curriculum, &app.doc.plan, target);
+                app.info(needed.sentence(target));
+            }
+            Err(why) => {
+                app.error(why);
+                app.ask(kind, input);
+            }
+        },
         PromptKind::Student => {
             let label = format!("Student set to {input}");
             app.edit(&label, |plan| {
