@@ -86,6 +86,13 @@ pub enum Action {
     TermStatus,
     /// Set the student's name.
     EditStudent,
+    /// Record prior credit (transfer, exam, recognition): a form, prefilled with the missing
+    /// prerequisite of the highlighted problem or course, if any.
+    AddPrior,
+    /// Edit the highlighted prior-credit entry.
+    EditPrior,
+    /// Remove the highlighted prior-credit entry.
+    RemovePrior,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -812,6 +819,27 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Normal,
+        &[ch('T')],
+        Action::AddPrior,
+        "record prior credit (transfer, exam); on a missing prerequisite, for that course",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('E')],
+        Action::EditPrior,
+        "edit the highlighted prior-credit entry",
+        Some("edit"),
+    ),
+    bind(
+        Normal,
+        &[ch('X')],
+        Action::RemovePrior,
+        "remove the highlighted prior-credit entry",
+        Some("remove"),
+    ),
+    bind(
+        Normal,
         &[ch('u')],
         Action::Undo,
         "undo the last edit",
@@ -949,6 +977,20 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::Down)],
         Action::Down,
         "move down while filtering",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Tab)],
+        Action::NextFocus,
+        "next field of a form",
+        Some("next field"),
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::BackTab)],
+        Action::PrevFocus,
+        "previous field of a form",
         None,
     ),
     bind(

@@ -10,6 +10,7 @@ mod layout;
 mod notes;
 mod panels;
 mod picker;
+mod prior;
 mod recovery;
 mod requirements;
 mod requisites;
@@ -104,6 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Requirements(pane)) => {
             requirements::render_requirements(frame, body, &view, pane)
         }
+        Some(Overlay::PriorForm(form)) => prior::render_form(frame, body, &view, form),
         _ => {}
     }
 }

@@ -867,6 +867,9 @@ const ACTIONS: &[Action] = &[
     Action::SaveAs,
     Action::Suspend,
     Action::ShowRequirements,
+    Action::AddPrior,
+    Action::EditPrior,
+    Action::RemovePrior,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -902,6 +905,9 @@ fn every_action_is_listed(a: Action) {
         | Action::DeleteTerm
         | Action::TermStatus
         | Action::EditStudent
+        | Action::AddPrior
+        | Action::EditPrior
+        | Action::RemovePrior
         | Action::Undo
         | Action::Redo
         | Action::Save
@@ -1277,7 +1283,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 59, "54 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 62, "57 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

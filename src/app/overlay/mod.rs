@@ -8,6 +8,7 @@ mod filter;
 mod help;
 mod notes;
 mod picker;
+mod prior;
 mod prompt;
 mod recovery;
 mod requirements;
@@ -19,6 +20,7 @@ pub use filter::Filter;
 pub use help::Help;
 pub use notes::Notes;
 pub use picker::{Picker, Purpose, Request, Row};
+pub use prior::{PriorField, PriorForm, short as prior_short};
 pub use prompt::{Prompt, PromptKind};
 pub use recovery::Recovery;
 pub use requirements::{Entry, Requirements, entries};
@@ -51,13 +53,15 @@ pub enum Overlay {
     Recovery(Recovery),
     /// A yes/no question before an edit that is easy to regret.
     Ask(Ask),
+    /// Recording or changing an entry of prior credit.
+    PriorForm(Box<PriorForm>),
 }
 
 impl Overlay {
     /// Which set of keys applies while this overlay is open.
     pub fn context(&self) -> Context {
         match self {
-            Overlay::Filter(_) | Overlay::Prompt(_) => Context::Typing,
+            Overlay::Filter(_) | Overlay::Prompt(_) | Overlay::PriorForm(_) => Context::Typing,
             Overlay::Help(help) if help.typing => Context::Typing,
             Overlay::Help(_) => Context::Help,
             Overlay::Unsaved(_) => Context::ConfirmQuit,
@@ -84,6 +88,7 @@ impl Overlay {
             Overlay::Unsaved(leave) => leave.handle(action, app),
             Overlay::Recovery(recovery) => recovery.handle(action, app),
             Overlay::Ask(ask) => ask.handle(action, app),
+            Overlay::PriorForm(form) => form.handle(action, app),
         }
     }
 }
