@@ -93,7 +93,9 @@ impl App {
             self.error(why);
             return;
         }
-        let course = self.missing_course().unwrap_or_default();
+        let (c, plan) = (&self.doc.curriculum, &self.doc.plan);
+        let problems = crate::model::problems(c, plan);
+        let course = self.missing_course(&problems).unwrap_or_default();
         if !course.is_empty() {
             self.info(format!(
                 "Recording {course} as prior credit: fill in where it was earned"
@@ -159,11 +161,11 @@ impl App {
         self.info(text);
     }
 
-    /// The course the highlighted problem says is missing (a prerequisite not met, a
-    /// required course in no term), or the first prerequisite the highlighted course lacks.
-    fn missing_course(&self) -> Option<String> {
+    /// The course that prior credit could stand for here, given the plan's `problems`: the
+    /// one the highlighted problem says is missing (a prerequisite not met, a required course
+    /// in no term), or the first prerequisite the highlighted course lacks.
+    pub fn missing_course(&self, problems: &[crate::model::Problem]) -> Option<String> {
         let (c, plan) = (&self.doc.curriculum, &self.doc.plan);
-        let problems = crate::model::problems(c, plan);
         let missing = |kind: &ProblemKind| -> Option<String> {
             match kind {
                 ProblemKind::PrerequisiteOrder { prerequisite, .. }

@@ -423,6 +423,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         }
     }
     lines.extend(super::requisites::course_facts(view, course, here));
+    if let Some(line) = super::prior::offer(view) {
+        lines.push(line);
+    }
     let weighted: Vec<_> = c
         .paths
         .iter()

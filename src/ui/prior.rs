@@ -140,6 +140,21 @@ pub(super) fn render_prior(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_stateful_widget(List::new(items).block(block), area, &mut state);
 }
 
+/// "T records BE101 as prior credit" under a course that lacks a prerequisite, when the
+/// student may record it.
+pub(super) fn offer(view: &View) -> Option<Line<'static>> {
+    let View { app, facts, theme } = *view;
+    if !app.available(Context::Normal, Action::AddPrior) {
+        return None;
+    }
+    let key = app.keymap().key_for(Context::Normal, Action::AddPrior)?;
+    let code = app.missing_course(&facts.problems)?;
+    Some(Line::styled(
+        format!("{key} records {code} as prior credit"),
+        theme.muted,
+    ))
+}
+
 /// Draws the highlighted entry's facts where the course detail goes: what it stands for,
 /// where it was earned, the note, what it counts toward, and why it does not count when it
 /// does not.

@@ -520,3 +520,23 @@ fn prior_credit_for_a_required_course_keeps_the_career_paths_ranked() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_course_lacking_a_prerequisite_offers_to_record_it_to_the_student_only() {
+    let highlight_be201 = |app: &mut App| {
+        let slot = app.plan().find("BE201").expect("BE201 is placed");
+        app.update(Action::Click(Spot {
+            pane: Focus::Terms,
+            term: Some(slot.term),
+            row: Some(slot.index),
+        }));
+    };
+    let mut app = app_on(without_be101());
+    highlight_be201(&mut app);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("T records BE101 as prior credit"), "{text}");
+    app.update(Msg::Review(Some(REVIEWER.into())));
+    highlight_be201(&mut app);
+    let text = screen(&app, 120, 40);
+    assert!(!text.contains("as prior credit"), "{text}");
+}
