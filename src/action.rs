@@ -100,6 +100,13 @@ pub enum Action {
     TermStatus,
     /// Set the student's name.
     EditStudent,
+    /// Record prior credit (transfer, exam, recognition): a form, prefilled with the missing
+    /// prerequisite of the highlighted problem or course, if any.
+    AddPrior,
+    /// Edit the highlighted prior-credit entry.
+    EditPrior,
+    /// Remove the highlighted prior-credit entry.
+    RemovePrior,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -1039,6 +1046,27 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Normal,
+        &[ch('T')],
+        Action::AddPrior,
+        "record prior credit (transfer, exam); on a missing prerequisite, for that course",
+        None,
+    ),
+    bind(
+        Normal,
+        &[ch('U')],
+        Action::EditPrior,
+        "update (edit) the highlighted prior-credit entry (Enter on it too)",
+        Some("edit"),
+    ),
+    bind(
+        Normal,
+        &[key(KeyCode::Delete), ch('D')],
+        Action::RemovePrior,
+        "remove the highlighted prior-credit entry",
+        Some("remove"),
+    ),
+    bind(
+        Normal,
         &[ch('u')],
         Action::Undo,
         "undo the last edit",
@@ -1176,6 +1204,20 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::Down)],
         Action::Down,
         "move down while filtering",
+        None,
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::Tab)],
+        Action::NextFocus,
+        "next field of a form",
+        Some("next field"),
+    ),
+    bind(
+        Typing,
+        &[key(KeyCode::BackTab)],
+        Action::PrevFocus,
+        "previous field of a form",
         None,
     ),
     bind(

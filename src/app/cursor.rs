@@ -14,6 +14,9 @@ pub struct Cursor {
     pub term: usize,
     /// Highlighted row among the visible courses of the current term.
     pub row: usize,
+    /// Highlighted entry of the prior-credit block, when the cursor is in that block (left
+    /// of the first term) rather than in a term.
+    pub prior: Option<usize>,
     /// Highlighted row of the unplanned pool.
     pub pool_row: usize,
     /// Highlighted problem, in the order the problems pane lists them (most serious first).
@@ -31,6 +34,7 @@ impl Cursor {
             focus: Focus::Terms,
             term: 0,
             row: 0,
+            prior: None,
             pool_row: 0,
             problem_row: 0,
             path,
@@ -87,12 +91,14 @@ impl App {
         })
     }
 
-    /// The unplanned courses that pass the filter.
+    /// The unplanned courses that pass the filter (prior credit stands for some courses:
+    /// they are done, not left to place).
     pub fn pool(&self) -> Vec<&Course> {
         let needle = self.needle();
         self.doc
             .plan
             .unplanned_indices(&self.doc.curriculum)
+            .filter(|&i| !self.credited_before(i))
             .filter(|&i| {
                 needle
                     .as_deref()
@@ -104,6 +110,9 @@ impl App {
 
     /// The highlighted course in the current term, when the terms have focus.
     pub fn selected_slot(&self) -> Option<Slot> {
+        if self.cursor.prior.is_some() {
+            return None;
+        }
         let index = *self.visible_rows(self.cursor.term).get(self.cursor.row)?;
         Some(Slot {
             term: self.cursor.term,
@@ -111,13 +120,17 @@ impl App {
         })
     }
 
-    /// The code of the highlighted course, in a term or in the pool.
+    /// The code of the highlighted course, in a term, the pool or the prior credit.
     pub fn selected_code(&self) -> Option<String> {
         match self.cursor.focus {
             Focus::Pool => self
                 .pool()
                 .get(self.cursor.pool_row)
                 .map(|c| c.code.clone()),
+            _ if self.cursor.prior.is_some() => self
+                .selected_prior()
+                .and_then(|i| self.doc.plan.prior[i].course())
+                .map(str::to_string),
             _ => self
                 .selected_slot()
                 .and_then(|s| self.doc.plan.placement(s))
@@ -128,9 +141,13 @@ impl App {
     pub(super) fn step(&mut self, delta: isize) {
         let step = |cursor: usize, len: usize| crate::action::step_cursor(cursor, len, delta);
         match self.cursor.focus {
-            Focus::Terms => {
-                self.cursor.row = step(self.cursor.row, self.visible_rows(self.cursor.term).len())
-            }
+            Focus::Terms => match self.cursor.prior {
+                Some(row) => self.cursor.prior = Some(step(row, self.doc.plan.prior.len())),
+                None => {
+                    self.cursor.row =
+                        step(self.cursor.row, self.visible_rows(self.cursor.term).len())
+                }
+            },
             Focus::Pool => self.cursor.pool_row = step(self.cursor.pool_row, self.pool().len()),
             Focus::Problems => {
                 let count = crate::model::problems(&self.doc.curriculum, &self.doc.plan).len();
@@ -187,6 +204,7 @@ impl App {
     /// Gives `spot`'s pane (and term) the keyboard and highlights its row, if any.
     pub(super) fn point_at(&mut self, spot: Spot) {
         if let Some(term) = spot.term {
+            self.cursor.prior = None;
             self.go_to_term(term);
         }
         self.cursor.focus = spot.pane;
@@ -239,10 +257,15 @@ impl App {
         let Some(problem) = problems.get(self.cursor.problem_row) else {
             return;
         };
+        if let Some(row) = super::prior::problem_row(&self.doc.plan, &problem.kind) {
+            self.show_prior(Some(row));
+            return;
+        }
         let Some(term) = problem.term.filter(|&t| t < self.doc.plan.terms.len()) else {
             return;
         };
         let code = problem.kind.placed_course().map(str::to_string);
+        self.cursor.prior = None;
         self.cursor.term = term;
         self.cursor.focus = Focus::Terms;
         let index = code.and_then(|code| {
@@ -257,9 +280,16 @@ impl App {
     }
 
     /// Puts the cursor on what changed from `other` to the plan now (after an undo or redo):
-    /// the first course whose term, status or grade differs, in its term or in the pool;
-    /// else the first term whose name differs.
+    /// the first prior-credit entry that differs; else the first course whose term, status or
+    /// grade differs, in its term or in the pool; else the first term whose name differs.
     pub(super) fn follow_change(&mut self, other: &Plan) {
+        let (now, then) = (&self.doc.plan.prior, &other.prior);
+        if now != then {
+            let first = (0..now.len().max(then.len())).find(|&i| now.get(i) != then.get(i));
+            let row = first.map(|i| i.min(now.len().saturating_sub(1)));
+            self.show_prior(row);
+            return;
+        }
         let state = |plan: &Plan, code: &str| {
             plan.find(code).map(|slot| {
                 let p = plan.placement(slot).cloned();
@@ -284,6 +314,7 @@ impl App {
             }
             match self.doc.plan.find(&code) {
                 Some(slot) => {
+                    self.cursor.prior = None;
                     self.cursor.focus = Focus::Terms;
                     self.cursor.term = slot.term;
                     self.cursor.row = self
@@ -309,6 +340,7 @@ impl App {
         };
         let (now, then) = (names(&self.doc.plan), names(other));
         if let Some(term) = (0..now.len()).find(|&i| then.get(i) != now.get(i)) {
+            self.cursor.prior = None;
             self.cursor.focus = Focus::Terms;
             self.cursor.term = term;
             self.cursor.row = 0;
@@ -332,5 +364,11 @@ impl App {
             .cursor
             .path
             .filter(|&p| p < self.doc.curriculum.paths.len());
+        let entries = self.doc.plan.prior.len();
+        self.cursor.prior = self
+            .cursor
+            .prior
+            .filter(|_| entries > 0)
+            .map(|row| row.min(entries - 1));
     }
 }

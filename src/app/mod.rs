@@ -14,6 +14,7 @@ mod explained;
 mod msg;
 mod overlay;
 mod planning;
+mod prior;
 
 use std::path::PathBuf;
 
@@ -23,8 +24,9 @@ use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
 pub use overlay::{
-    Ask, AutoPlan, Compare, Entry, Exceptions, Filter, Help, Leave, Notes, Overlay, Picker, Prompt,
-    PromptKind, Purpose, Question, Recovery, Remedies, Request, Requirements, Row, entries,
+    Ask, AutoPlan, Compare, Entry, Exceptions, Filter, Help, Leave, Notes, Overlay, Picker,
+    PriorField, PriorForm, Prompt, PromptKind, Purpose, Question, Recovery, Remedies, Request,
+    Requirements, Row, entries,
 };
 
 use crate::action::{Action, Context};
@@ -198,7 +200,19 @@ impl App {
         let comparing = purpose == Some(Purpose::Compare);
         let opening = purpose == Some(Purpose::Open);
         let listing = matches!(self.overlay(), Some(Overlay::Exceptions(_)));
+        let in_prior = self.in_prior() && self.cursor().focus == Focus::Terms;
+        let records_prior = writable && self.role().may_edit_placement();
         match (context, action) {
+            // The prior-credit block holds no courses of a term; its own keys act there.
+            (
+                Context::Normal,
+                Action::Toggle | Action::MoveLater | Action::CycleStatus | Action::TogglePin,
+            ) if in_prior => false,
+            (Context::Normal, Action::AddPrior) => records_prior,
+            (Context::Normal, Action::EditPrior | Action::RemovePrior) => records_prior && in_prior,
+            (Context::Typing, Action::NextFocus | Action::PrevFocus) => {
+                matches!(self.overlay(), Some(Overlay::PriorForm(_)))
+            }
             (Context::Review, _) => writable,
             (Context::Normal, Action::Save | Action::Undo) => writable,
             (Context::Normal, Action::Toggle | Action::AutoPlan) => !reviewing && writable,

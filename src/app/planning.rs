@@ -14,6 +14,15 @@ use crate::model::{Slot, Status};
 impl App {
     pub(super) fn normal(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        // In the prior-credit block, Enter edits the entry; term and course keys say why not.
+        if self.in_prior() && self.cursor.focus == Focus::Terms && is_term_edit(action) {
+            if action == Action::Toggle {
+                self.start_edit_prior();
+            } else {
+                self.not_a_term();
+            }
+            return None;
+        }
         // Enter on a problem only goes to it, which any role may do.
         let goes_to_problem = action == Action::Toggle && self.cursor.focus == Focus::Problems;
         if is_placement_edit(action)
@@ -40,8 +49,8 @@ impl App {
                 self.point_at(Spot { row: None, ..at });
                 self.step(lines);
             }
-            Action::PrevTerm => self.go_to_term(self.cursor.term.saturating_sub(1)),
-            Action::NextTerm => self.go_to_term(self.cursor.term + 1),
+            Action::PrevTerm => self.prev_term(),
+            Action::NextTerm => self.next_term(),
             Action::NextFocus => self.cycle_focus(1),
             Action::PrevFocus => self.cycle_focus(-1),
             Action::Toggle => self.toggle(),
@@ -85,6 +94,9 @@ impl App {
                 let input = self.doc.plan.student.clone();
                 self.ask(PromptKind::Student, &input);
             }
+            Action::AddPrior => self.start_add_prior(),
+            Action::EditPrior => self.start_edit_prior(),
+            Action::RemovePrior => self.remove_selected_prior(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => {
@@ -546,5 +558,24 @@ fn is_placement_edit(action: Action) -> bool {
             | Action::DeleteTerm
             | Action::TermStatus
             | Action::EditStudent
+    )
+}
+
+/// Actions on a term or its courses, which the prior-credit block does not take.
+fn is_term_edit(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Toggle
+            | Action::MoveEarlier
+            | Action::MoveLater
+            | Action::CycleStatus
+            | Action::EditGrade
+            | Action::TogglePin
+            | Action::SetFocus
+            | Action::AddTerm
+            | Action::RenameTerm
+            | Action::DeleteTerm
+            | Action::TermStatus
+            | Action::NoteTerm
     )
 }

@@ -375,10 +375,12 @@ pub fn standings<'c, 'p>(curriculum: &'c Curriculum, plan: &'p Plan) -> Standing
         .into_iter()
         .map(|r| standing(curriculum, plan, &records, &indexed, r))
         .collect();
+    // A required course that prior credit stands for is done, as the audit counts it.
+    let prior = super::prior::courses(curriculum, plan);
     let missing_required: Vec<&Course> = plan
         .unplanned_indices(curriculum)
         .map(|i| &curriculum.courses[i])
-        .filter(|c| c.required)
+        .filter(|c| c.required && !prior.contains(&c.code.as_str()))
         .collect();
     let ranked = missing_required.is_empty();
     if ranked {

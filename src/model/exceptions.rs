@@ -66,6 +66,12 @@ pub fn remove_prior(plan: &mut Plan, role: &Role, index: usize) -> Result<PriorC
     Ok(plan.prior.remove(index))
 }
 
+/// Whether `role` may record, change or remove prior credit at all (only the student may),
+/// asked before a form is opened; each edit checks it again.
+pub fn may_record_prior(role: &Role) -> Result<(), Refusal> {
+    student_only(role)
+}
+
 fn student_only(role: &Role) -> Result<(), Refusal> {
     if role.may_edit_placement() {
         Ok(())

@@ -5,13 +5,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
 use super::facts::Facts;
-use super::{View, panels, review, terms, text};
+use super::{View, panels, prior, review, terms, text};
 use crate::app::Focus;
 
 /// From this width and height up, every pane is shown at full size.
 const WIDE: (u16, u16) = (110, 34);
 /// Rows the panes below the terms keep at least in the wide layout.
 const MIN_BOTTOM: u16 = 12;
+/// Prior-credit entries in view at once, in the wide and the compact layout.
+const PRIOR_ROWS: (u16, u16) = (6, 2);
 
 /// The screen's rows: the header, the body, the status line and the key hints.
 pub(super) fn rows(area: Rect) -> [Rect; 4] {
@@ -31,6 +33,8 @@ pub(super) struct Panes {
     pub(super) credits: Rect,
     /// The one-row career paths (the compact layout, when the paths are not focused).
     pub(super) paths_line: Option<Rect>,
+    /// The prior-credit block before the terms, when the plan has prior credit.
+    pub(super) prior: Option<Rect>,
     /// The terms, [`Panes::cols`] to a grid row.
     pub(super) terms: Rect,
     pub(super) cols: usize,
@@ -59,11 +63,16 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
     let View { app, .. } = *view;
     let [_, area, _, _] = rows(screen);
     if screen.width >= WIDE.0 && screen.height >= WIDE.1 {
-        let budget = area.height.saturating_sub(1 + MIN_BOTTOM).max(3);
+        let prior_height = prior::height(app, PRIOR_ROWS.0);
+        let budget = area
+            .height
+            .saturating_sub(1 + MIN_BOTTOM + prior_height)
+            .max(3);
         let cols = terms::columns(app, area.width, budget);
         let terms_height = terms::height(app, cols, budget);
-        let [credits, terms, bottom] = Layout::vertical([
+        let [credits, prior, terms, bottom] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(prior_height),
             Constraint::Length(terms_height),
             Constraint::Fill(1),
         ])
@@ -77,6 +86,7 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
         return Panes {
             credits,
             paths_line: None,
+            prior: (prior_height > 0).then_some(prior),
             terms,
             cols,
             side: Some(side_stack(view, left)),
@@ -84,13 +94,17 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
             detail: right,
         };
     }
-    let [credits, paths_line, terms, bottom] = Layout::vertical([
+    let [credits, paths_line, upper, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Percentage(45),
         Constraint::Fill(1),
     ])
     .areas(area);
+    // Prior credit takes a few rows of the terms' share, leaving the terms at least three.
+    let prior_height = prior::height(app, PRIOR_ROWS.1).min(upper.height.saturating_sub(3));
+    let [prior, terms] =
+        Layout::vertical([Constraint::Length(prior_height), Constraint::Fill(1)]).areas(upper);
     let cols = terms::columns(app, terms.width, terms.height);
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
@@ -101,6 +115,7 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
     Panes {
         credits,
         paths_line: Some(paths_line),
+        prior: (prior_height >= 3).then_some(prior),
         terms,
         cols,
         side,
@@ -115,6 +130,9 @@ pub(super) fn render_body(frame: &mut Frame, panes: &Panes, view: &View) {
     panels::render_credits(frame, panes.credits, view);
     if let Some(area) = panes.paths_line {
         panels::render_paths_line(frame, area, view);
+    }
+    if let Some(area) = panes.prior {
+        prior::render_prior(frame, area, view);
     }
     terms::render_terms(frame, panes.terms, view, panes.cols);
     if let Some(area) = panes.paths {

@@ -12,6 +12,7 @@ mod layout;
 mod notes;
 mod panels;
 mod picker;
+mod prior;
 mod recovery;
 mod requirements;
 mod requisites;
@@ -109,6 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         Some(Overlay::Exceptions(list)) => exceptions::render_exceptions(frame, body, &view, list),
         Some(Overlay::Remedies(offers)) => exceptions::render_remedies(frame, body, &view, offers),
+        Some(Overlay::PriorForm(form)) => prior::render_form(frame, body, &view, form),
         _ => {}
     }
 }

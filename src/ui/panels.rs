@@ -360,6 +360,10 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, view: &View) {
 /// Draws the highlighted course: title, code, credits, semester, prerequisites and paths.
 pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
     let View { app, facts, theme } = *view;
+    if let Some(entry) = app.selected_prior() {
+        super::prior::render_prior_detail(frame, area, view, entry);
+        return;
+    }
     let block = Block::bordered()
         .border_style(theme.border)
         .title(" Course ");
@@ -445,6 +449,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         }
     }
     lines.extend(super::requisites::course_facts(view, course, here));
+    if let Some(line) = super::prior::offer(view) {
+        lines.push(line);
+    }
     let weighted: Vec<_> = c
         .paths
         .iter()

@@ -129,7 +129,7 @@ pub fn term_areas(app: &App, area: Rect, cols: usize) -> Vec<(usize, Rect)> {
 /// The rows of term `term`'s list on screen when it is drawn in `area`.
 pub fn shown_term_rows(app: &App, term: usize, area: Rect) -> std::ops::Range<usize> {
     let focused = term == app.cursor().term && app.cursor().focus == Focus::Terms;
-    let selected = focused.then_some(app.cursor().row);
+    let selected = (focused && !app.in_prior()).then_some(app.cursor().row);
     window(app.visible_rows(term).len(), selected, inner(area).height)
 }
 
@@ -237,7 +237,8 @@ fn render_term(frame: &mut Frame, area: Rect, view: &View, term: usize) {
     let View { app, facts, theme } = *view;
     let t = &app.plan().terms[term];
     let gpa = facts.gpa.terms.get(term).copied().flatten();
-    let is_current = term == app.cursor().term;
+    // In the prior-credit block, no term is the current one.
+    let is_current = term == app.cursor().term && !app.in_prior();
     let focused = is_current && app.cursor().focus == Focus::Terms;
     let credits = crate::model::term_credits(app.curriculum(), app.plan(), term);
     let over = app
@@ -361,7 +362,11 @@ pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
     let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Pool;
     let pool = app.pool();
-    let total = app.plan().unplanned_indices(app.curriculum()).count();
+    let total = app
+        .plan()
+        .unplanned_indices(app.curriculum())
+        .filter(|&i| !app.credited_before(i))
+        .count();
     let count = if pool.len() == total {
         format!("{total}")
     } else {

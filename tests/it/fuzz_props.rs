@@ -880,6 +880,9 @@ const ACTIONS: &[Action] = &[
     Action::RefuseException,
     Action::EditReason,
     Action::RemoveException,
+    Action::AddPrior,
+    Action::EditPrior,
+    Action::RemovePrior,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -922,6 +925,9 @@ fn every_action_is_listed(a: Action) {
         | Action::DeleteTerm
         | Action::TermStatus
         | Action::EditStudent
+        | Action::AddPrior
+        | Action::EditPrior
+        | Action::RemovePrior
         | Action::Undo
         | Action::Redo
         | Action::Save
@@ -1303,7 +1309,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 72, "67 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 75, "70 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -27,6 +27,7 @@ mod model;
 mod model_props;
 mod pins;
 mod plans_library;
+mod prior_tui;
 mod readme;
 mod report;
 mod review;

@@ -10,6 +10,7 @@ mod filter;
 mod help;
 mod notes;
 mod picker;
+mod prior;
 mod prompt;
 mod recovery;
 mod remedies;
@@ -24,6 +25,7 @@ pub use filter::Filter;
 pub use help::Help;
 pub use notes::Notes;
 pub use picker::{Picker, Purpose, Request, Row};
+pub use prior::{PriorField, PriorForm, short as prior_short};
 pub use prompt::{Prompt, PromptKind};
 pub use recovery::Recovery;
 pub use remedies::Remedies;
@@ -63,13 +65,15 @@ pub enum Overlay {
     Exceptions(Exceptions),
     /// The exceptions offered for a problem, to choose one to request.
     Remedies(Remedies),
+    /// Recording or changing an entry of prior credit.
+    PriorForm(Box<PriorForm>),
 }
 
 impl Overlay {
     /// Which set of keys applies while this overlay is open.
     pub fn context(&self) -> Context {
         match self {
-            Overlay::Filter(_) | Overlay::Prompt(_) => Context::Typing,
+            Overlay::Filter(_) | Overlay::Prompt(_) | Overlay::PriorForm(_) => Context::Typing,
             Overlay::Help(help) if help.typing => Context::Typing,
             Overlay::Help(_) => Context::Help,
             Overlay::Unsaved(_) => Context::ConfirmQuit,
@@ -101,6 +105,7 @@ impl Overlay {
             Overlay::AutoPlan(preview) => preview.handle(action, app),
             Overlay::Exceptions(list) => list.handle(action, app),
             Overlay::Remedies(offers) => offers.handle(action, app),
+            Overlay::PriorForm(form) => form.handle(action, app),
         }
     }
 }
