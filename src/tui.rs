@@ -270,7 +270,15 @@ fn event_loop(
             ratatui::crossterm::execute!(terminal.backend_mut(), SetTitle(&wanted))?;
             shown_title = Some(wanted);
         }
-        terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
+        let drawn = terminal
+            .draw(|frame| crate::ui::draw(frame, app, theme))?
+            .area;
+        // What the frame showed is what a page is.
+        if let Some(shown) = crate::ui::viewport(app, theme, (drawn.width, drawn.height))
+            && app.viewport() != Some(&shown)
+        {
+            app.update(Msg::Shown(shown));
+        }
         if app.should_quit() {
             return Ok(Exit::Quit);
         }

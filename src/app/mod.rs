@@ -13,6 +13,7 @@ mod effect;
 mod msg;
 mod overlay;
 mod planning;
+mod viewport;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,7 @@ pub use overlay::{
     Ask, Compare, Entry, Filter, Help, Leave, Notes, Overlay, Picker, Prompt, PromptKind, Purpose,
     Question, Recovery, Request, Requirements, Row, entries,
 };
+pub use viewport::Viewport;
 
 use crate::action::{Action, Context};
 use crate::keymap::Keymap;
@@ -68,6 +70,8 @@ pub struct App {
     today: fn() -> String,
     /// The keys in effect: the defaults with the config file's changes.
     keymap: Keymap,
+    /// What the last frame showed of each pane, once one was drawn.
+    viewport: Option<Viewport>,
 }
 
 /// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
@@ -95,6 +99,7 @@ impl App {
             should_quit: false,
             today: local_today,
             keymap: Keymap::default(),
+            viewport: None,
         }
     }
 
@@ -176,6 +181,11 @@ impl App {
         &self.keymap
     }
 
+    /// What the last frame showed of each pane (see [`Msg::Shown`]), once one was drawn.
+    pub fn viewport(&self) -> Option<&Viewport> {
+        self.viewport.as_ref()
+    }
+
     /// Whether `action`, bound in `context`, acts here: what the role may do, what the open
     /// picker is for, nothing that edits or saves while the plan is read-only here. The
     /// footer and the overlays' own hints offer only these keys.
@@ -191,7 +201,9 @@ impl App {
         match (context, action) {
             (Context::Review, _) => writable,
             (Context::Normal, Action::Save | Action::Undo) => writable,
-            (Context::Normal, Action::Toggle) => !reviewing && writable,
+            (Context::Normal, Action::Toggle) => {
+                !reviewing && writable && self.cursor().focus != Focus::Course
+            }
             // Moving and statuses are for courses in a term.
             (Context::Normal, Action::MoveLater | Action::CycleStatus | Action::TogglePin) => {
                 !reviewing && writable && self.cursor().focus == Focus::Terms
@@ -261,9 +273,21 @@ impl App {
     /// Applies one message: an action, or the result of an effect. Returns work for the
     /// caller to do, if any; its result comes back here.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let shown = self.shown_course();
         let effect = self.receive(msg.into());
+        // Another course starts at the top of its text.
+        if self.shown_course() != shown {
+            self.cursor.course_scroll = 0;
+        }
         self.clamp();
         effect
+    }
+
+    /// The course the Course pane shows, if any: none while it shows a career path.
+    fn shown_course(&self) -> Option<String> {
+        (self.cursor.focus != Focus::Paths)
+            .then(|| self.selected_code())
+            .flatten()
     }
 
     /// Routes an action to the open overlay, or to the planning view when none is open.

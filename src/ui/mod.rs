@@ -7,6 +7,7 @@ mod footer;
 mod help;
 pub mod hit;
 mod layout;
+mod measure;
 mod notes;
 mod panels;
 mod picker;
@@ -18,6 +19,7 @@ mod terms;
 mod text;
 mod unsaved;
 
+pub use measure::viewport;
 pub use panels::credits_summary;
 
 use ratatui::Frame;
