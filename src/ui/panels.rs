@@ -212,12 +212,12 @@ pub fn paths_window<'a>(view: &View<'a>, inner: Rect) -> PathsWindow<'a> {
     // Each path takes two lines.
     let end = first_lines.last().map_or(0, |&i| rows_before[i + 2]);
     let height = usize::from(inner.height);
-    let order = crate::model::career::display_order(view.app.curriculum(), view.app.plan());
+    // The paths are drawn in the order of their standings.
     let at = view
         .app
         .cursor()
         .path
-        .and_then(|p| order.iter().position(|&x| x == p));
+        .and_then(|p| view.facts.standings.paths.iter().position(|s| s.path == p));
     let ends_at = |k: usize| starts.get(k + 1).copied().unwrap_or(end);
     let top = match at {
         _ if total <= height => 0,
