@@ -270,11 +270,10 @@ fn event_loop(
             ratatui::crossterm::execute!(terminal.backend_mut(), SetTitle(&wanted))?;
             shown_title = Some(wanted);
         }
-        let drawn = terminal
-            .draw(|frame| crate::ui::draw(frame, app, theme))?
-            .area;
+        let mut shown = None;
+        terminal.draw(|frame| shown = crate::ui::draw_measured(frame, app, theme))?;
         // What the frame showed is what a page is.
-        if let Some(shown) = crate::ui::viewport(app, theme, (drawn.width, drawn.height))
+        if let Some(shown) = shown
             && app.viewport() != Some(&shown)
         {
             app.update(Msg::Shown(shown));

@@ -430,3 +430,28 @@ fn a_scrolled_course_pane_of_the_bundled_program_120x40() {
     assert_eq!(app.selected_code().as_deref(), Some("BE206"));
     insta::assert_snapshot!(scrolled(app, (120, 40)));
 }
+
+#[test]
+fn a_drawn_frame_measures_what_the_viewport_says() {
+    let mut app = unsw();
+    click(&mut app, Focus::Course, None, None);
+    for (width, height) in [(80, 24), (120, 40), (200, 60), (59, 19)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+                .expect("test terminal");
+        let mut measured = None;
+        terminal
+            .draw(|frame| measured = ui::draw_measured(frame, &app, &Theme::mono()))
+            .expect("draw");
+        assert_eq!(
+            measured,
+            ui::viewport(&app, &Theme::mono(), (width, height)),
+            "{width}x{height}"
+        );
+        assert_eq!(
+            measured.is_none(),
+            width < ui::MIN_WIDTH,
+            "{width}x{height}"
+        );
+    }
+}
