@@ -11,7 +11,7 @@ use tui_input::InputRequest;
 use crate::app::Focus;
 
 /// A place the pointer is on: a pane and, where the pane has them, a term and a row of its
-/// list (a course in a term or the pool, a problem).
+/// list (a course in a term or the pool, a problem, a career path in the order drawn).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spot {
     /// The pane.
@@ -184,7 +184,8 @@ pub enum Action {
     Suspend,
 }
 
-/// Rows that PageUp and PageDown move in a list.
+/// Rows that PageUp and PageDown move in a list of an overlay, and in the planning view's
+/// lists before the first frame says how many rows they show.
 pub const PAGE: isize = 10;
 
 impl Action {
@@ -852,42 +853,42 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[key(KeyCode::Up), ch('k')],
         Action::Up,
-        "move up in the focused list",
+        "move up in the focused list or pane",
         None,
     ),
     bind(
         Normal,
         &[key(KeyCode::Down), ch('j')],
         Action::Down,
-        "move down in the focused list",
+        "move down in the focused list or pane",
         Some("move"),
     ),
     bind(
         Normal,
         &[key(KeyCode::PageUp)],
         Action::PageUp,
-        "move a page (10 rows) up in the focused list",
+        "move a page up in the focused list or pane",
         None,
     ),
     bind(
         Normal,
         &[key(KeyCode::PageDown)],
         Action::PageDown,
-        "move a page (10 rows) down in the focused list",
+        "move a page down in the focused list or pane",
         None,
     ),
     bind(
         Normal,
         &[key(KeyCode::Home), ch('g')],
         Action::First,
-        "go to the first row of the focused list",
+        "go to the first row of the focused list or pane",
         None,
     ),
     bind(
         Normal,
         &[key(KeyCode::End), ch('G')],
         Action::Last,
-        "go to the last row of the focused list",
+        "go to the last row of the focused list or pane",
         None,
     ),
     bind(
@@ -908,7 +909,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         &[key(KeyCode::Tab)],
         Action::NextFocus,
-        "focus next pane: terms, unplanned pool, career paths, problems",
+        "focus next pane: terms, unplanned pool, career paths, problems, course",
         Some("pane"),
     ),
     bind(

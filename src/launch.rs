@@ -59,7 +59,7 @@ pub struct Start {
     on_disk: bool,
     /// `Some` for a review: the reviewer's name, if given.
     review: Option<Option<String>>,
-    /// The first warning about the curriculum or the config, for the status bar.
+    /// The warnings about the curriculum and the config, in one line for the status bar.
     warning: Option<String>,
     env: Env,
 }
@@ -96,11 +96,7 @@ pub fn read(cli: &Cli, env: Env) -> Result<Start, Failure> {
         return Err(Failure::NoSuchPlan(path));
     }
     let (plan, on_disk) = plan_at(&path, &loaded.curriculum).map_err(Failure::File)?;
-    let warning = loaded
-        .warnings
-        .first()
-        .cloned()
-        .or_else(|| env.config_warning.clone());
+    let warning = startup_warning(&loaded.warnings, env.config_warning.as_deref());
     Ok(Start {
         curriculum: loaded.curriculum,
         plan,
@@ -110,6 +106,21 @@ pub fn read(cli: &Cli, env: Env) -> Result<Start, Failure> {
         warning,
         env,
     })
+}
+
+/// One status line for the curriculum's warnings and the config's: the first curriculum
+/// warning (with how many more there are) and the config's, each shown
+/// when there is one.
+fn startup_warning(curriculum: &[String], config: Option<&str>) -> Option<String> {
+    let curriculum = curriculum.first().map(|first| match curriculum.len() {
+        1 => first.clone(),
+        n => format!("{first} (and {} more)", n - 1),
+    });
+    let both: Vec<String> = curriculum
+        .into_iter()
+        .chain(config.map(str::to_string))
+        .collect();
+    (!both.is_empty()).then(|| both.join("  ·  "))
 }
 
 impl Start {

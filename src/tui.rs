@@ -270,7 +270,14 @@ fn event_loop(
             ratatui::crossterm::execute!(terminal.backend_mut(), SetTitle(&wanted))?;
             shown_title = Some(wanted);
         }
-        terminal.draw(|frame| crate::ui::draw(frame, app, theme))?;
+        let mut shown = None;
+        terminal.draw(|frame| shown = crate::ui::draw_measured(frame, app, theme))?;
+        // What the frame showed is what a page is.
+        if let Some(shown) = shown
+            && app.viewport() != Some(&shown)
+        {
+            app.update(Msg::Shown(shown));
+        }
         if app.should_quit() {
             return Ok(Exit::Quit);
         }

@@ -25,6 +25,12 @@ pub struct Cursor {
     pub path: Option<usize>,
     /// Courses shown must contain this text in their code or title (case-insensitive).
     pub filter: String,
+    /// The list whose highlighted course the Course pane shows while it has the keyboard:
+    /// the terms or the pool, whichever had the keyboard last.
+    pub course_list: Focus,
+    /// Rows of the Course pane's text scrolled off its top; back to 0 whenever another
+    /// course is shown.
+    pub course_scroll: usize,
 }
 
 impl Cursor {
@@ -39,6 +45,8 @@ impl Cursor {
             problem_row: 0,
             path,
             filter: String::new(),
+            course_list: Focus::Terms,
+            course_scroll: 0,
         }
     }
 }
@@ -54,6 +62,8 @@ pub enum Focus {
     Paths,
     /// The problems with the plan, which scroll when they do not fit.
     Problems,
+    /// The highlighted course's detail, which scrolls when it does not fit.
+    Course,
 }
 
 impl App {
@@ -120,10 +130,20 @@ impl App {
         })
     }
 
+    /// Whether the highlighted course is the pool's: the pool has the keyboard, or the
+    /// Course pane has it and shows the pool's course.
+    pub fn course_from_pool(&self) -> bool {
+        match self.cursor.focus {
+            Focus::Pool => true,
+            Focus::Course => self.cursor.course_list == Focus::Pool,
+            _ => false,
+        }
+    }
+
     /// The code of the highlighted course, in a term, the pool or the prior credit.
     pub fn selected_code(&self) -> Option<String> {
-        match self.cursor.focus {
-            Focus::Pool => self
+        match self.course_from_pool() {
+            true => self
                 .pool()
                 .get(self.cursor.pool_row)
                 .map(|c| c.code.clone()),
@@ -149,6 +169,11 @@ impl App {
                 }
             },
             Focus::Pool => self.cursor.pool_row = step(self.cursor.pool_row, self.pool().len()),
+            Focus::Course => {
+                // Nothing measured yet, nothing to scroll.
+                let end = self.viewport.map_or(0, |v| v.course_end());
+                self.cursor.course_scroll = step(self.cursor.course_scroll, end + 1);
+            }
             Focus::Problems => {
                 let count = crate::model::problems(&self.doc.curriculum, &self.doc.plan).len();
                 self.cursor.problem_row = step(self.cursor.problem_row, count);
@@ -217,7 +242,12 @@ impl App {
                 self.cursor.pool_row = row.min(self.pool().len().saturating_sub(1))
             }
             (Focus::Problems, Some(row)) => self.cursor.problem_row = row,
-            (Focus::Paths, _) if self.cursor.path.is_none() => {
+            (Focus::Paths, Some(row)) => {
+                if let Some(&path) = self.path_order().get(row) {
+                    self.cursor.path = Some(path);
+                }
+            }
+            (Focus::Paths, None) if self.cursor.path.is_none() => {
                 self.cursor.path = self.path_order().first().copied();
             }
             _ => {}
@@ -233,7 +263,13 @@ impl App {
     }
 
     pub(super) fn cycle_focus(&mut self, steps: isize) {
-        const ORDER: [Focus; 4] = [Focus::Terms, Focus::Pool, Focus::Paths, Focus::Problems];
+        const ORDER: [Focus; 5] = [
+            Focus::Terms,
+            Focus::Pool,
+            Focus::Paths,
+            Focus::Problems,
+            Focus::Course,
+        ];
         let i = ORDER
             .iter()
             .position(|f| *f == self.cursor.focus)
@@ -370,5 +406,27 @@ impl App {
             .prior
             .filter(|_| entries > 0)
             .map(|row| row.min(entries - 1));
+        if let Some(v) = self.viewport {
+            self.cursor.course_scroll = self.cursor.course_scroll.min(v.course_end());
+        }
+        if matches!(self.cursor.focus, Focus::Terms | Focus::Pool) {
+            self.cursor.course_list = self.cursor.focus;
+        }
+    }
+
+    /// Rows a page moves in the focused list or pane: as many as the last frame showed of
+    /// it (at least one), or [`crate::action::PAGE`] before anything was drawn.
+    pub(super) fn page(&self) -> isize {
+        let Some(v) = self.viewport else {
+            return crate::action::PAGE;
+        };
+        let rows = match self.cursor.focus {
+            Focus::Terms => v.term_rows,
+            Focus::Pool => v.pool_rows,
+            Focus::Paths => v.paths,
+            Focus::Problems => v.problems,
+            Focus::Course => v.course_rows,
+        };
+        isize::try_from(rows.max(1)).unwrap_or(isize::MAX)
     }
 }

@@ -15,6 +15,7 @@ mod msg;
 mod overlay;
 mod planning;
 mod prior;
+mod viewport;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ pub use overlay::{
     PriorField, PriorForm, Prompt, PromptKind, Purpose, Question, Recovery, Remedies, Request,
     Requirements, Row, entries,
 };
+pub use viewport::Viewport;
 
 use crate::action::{Action, Context};
 use crate::keymap::Keymap;
@@ -73,6 +75,8 @@ pub struct App {
     keymap: Keymap,
     /// Why the auto-plan put the courses it placed where they are.
     explained: explained::Explained,
+    /// What the last frame showed of each pane, once one was drawn.
+    viewport: Option<Viewport>,
 }
 
 /// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
@@ -101,6 +105,7 @@ impl App {
             today: local_today,
             keymap: Keymap::default(),
             explained: explained::Explained::default(),
+            viewport: None,
         }
     }
 
@@ -187,6 +192,11 @@ impl App {
         self.explained.of(code)
     }
 
+    /// What the last frame showed of each pane (see [`Msg::Shown`]), once one was drawn.
+    pub fn viewport(&self) -> Option<&Viewport> {
+        self.viewport.as_ref()
+    }
+
     /// Whether `action`, bound in `context`, acts here: what the role may do, what the open
     /// picker is for, nothing that edits or saves while the plan is read-only here. The
     /// footer and the overlays' own hints offer only these keys.
@@ -215,7 +225,10 @@ impl App {
             }
             (Context::Review, _) => writable,
             (Context::Normal, Action::Save | Action::Undo) => writable,
-            (Context::Normal, Action::Toggle | Action::AutoPlan) => !reviewing && writable,
+            (Context::Normal, Action::Toggle) => {
+                !reviewing && writable && self.cursor().focus != Focus::Course
+            }
+            (Context::Normal, Action::AutoPlan) => !reviewing && writable,
             (Context::AutoPlan, Action::Confirm) => {
                 matches!(self.overlay(), Some(Overlay::AutoPlan(p)) if p.outcome.is_ok())
             }
@@ -298,10 +311,22 @@ impl App {
     /// Applies one message: an action, or the result of an effect. Returns work for the
     /// caller to do, if any; its result comes back here.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let shown = self.shown_course();
         let effect = self.receive(msg.into());
+        // Another course starts at the top of its text.
+        if self.shown_course() != shown {
+            self.cursor.course_scroll = 0;
+        }
         self.clamp();
         self.explained.keep_current(&self.doc.plan);
         effect
+    }
+
+    /// The course the Course pane shows, if any: none while it shows a career path.
+    fn shown_course(&self) -> Option<String> {
+        (self.cursor.focus != Focus::Paths)
+            .then(|| self.selected_code())
+            .flatten()
     }
 
     /// Routes an action to the open overlay, or to the planning view when none is open.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::overlay::{
     Ask, Compare, Leave, Overlay, Picker, PromptKind, Purpose, Question, Recovery,
 };
-use super::{App, Effect, Message};
+use super::{App, Effect, Message, Viewport};
 use crate::action::{Action, Context};
 use crate::model::Plan;
 use crate::model::review::Role;
@@ -64,6 +64,8 @@ pub enum Msg {
     Review(Option<String>),
     /// A message for the status bar.
     Said(Message),
+    /// A frame was drawn, showing this much of each pane.
+    Shown(Viewport),
     /// Several results, in order.
     Batch(Vec<Msg>),
 }
@@ -104,6 +106,7 @@ impl App {
             Msg::Locked(why) => self.access.read_only = why,
             Msg::Review(reviewer) => self.start_review(reviewer),
             Msg::Said(message) => self.message = Some(message),
+            Msg::Shown(viewport) => self.viewport = Some(viewport),
             Msg::Batch(msgs) => {
                 // Each result asks for at most one more piece of work; the last one stands.
                 return msgs

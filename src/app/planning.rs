@@ -23,22 +23,23 @@ impl App {
             }
             return None;
         }
-        // Enter on a problem only goes to it, which any role may do.
-        let goes_to_problem = action == Action::Toggle && self.cursor.focus == Focus::Problems;
+        // Enter on a problem only goes to it, which any role may do; on the Course pane it
+        // does nothing.
+        let edits_nothing = action == Action::Toggle
+            && matches!(self.cursor.focus, Focus::Problems | Focus::Course);
         if is_placement_edit(action)
-            && !goes_to_problem
+            && !edits_nothing
             && let Err(why) = self.access.may_edit_placement()
         {
             self.error(why);
             return None;
         }
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last => self.step(action.list_step().unwrap_or(0)),
+            Action::PageUp => self.step(-self.page()),
+            Action::PageDown => self.step(self.page()),
+            Action::Up | Action::Down | Action::First | Action::Last => {
+                self.step(action.list_step().unwrap_or(0))
+            }
             Action::Click(spot) => {
                 self.point_at(spot);
                 if spot.pane == Focus::Problems && spot.row.is_some() {
@@ -198,6 +199,8 @@ impl App {
     pub(super) fn toggle(&mut self) {
         match self.cursor.focus {
             Focus::Problems => self.go_to_problem(),
+            // The Course pane only shows: the course is changed from its list.
+            Focus::Course => {}
             Focus::Terms => {
                 if let Some(slot) = self.selected_slot() {
                     let code = self

@@ -54,6 +54,7 @@ pub(super) fn render_footer(frame: &mut Frame, area: Rect, view: &View) {
                     "plans"
                 }
                 (Context::Normal, Action::Toggle, Focus::Problems) => "go to",
+                (Context::Normal, Action::Down, Focus::Course) => "scroll",
                 _ => b.hint.unwrap_or_default(),
             };
             (key, hint, b.action)

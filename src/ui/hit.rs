@@ -11,7 +11,8 @@ use crate::theme::Theme;
 
 /// What is at column `x`, row `y` of a `width` x `height` screen showing `app`'s planning
 /// view: the pane, the term (in the terms) and the row of the list (a course of a term or
-/// of the pool, or a problem). None off every pane, and on a screen too small to draw in.
+/// of the pool, a problem, or a career path in the order drawn). None off every pane, and
+/// on a screen too small to draw in.
 pub fn spot(
     app: &App,
     theme: &Theme,
@@ -74,11 +75,31 @@ pub fn spot(
             });
         }
     }
-    let on_paths = panes.paths.is_some_and(|a| a.contains(at))
-        || panes.paths_line.is_some_and(|a| a.contains(at));
-    on_paths.then_some(Spot {
-        pane: Focus::Paths,
-        term: None,
-        row: None,
-    })
+    if let Some(area) = panes.paths.filter(|a| a.contains(at)) {
+        let inner = terms::inner(area);
+        let row = inner
+            .contains(at)
+            .then(|| panels::paths_window(&view, inner).path_at(usize::from(y - inner.y)))
+            .flatten();
+        return Some(Spot {
+            pane: Focus::Paths,
+            term: None,
+            row,
+        });
+    }
+    // The Course pane shows the highlighted path's detail while the paths have focus.
+    let pane = match app.cursor().focus {
+        Focus::Paths => Focus::Paths,
+        _ => Focus::Course,
+    };
+    let on_paths_line = panes.paths_line.is_some_and(|a| a.contains(at));
+    if on_paths_line || panes.detail.contains(at) {
+        let pane = if on_paths_line { Focus::Paths } else { pane };
+        return Some(Spot {
+            pane,
+            term: None,
+            row: None,
+        });
+    }
+    None
 }

@@ -9,6 +9,7 @@ mod footer;
 mod help;
 pub mod hit;
 mod layout;
+mod measure;
 mod notes;
 mod panels;
 mod picker;
@@ -21,12 +22,13 @@ mod terms;
 mod text;
 mod unsaved;
 
+pub use measure::viewport;
 pub use panels::credits_summary;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Viewport};
 use crate::theme::Theme;
 use facts::Facts;
 
@@ -77,10 +79,16 @@ struct View<'a> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_measured(frame, app, theme);
+}
+
+/// Draws the whole screen for `app`, and says how much of each pane it showed (see
+/// [`viewport`]); none on a screen too small to draw in.
+pub fn draw_measured(frame: &mut Frame, app: &App, theme: &Theme) -> Option<Viewport> {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         chrome::render_too_small(frame, area, app.keymap());
-        return;
+        return None;
     }
     let facts = Facts::new(app);
     let view = View {
@@ -90,7 +98,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     };
     let [header, body, status, hints] = layout::rows(area);
     chrome::render_header(frame, header, &view);
-    layout::render_body(frame, &layout::panes(&view, area), &view);
+    let panes = layout::panes(&view, area);
+    layout::render_body(frame, &panes, &view);
     chrome::render_status(frame, status, &view);
     match (app.overlay(), app.message()) {
         // A prompt takes the status line; a message about it (why it stays open) goes below.
@@ -113,6 +122,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::PriorForm(form)) => prior::render_form(frame, body, &view, form),
         _ => {}
     }
+    Some(measure::measure(&view, &panes))
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.

@@ -125,23 +125,138 @@ fn strength(value: Option<f64>) -> String {
     format!("results {}", advice::strength(value))
 }
 
-/// Draws every career path in the order ranked: a bar of the path's weight completed, in
-/// progress and ahead, its strength by results, core progress and, where there is room, its
-/// GPA; then what the results say
-/// and, for the focused path, when it is ready and what to do next.
+/// Draws the career paths (see [`paths_lines`]), with each path's GPA where there is room. When they do not fit and the highlighted
+/// path is below the first screenful, the pane shows them from the highlighted path down,
+/// so that what to do next for it, below the list, comes into sight; it says which paths it
+/// shows ("3-7 of 12"), or that there is more text below or above; Tab gives it the
+/// keyboard to move through them.
 pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
-    let View { app, facts, theme } = *view;
+    let View { app, theme, .. } = *view;
     let focused = app.cursor().focus == Focus::Paths;
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(if focused {
             theme.border_focus
         } else {
             theme.border
         })
         .title(" Career paths ");
-    let width = usize::from(block.inner(area).width);
+    let inner = block.inner(area);
+    let window = paths_window(view, inner);
+    let label = if window.first > 0 || window.last < window.starts.len() {
+        Some(format!(
+            " {}-{} of {} ",
+            window.first + 1,
+            window.last,
+            window.starts.len()
+        ))
+    } else if window.top + usize::from(inner.height) < window.total {
+        Some(" more below ".to_string())
+    } else {
+        (window.top > 0).then(|| " more above ".to_string())
+    };
+    if let Some(label) = label {
+        block = block.title_bottom(Line::styled(label, theme.muted).right_aligned());
+    }
+    let top = u16::try_from(window.top).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(window.lines)
+            .wrap(Wrap { trim: false })
+            .scroll((top, 0))
+            .block(block),
+        area,
+    );
+}
+
+/// What the Career paths pane shows in its inside `inner`.
+pub struct PathsWindow<'a> {
+    /// The pane's text, wrapped when drawn.
+    lines: Vec<Line<'a>>,
+    /// The row (of the wrapped text) where each path starts, in the order drawn; each
+    /// ends where the next starts, the last where the text after the list starts.
+    pub starts: Vec<usize>,
+    /// Where the text after the list starts.
+    end: usize,
+    /// Rows the whole text takes.
+    pub total: usize,
+    /// The first row shown.
+    pub top: usize,
+    /// The first path shown whole.
+    pub first: usize,
+    /// One past the last path shown whole.
+    pub last: usize,
+}
+
+impl PathsWindow<'_> {
+    /// Where path `k` (in the order drawn) ends: where the next one starts.
+    fn path_end(&self, k: usize) -> usize {
+        self.starts.get(k + 1).copied().unwrap_or(self.end)
+    }
+
+    /// The path (in the order drawn) on row `row` of the pane's inside, if any.
+    pub fn path_at(&self, row: usize) -> Option<usize> {
+        let row = self.top + row;
+        (0..self.starts.len()).find(|&k| self.starts[k] <= row && row < self.path_end(k))
+    }
+}
+
+/// The paths pane's text at `inner` and the rows of it shown: from the top while that shows
+/// the highlighted path (or none is); else from the highlighted path down, or the last rows
+/// when fewer are left below it.
+pub fn paths_window<'a>(view: &View<'a>, inner: Rect) -> PathsWindow<'a> {
+    let (lines, first_lines) = paths_lines(view, usize::from(inner.width));
+    let mut row = 0;
+    let mut rows_before = Vec::with_capacity(lines.len() + 1);
+    for line in &lines {
+        rows_before.push(row);
+        row += super::text::wrapped_rows(line, inner.width);
+    }
+    rows_before.push(row);
+    let total = row;
+    let starts: Vec<usize> = first_lines.iter().map(|&i| rows_before[i]).collect();
+    // Each path takes two lines.
+    let end = first_lines.last().map_or(0, |&i| rows_before[i + 2]);
+    let height = usize::from(inner.height);
+    // The paths are drawn in the order of their standings.
+    let at = view
+        .app
+        .cursor()
+        .path
+        .and_then(|p| view.facts.standings.paths.iter().position(|s| s.path == p));
+    let ends_at = |k: usize| starts.get(k + 1).copied().unwrap_or(end);
+    let top = match at {
+        _ if total <= height => 0,
+        None => 0,
+        Some(k) if ends_at(k) <= height => 0,
+        Some(k) => starts[k].min(total - height),
+    };
+    let mut window = PathsWindow {
+        lines,
+        starts,
+        end,
+        total,
+        top,
+        first: 0,
+        last: 0,
+    };
+    let n = window.starts.len();
+    window.first = (0..n).find(|&k| window.starts[k] >= top).unwrap_or(n);
+    window.last = (window.first..n)
+        .take_while(|&k| window.path_end(k) <= top + height)
+        .last()
+        .map_or(window.first, |k| k + 1);
+    window
+}
+
+/// Every career path in the order ranked: a bar of the path's weight completed, in progress
+/// and ahead, its strength by results and core progress; then what the results say and, for
+/// the focused path, when it is ready and what to do next. With the lines, where each
+/// path's two lines start among them. `width` is the inside of the pane.
+fn paths_lines<'a>(view: &View<'a>, width: usize) -> (Vec<Line<'a>>, Vec<usize>) {
+    let View { app, facts, theme } = *view;
+    let focused = app.cursor().focus == Focus::Paths;
     let c = app.curriculum();
     let mut lines = Vec::new();
+    let mut starts = Vec::new();
     if c.paths.is_empty() {
         lines.push(Line::styled(NO_PATHS, theme.muted));
     } else if c.all_required() {
@@ -171,6 +286,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
         if is_focus && focused {
             line = line.style(theme.selected);
         }
+        starts.push(lines.len());
         lines.push(line);
         let (done, _, _) = s.core_counts();
         let stats = format!(" {} core {done}/{}", strength(s.strength), s.core.len());
@@ -238,12 +354,7 @@ pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
             theme.muted,
         )),
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    (lines, starts)
 }
 
 /// Draws the focused path's detail: what the role is about, the courses behind its strength
@@ -357,23 +468,57 @@ pub fn render_path_detail(frame: &mut Frame, area: Rect, view: &View) {
     );
 }
 
-/// Draws the highlighted course: title, code, credits, semester, prerequisites and paths.
+/// Draws the highlighted course (see [`course_lines`]), scrolled as far as the cursor says
+/// and no further than its last row at the bottom; when it does not fit, the pane says which
+/// rows it shows ("1-12 of 30 lines"), and Tab gives it the keyboard to scroll.
 pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
-    let View { app, facts, theme } = *view;
+    let View { app, theme, .. } = *view;
     if let Some(entry) = app.selected_prior() {
         super::prior::render_prior_detail(frame, area, view, entry);
         return;
     }
-    let block = Block::bordered()
-        .border_style(theme.border)
+    let focused = app.cursor().focus == Focus::Course;
+    let mut block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
         .title(" Course ");
+    let inner = block.inner(area);
+    let text = Paragraph::new(course_lines(view)).wrap(Wrap { trim: false });
+    let total = text.line_count(inner.width.max(1));
+    let rows = usize::from(inner.height);
+    let top = app.cursor().course_scroll.min(total.saturating_sub(rows));
+    if total > rows {
+        let last = (top + rows).min(total);
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {}-{last} of {total} lines ", top + 1),
+                theme.muted,
+            )
+            .right_aligned(),
+        );
+    }
+    let top = u16::try_from(top).unwrap_or(u16::MAX);
+    frame.render_widget(text.scroll((top, 0)).block(block), area);
+}
+
+/// Rows the highlighted course's text takes in a Course pane whose inside is `width` wide.
+pub fn course_rows(view: &View, width: u16) -> usize {
+    Paragraph::new(course_lines(view))
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1))
+}
+
+/// The highlighted course: title, code, credits, semester, prerequisites and paths.
+fn course_lines<'a>(view: &View<'a>) -> Vec<Line<'a>> {
+    let View { app, facts, theme } = *view;
     let Some(code) = app.selected_code() else {
-        let text = Span::styled("No course highlighted.", theme.muted);
-        frame.render_widget(Paragraph::new(text).block(block), area);
-        return;
+        return vec![Line::styled("No course highlighted.", theme.muted)];
     };
     let c = app.curriculum();
-    let slot = (app.cursor().focus != Focus::Pool)
+    let slot = (!app.course_from_pool())
         .then(|| app.selected_slot())
         .flatten();
     let placement = slot.and_then(|s| app.plan().placement(s));
@@ -382,20 +527,13 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         let drop = toggle
             .as_ref()
             .map_or_else(String::new, |k| format!(" ({k})"));
-        let lines = vec![
+        return vec![
             Line::styled(code.clone(), theme.error),
             Line::raw(format!("{code} is not a course of {}.", c.name)),
             Line::raw(format!(
                 "Move it to the pool{drop} to drop it from the plan."
             )),
         ];
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            area,
-        );
-        return;
     };
     let credits = match (course.max_credits, placement) {
         (Some(max), Some(p)) => format!(
@@ -508,12 +646,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
             lines.push(super::review::note_line(note, theme));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    lines
 }
 
 /// A prerequisite with its mark: completed, in progress or scheduled when it is placed in a

@@ -287,7 +287,7 @@ fn next_and_prev_term_clamp_at_the_ends_and_reset_the_row() {
 }
 
 #[test]
-fn tab_and_shift_tab_cycle_terms_pool_paths_problems() {
+fn tab_and_shift_tab_cycle_terms_pool_paths_problems_course() {
     let mut app = app();
     app.update(Action::NextFocus);
     assert_eq!(app.cursor().focus, Focus::Pool);
@@ -301,8 +301,12 @@ fn tab_and_shift_tab_cycle_terms_pool_paths_problems() {
     app.update(Action::NextFocus);
     assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::NextFocus);
+    assert_eq!(app.cursor().focus, Focus::Course);
+    app.update(Action::NextFocus);
     assert_eq!(app.cursor().focus, Focus::Terms);
 
+    app.update(Action::PrevFocus);
+    assert_eq!(app.cursor().focus, Focus::Course);
     app.update(Action::PrevFocus);
     assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::PrevFocus);
@@ -323,13 +327,15 @@ fn tab_and_shift_tab_keys_cycle_focus() {
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.cursor().focus, Focus::Problems);
     press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.cursor().focus, Focus::Course);
+    press(&mut app, key(KeyCode::Tab));
     assert_eq!(app.cursor().focus, Focus::Terms);
     // Terminals report Shift-Tab as BackTab with the Shift modifier.
     press(
         &mut app,
         KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
     );
-    assert_eq!(app.cursor().focus, Focus::Problems);
+    assert_eq!(app.cursor().focus, Focus::Course);
 }
 
 #[test]
@@ -846,15 +852,9 @@ fn move_in_the_pool_does_nothing_to_the_plan() {
 #[test]
 fn move_in_the_paths_does_nothing_to_the_plan() {
     let mut app = app();
-    run(
-        &mut app,
-        &[
-            Action::PrevFocus,
-            Action::PrevFocus,
-            Action::MoveLater,
-            Action::MoveEarlier,
-        ],
-    );
+    run(&mut app, &[Action::NextFocus, Action::NextFocus]);
+    assert_eq!(app.cursor().focus, Focus::Paths);
+    run(&mut app, &[Action::MoveLater, Action::MoveEarlier]);
     assert_eq!(*app.plan(), recommended());
     assert_eq!(app.cursor().term, 0);
 }
@@ -1874,8 +1874,15 @@ fn ten_mixed_edits_undo_and_redo_exactly() {
         vec![NextFocus, Toggle],
         // 7: set the target path.
         vec![NextFocus, Toggle],
-        // 8: back to the terms (past the problems), rename the student.
-        vec![NextFocus, NextFocus, EditStudent, Input('!'), Submit],
+        // 8: back to the terms (past the problems and the course), rename the student.
+        vec![
+            NextFocus,
+            NextFocus,
+            NextFocus,
+            EditStudent,
+            Input('!'),
+            Submit,
+        ],
         // 9: delete the empty "Term 5".
         vec![NextTerm, DeleteTerm],
         // 10 to 12: complete BE301 with a grade.
@@ -3191,7 +3198,7 @@ fn enter_on_a_problem_goes_to_its_course_and_the_problems_scroll() {
     let mut app = app_on(plan.clone());
     let problems = degree_planner::model::problems(app.curriculum(), app.plan());
     assert!(problems.len() > 1, "{problems:?}");
-    app.update(Action::PrevFocus);
+    run(&mut app, &[Action::PrevFocus, Action::PrevFocus]);
     assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::Down);
     assert_eq!(app.cursor().problem_row, 1);
@@ -3623,7 +3630,7 @@ fn enter_on_a_requirement_problem_highlights_the_course_it_names() {
     let mut app = App::new(c, plan, "plans/ada.ron".into(), true);
     let problems = degree_planner::model::problems(app.curriculum(), app.plan());
     assert_eq!(problems.len(), 1, "{problems:?}");
-    app.update(Action::PrevFocus);
+    run(&mut app, &[Action::PrevFocus, Action::PrevFocus]);
     assert_eq!(app.cursor().focus, Focus::Problems);
     app.update(Action::Toggle);
     assert_eq!(app.cursor().focus, Focus::Terms);

@@ -446,6 +446,8 @@ fn student_requests_advisor_grants_student_changes_check_says_changed() {
     // The student: the problem, a waiver asked for from it, refused without a reason.
     let mut t = planner(&[path.clone().into()]);
     t.wait_for("Problems: 1 error, 0 warnings");
+    // Shift-Tab from the terms: the Course pane, then the problems.
+    t.send(SHIFT_TAB);
     t.send(SHIFT_TAB);
     t.wait_for("> ✗ BE301 Microservice");
     t.send("E");

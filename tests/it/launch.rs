@@ -129,3 +129,31 @@ fn a_review_starts_as_the_reviewer_given() {
         }
     );
 }
+
+#[test]
+fn a_curriculum_warning_and_a_config_warning_both_show_at_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let program = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/curricula/stream_unknown_enrolment.ron");
+    let args = ["--curriculum", program.to_str().expect("utf-8 path")];
+    let config = "config ignored, using the default settings: config.ron:3:1: unknown key";
+    let with_config = Env {
+        config_warning: Some(config.into()),
+        ..env(dir.path())
+    };
+    let (app, _session) = launch::read(&cli(&args), with_config)
+        .expect("a warning does not stop the start")
+        .open();
+    let message = app.message().expect("a message at start");
+    assert_eq!(message.tone, degree_planner::app::Tone::Error);
+    assert!(
+        message.text.contains("no stream of the program offers"),
+        "{}",
+        message.text
+    );
+    assert!(message.text.contains(config), "{}", message.text);
+    // Either alone is shown alone.
+    let (app, _session) = open(&args, dir.path());
+    let text = &app.message().expect("the curriculum's warning").text;
+    assert!(text.contains("no stream of the program offers") && !text.contains("config"));
+}

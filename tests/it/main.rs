@@ -25,6 +25,7 @@ mod graduation_header;
 mod launch;
 mod model;
 mod model_props;
+mod panes;
 mod pins;
 mod plans_library;
 mod prior_tui;

@@ -1,0 +1,29 @@
+//! What the last frame showed of each pane of the planning view: how many rows (or items)
+//! of each list were on screen, and how far the Course pane's text reaches. The view
+//! measures it from the same layout it draws with (`ui::viewport`); the terminal edge hands
+//! it over with [`super::Msg::Shown`] after each frame, so that a page is what the user sees
+//! and a scroll stops where the text ends. The view never writes it.
+
+/// How much of each pane the last frame showed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Viewport {
+    /// Rows of the current term's courses on screen (none when the term is off screen).
+    pub term_rows: usize,
+    /// Rows of the unplanned pool on screen.
+    pub pool_rows: usize,
+    /// Career paths on screen, whole or in part.
+    pub paths: usize,
+    /// Problems on screen.
+    pub problems: usize,
+    /// Rows inside the Course pane.
+    pub course_rows: usize,
+    /// Rows the highlighted course's text takes in the Course pane, wrapped at its width.
+    pub course_lines: usize,
+}
+
+impl Viewport {
+    /// The furthest the Course pane can scroll: its last row at the bottom of the pane.
+    pub fn course_end(&self) -> usize {
+        self.course_lines.saturating_sub(self.course_rows)
+    }
+}

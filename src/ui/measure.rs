@@ -1,0 +1,52 @@
+//! How much of each pane a frame shows, measured from the same layout drawing uses, for the
+//! app to page and scroll by (see [`Viewport`]).
+
+use ratatui::layout::Rect;
+
+use super::facts::Facts;
+use super::{MIN_HEIGHT, MIN_WIDTH, View, layout, panels, terms};
+use crate::app::{App, Viewport};
+use crate::theme::Theme;
+
+/// How much of each pane of `app`'s planning view a `width` x `height` screen shows; none
+/// on a screen too small to draw in.
+pub fn viewport(app: &App, theme: &Theme, (width, height): (u16, u16)) -> Option<Viewport> {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let facts = Facts::new(app);
+    let view = View {
+        app,
+        facts: &facts,
+        theme,
+    };
+    let panes = layout::panes(&view, Rect::new(0, 0, width, height));
+    Some(measure(&view, &panes))
+}
+
+/// How much of each pane `view` shows where `panes` puts them.
+pub(super) fn measure(view: &View, panes: &layout::Panes) -> Viewport {
+    let app = view.app;
+    let rows = |area: Rect| usize::from(terms::inner(area).height);
+    let term_rows = terms::term_areas(app, panes.terms, panes.cols)
+        .into_iter()
+        .find(|&(term, _)| term == app.cursor().term)
+        .map_or(0, |(_, area)| rows(area));
+    let (pool_rows, problems) = panes.side.as_ref().map_or((0, 0), |side| {
+        let shown = panels::shown_problems(view, terms::inner(side.problems));
+        (rows(side.pool), shown.len())
+    });
+    let paths = panes.paths.map_or(0, |area| {
+        let window = panels::paths_window(view, terms::inner(area));
+        window.last - window.first
+    });
+    let course = terms::inner(panes.detail);
+    Viewport {
+        term_rows,
+        pool_rows,
+        paths,
+        problems,
+        course_rows: usize::from(course.height),
+        course_lines: panels::course_rows(view, course.width),
+    }
+}
