@@ -75,7 +75,7 @@ impl TryFrom<String> for ColorName {
 
 /// The contexts whose keys the file may change, by the index a [`Remap`] carries: the
 /// context, the field of `keys` that changes it, and what it is.
-pub const SECTIONS: [(Context, &str, &str); 10] = [
+pub const SECTIONS: [(Context, &str, &str); 11] = [
     (Context::Normal, "normal", "Browsing and editing the plan."),
     (
         Context::Review,
@@ -101,6 +101,11 @@ pub const SECTIONS: [(Context, &str, &str); 10] = [
         Context::Requirements,
         "requirements",
         "The requirements: groups, streams and what is left.",
+    ),
+    (
+        Context::WhatIf,
+        "whatif",
+        "A what-if is open: checked before the normal keys.",
     ),
 ];
 
@@ -129,6 +134,8 @@ pub struct Keys {
     pub typing: Remap<8>,
     /// The requirements pane.
     pub requirements: Remap<9>,
+    /// A what-if.
+    pub whatif: Remap<10>,
 }
 
 /// [`Keys`] as written, before the keys of all contexts are checked together.
@@ -145,11 +152,12 @@ struct KeysFile {
     confirm: Remap<7>,
     typing: Remap<8>,
     requirements: Remap<9>,
+    whatif: Remap<10>,
 }
 
 impl Keys {
     /// Every context's remapping, with the context.
-    pub fn sections(&self) -> [(Context, &[Rebinding]); 10] {
+    pub fn sections(&self) -> [(Context, &[Rebinding]); 11] {
         [
             (SECTIONS[0].0, &self.normal.0),
             (SECTIONS[1].0, &self.review.0),
@@ -161,6 +169,7 @@ impl Keys {
             (SECTIONS[7].0, &self.confirm.0),
             (SECTIONS[8].0, &self.typing.0),
             (SECTIONS[9].0, &self.requirements.0),
+            (SECTIONS[10].0, &self.whatif.0),
         ]
     }
 }
@@ -180,6 +189,7 @@ impl TryFrom<KeysFile> for Keys {
             confirm: f.confirm,
             typing: f.typing,
             requirements: f.requirements,
+            whatif: f.whatif,
         };
         let conflicts = Keymap::new(&keys).conflicts();
         if conflicts.is_empty() {

@@ -104,6 +104,7 @@ impl Keymap {
             ConfirmQuit,
             Confirm,
             Typing,
+            WhatIf,
         ];
         let mut found: Vec<String> = Vec::new();
         for context in contexts {

@@ -13,6 +13,9 @@ use crate::model::{Slot, Status};
 impl App {
     pub(super) fn normal(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        if let Some(effect) = self.whatif_guard(action) {
+            return effect;
+        }
         // Enter on a problem only goes to it, which any role may do.
         let goes_to_problem = action == Action::Toggle && self.cursor.focus == Focus::Problems;
         if is_placement_edit(action)
@@ -135,6 +138,11 @@ impl App {
             Action::ShowRequirements => {
                 self.overlay = Some(Overlay::Requirements(Requirements::default()));
             }
+            Action::WhatIf
+            | Action::ApplyWhatIf
+            | Action::DiscardWhatIf
+            | Action::KeepWhatIf
+            | Action::WhatIfCurriculum => return self.whatif_action(action),
             Action::Input(_)
             | Action::Backspace
             | Action::Edit(_)

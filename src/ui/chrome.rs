@@ -43,6 +43,9 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     if app.read_only().is_some() {
         state = format!(" READ-ONLY │{state}");
     }
+    if app.whatif().is_some() {
+        state = format!(" WHAT-IF, not the plan │{state}");
+    }
     let text = format!(
         " {} │ plan: {file} │ student: {student}{target}",
         app.curriculum().name

@@ -13,11 +13,13 @@ const WIDE: (u16, u16) = (110, 34);
 /// Rows the panes below the terms keep at least in the wide layout.
 const MIN_BOTTOM: u16 = 12;
 
-/// The screen's rows: the header, the body, the status line and the key hints.
-pub(super) fn rows(area: Rect) -> [Rect; 4] {
+/// The screen's rows: the header, the body, the what-if's delta bar (no rows without a
+/// what-if), the status line and the key hints.
+pub(super) fn rows(app: &crate::app::App, area: Rect) -> [Rect; 5] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(super::whatif::height(app)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -57,7 +59,7 @@ pub(super) struct Side {
 /// the course (or the paths, when they have focus), the pool and the problems.
 pub(super) fn panes(view: &View, screen: Rect) -> Panes {
     let View { app, .. } = *view;
-    let [_, area, _, _] = rows(screen);
+    let [_, area, _, _, _] = rows(app, screen);
     if screen.width >= WIDE.0 && screen.height >= WIDE.1 {
         let budget = area.height.saturating_sub(1 + MIN_BOTTOM).max(3);
         let cols = terms::columns(app, area.width, budget);

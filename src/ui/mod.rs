@@ -17,6 +17,7 @@ mod review;
 mod terms;
 mod text;
 mod unsaved;
+mod whatif;
 
 pub use panels::credits_summary;
 
@@ -85,9 +86,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         facts: &facts,
         theme,
     };
-    let [header, body, status, hints] = layout::rows(area);
+    let [header, body, bar, status, hints] = layout::rows(app, area);
     chrome::render_header(frame, header, &view);
     layout::render_body(frame, &layout::panes(&view, area), &view);
+    whatif::render_bar(frame, bar, &view);
     chrome::render_status(frame, status, &view);
     match (app.overlay(), app.message()) {
         // A prompt takes the status line; a message about it (why it stays open) goes below.

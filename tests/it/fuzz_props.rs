@@ -867,6 +867,11 @@ const ACTIONS: &[Action] = &[
     Action::SaveAs,
     Action::Suspend,
     Action::ShowRequirements,
+    Action::WhatIf,
+    Action::ApplyWhatIf,
+    Action::DiscardWhatIf,
+    Action::KeepWhatIf,
+    Action::WhatIfCurriculum,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -926,6 +931,11 @@ fn every_action_is_listed(a: Action) {
         | Action::Compare
         | Action::Export
         | Action::ShowRequirements
+        | Action::WhatIf
+        | Action::ApplyWhatIf
+        | Action::DiscardWhatIf
+        | Action::KeepWhatIf
+        | Action::WhatIfCurriculum
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
@@ -1277,7 +1287,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 59, "54 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 64, "59 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

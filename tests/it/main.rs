@@ -30,3 +30,4 @@ mod review;
 mod screen;
 mod special_files;
 mod synth;
+mod whatif;

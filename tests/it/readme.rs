@@ -32,6 +32,7 @@ fn key_table() -> String {
         (Context::Confirm, "question: "),
         (Context::Compare, "comparison: "),
         (Context::Requirements, "requirements: "),
+        (Context::WhatIf, "what-if: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
         (Context::ConfirmQuit, "unsaved changes (quit, o, n): "),

@@ -35,6 +35,10 @@ pub enum PromptKind {
     RenamePlan(PathBuf),
     /// Where to save the plan instead.
     SaveAs,
+    /// Where to keep the what-if as a plan of its own.
+    KeepWhatIf,
+    /// The curriculum file to judge the what-if under.
+    WhatIfCurriculum,
 }
 
 impl PromptKind {
@@ -61,6 +65,12 @@ impl PromptKind {
                 format!("Rename {} to", crate::store::display_path(path))
             }
             PromptKind::SaveAs => "Save as (a name in the plans folder, or a path)".into(),
+            PromptKind::KeepWhatIf => {
+                "Keep the what-if as (a name in the plans folder, or a path)".into()
+            }
+            PromptKind::WhatIfCurriculum => {
+                "What-if under the curriculum file (empty: the plan's own)".into()
+            }
         }
     }
 }
@@ -156,6 +166,8 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
                 from: app.doc.path.clone(),
             });
         }
+        PromptKind::KeepWhatIf => return app.keep_whatif(input),
+        PromptKind::WhatIfCurriculum => return app.choose_whatif_curriculum(input),
         PromptKind::Note(_) if input.is_empty() => app.error("An empty note was not added".into()),
         PromptKind::Note(on) => {
             let note = Note {
