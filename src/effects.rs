@@ -430,7 +430,9 @@ fn read_curriculum(typed: String) -> Msg {
         Some(rest) => match directories::BaseDirs::new() {
             Some(b) => b.home_dir().join(rest),
             None => {
-                return error("Not read: there is no home folder for ~: type the whole path".into());
+                return error(
+                    "Not read: there is no home folder for ~: type the whole path".into(),
+                );
             }
         },
         None => PathBuf::from(&typed),
