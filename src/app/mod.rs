@@ -289,7 +289,6 @@ impl App {
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
         let effect = self.receive(msg.into());
         self.clamp();
-        self.judge_whatif();
         effect
     }
 

@@ -26,7 +26,8 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn of(c: &Curriculum, plan: &Plan) -> Self {
+    /// How `plan` stands under `c`.
+    pub fn of(c: &Curriculum, plan: &Plan) -> Self {
         Figures {
             standing: whatif::standing(c, plan),
             gpa: gpa::gpa(c, plan).cumulative,
@@ -34,22 +35,16 @@ impl Figures {
     }
 }
 
-/// An open what-if: the real document set aside, and how the real and the scratch plans
-/// stand.
+/// An open what-if: the real document set aside, and how it stands. How the scratch plan
+/// stands is the screen's to compute, from the figures it derives every frame anyway.
 #[derive(Debug, Clone)]
 pub struct WhatIf {
     /// The real plan, its program, file and history, untouched until the what-if is applied.
     real: Document,
     /// How the real plan stands: computed once, as it cannot change during the what-if.
     before: Figures,
-    /// How the scratch plan stands, for [`WhatIf::judged`].
-    after: Figures,
-    /// The scratch plan that `after` and `unknown` were computed for.
-    judged: Plan,
     /// The other curriculum file the what-if is judged under, as typed; `None`: the plan's.
     curriculum_file: Option<String>,
-    /// Codes in the scratch plan its curriculum does not know.
-    unknown: Vec<String>,
     /// The scratch plan as last kept as a plan file, and where.
     kept: Option<(Plan, PathBuf)>,
 }
@@ -58,11 +53,6 @@ impl WhatIf {
     /// How the real plan stands.
     pub fn before(&self) -> &Figures {
         &self.before
-    }
-
-    /// How the what-if stands.
-    pub fn after(&self) -> &Figures {
-        &self.after
     }
 
     /// The real plan, set aside.
@@ -78,11 +68,6 @@ impl WhatIf {
     /// The other curriculum file the what-if is judged under; `None` when it is the plan's.
     pub fn curriculum_file(&self) -> Option<&str> {
         self.curriculum_file.as_deref()
-    }
-
-    /// Codes in the what-if that its curriculum does not know, in plan order.
-    pub fn unknown(&self) -> &[String] {
-        &self.unknown
     }
 
     /// Where the what-if was last kept as a plan file, if it was.
@@ -120,10 +105,7 @@ impl App {
         let real = std::mem::replace(&mut self.doc, scratch);
         let before = Figures::of(&real.curriculum, &real.plan);
         self.whatif = Some(Box::new(WhatIf {
-            after: before.clone(),
             before,
-            judged: real.plan.clone(),
-            unknown: whatif::unknown(&real.curriculum, &real.plan),
             real,
             curriculum_file: None,
             kept: None,
@@ -140,28 +122,6 @@ impl App {
             }
         }
         self.info(text);
-    }
-
-    /// Recomputes how the what-if stands when its plan changed since last judged. Run after
-    /// every update; a key that changes nothing costs one comparison of plans.
-    pub(super) fn judge_whatif(&mut self) {
-        if self
-            .whatif
-            .as_ref()
-            .is_some_and(|w| w.judged != self.doc.plan)
-        {
-            self.rejudge_whatif();
-        }
-    }
-
-    /// Recomputes how the what-if stands.
-    fn rejudge_whatif(&mut self) {
-        let Some(w) = self.whatif.as_deref_mut() else {
-            return;
-        };
-        w.judged = self.doc.plan.clone();
-        w.after = Figures::of(&self.doc.curriculum, &self.doc.plan);
-        w.unknown = whatif::unknown(&self.doc.curriculum, &self.doc.plan);
     }
 
     /// What the planning keys do differently while a what-if is open: nothing saves, exports
@@ -333,7 +293,7 @@ impl App {
         let compare = self
             .keymap
             .key_for(Context::Normal, Action::Compare)
-            .map(|key| format!("; {key} compares with it"))
+            .map(|key| format!("; back in the plan, {key} compares it with this one"))
             .unwrap_or_default();
         self.info(format!(
             "Kept the what-if as {shown}; the plan is unchanged{compare}"
@@ -350,7 +310,6 @@ impl App {
         if w.curriculum_file.take().is_some() {
             let (c, made_for) = (w.real.curriculum.clone(), w.real.plan.curriculum.clone());
             self.doc.switch_curriculum(c, made_for);
-            self.rejudge_whatif();
             self.info("The what-if is judged under the plan's own curriculum again".into());
         }
         None
@@ -365,18 +324,18 @@ impl App {
         let made_for = whatif::made_for(&curriculum, &self.doc.plan).curriculum;
         let name = curriculum.name.clone();
         self.doc.switch_curriculum(curriculum, made_for);
-        self.rejudge_whatif();
         let Some(w) = self.whatif.as_deref_mut() else {
             return;
         };
         w.curriculum_file = Some(typed.clone());
-        let unknown = match w.unknown.len() {
+        let unknown = whatif::unknown(&self.doc.curriculum, &self.doc.plan);
+        let unknown = match unknown.len() {
             0 => "every course of the plan is in it".to_string(),
             n => format!(
                 "{n} course{} of the plan {} not in it: {}",
                 if n == 1 { "" } else { "s" },
                 if n == 1 { "is" } else { "are" },
-                w.unknown.join(", ")
+                unknown.join(", ")
             ),
         };
         let warned = match warnings {

@@ -35,23 +35,42 @@ pub struct Comparison {
 
 /// How `plan` stands under `c`.
 pub fn standing(c: &Curriculum, plan: &Plan) -> Standing {
-    let problems = audit::problems(c, plan);
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    Standing {
-        credits: audit::credits(c, plan),
-        errors,
-        warnings: problems.len() - errors,
-        readiness: career::readiness(c, plan)
+    Standing::of(
+        c,
+        &audit::problems(c, plan),
+        audit::credits(c, plan),
+        &career::readiness(c, plan),
+        graduation::estimate(c, plan, None),
+    )
+}
+
+impl Standing {
+    /// The standing made of figures already computed for a plan under `c`: its problems,
+    /// credits, readiness per path and earliest finish (the screen has them every frame).
+    pub fn of(
+        c: &Curriculum,
+        problems: &[audit::Problem],
+        credits: Credits,
+        readiness: &[career::Readiness],
+        graduation: Estimate,
+    ) -> Self {
+        let errors = problems
             .iter()
-            .map(|r| {
-                let path = &c.paths[r.path];
-                (path.id.clone(), path.name.clone(), r.committed_share())
-            })
-            .collect(),
-        graduation: graduation::estimate(c, plan, None),
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        Standing {
+            credits,
+            errors,
+            warnings: problems.len() - errors,
+            readiness: readiness
+                .iter()
+                .map(|r| {
+                    let path = &c.paths[r.path];
+                    (path.id.clone(), path.name.clone(), r.committed_share())
+                })
+                .collect(),
+            graduation,
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::keymap::Keymap;
 
 /// The header: the program, the plan's file and student, its state, and the help key.
 pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
-    let View { app, theme, .. } = *view;
+    let View { app, facts, theme } = *view;
     let file = app.file_name();
     let student = match app.keymap().key_for(Context::Normal, Action::EditStudent) {
         _ if !app.plan().student.is_empty() => app.plan().student.clone(),
@@ -51,7 +51,7 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         app.curriculum().name
     );
     let width = usize::from(area.width);
-    let finish = finish_estimate(app);
+    let finish = finish_estimate(&facts.graduation);
     // The help key as the keymap has it; none when help is unbound.
     let help_key = app
         .keymap()
@@ -78,8 +78,7 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
 /// " │ finish ≥ Semester IV · chain 3": the earliest term the plan can finish in at the
 /// program's load limit (a lower bound) and how many courses its longest prerequisite chain
 /// still has ahead; nothing when every course is done.
-fn finish_estimate(app: &crate::app::App) -> String {
-    let estimate = crate::model::graduation::estimate(app.curriculum(), app.plan(), None);
+fn finish_estimate(estimate: &crate::model::graduation::Estimate) -> String {
     match estimate.credits_left {
         0 => String::new(),
         _ => format!(

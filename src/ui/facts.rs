@@ -21,6 +21,8 @@ pub struct Facts<'a> {
     pub changed: HashSet<String>,
     /// The largest career weight in the curriculum, for drawing weight dots.
     pub max_weight: u32,
+    /// The earliest finish at the program's load limit.
+    pub graduation: model::graduation::Estimate,
 }
 
 impl<'a> Facts<'a> {
@@ -76,6 +78,7 @@ impl<'a> Facts<'a> {
             steps,
             flagged,
             max_weight: c.max_weight(),
+            graduation: model::graduation::estimate(c, app.plan(), None),
         }
     }
 

@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::View;
+use super::facts::Facts;
 use crate::app::{App, Figures, WhatIf};
 use crate::model::gpa;
+use crate::model::whatif::{self, Standing};
 use crate::theme::Theme;
 
 /// Rows the bar takes: two during a what-if, none otherwise.
@@ -19,9 +21,29 @@ pub(super) fn height(app: &App) -> u16 {
 
 /// Draws the bar, if a what-if is open.
 pub(super) fn render_bar(frame: &mut Frame, area: Rect, view: &View) {
-    let View { app, theme, .. } = *view;
+    let View { app, facts, theme } = *view;
     let Some(w) = app.whatif() else { return };
-    frame.render_widget(Paragraph::new(lines(app, w, theme)), area);
+    frame.render_widget(
+        Paragraph::new(lines(app, w, &after(app, facts), theme)),
+        area,
+    );
+}
+
+/// How the what-if stands, from the figures the frame has computed for it already: only the
+/// GPA is computed here (the real plan's figures are kept from the start of the what-if).
+fn after(app: &App, facts: &Facts) -> Figures {
+    let c = app.curriculum();
+    let readiness: Vec<_> = facts.standings.paths.iter().map(|s| s.readiness).collect();
+    Figures {
+        standing: Standing::of(
+            c,
+            &facts.problems,
+            facts.credits,
+            &readiness,
+            facts.graduation.clone(),
+        ),
+        gpa: gpa::gpa(c, app.plan()).cumulative,
+    }
 }
 
 /// Whether a change is for the better, the worse, or neither.
@@ -70,9 +92,9 @@ fn counted(before: i64, after: i64, more: Option<bool>) -> Option<(String, Sense
 
 const SEP: &str = " · ";
 
-/// The bar's two rows for the what-if `w` of `app`.
-fn lines(app: &App, w: &WhatIf, theme: &Theme) -> Vec<Line<'static>> {
-    let (a, b): (&Figures, &Figures) = (w.before(), w.after());
+/// The bar's two rows for the what-if `w` of `app`, which stands as `after`.
+fn lines(app: &App, w: &WhatIf, after: &Figures, theme: &Theme) -> Vec<Line<'static>> {
+    let (a, b): (&Figures, &Figures) = (w.before(), after);
     let (sa, sb) = (&a.standing, &b.standing);
     let mut first = vec![
         Span::styled(
@@ -83,7 +105,7 @@ fn lines(app: &App, w: &WhatIf, theme: &Theme) -> Vec<Line<'static>> {
         ),
         Span::raw(" "),
     ];
-    let total = |s: &crate::model::whatif::Standing| i64::from(s.credits.total());
+    let total = |s: &Standing| i64::from(s.credits.total());
     let mut items: Vec<Vec<Span<'static>>> = vec![
         delta(
             theme,
@@ -148,7 +170,7 @@ fn lines(app: &App, w: &WhatIf, theme: &Theme) -> Vec<Line<'static>> {
 
     let mut second = vec![Span::styled(" readiness: ", theme.muted)];
     let target = app.plan().target_path.as_deref();
-    let share = |s: &crate::model::whatif::Standing, id: &str| {
+    let share = |s: &Standing, id: &str| {
         s.readiness
             .iter()
             .find(|(i, _, _)| i == id)
@@ -186,7 +208,7 @@ fn lines(app: &App, w: &WhatIf, theme: &Theme) -> Vec<Line<'static>> {
                 "under {file} \"{}\"",
                 app.curriculum().name
             )));
-            let unknown = w.unknown();
+            let unknown = whatif::unknown(app.curriculum(), app.plan());
             if unknown.is_empty() {
                 second.push(Span::styled(": every course is in it", theme.good));
             } else {
