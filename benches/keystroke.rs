@@ -11,7 +11,8 @@ mod fixtures;
 mod synth;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use degree_planner::app::App;
+use degree_planner::action::{Action, Spot};
+use degree_planner::app::{App, Focus};
 use degree_planner::theme::Theme;
 use degree_planner::ui;
 use std::io::Sink;
@@ -110,6 +111,79 @@ fn keystroke(c: &mut Criterion) {
                 filtering,
                 "{name}"
             );
+        }
+    }
+    // A course of the first term moved a term later and back: `edit` on the plan, the
+    // baseline; `whatif-edit` in a what-if, each key an edit of the scratch copy judged
+    // again against the real plan. `whatif-move`: the pool moves in a what-if (the deltas
+    // are memoized: nothing to judge again).
+    let whatif_programs = [
+        Program::Bundled,
+        Program::Synthetic(fixtures::scale(5000, 1000)),
+    ];
+    for program in whatif_programs {
+        let there_and_back = || vec![key(KeyCode::Char('>')), key(KeyCode::Char('<'))];
+        for (name, keys, terms, whatif) in [
+            ("edit", there_and_back(), true, false),
+            ("whatif-move", moves(), false, true),
+            ("whatif-edit", there_and_back(), true, true),
+        ] {
+            let (mut app, mut terminal, theme) = ready(program, false);
+            if whatif {
+                app.update(Action::WhatIf);
+            }
+            if terms {
+                app.update(Action::Click(Spot {
+                    pane: Focus::Terms,
+                    term: Some(0),
+                    row: Some(1),
+                }));
+            }
+            let real = app.plan().clone();
+            let mut pressed = 0usize;
+            let press = |app: &mut App, pressed: &mut usize| {
+                if let Some(action) = app.resolve(&keys[*pressed % keys.len()]) {
+                    app.update(action);
+                }
+                *pressed += 1;
+            };
+            group.bench_function(BenchmarkId::new(name, program.label()), |b| {
+                b.iter(|| {
+                    press(&mut app, &mut pressed);
+                    terminal
+                        .draw(|frame| ui::draw(frame, &app, &theme))
+                        .expect("draw to a sink");
+                });
+            });
+            while !pressed.is_multiple_of(keys.len()) {
+                press(&mut app, &mut pressed);
+            }
+            // Every course back in its term (a course moved back goes last); a what-if still
+            // open, judged as the plan set aside.
+            let terms = |plan: &degree_planner::model::Plan| -> Vec<Vec<String>> {
+                let codes = plan
+                    .terms
+                    .iter()
+                    .map(|t| t.courses.iter().map(|p| p.code.clone()));
+                codes
+                    .map(|c| {
+                        let mut c: Vec<String> = c.collect();
+                        c.sort();
+                        c
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                terms(app.plan()),
+                terms(&real),
+                "{name} {}",
+                program.label()
+            );
+            assert_eq!(app.whatif().is_some(), whatif, "{name}");
+            if let Some(w) = app.whatif() {
+                let after = degree_planner::app::Figures::of(app.curriculum(), app.plan());
+                assert_eq!(&after, w.before(), "{name} {}", program.label());
+            }
         }
     }
     // The floor: the terminal stack alone, redrawing a bordered block with one short line

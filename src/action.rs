@@ -167,6 +167,16 @@ pub enum Action {
     EditReason,
     /// In the exceptions list: remove the highlighted exception.
     RemoveException,
+    /// Start a what-if: set the plan aside and edit a scratch copy, with the deltas shown.
+    WhatIf,
+    /// In a what-if: put its changes into the plan, as one undoable edit.
+    ApplyWhatIf,
+    /// In a what-if: leave it, the plan as it was (asks when changes would be lost).
+    DiscardWhatIf,
+    /// In a what-if: save it as a plan file of its own; the plan stays as it is.
+    KeepWhatIf,
+    /// In a what-if: judge it under another curriculum file, courses mapped by code.
+    WhatIfCurriculum,
     /// In the picker: copy the highlighted plan.
     DuplicatePlan,
     /// In the picker: rename the highlighted plan.
@@ -242,6 +252,8 @@ pub enum Context {
     AutoPlan,
     /// The exceptions list, or the choice of an exception to request, is open.
     Exceptions,
+    /// A what-if is open: these keys come before the Normal ones.
+    WhatIf,
     /// Keys that mean the same in every other context, checked before them.
     Anywhere,
 }
@@ -311,7 +323,7 @@ const fn bind(
 use Context::{
     Anywhere, AutoPlan as AutoPlanCtx, Compare as CompareCtx, Confirm as ConfirmCtx, ConfirmQuit,
     Exceptions as ExceptionsCtx, Help as HelpCtx, Normal, Notes, Picker,
-    Requirements as RequirementsCtx, Review, Typing,
+    Requirements as RequirementsCtx, Review, Typing, WhatIf as WhatIfCtx,
 };
 
 /// The default keymap.
@@ -626,6 +638,13 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        Normal,
+        &[ch('W')],
+        Action::WhatIf,
+        "what-if: try edits on a copy, see the deltas",
+        None,
+    ),
+    bind(
         RequirementsCtx,
         &[key(KeyCode::Up), ch('k')],
         Action::Up,
@@ -848,6 +867,34 @@ pub const KEYMAP: &[Binding] = &[
         Action::Cancel,
         "close",
         Some("close"),
+    ),
+    bind(
+        WhatIfCtx,
+        &[ch('W')],
+        Action::ApplyWhatIf,
+        "apply the what-if to the plan, as one undoable edit",
+        Some("apply"),
+    ),
+    bind(
+        WhatIfCtx,
+        &[key(KeyCode::Esc)],
+        Action::DiscardWhatIf,
+        "discard the what-if (a filter is cleared first; asks if changes would be lost)",
+        Some("discard"),
+    ),
+    bind(
+        WhatIfCtx,
+        &[ch('K')],
+        Action::KeepWhatIf,
+        "keep the what-if as a plan file of its own (asks the name)",
+        Some("keep as plan"),
+    ),
+    bind(
+        WhatIfCtx,
+        &[ch('L')],
+        Action::WhatIfCurriculum,
+        "judge the what-if under another curriculum file (asks the path; empty: the plan's own)",
+        Some("curriculum"),
     ),
     bind(
         Normal,
@@ -1535,6 +1582,7 @@ mod tests {
             Context::Requirements,
             Context::AutoPlan,
             Context::Exceptions,
+            Context::WhatIf,
         ] {
             assert_eq!(
                 resolve(context, &ctrl_z),

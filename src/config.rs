@@ -75,7 +75,7 @@ impl TryFrom<String> for ColorName {
 
 /// The contexts whose keys the file may change, by the index a [`Remap`] carries: the
 /// context, the field of `keys` that changes it, and what it is.
-pub const SECTIONS: [(Context, &str, &str); 12] = [
+pub const SECTIONS: [(Context, &str, &str); 13] = [
     (Context::Normal, "normal", "Browsing and editing the plan."),
     (
         Context::Review,
@@ -108,6 +108,11 @@ pub const SECTIONS: [(Context, &str, &str); 12] = [
         "exceptions",
         "The exceptions list, and choosing an exception to request.",
     ),
+    (
+        Context::WhatIf,
+        "whatif",
+        "A what-if is open: checked before the normal keys.",
+    ),
 ];
 
 /// Key bindings the file changes, per context (see [`SECTIONS`]). Checked when read: no key
@@ -139,6 +144,8 @@ pub struct Keys {
     pub autoplan: Remap<10>,
     /// The exceptions list.
     pub exceptions: Remap<11>,
+    /// A what-if.
+    pub whatif: Remap<12>,
 }
 
 /// [`Keys`] as written, before the keys of all contexts are checked together.
@@ -157,11 +164,12 @@ struct KeysFile {
     requirements: Remap<9>,
     autoplan: Remap<10>,
     exceptions: Remap<11>,
+    whatif: Remap<12>,
 }
 
 impl Keys {
     /// Every context's remapping, with the context.
-    pub fn sections(&self) -> [(Context, &[Rebinding]); 12] {
+    pub fn sections(&self) -> [(Context, &[Rebinding]); 13] {
         [
             (SECTIONS[0].0, &self.normal.0),
             (SECTIONS[1].0, &self.review.0),
@@ -175,6 +183,7 @@ impl Keys {
             (SECTIONS[9].0, &self.requirements.0),
             (SECTIONS[10].0, &self.autoplan.0),
             (SECTIONS[11].0, &self.exceptions.0),
+            (SECTIONS[12].0, &self.whatif.0),
         ]
     }
 }
@@ -196,6 +205,7 @@ impl TryFrom<KeysFile> for Keys {
             requirements: f.requirements,
             autoplan: f.autoplan,
             exceptions: f.exceptions,
+            whatif: f.whatif,
         };
         let conflicts = Keymap::new(&keys).conflicts();
         if conflicts.is_empty() {

@@ -179,6 +179,17 @@ pub fn perform(effect: Effect, session: &mut Session) -> Option<Msg> {
                 Err(why) => error(format!("Not saved: {why}")),
             },
         ),
+        Effect::KeepWhatIf { typed, plan } => Some(
+            match library::save_as_path(
+                data_dir.as_deref(),
+                directories::BaseDirs::new().as_ref().map(|b| b.home_dir()),
+                &typed,
+            ) {
+                Ok(path) => keep_whatif(path, *plan),
+                Err(why) => error(format!("Not kept: {why}")),
+            },
+        ),
+        Effect::ReadCurriculum(typed) => Some(read_curriculum(typed)),
         Effect::ComparePlan(path) => Some(match store::load_plan(&path) {
             Ok(other) => Msg::Compared {
                 other: Box::new(other),
@@ -302,7 +313,9 @@ fn library_effect(effect: Effect, session: &mut Session, dir: &Path) -> Msg {
         | Effect::RememberReviewer(_)
         | Effect::Export { .. }
         | Effect::ComparePlan(_)
-        | Effect::SaveAs { .. } => Msg::Batch(Vec::new()),
+        | Effect::SaveAs { .. }
+        | Effect::KeepWhatIf { .. }
+        | Effect::ReadCurriculum(_) => Msg::Batch(Vec::new()),
     }
 }
 
@@ -389,6 +402,48 @@ fn save_as(session: &mut Session, path: PathBuf, plan: &Plan, from: &Path) -> Ms
             batch([Some(Msg::SavedAs(path)), Some(locked)])
         }
         Err(e) => Msg::Saved(Err(e)),
+    }
+}
+
+/// Writes the what-if `plan` as a new plan file at `path`, never over anything there; the
+/// open plan, its lock and the plan remembered as the last one stay as they are.
+fn keep_whatif(path: PathBuf, plan: Plan) -> Msg {
+    if store::target::occupied(&path) {
+        return error(format!(
+            "Not kept: {} exists already",
+            store::display_path(&path)
+        ));
+    }
+    match store::save_plan(&path, &plan) {
+        Ok(()) => Msg::KeptWhatIf {
+            plan: Box::new(plan),
+            path,
+        },
+        Err(e) => error(format!("Not kept: {e}")),
+    }
+}
+
+/// Reads the curriculum file `typed` for the what-if: `~/` is the home folder, a relative
+/// path is from where the planner was started. Its warnings are counted; an error says where (file:line:col).
+fn read_curriculum(typed: String) -> Msg {
+    let path = match typed.strip_prefix("~/") {
+        Some(rest) => match directories::BaseDirs::new() {
+            Some(b) => b.home_dir().join(rest),
+            None => {
+                return error(
+                    "Not read: there is no home folder for ~: type the whole path".into(),
+                );
+            }
+        },
+        None => PathBuf::from(&typed),
+    };
+    match store::load_curriculum(Some(&path)) {
+        Ok(loaded) => Msg::CurriculumRead {
+            curriculum: Box::new(loaded.curriculum),
+            typed,
+            warnings: loaded.warnings.len(),
+        },
+        Err(e) => error(format!("The what-if stays as it was: {e}")),
     }
 }
 

@@ -106,6 +106,7 @@ impl Keymap {
             Confirm,
             Typing,
             Exceptions,
+            WhatIf,
         ];
         let mut found: Vec<String> = Vec::new();
         for context in contexts {

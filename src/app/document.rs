@@ -53,6 +53,20 @@ impl Document {
         )
     }
 
+    /// Judges the plan under `curriculum` from now on, as if made for `made_for`: the plan and
+    /// every step of its history are stamped with it, so that undoing keeps the program.
+    pub(super) fn switch_curriculum(&mut self, curriculum: Curriculum, made_for: CurriculumRef) {
+        self.curriculum = curriculum;
+        let plans = self
+            .undo
+            .iter_mut()
+            .chain(&mut self.redo)
+            .map(|s| &mut s.plan);
+        for plan in std::iter::once(&mut self.plan).chain(plans) {
+            plan.curriculum = made_for.clone();
+        }
+    }
+
     /// Records the current curriculum in the plan before a save: saving after the
     /// "different version" warning means the student has checked the plan against it.
     pub(super) fn stamp_curriculum(&mut self) {

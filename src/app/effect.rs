@@ -80,4 +80,15 @@ pub enum Effect {
     },
     /// Remove the unsaved edits kept aside beside this plan file.
     DropAside(PathBuf),
+    /// Save the what-if `plan` as the new plan file `typed` (as [`Effect::SaveAs`] takes it);
+    /// the open plan stays the open one.
+    KeepWhatIf {
+        /// What the user typed.
+        typed: String,
+        /// The what-if's plan.
+        plan: Box<Plan>,
+    },
+    /// Read the curriculum file `typed` (`~/` is the home folder, a relative path is from the
+    /// folder the planner was started in) to judge the what-if under.
+    ReadCurriculum(String),
 }

@@ -16,6 +16,7 @@ mod overlay;
 mod planning;
 mod prior;
 mod viewport;
+mod whatif;
 
 use std::path::PathBuf;
 
@@ -30,6 +31,7 @@ pub use overlay::{
     Requirements, Row, entries,
 };
 pub use viewport::Viewport;
+pub use whatif::{Figures, WhatIf};
 
 use crate::action::{Action, Context};
 use crate::keymap::Keymap;
@@ -67,6 +69,8 @@ pub struct App {
     aside: Option<Plan>,
     /// Where to go once the save under way succeeds.
     after_save: Option<Leave>,
+    /// The what-if, while one is open: the real plan set aside, `doc` its scratch copy.
+    whatif: Option<Box<WhatIf>>,
     /// Set when the app should exit.
     should_quit: bool,
     /// The clock: today's date, YYYY-MM-DD, read only when a note or verdict is written.
@@ -101,6 +105,7 @@ impl App {
             message: None,
             aside: None,
             after_save: None,
+            whatif: None,
             should_quit: false,
             today: local_today,
             keymap: Keymap::default(),
@@ -152,9 +157,9 @@ impl App {
         self.doc.file_name()
     }
 
-    /// Whether the plan differs from the file.
+    /// Whether the plan differs from the file (the real plan's, during a what-if).
     pub fn is_dirty(&self) -> bool {
-        self.doc.is_dirty()
+        self.real_doc().is_dirty()
     }
 
     /// What is highlighted, and the filter.
@@ -212,7 +217,21 @@ impl App {
         let listing = matches!(self.overlay(), Some(Overlay::Exceptions(_)));
         let in_prior = self.in_prior() && self.cursor().focus == Focus::Terms;
         let records_prior = writable && self.role().may_edit_placement();
+        let whatif = self.whatif.is_some();
         match (context, action) {
+            (Context::WhatIf, _) => whatif,
+            (Context::Normal, Action::WhatIf) => {
+                !whatif && self.access.may_edit_placement().is_ok()
+            }
+            // Nothing saves or leaves the plan during a what-if.
+            (
+                Context::Normal,
+                Action::Save
+                | Action::SaveAs
+                | Action::Export
+                | Action::OpenPicker
+                | Action::NewPlan,
+            ) if whatif => false,
             // The prior-credit block holds no courses of a term; its own keys act there.
             (
                 Context::Normal,
@@ -280,7 +299,8 @@ impl App {
             .map_or(Context::Normal, Overlay::context)
     }
 
-    /// The action a key press means now: a reviewer's own keys first, then the mode's. Over
+    /// The action a key press means now: a reviewer's own keys first, then the what-if's
+    /// while one is open, then the mode's. Over
     /// the help overlay, a key the help does not use means what it means when planning (the
     /// help closes, then the command acts), and any other key closes the help.
     pub fn resolve(&self, key: &ratatui::crossterm::event::KeyEvent) -> Option<Action> {
@@ -290,6 +310,12 @@ impl App {
                 .may_review()
                 .then(|| self.keymap.resolve(Context::Review, key))
                 .flatten()
+                .or_else(|| {
+                    self.whatif
+                        .is_some()
+                        .then(|| self.keymap.resolve(Context::WhatIf, key))
+                        .flatten()
+                })
                 .or_else(|| self.keymap.resolve(context, key))
         };
         match &self.overlay {

@@ -62,6 +62,22 @@ pub enum Msg {
     Locked(Option<String>),
     /// Review the plan as this reviewer (`None`: ask for the name).
     Review(Option<String>),
+    /// The what-if was kept as this plan file.
+    KeptWhatIf {
+        /// The plan as written.
+        plan: Box<Plan>,
+        /// Its file.
+        path: PathBuf,
+    },
+    /// A curriculum file was read (as typed), to judge the what-if under.
+    CurriculumRead {
+        /// The curriculum.
+        curriculum: Box<crate::model::Curriculum>,
+        /// The file, as typed.
+        typed: String,
+        /// How many warnings reading it gave.
+        warnings: usize,
+    },
     /// A message for the status bar.
     Said(Message),
     /// A frame was drawn, showing this much of each pane.
@@ -105,6 +121,12 @@ impl App {
             Msg::Recovered(unsaved) => self.offer_recovery(*unsaved),
             Msg::Locked(why) => self.access.read_only = why,
             Msg::Review(reviewer) => self.start_review(reviewer),
+            Msg::KeptWhatIf { plan, path } => self.kept_whatif(*plan, path),
+            Msg::CurriculumRead {
+                curriculum,
+                typed,
+                warnings,
+            } => self.whatif_under(*curriculum, typed, warnings),
             Msg::Said(message) => self.message = Some(message),
             Msg::Shown(viewport) => self.viewport = Some(viewport),
             Msg::Batch(msgs) => {
@@ -119,24 +141,26 @@ impl App {
 
     /// Keeps the unsaved plan aside while there are unsaved edits, and drops it once there
     /// are none. Asked once per unsaved state, so that a failure is said once, not on every
-    /// key; a read-only view keeps nothing.
+    /// key; a read-only view keeps nothing. During a what-if, the real plan is kept, never
+    /// the scratch copy.
     fn keep_aside(&mut self) -> Option<Effect> {
         if self.access.read_only.is_some() {
             return None;
         }
-        if self.doc.is_dirty() {
-            if self.aside.as_ref() == Some(&self.doc.plan) {
+        let doc = self.real_doc();
+        if doc.is_dirty() {
+            if self.aside.as_ref() == Some(&doc.plan) {
                 return None;
             }
-            self.aside = Some(self.doc.plan.clone());
+            let (path, plan) = (doc.path.clone(), doc.plan.clone());
+            self.aside = Some(plan.clone());
             Some(Effect::KeepAside {
-                path: self.doc.path.clone(),
-                plan: Box::new(self.doc.plan.clone()),
+                path,
+                plan: Box::new(plan),
             })
         } else {
-            self.aside
-                .take()
-                .map(|_| Effect::DropAside(self.doc.path.clone()))
+            let path = doc.path.clone();
+            self.aside.take().map(|_| Effect::DropAside(path))
         }
     }
 

@@ -23,6 +23,9 @@ impl App {
             }
             return None;
         }
+        if let Some(effect) = self.whatif_guard(action) {
+            return effect;
+        }
         // Enter on a problem only goes to it, which any role may do; on the Course pane it
         // does nothing.
         let edits_nothing = action == Action::Toggle
@@ -156,6 +159,11 @@ impl App {
                 self.overlay = Some(Overlay::Exceptions(Exceptions::default()));
             }
             Action::RequestException => self.request_exception(),
+            Action::WhatIf
+            | Action::ApplyWhatIf
+            | Action::DiscardWhatIf
+            | Action::KeepWhatIf
+            | Action::WhatIfCurriculum => return self.whatif_action(action),
             Action::Input(_)
             | Action::Backspace
             | Action::Edit(_)

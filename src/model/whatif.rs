@@ -35,23 +35,42 @@ pub struct Comparison {
 
 /// How `plan` stands under `c`.
 pub fn standing(c: &Curriculum, plan: &Plan) -> Standing {
-    let problems = audit::problems(c, plan);
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    Standing {
-        credits: audit::credits(c, plan),
-        errors,
-        warnings: problems.len() - errors,
-        readiness: career::readiness(c, plan)
+    Standing::of(
+        c,
+        &audit::problems(c, plan),
+        audit::credits(c, plan),
+        &career::readiness(c, plan),
+        graduation::estimate(c, plan, None),
+    )
+}
+
+impl Standing {
+    /// The standing made of figures already computed for a plan under `c`: its problems,
+    /// credits, readiness per path and earliest finish (the screen has them every frame).
+    pub fn of(
+        c: &Curriculum,
+        problems: &[audit::Problem],
+        credits: Credits,
+        readiness: &[career::Readiness],
+        graduation: Estimate,
+    ) -> Self {
+        let errors = problems
             .iter()
-            .map(|r| {
-                let path = &c.paths[r.path];
-                (path.id.clone(), path.name.clone(), r.committed_share())
-            })
-            .collect(),
-        graduation: graduation::estimate(c, plan, None),
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        Standing {
+            credits,
+            errors,
+            warnings: problems.len() - errors,
+            readiness: readiness
+                .iter()
+                .map(|r| {
+                    let path = &c.paths[r.path];
+                    (path.id.clone(), path.name.clone(), r.committed_share())
+                })
+                .collect(),
+            graduation,
+        }
     }
 }
 
@@ -59,21 +78,32 @@ pub fn standing(c: &Curriculum, plan: &Plan) -> Standing {
 /// The plan is judged under `after` as if made for it, so the comparison shows what the
 /// courses add up to there, not that the curriculum changed.
 pub fn compare(before: &Curriculum, after: &Curriculum, plan: &Plan) -> Comparison {
+    Comparison {
+        before: standing(before, plan),
+        after: standing(after, &made_for(after, plan)),
+        unknown: unknown(after, plan),
+    }
+}
+
+/// `plan` as if made for `c`: the same courses, mapped by code, stamped with `c`.
+pub fn made_for(c: &Curriculum, plan: &Plan) -> Plan {
     let mut moved = plan.clone();
-    moved.curriculum.name = after.name.clone();
-    moved.curriculum.hash = after.content_hash().to_string();
+    moved.curriculum.name = c.name.clone();
+    moved.curriculum.hash = c.content_hash().to_string();
+    moved
+}
+
+/// Codes placed in `plan` that `c` does not know (and does not list as taken outside it),
+/// each once, in plan order.
+pub fn unknown(c: &Curriculum, plan: &Plan) -> Vec<String> {
     let mut unknown: Vec<String> = Vec::new();
     for p in plan.terms.iter().flat_map(|t| &t.courses) {
-        if after.course(&p.code).is_none()
-            && !after.links().is_outside(&p.code)
+        if c.course(&p.code).is_none()
+            && !c.links().is_outside(&p.code)
             && !unknown.contains(&p.code)
         {
             unknown.push(p.code.clone());
         }
     }
-    Comparison {
-        before: standing(before, plan),
-        after: standing(after, &moved),
-        unknown,
-    }
+    unknown
 }

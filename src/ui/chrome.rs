@@ -45,12 +45,18 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     if app.read_only().is_some() {
         state = format!(" READ-ONLY │{state}");
     }
+    if app.whatif().is_some() {
+        state = format!(" WHAT-IF, not the plan │{state}");
+    }
+    if app.whatif().is_some() {
+        state = format!(" WHAT-IF, not the plan │{state}");
+    }
     let text = format!(
         " {} │ plan: {file} │ student: {student}{target}",
         app.curriculum().name
     );
     let width = usize::from(area.width);
-    let finish = finish_estimate(app);
+    let finish = finish_estimate(&facts.graduation);
     // The help key as the keymap has it; none when help is unbound.
     let help_key = app
         .keymap()
@@ -86,8 +92,7 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
 /// " │ finish ≥ Semester IV · chain 3": the earliest term the plan can finish in at the
 /// program's load limit (a lower bound) and how many courses its longest prerequisite chain
 /// still has ahead; nothing when every course is done.
-fn finish_estimate(app: &crate::app::App) -> String {
-    let estimate = crate::model::graduation::estimate(app.curriculum(), app.plan(), None);
+fn finish_estimate(estimate: &crate::model::graduation::Estimate) -> String {
     match estimate.credits_left {
         0 => String::new(),
         _ => format!(

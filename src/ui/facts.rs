@@ -29,6 +29,8 @@ pub struct Facts<'a> {
     pub gpa: model::gpa::Gpa,
     /// Each career path's GPA, by index into the curriculum's paths.
     pub path_gpas: Vec<Option<f64>>,
+    /// The earliest finish at the program's load limit.
+    pub graduation: model::graduation::Estimate,
 }
 
 impl<'a> Facts<'a> {
@@ -91,6 +93,7 @@ impl<'a> Facts<'a> {
             max_weight: c.max_weight(),
             gpa: model::gpa::gpa(c, app.plan()),
             path_gpas: model::career::path_gpas(c, app.plan()),
+            graduation: model::graduation::estimate(c, app.plan(), None),
         }
     }
 

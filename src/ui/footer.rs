@@ -21,6 +21,11 @@ pub(super) fn render_footer(frame: &mut Frame, area: Rect, view: &View) {
         .then(|| app.keymap().bindings(Context::Review))
         .into_iter()
         .flatten();
+    // During a what-if, its own keys come next.
+    let whatif = (app.overlay().is_none() && app.whatif().is_some())
+        .then(|| app.keymap().bindings(Context::WhatIf))
+        .into_iter()
+        .flatten();
     let shown = |b: &action::Binding| app.available(b.context, b.action);
     let purpose = match app.overlay() {
         Some(Overlay::Picker(p)) => Some(p.purpose),
@@ -35,11 +40,15 @@ pub(super) fn render_footer(frame: &mut Frame, area: Rect, view: &View) {
         | Action::NextPath
         | Action::NoteCourse
         | Action::Approve
-        | Action::RequestChanges => 0,
+        | Action::RequestChanges
+        | Action::ApplyWhatIf
+        | Action::DiscardWhatIf
+        | Action::KeepWhatIf => 0,
         Action::Toggle | Action::MoveLater => 1,
         _ => 2,
     };
     let hints: Vec<(String, &str, Action)> = review
+        .chain(whatif)
         .chain(app.keymap().bindings(app.context()))
         .filter(|b| b.hint.is_some() && shown(b))
         .map(|b| {

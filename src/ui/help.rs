@@ -122,6 +122,11 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
             &[ShowExceptions, RequestException],
         ),
         title(
+            Context::WhatIf,
+            "What-if (a scratch copy; the plan is set aside)",
+            &[WhatIf],
+        ),
+        title(
             Context::Typing,
             "Typing a filter or a prompt",
             &[StartFilter, AddTerm, RenameTerm],

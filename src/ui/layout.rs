@@ -15,11 +15,13 @@ const MIN_BOTTOM: u16 = 12;
 /// Prior-credit entries in view at once, in the wide and the compact layout.
 const PRIOR_ROWS: (u16, u16) = (6, 2);
 
-/// The screen's rows: the header, the body, the status line and the key hints.
-pub(super) fn rows(area: Rect) -> [Rect; 4] {
+/// The screen's rows: the header, the body, the what-if's delta bar (no rows without a
+/// what-if), the status line and the key hints.
+pub(super) fn rows(app: &crate::app::App, area: Rect) -> [Rect; 5] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(super::whatif::height(app)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -61,7 +63,7 @@ pub(super) struct Side {
 /// the course (or the paths, when they have focus), the pool and the problems.
 pub(super) fn panes(view: &View, screen: Rect) -> Panes {
     let View { app, .. } = *view;
-    let [_, area, _, _] = rows(screen);
+    let [_, area, _, _, _] = rows(app, screen);
     if screen.width >= WIDE.0 && screen.height >= WIDE.1 {
         let prior_height = prior::height(app, PRIOR_ROWS.0);
         let budget = area

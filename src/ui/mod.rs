@@ -21,6 +21,7 @@ mod review;
 mod terms;
 mod text;
 mod unsaved;
+mod whatif;
 
 pub use measure::viewport;
 pub use panels::credits_summary;
@@ -96,10 +97,11 @@ pub fn draw_measured(frame: &mut Frame, app: &App, theme: &Theme) -> Option<View
         facts: &facts,
         theme,
     };
-    let [header, body, status, hints] = layout::rows(area);
+    let [header, body, bar, status, hints] = layout::rows(app, area);
     chrome::render_header(frame, header, &view);
     let panes = layout::panes(&view, area);
     layout::render_body(frame, &panes, &view);
+    whatif::render_bar(frame, bar, &view);
     chrome::render_status(frame, status, &view);
     match (app.overlay(), app.message()) {
         // A prompt takes the status line; a message about it (why it stays open) goes below.

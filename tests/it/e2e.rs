@@ -1607,3 +1607,45 @@ fn the_auto_plan_previews_applies_and_saves_a_plan_check_passes() {
     assert_eq!(code, Some(0), "{stdout}");
     assert!(!stdout.contains("error"), "{stdout}");
 }
+
+// A what-if: the plan saved, set aside, a course moved in the what-if, the what-if kept as
+// the plan "try", quit. The plan's file is byte for byte as saved; try.ron has the move.
+#[test]
+fn whatif_move_keep_as_plan_and_quit() {
+    let dir = data_dir();
+    let mut t = planner(&dir);
+    t.send("s");
+    t.wait_for("Saved");
+    let real = default_plan(&dir);
+    let saved = std::fs::read(&real).expect("the plan was saved");
+
+    t.send("W");
+    t.wait_for("WHAT-IF, not the plan");
+    t.send("l");
+    t.wait_for("BE201 · 4 credits");
+    t.send(">");
+    t.wait_for("Moved BE201 to Semester III");
+    t.wait_for("errors 0 → 3 (+3)");
+    // s saves nothing during a what-if, and says what to do instead.
+    t.send("s");
+    t.wait_for("No saving during a what-if");
+
+    t.send("K");
+    t.wait_for("Keep the what-if as");
+    t.send(keys::CTRL_U);
+    t.send("try");
+    t.send(keys::ENTER);
+    t.wait_for("Kept the what-if as");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    assert_eq!(
+        std::fs::read(&real).expect("the plan is still there"),
+        saved,
+        "the plan's file is untouched by the what-if"
+    );
+    let kept = load(&dir.path().join("plans").join("try.ron"));
+    assert_eq!(find(&kept, "BE201"), Some((2, Status::Planned)));
+    assert_eq!(find(&load(&real), "BE201"), Some((1, Status::Planned)));
+}

@@ -883,6 +883,11 @@ const ACTIONS: &[Action] = &[
     Action::AddPrior,
     Action::EditPrior,
     Action::RemovePrior,
+    Action::WhatIf,
+    Action::ApplyWhatIf,
+    Action::DiscardWhatIf,
+    Action::KeepWhatIf,
+    Action::WhatIfCurriculum,
     Action::Edit(InputRequest::GoToStart),
     Action::Edit(InputRequest::GoToPrevChar),
     Action::Edit(InputRequest::DeleteNextChar),
@@ -958,6 +963,11 @@ fn every_action_is_listed(a: Action) {
         | Action::RefuseException
         | Action::EditReason
         | Action::RemoveException
+        | Action::WhatIf
+        | Action::ApplyWhatIf
+        | Action::DiscardWhatIf
+        | Action::KeepWhatIf
+        | Action::WhatIfCurriculum
         | Action::DuplicatePlan
         | Action::RenamePlan
         | Action::TrashPlan
@@ -1309,7 +1319,7 @@ fn printable_ascii_is_safe_and_escapes_among_it_are_still_removed() {
 
 #[test]
 fn every_action_variant_is_generated() {
-    assert_eq!(ACTIONS.len() + 1, 75, "70 fixed actions, 4 edits and Input");
+    assert_eq!(ACTIONS.len() + 1, 80, "75 fixed actions, 4 edits and Input");
     let unique: HashSet<String> = ACTIONS.iter().map(|a| format!("{a:?}")).collect();
     assert_eq!(unique.len(), ACTIONS.len());
 }

@@ -35,3 +35,4 @@ mod review;
 mod screen;
 mod special_files;
 mod synth;
+mod whatif;

@@ -34,6 +34,7 @@ fn key_table() -> String {
         (Context::Requirements, "requirements: "),
         (Context::AutoPlan, "auto-plan preview: "),
         (Context::Exceptions, "exceptions: "),
+        (Context::WhatIf, "what-if: "),
         (Context::Typing, "while typing: "),
         (Context::Help, "in help: "),
         (Context::ConfirmQuit, "unsaved changes (quit, o, n): "),

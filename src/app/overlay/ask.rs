@@ -26,6 +26,10 @@ pub enum Question {
     OverwriteReport,
     /// Save over a plan file another program changed since the planner read it.
     SaveOverChanges,
+    /// Leave the what-if, losing its changes.
+    DiscardWhatIf,
+    /// Leave the what-if, losing its changes, and quit (asking about the plan's own).
+    QuitWhatIf,
 }
 
 /// A question and how it is put to the user.
@@ -83,6 +87,14 @@ impl Ask {
             }
             Question::OverwriteReport => return Some(app.export(true)),
             Question::SaveOverChanges => return Some(app.save(true)),
+            Question::DiscardWhatIf => {
+                app.leave_whatif();
+                app.info("Discarded the what-if: the plan is as it was".into());
+            }
+            Question::QuitWhatIf => {
+                app.leave_whatif();
+                return app.normal(Action::Quit);
+            }
         }
         None
     }

@@ -63,6 +63,10 @@ pub enum PromptKind {
         /// What the exception does, in words.
         what: String,
     },
+    /// Where to keep the what-if as a plan of its own.
+    KeepWhatIf,
+    /// The curriculum file to judge the what-if under.
+    WhatIfCurriculum,
 }
 
 impl PromptKind {
@@ -97,6 +101,12 @@ impl PromptKind {
             PromptKind::EditReason { what, .. } => format!("New reason ({what})"),
             PromptKind::Refusal { what, .. } => {
                 format!("Refuse {what}: a reason for the student (may be empty)")
+            }
+            PromptKind::KeepWhatIf => {
+                "Keep the what-if as (a name in the plans folder, or a path)".into()
+            }
+            PromptKind::WhatIfCurriculum => {
+                "What-if under the curriculum file (empty: the plan's own)".into()
             }
         }
     }
@@ -193,6 +203,8 @@ fn answer(app: &mut App, kind: PromptKind, input: &str) -> Option<Effect> {
                 from: app.doc.path.clone(),
             });
         }
+        PromptKind::KeepWhatIf => return app.keep_whatif(input),
+        PromptKind::WhatIfCurriculum => return app.choose_whatif_curriculum(input),
         PromptKind::Note(_) if input.is_empty() => app.error("An empty note was not added".into()),
         PromptKind::Note(on) => {
             let note = Note {
