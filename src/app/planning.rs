@@ -581,6 +581,7 @@ fn is_term_edit(action: Action) -> bool {
             | Action::MoveLater
             | Action::CycleStatus
             | Action::EditGrade
+            | Action::EditCredits
             | Action::TogglePin
             | Action::SetFocus
             | Action::AddTerm

@@ -223,6 +223,13 @@ impl Plan {
         self.terms.get(slot.term)?.courses.get(slot.index)
     }
 
+    /// The placement at `slot`, to change it.
+    fn placement_mut(&mut self, slot: Slot) -> Option<&mut Placement> {
+        self.terms
+            .get_mut(slot.term)
+            .and_then(|t| t.courses.get_mut(slot.index))
+    }
+
     /// Where the course with `code` is first placed.
     pub fn find(&self, code: &str) -> Option<Slot> {
         self.terms.iter().enumerate().find_map(|(term, t)| {
@@ -334,11 +341,7 @@ impl Plan {
     /// Sets or clears the grade of a completed course. Returns false if the course is not
     /// completed.
     pub fn set_grade(&mut self, slot: Slot, grade: Option<String>) -> bool {
-        let Some(p) = self
-            .terms
-            .get_mut(slot.term)
-            .and_then(|t| t.courses.get_mut(slot.index))
-        else {
+        let Some(p) = self.placement_mut(slot) else {
             return false;
         };
         if p.status != Status::Completed {
@@ -351,11 +354,7 @@ impl Plan {
     /// Records the credits chosen for the course at `slot` (a course of variable credits;
     /// `None` takes its least). Reports whether the plan changed.
     pub fn set_credits(&mut self, slot: Slot, credits: Option<u32>) -> bool {
-        let Some(p) = self
-            .terms
-            .get_mut(slot.term)
-            .and_then(|t| t.courses.get_mut(slot.index))
-        else {
+        let Some(p) = self.placement_mut(slot) else {
             return false;
         };
         let changed = p.credits != credits;
