@@ -53,6 +53,14 @@ impl Document {
         )
     }
 
+    /// The plan's file name without its extension, the start of a name suggested for a copy.
+    pub(super) fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
     /// Judges the plan under `curriculum` from now on, as if made for `made_for`: the plan and
     /// every step of its history are stamped with it, so that undoing keeps the program.
     pub(super) fn switch_curriculum(&mut self, curriculum: Curriculum, made_for: CurriculumRef) {

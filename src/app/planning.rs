@@ -143,12 +143,7 @@ impl App {
             Action::Compare => return Some(Effect::ListPlans(Purpose::Compare)),
             Action::SaveAs => {
                 // Save as never replaces a file, so suggest a new name in the plans folder.
-                let stem = self
-                    .doc
-            .path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let stem = self.doc.stem();
                 self.ask(PromptKind::SaveAs, &format!("{stem} copy"));
             }
             Action::Export => return Some(self.export(false)),

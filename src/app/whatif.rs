@@ -172,12 +172,7 @@ impl App {
             Action::ApplyWhatIf => self.apply_whatif(),
             Action::DiscardWhatIf => self.discard_whatif(),
             Action::KeepWhatIf => {
-                let stem = self
-                    .doc
-                    .path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let stem = self.doc.stem();
                 self.ask(PromptKind::KeepWhatIf, &format!("{stem} what-if"));
             }
             Action::WhatIfCurriculum => {

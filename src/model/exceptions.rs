@@ -155,17 +155,23 @@ pub fn remove(plan: &mut Plan, role: &Role, index: usize) -> Result<Exception, R
 
 /// The group with this id, among the program's and every stream option's groups.
 pub fn find_group<'c>(c: &'c Curriculum, id: &str) -> Option<&'c Group> {
-    fn walk<'g>(g: &'g Group, id: &str) -> Option<&'g Group> {
-        if g.id == id {
+    find_group_where(c, |g| g.id == id)
+}
+
+/// The first group, sub-groups included, among the program's and every stream option's,
+/// for which `found` holds.
+pub fn find_group_where(c: &Curriculum, found: impl Fn(&Group) -> bool) -> Option<&Group> {
+    fn walk<'g>(g: &'g Group, found: &dyn Fn(&Group) -> bool) -> Option<&'g Group> {
+        if found(g) {
             return Some(g);
         }
-        g.groups.iter().find_map(|sub| walk(sub, id))
+        g.groups.iter().find_map(|sub| walk(sub, found))
     }
     let options = c.streams.iter().flat_map(|s| &s.options);
     c.requirements
         .iter()
         .chain(options.flat_map(|o| &o.requirements))
-        .find_map(|g| walk(g, id))
+        .find_map(|g| walk(g, &found))
 }
 
 fn group_named(c: &Curriculum, id: &str, name: &str) -> bool {

@@ -8,7 +8,6 @@
 use super::audit::{Problem, ProblemKind};
 use super::curriculum::Curriculum;
 use super::exceptions;
-use super::groups::Group;
 use super::plan::{Grant, Plan, Warning};
 
 /// The exceptions that would answer `problem` in `plan`, the obvious one first; none for a
@@ -85,17 +84,8 @@ pub fn remedies(c: &Curriculum, plan: &Plan, problem: &Problem) -> Vec<Grant> {
 /// The id of the requirement group named `name`: among the program's groups and every
 /// stream option's, or an elective group (whose name is its id).
 fn group_id(c: &Curriculum, name: &str) -> Option<String> {
-    fn walk(g: &Group, name: &str) -> Option<String> {
-        if g.name == name {
-            return Some(g.id.clone());
-        }
-        g.groups.iter().find_map(|sub| walk(sub, name))
-    }
-    let options = c.streams.iter().flat_map(|s| &s.options);
-    c.requirements
-        .iter()
-        .chain(options.flat_map(|o| &o.requirements))
-        .find_map(|g| walk(g, name))
+    exceptions::find_group_where(c, |g| g.name == name)
+        .map(|g| g.id.clone())
         .or_else(|| {
             c.electives
                 .iter()

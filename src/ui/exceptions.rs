@@ -45,13 +45,7 @@ pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exce
             .collect();
         let trouble = issues.iter().find(|x| x.index == i);
         let mut entry = exception_lines(e, &answered, trouble, theme);
-        let is_selected = i == selected;
-        entry[0]
-            .spans
-            .insert(0, Span::raw(if is_selected { "> " } else { "  " }));
-        if is_selected {
-            entry[0] = entry[0].clone().style(theme.selected);
-        }
+        super::text::mark_entry(&mut entry, i == selected, theme.selected);
         lines.extend(entry);
         spans.push(start..lines.len());
     }
@@ -61,18 +55,8 @@ pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exce
     );
     let inner_width = popup.width.saturating_sub(2);
     let visible = usize::from(popup.height.saturating_sub(2));
-    let mut starts = Vec::with_capacity(lines.len() + 1);
-    let mut total = 0usize;
-    for line in &lines {
-        starts.push(total);
-        total += super::text::wrapped_rows(line, inner_width);
-    }
-    starts.push(total);
-    // The highlighted exception's end at the bottom, or its start at the top when taller.
-    let scroll = spans.get(selected).map_or(0, |span| {
-        let (top, bottom) = (starts[span.start], starts[span.end]);
-        top.min(bottom.saturating_sub(visible))
-    });
+    let starts = super::text::line_starts(&lines, inner_width);
+    let scroll = super::text::scroll_to_entry(&starts, &spans, selected, visible);
     let granted = all.iter().filter(|e| e.granted()).count();
     let block = Block::bordered()
         .border_style(theme.border_focus)

@@ -53,13 +53,7 @@ pub fn render_requirements(frame: &mut Frame, area: Rect, view: &View, pane: &Re
                 )]
             }
         };
-        let is_selected = i == selected;
-        entry_lines[0]
-            .spans
-            .insert(0, Span::raw(if is_selected { "> " } else { "  " }));
-        if is_selected {
-            entry_lines[0] = entry_lines[0].clone().style(theme.selected);
-        }
+        super::text::mark_entry(&mut entry_lines, i == selected, theme.selected);
         lines.extend(entry_lines);
         spans.push(start..lines.len());
     }
@@ -69,18 +63,8 @@ pub fn render_requirements(frame: &mut Frame, area: Rect, view: &View, pane: &Re
     );
     let inner_width = popup.width.saturating_sub(2);
     let visible = usize::from(popup.height.saturating_sub(2));
-    // Rows each line takes wrapped, and where each line starts.
-    let mut starts = Vec::with_capacity(lines.len() + 1);
-    let mut total = 0usize;
-    for line in &lines {
-        starts.push(total);
-        total += super::text::wrapped_rows(line, inner_width);
-    }
-    starts.push(total);
-    let scroll = spans.get(selected).map_or(0, |span| {
-        let (top, bottom) = (starts[span.start], starts[span.end]);
-        top.min(bottom.saturating_sub(visible))
-    });
+    let starts = super::text::line_starts(&lines, inner_width);
+    let scroll = super::text::scroll_to_entry(&starts, &spans, selected, visible);
     let mut block = Block::bordered()
         .border_style(theme.border_focus)
         .title(" Requirements ")

@@ -1,5 +1,6 @@
 //! Fitting text into cells: truncation with an ellipsis and padding, by display width.
 
+use ratatui::text::{Line, Span};
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -59,6 +60,47 @@ pub fn field_spans(
     }
     spans.push(Span::raw(after));
     spans
+}
+
+/// Puts the selection marker ("> " or "  ") before an entry's first line, and the selected
+/// style on it when it is the highlighted one.
+pub fn mark_entry(entry: &mut [Line<'static>], selected: bool, style: ratatui::style::Style) {
+    let Some(first) = entry.first_mut() else {
+        return;
+    };
+    first
+        .spans
+        .insert(0, Span::raw(if selected { "> " } else { "  " }));
+    if selected {
+        *first = first.clone().style(style);
+    }
+}
+
+/// The wrapped row at `width` where each of `lines` starts, and one past the last row.
+pub fn line_starts(lines: &[Line], width: u16) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(lines.len() + 1);
+    let mut total = 0usize;
+    for line in lines {
+        starts.push(total);
+        total += wrapped_rows(line, width);
+    }
+    starts.push(total);
+    starts
+}
+
+/// The scroll offset that shows entry `selected` (each entry the line range in `spans`, the
+/// rows from [`line_starts`]) in `visible` rows: its end at the bottom, or its start at the
+/// top when it is taller than the view.
+pub fn scroll_to_entry(
+    starts: &[usize],
+    spans: &[std::ops::Range<usize>],
+    selected: usize,
+    visible: usize,
+) -> usize {
+    spans.get(selected).map_or(0, |span| {
+        let (top, bottom) = (starts[span.start], starts[span.end]);
+        top.min(bottom.saturating_sub(visible))
+    })
 }
 
 /// Rows one line takes wrapped at `width` columns, as the panels wrap it (whole words,
