@@ -18,7 +18,7 @@ pub use prior::{PriorCredit, PriorSource, StandsFor};
 pub use verdict::{Decision, ReviewedTerm, Verdict, stamp_text};
 
 /// The plan file format version this build writes.
-pub const PLAN_VERSION: u32 = 2;
+pub const PLAN_VERSION: u32 = 3;
 
 /// A student's plan for one curriculum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,13 @@ use serde::Deserialize;
 
 use crate::model::{CurriculumRef, PLAN_VERSION, Plan, Term};
 
+/// The first version read with the current [`Plan`] struct. Version 3 only added optional
+/// fields (project focus, set-aside courses, stream choices, prior credit, exceptions, term
+/// kinds and years, chosen credits, pins), so a version 2 file is a version 3 plan without
+/// them; files that builds before version 3 wrote with some of them under version 2 are read
+/// the same way.
+pub const CURRENT_SHAPE_FROM: u32 = 2;
+
 /// Version 1: a plan without notes or verdict.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Plan")]

@@ -222,8 +222,9 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
     // Nearly every plan is current: parse it once. Anything else (an older or newer
     // version, or an error) takes the careful path, which reads the version first.
     if let Ok(mut plan) = ron_options().from_str::<Plan>(text)
-        && plan.version == PLAN_VERSION
+        && (migrate::CURRENT_SHAPE_FROM..=PLAN_VERSION).contains(&plan.version)
     {
+        plan.version = PLAN_VERSION;
         plan.clean_strings();
         return Ok(plan);
     }
@@ -247,6 +248,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
         _ => ron_options().from_str::<Plan>(text),
     };
     let mut plan = parsed.map_err(|e| error(vec![ron_error(&e, text)]))?;
+    plan.version = PLAN_VERSION;
     plan.clean_strings();
     Ok(plan)
 }

@@ -512,7 +512,7 @@ const CASES: &[Case] = &[
     ),
     refused(P, "duplicate_field_student.ron", "`student` twice", POS),
     refused(P, "duplicate_field_version.ron", "`version` twice", POS),
-    refused(P, "version_future.ron", "future format `version: 3`", POS),
+    refused(P, "version_future.ron", "future format `version: 4`", POS),
     refused(P, "version_zero.ron", "`version: 0`", POS),
     refused(P, "version_negative.ron", "`version: -1`", POS),
     refused(P, "version_enormous.ron", "`version` beyond u64", POS),

@@ -209,6 +209,50 @@ fn move_course_undo_redo_and_save() {
     assert!(!plan.terms[1].courses.iter().any(|p| p.code == "BE201"));
 }
 
+// 2b. A version 2 plan opens as it was (still approved), and an edit saves it as version 3
+// with every field it had.
+#[test]
+fn a_version_2_plan_opens_unchanged_and_saves_as_version_3() {
+    let dir = data_dir();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&plans).expect("plans dir");
+    let path = plans.join("turing.ron");
+    let old = std::fs::read_to_string("tests/plans/v2.ron").expect("the v2 fixture");
+    std::fs::write(&path, &old).expect("written");
+
+    let mut t = planner_with(&dir, &[path.clone().into()], COLS, ROWS);
+    t.wait_for(READY);
+    t.wait_for("Alan Turing");
+    t.wait_for("approved by Dr Grace on 2026-11-20");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        old,
+        "opening writes nothing"
+    );
+
+    t.send("l");
+    t.wait_for("BE201 · 4 credits");
+    t.send(">");
+    t.wait_for("Moved BE201 to Semester III");
+    t.send("s");
+    t.wait_for("Saved");
+    t.send("q");
+    t.expect_exit_code(0);
+    t.assert_terminal_restored();
+
+    let new = std::fs::read_to_string(&path).expect("read");
+    assert!(new.contains("\n    version: 3,\n"), "{new}");
+    let plan = load(&path);
+    assert_eq!(find(&plan, "BE201"), Some((2, Status::InProgress)));
+    let before = store::parse_plan(&old, "v2.ron").expect("the v2 plan");
+    assert_eq!(
+        plan.verdict, before.verdict,
+        "the verdict is kept as it was"
+    );
+    assert_eq!(plan.student, before.student);
+    assert_eq!(plan.target_path, before.target_path);
+}
+
 // 3. Quitting with unsaved changes asks; Esc keeps editing; n quits without saving.
 #[test]
 fn quit_with_unsaved_changes_can_discard() {

@@ -1139,7 +1139,7 @@ fn parse_plan_rejects_a_future_version_at_its_position() {
     let text =
         "(\n    version: 7,\n    curriculum: (name: \"Mini\", hash: \"x\"),\n    terms: [],\n)";
     let error = store::parse_plan(text, "future.ron").unwrap_err();
-    let message = "plan format version 7 is not one this program reads (it reads 1 to 2); \
+    let message = "plan format version 7 is not one this program reads (it reads 1 to 3); \
                    a newer degree-planner may open it";
     assert_eq!(
         error.problems,

@@ -51,7 +51,7 @@ fn doc_example_parses_and_its_verdict_is_current() {
         .next()
         .expect("a ```ron example");
     let plan = store::parse_plan(&example, "docs/plan-format.md").expect("the example parses");
-    assert_eq!(plan.version, 2);
+    assert_eq!(plan.version, 3);
     assert_eq!(plan.student, "Ada Lovelace");
     assert_eq!(plan.terms.len(), 2);
     assert_eq!(plan.notes.len(), 3);

@@ -686,10 +686,10 @@ const V1_PLAN: &str = r#"(
 "#;
 
 #[test]
-fn a_version_1_plan_is_migrated_to_version_2() {
+fn a_version_1_plan_is_migrated_to_version_3() {
     let plan = store::parse_plan(V1_PLAN, "v1.ron").expect("a v1 plan parses");
-    assert_eq!(PLAN_VERSION, 2);
-    assert_eq!(plan.version, 2);
+    assert_eq!(PLAN_VERSION, 3);
+    assert_eq!(plan.version, 3);
     assert!(plan.notes.is_empty());
     assert_eq!(plan.verdict, None);
     assert_eq!(plan.student, "Edsger");
@@ -720,12 +720,12 @@ fn a_version_1_plan_is_migrated_to_version_2() {
 }
 
 #[test]
-fn saving_a_migrated_plan_writes_version_2() {
+fn saving_a_migrated_plan_writes_version_3() {
     let plan = store::parse_plan(V1_PLAN, "v1.ron").expect("a v1 plan parses");
     let text = store::plan_to_ron(&plan);
-    assert!(text.contains("version: 2"), "{text}");
+    assert!(text.contains("version: 3"), "{text}");
     assert!(!text.contains("version: 1"), "{text}");
-    let back = store::parse_plan(&text, "v2.ron").expect("the saved text parses");
+    let back = store::parse_plan(&text, "v3.ron").expect("the saved text parses");
     assert_eq!(back, plan);
 }
 
@@ -760,10 +760,69 @@ fn the_same_fields_are_fine_in_version_2() {
         .replace("    terms: [", "    notes: [],\n    terms: [");
     let plan = store::parse_plan(&v2, "v2.ron").expect("notes are version 2");
     assert!(plan.notes.is_empty());
+    assert_eq!(plan.version, PLAN_VERSION);
+}
+
+/// `tests/plans/v2.ron` is `tests/plans/good/approved.ron` as the planner wrote it in version 2:
+/// an approved plan with grades.
+const APPROVED_V2: &str = include_str!("../plans/v2.ron");
+const APPROVED_V3: &str = include_str!("../plans/good/approved.ron");
+
+#[test]
+fn a_version_2_plan_opens_unchanged_and_is_saved_as_version_3() {
+    assert!(
+        APPROVED_V2.contains("version: 2,"),
+        "the fixture is version 2"
+    );
+    let old = store::parse_plan(APPROVED_V2, "v2.ron").expect("a v2 plan parses");
+    let current = store::parse_plan(APPROVED_V3, "approved.ron").expect("a v3 plan parses");
+    assert_eq!(old, current, "the same plan, whichever version holds it");
+    assert_eq!(old.version, 3);
+    assert!(old.verdict.is_some(), "{old:?}");
+    assert_eq!(old.terms[0].courses[0].grade.as_deref(), Some("A"));
+    assert_eq!(
+        review::verdict_state(&old).key(),
+        "approved",
+        "still approved: the stamp does not involve the version"
+    );
+    let saved = store::plan_to_ron(&old);
+    assert_eq!(
+        saved, APPROVED_V3,
+        "written as version 3, every other line as it was"
+    );
+    let changed: Vec<(&str, &str)> = APPROVED_V2
+        .lines()
+        .zip(saved.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed, [("    version: 2,", "    version: 3,")]);
 }
 
 #[test]
-fn a_version_2_plan_with_notes_and_verdict_round_trips_exactly() {
+fn a_version_2_plan_saved_through_a_file_reads_back_as_version_3() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, APPROVED_V2).expect("written");
+    let plan = store::load_plan(&path).expect("loaded");
+    store::save_plan(&path, &plan).expect("saved");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("    version: 3,"), "{text}");
+    assert_eq!(store::load_plan(&path).expect("read back"), plan);
+}
+
+#[test]
+fn a_version_2_plan_written_by_a_build_before_version_3_keeps_its_newer_fields() {
+    let v2 = APPROVED_V3.replace("version: 3,", "version: 2,").replace(
+        "    terms: [",
+        "    prior: [(source: Transfer, stands_for: Course(\"BE101\"), credits: 4)],\n    terms: [",
+    );
+    let plan = store::parse_plan(&v2, "v2.ron").expect("read as it was written");
+    assert_eq!(plan.version, 3);
+    assert_eq!(plan.prior.len(), 1, "{plan:?}");
+}
+
+#[test]
+fn a_plan_with_notes_and_verdict_round_trips_exactly() {
     let mut plan = recommended();
     plan.cycle_status(slot(&plan, "BE101"));
     plan.cycle_status(slot(&plan, "BE101"));
@@ -783,7 +842,7 @@ fn a_version_2_plan_with_notes_and_verdict_round_trips_exactly() {
     let plan = judged(plan, Decision::ChangesRequested);
 
     let text = store::plan_to_ron(&plan);
-    assert!(text.contains("version: 2"), "{text}");
+    assert!(text.contains("version: 3"), "{text}");
     assert!(text.contains("addressed: true"), "{text}");
     let back = store::parse_plan(&text, "plan.ron").expect("the saved text parses");
     assert_eq!(back, plan);
