@@ -112,14 +112,18 @@ pub fn ready(plan: &Plan, standing: &Standing) -> String {
     let unplaced: Vec<&str> = standing
         .core
         .iter()
-        .filter(|c| c.term.is_none())
+        .filter(|c| c.term.is_none() && !c.by_prior_credit())
         .map(|c| c.course.code.as_str())
         .collect();
     if !unplaced.is_empty() {
         return format!("not ready as planned: {} in no term", list_some(&unplaced));
     }
     let Some(term) = standing.ready_after.and_then(|t| plan.terms.get(t)) else {
-        return "no core courses".to_string();
+        return if standing.core.is_empty() {
+            "no core courses".to_string()
+        } else {
+            "ready already, by prior credit".to_string()
+        };
     };
     if standing
         .core

@@ -154,14 +154,19 @@ pub fn readiness(curriculum: &Curriculum, plan: &Plan) -> Vec<Readiness> {
             committed: 0,
         })
         .collect();
-    for (code, record) in records(plan) {
+    let records = records(plan);
+    let statuses = records.iter().map(|(code, r)| (*code, r.status));
+    let prior = prior_only(curriculum, plan, &records)
+        .into_iter()
+        .map(|code| (code, Status::Completed));
+    for (code, status) in statuses.chain(prior) {
         let Some(course) = curriculum.course(code) else {
             continue;
         };
         for r in &mut all {
             let w = weight(plan, course, &curriculum.paths[r.path].id);
             r.committed += w;
-            match record.status {
+            match status {
                 Status::Completed => r.completed += w,
                 Status::InProgress => r.in_progress += w,
                 Status::Planned => {}
@@ -171,6 +176,23 @@ pub fn readiness(curriculum: &Curriculum, plan: &Plan) -> Vec<Readiness> {
     all
 }
 
+/// The courses prior credit stands for that the plan does not also place: they count as
+/// completed before the first term (a placed course counts where it is placed, as in the
+/// audit). They carry no grade, so they add to readiness and the core, not to results.
+fn prior_only<'p>(
+    curriculum: &Curriculum,
+    plan: &'p Plan,
+    records: &HashMap<&str, Record<'p>>,
+) -> Vec<&'p str> {
+    let mut out: Vec<&str> = Vec::new();
+    for code in super::prior::courses(curriculum, plan) {
+        if !records.contains_key(code) && !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    out
+}
+
 /// One of a path's core courses and where it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CoreCourse<'c> {
@@ -178,10 +200,18 @@ pub struct CoreCourse<'c> {
     pub course: &'c Course,
     /// Its weight for the path, with the plan's focus.
     pub weight: u32,
-    /// Its status, or none when it is in no term.
+    /// Its status, or none when it is in no term. Prior credit for it counts as completed.
     pub status: Option<Status>,
-    /// The term it is in (index into [`Plan::terms`]).
+    /// The term it is in (index into [`Plan::terms`]); none for a course in no term, or
+    /// done by prior credit before the first term.
     pub term: Option<usize>,
+}
+
+impl CoreCourse<'_> {
+    /// Whether prior credit, not a term of the plan, covers the course.
+    pub fn by_prior_credit(&self) -> bool {
+        self.term.is_none() && self.status == Some(Status::Completed)
+    }
 }
 
 /// A completed course's part in a path's strength.
@@ -209,7 +239,7 @@ pub struct Standing<'c, 'p> {
     pub strength: Option<f64>,
     /// The completed courses behind `strength`, most weight times points first.
     pub contributions: Vec<Contribution<'c, 'p>>,
-    /// The path's core courses, in plan order (courses in no term last).
+    /// The path's core courses, in plan order: prior credit first, courses in no term last.
     pub core: Vec<CoreCourse<'c>>,
     /// The term by whose end every core course is completed, as the plan stands; none
     /// while a core course is in no term.
@@ -302,13 +332,18 @@ fn standing<'c, 'p>(
             / f64::from(weights)
     });
     let top = curriculum.top_weight(path);
+    let prior = prior_only(curriculum, plan, records);
     let mut core: Vec<CoreCourse> = Vec::new();
     let mut add = |i: usize, weight: u32| {
         let record = indexed[i];
+        let course = &curriculum.courses[i];
+        let by_prior = record.is_none() && prior.contains(&course.code.as_str());
         core.push(CoreCourse {
-            course: &curriculum.courses[i],
+            course,
             weight,
-            status: record.map(|r| r.status),
+            status: record
+                .map(|r| r.status)
+                .or(by_prior.then_some(Status::Completed)),
             term: record.map(|r| r.term),
         });
     };
@@ -339,9 +374,15 @@ fn standing<'c, 'p>(
             }
         }
     }
-    core.sort_by_key(|c| c.term.unwrap_or(usize::MAX));
+    // Prior credit first (before the first term), courses in no term last.
+    core.sort_by_key(|c| match c.term {
+        Some(t) => t + 1,
+        None if c.by_prior_credit() => 0,
+        None => usize::MAX,
+    });
     let ready_after = core
         .iter()
+        .filter(|c| !c.by_prior_credit())
         .map(|c| c.term)
         .collect::<Option<Vec<_>>>()
         .and_then(|terms| terms.into_iter().max());
@@ -459,10 +500,13 @@ pub fn next_steps<'c>(curriculum: &'c Curriculum, plan: &Plan, path_id: &str) ->
     };
     let records = records(plan);
     let indexed = by_index(curriculum, &records);
+    let prior = prior_only(curriculum, plan, &records);
     let status = |code: &str| records.get(code).map(|r| r.status);
     let mut steps = Vec::new();
     let strongest = curriculum.strongest_for(path);
-    if let Some(&i) = strongest.iter().find(|&&i| indexed[i].is_none()) {
+    let unplaced =
+        |i: usize| indexed[i].is_none() && !prior.contains(&curriculum.courses[i].code.as_str());
+    if let Some(&i) = strongest.iter().find(|&&i| unplaced(i)) {
         steps.push(Step::Place(&curriculum.courses[i]));
     }
     let distinct = |c: &Course| {

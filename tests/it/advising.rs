@@ -1111,3 +1111,47 @@ fn approving_counts_only_the_errors_no_granted_exception_answers() {
     };
     assert_eq!(asked(plan), expected);
 }
+
+#[test]
+fn prior_credit_counts_in_career_readiness_and_core_like_a_completed_course() {
+    let c = crate::common::bundled();
+    let mut taken_here = Plan::recommended(&c, "Ada");
+    let slot = model::Slot { term: 0, index: 0 };
+    assert_eq!(taken_here.terms[0].courses[0].code, "BE101");
+    taken_here.terms[0].courses[0].status = Status::Completed;
+    let mut by_prior = Plan::recommended(&c, "Ada");
+    by_prior.remove(slot);
+    by_prior.prior.push(transfer("BE101", 4));
+
+    let here = model::readiness(&c, &taken_here);
+    let prior = model::readiness(&c, &by_prior);
+    assert_eq!(here, prior, "the same weight completed and committed");
+    assert!(prior.iter().all(|r| r.completed > 0), "{prior:?}");
+
+    let standings = model::standings(&c, &by_prior);
+    assert!(
+        standings.ranked,
+        "a course covered by prior credit is not missing"
+    );
+    for s in &standings.paths {
+        let core = s.core.iter().find(|x| x.course.code == "BE101");
+        if let Some(x) = core {
+            assert!(x.by_prior_credit(), "{x:?}");
+            assert_eq!(s.core[0].course.code, "BE101", "prior credit comes first");
+            assert_eq!(s.core_counts().0, 1);
+        }
+        assert_eq!(
+            s.strength, None,
+            "prior credit has no grade here: no results"
+        );
+        let text = model::advice::ready(&by_prior, s);
+        assert!(!text.contains("in no term"), "{text}");
+    }
+    let path = &c.paths[0].id;
+    assert!(
+        !model::next_steps(&c, &by_prior, path)
+            .iter()
+            .any(|s| matches!(s, model::Step::Place(x) if x.code == "BE101")),
+        "no step asks to place a course prior credit covers"
+    );
+}
