@@ -1094,14 +1094,26 @@ fn draw(app: &App, theme: &Theme, (w, h): (u16, u16)) {
     terminal.draw(|f| ui::draw(f, app, theme)).expect("draw");
 }
 
+/// Closes every overlay and leaves an open what-if by discarding it (confirming when it asks),
+/// so the real plan and its history are the open ones again.
 fn back_to_normal(app: &mut App) -> Result<(), TestCaseError> {
-    for _ in 0..5 {
-        if app.overlay().is_none() {
+    for _ in 0..8 {
+        if app.overlay().is_some() {
+            app.update(Action::Cancel);
+        } else if app.whatif().is_some() {
+            app.update(Action::DiscardWhatIf);
+            if app.overlay().is_some() {
+                app.update(Action::Confirm);
+            }
+        } else {
             return Ok(());
         }
-        app.update(Action::Cancel);
     }
     prop_assert_eq!(app.overlay(), None, "Cancel does not get back to Normal");
+    prop_assert!(
+        app.whatif().is_none(),
+        "discarding does not leave the what-if"
+    );
     Ok(())
 }
 
