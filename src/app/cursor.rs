@@ -101,21 +101,47 @@ impl App {
         })
     }
 
-    /// The unplanned courses that pass the filter (prior credit stands for some courses:
-    /// they are done, not left to place).
-    pub fn pool(&self) -> Vec<&Course> {
-        let needle = self.needle();
+    /// Indices of the courses left to place: in no term, and not stood for by prior credit
+    /// (those are done), before the filter.
+    pub fn unplanned_pool(&self) -> impl Iterator<Item = usize> + '_ {
+        let c = &self.doc.curriculum;
+        let credited: Vec<usize> = crate::model::prior::courses(c, &self.doc.plan)
+            .into_iter()
+            .filter_map(|code| c.course_index(code))
+            .collect();
         self.doc
             .plan
-            .unplanned_indices(&self.doc.curriculum)
-            .filter(|&i| !self.credited_before(i))
-            .filter(|&i| {
-                needle
-                    .as_deref()
-                    .is_none_or(|n| self.doc.curriculum.course_matches(i, n))
-            })
+            .unplanned_indices(c)
+            .filter(move |i| !credited.contains(i))
+    }
+
+    /// Indices of the courses of the unplanned pool that pass the filter, in pool order.
+    fn pool_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        let needle = self.needle();
+        self.unplanned_pool().filter(move |&i| {
+            needle
+                .as_deref()
+                .is_none_or(|n| self.doc.curriculum.course_matches(i, n))
+        })
+    }
+
+    /// The unplanned courses that pass the filter.
+    pub fn pool(&self) -> Vec<&Course> {
+        self.pool_indices()
             .map(|i| &self.doc.curriculum.courses[i])
             .collect()
+    }
+
+    /// How many courses [`App::pool`] has, without collecting them.
+    pub fn pool_len(&self) -> usize {
+        self.pool_indices().count()
+    }
+
+    /// The course on `row` of [`App::pool`].
+    pub fn pool_course(&self, row: usize) -> Option<&Course> {
+        self.pool_indices()
+            .nth(row)
+            .map(|i| &self.doc.curriculum.courses[i])
     }
 
     /// The highlighted course in the current term, when the terms have focus.
@@ -144,8 +170,7 @@ impl App {
     pub fn selected_code(&self) -> Option<String> {
         match self.course_from_pool() {
             true => self
-                .pool()
-                .get(self.cursor.pool_row)
+                .pool_course(self.cursor.pool_row)
                 .map(|c| c.code.clone()),
             _ if self.cursor.prior.is_some() => self
                 .selected_prior()
@@ -168,7 +193,7 @@ impl App {
                         step(self.cursor.row, self.visible_rows(self.cursor.term).len())
                 }
             },
-            Focus::Pool => self.cursor.pool_row = step(self.cursor.pool_row, self.pool().len()),
+            Focus::Pool => self.cursor.pool_row = step(self.cursor.pool_row, self.pool_len()),
             Focus::Course => {
                 // Nothing measured yet, nothing to scroll.
                 let end = self.viewport.map_or(0, |v| v.course_end());
@@ -207,8 +232,7 @@ impl App {
     pub(super) fn refilter(&mut self, change: impl FnOnce(&mut String)) {
         let term_course = self.selected_slot().map(|s| s.index);
         let pool_course = self
-            .pool()
-            .get(self.cursor.pool_row)
+            .pool_course(self.cursor.pool_row)
             .map(|c| c.code.clone());
         change(&mut self.cursor.filter);
         if let Some(index) = term_course
@@ -239,7 +263,7 @@ impl App {
                     row.min(self.visible_rows(self.cursor.term).len().saturating_sub(1));
             }
             (Focus::Pool, Some(row)) => {
-                self.cursor.pool_row = row.min(self.pool().len().saturating_sub(1))
+                self.cursor.pool_row = row.min(self.pool_len().saturating_sub(1))
             }
             (Focus::Problems, Some(row)) => self.cursor.problem_row = row,
             (Focus::Paths, Some(row)) => {
@@ -392,10 +416,7 @@ impl App {
             .cursor
             .row
             .min(self.visible_rows(self.cursor.term).len().saturating_sub(1));
-        self.cursor.pool_row = self
-            .cursor
-            .pool_row
-            .min(self.pool().len().saturating_sub(1));
+        self.cursor.pool_row = self.cursor.pool_row.min(self.pool_len().saturating_sub(1));
         self.cursor.path = self
             .cursor
             .path

@@ -232,8 +232,7 @@ impl App {
             }
             Focus::Pool => {
                 let Some(code) = self
-                    .pool()
-                    .get(self.cursor.pool_row)
+                    .pool_course(self.cursor.pool_row)
                     .map(|c| c.code.clone())
                 else {
                     return;

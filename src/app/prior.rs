@@ -19,16 +19,6 @@ impl App {
         self.cursor.prior.filter(|&i| i < self.doc.plan.prior.len())
     }
 
-    /// Whether the course at `index` (into the curriculum's courses) is prior credit that
-    /// counts, so that it needs no place in a term.
-    pub fn credited_before(&self, index: usize) -> bool {
-        let (c, plan) = (&self.doc.curriculum, &self.doc.plan);
-        let code = c.courses[index].code.as_str();
-        plan.prior
-            .iter()
-            .any(|e| e.course() == Some(code) && crate::model::prior::allowed(c, e))
-    }
-
     /// Puts the cursor on prior-credit entry `row` (none: out of the block, to the first
     /// term), with the terms focused.
     pub(super) fn show_prior(&mut self, row: Option<usize>) {

@@ -486,8 +486,9 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
         })
         .title(" Course ");
     let inner = block.inner(area);
-    let text = Paragraph::new(course_lines(view)).wrap(Wrap { trim: false });
-    let total = text.line_count(inner.width.max(1));
+    let lines = course_lines(view);
+    let total = super::text::rows(&lines, inner.width);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     let rows = usize::from(inner.height);
     let top = app.cursor().course_scroll.min(total.saturating_sub(rows));
     if total > rows {
@@ -506,9 +507,7 @@ pub fn render_detail(frame: &mut Frame, area: Rect, view: &View) {
 
 /// Rows the highlighted course's text takes in a Course pane whose inside is `width` wide.
 pub fn course_rows(view: &View, width: u16) -> usize {
-    Paragraph::new(course_lines(view))
-        .wrap(Wrap { trim: false })
-        .line_count(width.max(1))
+    super::text::rows(&course_lines(view), width)
 }
 
 /// The highlighted course: title, code, credits, semester, prerequisites and paths.

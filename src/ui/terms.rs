@@ -136,7 +136,7 @@ pub fn shown_term_rows(app: &App, term: usize, area: Rect) -> std::ops::Range<us
 /// The rows of the pool on screen when it is drawn in `area`.
 pub fn shown_pool_rows(app: &App, area: Rect) -> std::ops::Range<usize> {
     let selected = (app.cursor().focus == Focus::Pool).then_some(app.cursor().pool_row);
-    window(app.pool().len(), selected, inner(area).height)
+    window(app.pool_len(), selected, inner(area).height)
 }
 
 /// Inside a list's border.
@@ -362,11 +362,7 @@ pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
     let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Pool;
     let pool = app.pool();
-    let total = app
-        .plan()
-        .unplanned_indices(app.curriculum())
-        .filter(|&i| !app.credited_before(i))
-        .count();
+    let total = app.unplanned_pool().count();
     let count = if pool.len() == total {
         format!("{total}")
     } else {

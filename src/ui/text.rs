@@ -76,6 +76,11 @@ pub fn mark_entry(entry: &mut [Line<'static>], selected: bool, style: ratatui::s
     }
 }
 
+/// Rows `lines` take wrapped at `width` columns, as a wrapping paragraph draws them.
+pub fn rows(lines: &[Line], width: u16) -> usize {
+    lines.iter().map(|line| wrapped_rows(line, width)).sum()
+}
+
 /// The wrapped row at `width` where each of `lines` starts, and one past the last row.
 pub fn line_starts(lines: &[Line], width: u16) -> Vec<usize> {
     let mut starts = Vec::with_capacity(lines.len() + 1);
@@ -104,8 +109,12 @@ pub fn scroll_to_entry(
 }
 
 /// Rows one line takes wrapped at `width` columns, as the panels wrap it (whole words,
-/// leading spaces kept).
+/// leading spaces kept). A line that fits is one row, found without wrapping it: most
+/// lines fit, and wrapping walks every grapheme.
 pub fn wrapped_rows(line: &ratatui::text::Line, width: u16) -> usize {
+    if line.width() <= usize::from(width.max(1)) {
+        return 1;
+    }
     ratatui::widgets::Paragraph::new(line.clone())
         .wrap(ratatui::widgets::Wrap { trim: false })
         .line_count(width.max(1))
@@ -142,5 +151,27 @@ mod tests {
         assert_eq!(wrapped_rows(&line, 10), 3);
         assert_eq!(wrapped_rows(&line, 19), 1);
         assert_eq!(wrapped_rows(&ratatui::text::Line::raw(""), 10), 1);
+    }
+
+    #[test]
+    fn rows_are_what_a_wrapping_paragraph_counts() {
+        use ratatui::widgets::{Paragraph, Wrap};
+        let lines: Vec<Line> = [
+            "",
+            "exactly ten",
+            "0123456789",
+            "01234567890",
+            "  leading spaces kept when it wraps",
+            "日本語のテキストは二列ずつ",
+            "e\u{301}e\u{301}e\u{301} combining marks take no column",
+            "a-very-long-word-that-cannot-break-anywhere-at-all",
+        ]
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+        for width in 1..=40 {
+            let paragraph = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
+            assert_eq!(rows(&lines, width), paragraph.line_count(width), "{width}");
+        }
     }
 }
