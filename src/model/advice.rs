@@ -107,6 +107,9 @@ pub fn core(curriculum: &Curriculum, plan: &Plan, standing: &Standing) -> String
     }
 }
 
+/// How [`ready`] begins for a path whose core courses are not all placed.
+const NOT_READY: &str = "not ready as planned: ";
+
 /// When the plan makes the student ready for the path: "ready after Semester IV".
 pub fn ready(plan: &Plan, standing: &Standing) -> String {
     let unplaced: Vec<&str> = standing
@@ -116,7 +119,7 @@ pub fn ready(plan: &Plan, standing: &Standing) -> String {
         .map(|c| c.course.code.as_str())
         .collect();
     if !unplaced.is_empty() {
-        return format!("not ready as planned: {} in no term", list_some(&unplaced));
+        return format!("{NOT_READY}{} in no term", list_some(&unplaced));
     }
     let Some(term) = standing.ready_after.and_then(|t| plan.terms.get(t)) else {
         return if standing.core.is_empty() {
@@ -136,8 +139,9 @@ pub fn ready(plan: &Plan, standing: &Standing) -> String {
     }
 }
 
-/// When each path is ready as planned, paths with the same answer together:
-/// "Ready as planned: S after Semester III; D and A after Semester IV".
+/// When each path is ready as planned, paths with the same answer together, the ready ones
+/// first: "Ready as planned: S after Semester III; D and A after Semester IV." A path that is
+/// not ready gets its own sentence: "Not ready as planned: T: BE405 in no term."
 pub fn ready_summary(curriculum: &Curriculum, plan: &Plan, standings: &Standings) -> String {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for s in &standings.paths {
@@ -148,11 +152,26 @@ pub fn ready_summary(curriculum: &Curriculum, plan: &Plan, standings: &Standings
             None => groups.push((when, vec![mark])),
         }
     }
-    let parts: Vec<String> = groups
-        .iter()
-        .map(|(when, marks)| format!("{} {}", list(marks), when.trim_start_matches("ready ")))
-        .collect();
-    format!("Ready as planned: {}.", parts.join("; "))
+    let (mut ready_parts, mut not_ready, mut other) = (Vec::new(), Vec::new(), Vec::new());
+    for (when, marks) in &groups {
+        let marks = list(marks);
+        if let Some(why) = when.strip_prefix(NOT_READY) {
+            not_ready.push(format!("{marks}: {why}"));
+        } else if let Some(after) = when.strip_prefix("ready ") {
+            ready_parts.push(format!("{marks} {after}"));
+        } else {
+            other.push(format!("{marks}: {when}."));
+        }
+    }
+    let mut sentences = Vec::new();
+    if !ready_parts.is_empty() {
+        sentences.push(format!("Ready as planned: {}.", ready_parts.join("; ")));
+    }
+    if !not_ready.is_empty() {
+        sentences.push(format!("Not ready as planned: {}.", not_ready.join("; ")));
+    }
+    sentences.extend(other);
+    sentences.join(" ")
 }
 
 /// One next step as a phrase, e.g. "take BE301 Microservice Architecture and Docker next,

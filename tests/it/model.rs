@@ -763,6 +763,13 @@ fn taking_a_path_core_earlier_gives_an_earlier_readiness_term() {
         model::advice::ready(&dropped, d),
         "not ready as planned: BE401 in no term"
     );
+    // The summary says which paths are ready and which are not, each in a sentence of its
+    // own, never "Ready as planned: D not ready".
+    assert_eq!(
+        model::advice::ready_summary(&b, &dropped, &s),
+        "Ready as planned: S after Semester III; A after Semester IV. \
+         Not ready as planned: D: BE401 in no term."
+    );
 }
 
 #[test]
