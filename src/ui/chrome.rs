@@ -48,9 +48,6 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
     if app.whatif().is_some() {
         state = format!(" WHAT-IF, not the plan │{state}");
     }
-    if app.whatif().is_some() {
-        state = format!(" WHAT-IF, not the plan │{state}");
-    }
     let text = format!(
         " {} │ plan: {file} │ student: {student}{target}",
         app.curriculum().name
@@ -68,6 +65,12 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         None => state,
     };
     let help = help.replace("││", "│");
+    // A space between the plan's facts and the state or help, even when the facts are cut.
+    let help = if help.is_empty() || help.starts_with(' ') {
+        help
+    } else {
+        format!(" {help}")
+    };
     let gpa = facts
         .gpa
         .cumulative
