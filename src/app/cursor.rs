@@ -104,15 +104,7 @@ impl App {
     /// Indices of the courses left to place: in no term, and not stood for by prior credit
     /// (those are done), before the filter.
     pub fn unplanned_pool(&self) -> impl Iterator<Item = usize> + '_ {
-        let c = &self.doc.curriculum;
-        let credited: Vec<usize> = crate::model::prior::courses(c, &self.doc.plan)
-            .into_iter()
-            .filter_map(|code| c.course_index(code))
-            .collect();
-        self.doc
-            .plan
-            .unplanned_indices(c)
-            .filter(move |i| !credited.contains(i))
+        crate::model::prior::left_to_place(&self.doc.curriculum, &self.doc.plan)
     }
 
     /// Indices of the courses of the unplanned pool that pass the filter, in pool order.

@@ -417,11 +417,9 @@ pub fn standings<'c, 'p>(curriculum: &'c Curriculum, plan: &'p Plan) -> Standing
         .map(|r| standing(curriculum, plan, &records, &indexed, r))
         .collect();
     // A required course that prior credit stands for is done, as the audit counts it.
-    let prior = super::prior::courses(curriculum, plan);
-    let missing_required: Vec<&Course> = plan
-        .unplanned_indices(curriculum)
+    let missing_required: Vec<&Course> = super::prior::left_to_place(curriculum, plan)
         .map(|i| &curriculum.courses[i])
-        .filter(|c| c.required && !prior.contains(&c.code.as_str()))
+        .filter(|c| c.required)
         .collect();
     let ranked = missing_required.is_empty();
     if ranked {

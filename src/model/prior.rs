@@ -33,6 +33,17 @@ pub fn courses<'p>(c: &Curriculum, plan: &'p Plan) -> Vec<&'p str> {
         .collect()
 }
 
+/// Indices into `c.courses` of the courses left to place: in no term, and not stood for by
+/// prior credit that counts (those are done), in curriculum order.
+pub fn left_to_place<'a>(c: &'a Curriculum, plan: &'a Plan) -> impl Iterator<Item = usize> + 'a {
+    let credited: Vec<usize> = courses(c, plan)
+        .into_iter()
+        .filter_map(|code| c.course_index(code))
+        .collect();
+    plan.unplanned_indices(c)
+        .filter(move |i| !credited.contains(i))
+}
+
 /// Prior credits before the cap: every allowed entry, except one for a course the plan also
 /// places (that course counts once, where it is placed).
 pub fn uncapped_credits(c: &Curriculum, plan: &Plan) -> u32 {

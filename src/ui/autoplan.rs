@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::View;
 use super::terms::status_glyph;
-use super::text::{fit, truncate, wrapped_rows};
+use super::text::{self, fit, truncate};
 use crate::action::{Action, Context};
 use crate::app::{App, AutoPlan};
 use crate::model::autoplan::Proposal;
@@ -46,7 +46,7 @@ pub fn render_autoplan(frame: &mut Frame, area: Rect, view: &View, preview: &Aut
         .title(title);
     let inner = block.inner(left);
     // Rows the lines take once wrapped, so the scroll stops at the last one.
-    let rows: usize = lines.iter().map(|l| wrapped_rows(l, inner.width)).sum();
+    let rows = text::rows(&lines, inner.width);
     let room = usize::from(inner.height);
     let first = usize::from(preview.scroll).min(rows.saturating_sub(room));
     let block = match rows > room {

@@ -160,10 +160,7 @@ fn side_stack(view: &View, area: Rect) -> Side {
     let View { app, facts, theme } = *view;
     let review_height = if review::has_review(app) {
         let inner = area.width.saturating_sub(2);
-        let rows: usize = review::review_lines(app, theme)
-            .iter()
-            .map(|l| text::wrapped_rows(l, inner))
-            .sum();
+        let rows = text::rows(&review::review_lines(app, theme), inner);
         let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
         wanted.clamp(3, (area.height * 2 / 5).max(3))
     } else {

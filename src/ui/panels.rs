@@ -204,14 +204,8 @@ impl PathsWindow<'_> {
 /// when fewer are left below it.
 pub fn paths_window<'a>(view: &View<'a>, inner: Rect) -> PathsWindow<'a> {
     let (lines, first_lines) = paths_lines(view, usize::from(inner.width));
-    let mut row = 0;
-    let mut rows_before = Vec::with_capacity(lines.len() + 1);
-    for line in &lines {
-        rows_before.push(row);
-        row += super::text::wrapped_rows(line, inner.width);
-    }
-    rows_before.push(row);
-    let total = row;
+    let rows_before = super::text::line_starts(&lines, inner.width);
+    let total = rows_before[lines.len()];
     let starts: Vec<usize> = first_lines.iter().map(|&i| rows_before[i]).collect();
     // Each path takes two lines.
     let end = first_lines.last().map_or(0, |&i| rows_before[i + 2]);
