@@ -4,7 +4,10 @@
 //! `tests/` and `examples/synth.rs` through `#[path]`, so it is not part of the app.
 //!
 //! A curriculum of `n` courses has 8 to 12 semesters, four career paths, a required core of
-//! about two courses a semester, four elective groups and free electives. Every course sits
+//! about two courses a semester, four elective groups and free electives. About 40% of the
+//! courses support each path, with weights 1 to 3; the top weight, which makes a course
+//! part of a path's core, goes to required courses and to one elective in 50, so a path's
+//! core at 5,000 courses is about 15 courses, as a program's would be. Every course sits
 //! at a depth of 0 to 7 in the prerequisite graph and needs at least one course of the depth
 //! just below it, so chains run up to eight courses long; courses with a recommended
 //! semester are recommended later than their prerequisites, so the file is valid.
@@ -228,7 +231,13 @@ pub fn curriculum_with(n: usize, seed: u64, constructs: Constructs) -> String {
         let mut careers = Vec::new();
         for path in 0..PATHS.len() {
             if rng.u8(0..10) < 4 {
-                careers.push((path, rng.u32(1..=3)));
+                // A path's core (its courses of the top weight) is a program's handful, not
+                // a third of the catalog: an elective keeps the top weight one time in 50.
+                let weight = match rng.u32(1..=3) {
+                    3 if !required && i % 50 != 0 => 2,
+                    w => w,
+                };
+                careers.push((path, weight));
             }
         }
         by_depth[depth].push(i);

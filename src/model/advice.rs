@@ -110,14 +110,19 @@ pub fn core(curriculum: &Curriculum, plan: &Plan, standing: &Standing) -> String
 /// How [`ready`] begins for a path whose core courses are not all placed.
 const NOT_READY: &str = "not ready as planned: ";
 
-/// When the plan makes the student ready for the path: "ready after Semester IV".
-pub fn ready(plan: &Plan, standing: &Standing) -> String {
-    let unplaced: Vec<&str> = standing
+/// Codes of the path's core courses in no term and not stood for by prior credit.
+fn unplaced<'c>(standing: &Standing<'c, '_>) -> Vec<&'c str> {
+    standing
         .core
         .iter()
         .filter(|c| c.term.is_none() && !c.by_prior_credit())
         .map(|c| c.course.code.as_str())
-        .collect();
+        .collect()
+}
+
+/// When the plan makes the student ready for the path: "ready after Semester IV".
+pub fn ready(plan: &Plan, standing: &Standing) -> String {
+    let unplaced = unplaced(standing);
     if !unplaced.is_empty() {
         return format!("{NOT_READY}{} in no term", list_some(&unplaced));
     }
@@ -140,23 +145,41 @@ pub fn ready(plan: &Plan, standing: &Standing) -> String {
 }
 
 /// When each path is ready as planned, paths with the same answer together, the ready ones
-/// first: "Ready as planned: S after Semester III; D and A after Semester IV." A path that is
-/// not ready gets its own sentence: "Not ready as planned: T: BE405 in no term."
+/// first: "Ready as planned: S after Semester III; D and A after Semester IV." Paths that are
+/// not ready get a sentence of their own: "Not ready as planned: T: BE405 in no term." When
+/// several answers are not ready, only the target path's names its courses; the others
+/// count theirs ("D: 3 core courses in no term"), so that a catalog's paths do not fill the
+/// pane with codes.
 pub fn ready_summary(curriculum: &Curriculum, plan: &Plan, standings: &Standings) -> String {
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    // Per answer: the marks of its paths, whether the target is one, and the core courses
+    // in no term.
+    let mut groups: Vec<(String, Vec<String>, bool, usize)> = Vec::new();
     for s in &standings.paths {
         let when = ready(plan, s);
-        let mark = curriculum.paths[s.path].mark.to_string();
-        match groups.iter_mut().find(|(w, _)| *w == when) {
-            Some((_, marks)) => marks.push(mark),
-            None => groups.push((when, vec![mark])),
+        let path = &curriculum.paths[s.path];
+        let target = plan.target_path.as_deref() == Some(path.id.as_str());
+        match groups.iter_mut().find(|(w, ..)| *w == when) {
+            Some((_, marks, has_target, _)) => {
+                marks.push(path.mark.to_string());
+                *has_target |= target;
+            }
+            None => groups.push((when, vec![path.mark.to_string()], target, unplaced(s).len())),
         }
     }
+    let not_ready_groups = groups
+        .iter()
+        .filter(|(w, ..)| w.starts_with(NOT_READY))
+        .count();
     let (mut ready_parts, mut not_ready, mut other) = (Vec::new(), Vec::new(), Vec::new());
-    for (when, marks) in &groups {
+    for (when, marks, target, count) in &groups {
         let marks = list(marks);
         if let Some(why) = when.strip_prefix(NOT_READY) {
-            not_ready.push(format!("{marks}: {why}"));
+            if not_ready_groups == 1 || *target {
+                not_ready.insert(0, format!("{marks}: {why}"));
+            } else {
+                let courses = if *count == 1 { "course" } else { "courses" };
+                not_ready.push(format!("{marks}: {count} core {courses} in no term"));
+            }
         } else if let Some(after) = when.strip_prefix("ready ") {
             ready_parts.push(format!("{marks} {after}"));
         } else {

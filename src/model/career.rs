@@ -244,7 +244,8 @@ pub struct Standing<'c, 'p> {
     /// The term by whose end every core course is completed, as the plan stands; none
     /// while a core course is in no term.
     pub ready_after: Option<usize>,
-    /// Weight of the electives placed, of the weight all electives give the path; none when
+    /// Weight of the electives placed, of the most the degree's elective credits can hold
+    /// ([`Curriculum::elective_best`], or what is placed when a plan goes past it); none when
     /// the program's electives give the path nothing.
     pub electives: Option<(u32, u32)>,
 }
@@ -386,14 +387,14 @@ fn standing<'c, 'p>(
         .map(|c| c.term)
         .collect::<Option<Vec<_>>>()
         .and_then(|terms| terms.into_iter().max());
-    let electives = (curriculum.elective_total(path) > 0).then(|| {
+    let electives = (curriculum.elective_best(path) > 0).then(|| {
         let placed = records
             .keys()
             .filter_map(|code| curriculum.course(code))
             .filter(|c| !c.required)
             .map(|c| weight(plan, c, id))
             .sum();
-        (placed, curriculum.elective_total(path))
+        (placed, curriculum.elective_best(path).max(placed))
     });
     Standing {
         path,

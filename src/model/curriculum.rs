@@ -92,8 +92,8 @@ struct Derived {
     search: Vec<String>,
     /// Per path: the sum of its weights over all courses.
     path_totals: Vec<u32>,
-    /// Per path: the sum of its weights over the courses that are not required.
-    elective_totals: Vec<u32>,
+    /// Per path: see [`Curriculum::elective_best`].
+    elective_best: Vec<u32>,
     /// Per path: the courses that support it, strongest first, then by recommended
     /// semester, then in curriculum order.
     by_weight: Vec<Vec<usize>>,
@@ -241,9 +241,13 @@ impl Curriculum {
         self.derived.path_totals.get(path).copied().unwrap_or(0)
     }
 
-    /// The sum of the path's weights over the courses that are not required.
-    pub fn elective_total(&self, path: usize) -> u32 {
-        self.derived.elective_totals.get(path).copied().unwrap_or(0)
+    /// The most weight the electives can give the path within the credits the degree leaves
+    /// after its required courses: the electives of most weight per credit first, each that
+    /// still fits (all of them, when they all fit, as in a small program). A catalog's
+    /// thousands of electives are not all a plan's to take, so this is what a plan's
+    /// electives are measured against. 0 when no elective supports the path.
+    pub fn elective_best(&self, path: usize) -> u32 {
+        self.derived.elective_best.get(path).copied().unwrap_or(0)
     }
 
     /// The highest weight any course gives `path` (0 when none supports it).
@@ -329,10 +333,43 @@ impl Curriculum {
     }
 }
 
+/// Credits the degree leaves for electives: its total less its required courses'.
+fn elective_credits(c: &Curriculum) -> u32 {
+    let required: u32 = c
+        .courses
+        .iter()
+        .filter(|x| x.required)
+        .map(|x| x.credits)
+        .sum();
+    c.degree_credits.saturating_sub(required)
+}
+
+/// The weight of the `(weight, credits)` items taken by most weight per credit first (those of
+/// no credits before all), each that still fits in `budget` credits.
+fn best_weight(mut items: Vec<(u32, u32)>, budget: u32) -> u32 {
+    // w1/c1 > w2/c2 as w1*c2 > w2*c1, so credits of 0 come first; ties keep the lighter.
+    items.sort_by(|&(w1, c1), &(w2, c2)| {
+        (u64::from(w2) * u64::from(c1))
+            .cmp(&(u64::from(w1) * u64::from(c2)))
+            .then(c1.cmp(&c2))
+    });
+    let mut left = budget;
+    let mut best = 0;
+    for (weight, credits) in items {
+        if credits <= left {
+            left -= credits;
+            best += weight;
+        }
+    }
+    best
+}
+
 impl Derived {
     fn new(c: &Curriculum) -> Self {
         let mut path_totals = vec![0; c.paths.len()];
-        let mut elective_totals = vec![0; c.paths.len()];
+        let budget = elective_credits(c);
+        // (weight, credits) per path of each elective that supports it.
+        let mut electives: Vec<Vec<(u32, u32)>> = vec![Vec::new(); c.paths.len()];
         // (strongest first, recommended semester, curriculum order) per supporting course.
         type Rank = (std::cmp::Reverse<u32>, u32, usize);
         let mut ranks: Vec<Vec<Rank>> = vec![Vec::new(); c.paths.len()];
@@ -340,8 +377,8 @@ impl Derived {
             for (id, &weight) in &course.careers {
                 if let Some(p) = c.path_index(id) {
                     path_totals[p] += weight;
-                    if !course.required {
-                        elective_totals[p] += weight;
+                    if !course.required && weight > 0 {
+                        electives[p].push((weight, course.credits));
                     }
                     if weight > 0 {
                         let semester = course.semester.unwrap_or(u32::MAX);
@@ -387,7 +424,10 @@ impl Derived {
                 .map(|x| format!("{}\n{}", x.code, x.title).to_lowercase())
                 .collect(),
             path_totals,
-            elective_totals,
+            elective_best: electives
+                .into_iter()
+                .map(|e| best_weight(e, budget))
+                .collect(),
             by_weight,
             groups_of,
             all_required: c.courses.iter().all(|x| x.required),

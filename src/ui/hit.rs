@@ -75,11 +75,11 @@ pub fn spot(
             });
         }
     }
-    if let Some(area) = panes.paths.filter(|a| a.contains(at)) {
-        let inner = terms::inner(area);
+    if let Some((area, window)) = panes.paths.as_ref().filter(|(a, _)| a.contains(at)) {
+        let inner = terms::inner(*area);
         let row = inner
             .contains(at)
-            .then(|| panels::paths_window(&view, inner).path_at(usize::from(y - inner.y)))
+            .then(|| window.path_at(usize::from(y - inner.y)))
             .flatten();
         return Some(Spot {
             pane: Focus::Paths,

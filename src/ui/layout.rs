@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
 use super::facts::Facts;
+use super::panels::PathsWindow;
 use super::{View, panels, prior, review, terms, text};
 use crate::app::Focus;
 
@@ -12,6 +13,14 @@ use crate::app::Focus;
 const WIDE: (u16, u16) = (110, 34);
 /// Rows the panes below the terms keep at least in the wide layout.
 const MIN_BOTTOM: u16 = 12;
+/// From this many rows below the terms up, the wide layout stacks the career paths over the
+/// course, both two thirds wide, instead of setting them side by side a third wide each,
+/// when the paths show whole and leave the course [`MIN_DETAIL`] rows: the paths' advice
+/// wraps less and the course's requisite tree gets the width, where side by side both leave
+/// rows empty.
+const STACK_FROM: u16 = 24;
+/// Rows the Course pane keeps under stacked career paths.
+const MIN_DETAIL: u16 = 10;
 /// Prior-credit entries in view at once, in the wide and the compact layout.
 const PRIOR_ROWS: (u16, u16) = (6, 2);
 
@@ -30,7 +39,7 @@ pub(super) fn rows(app: &crate::app::App, area: Rect) -> [Rect; 5] {
 
 /// Where the body's panes are, worked out without drawing, so that the pointer finds what
 /// was drawn where (see [`hit`]).
-pub(super) struct Panes {
+pub(super) struct Panes<'a> {
     /// The credits line.
     pub(super) credits: Rect,
     /// The one-row career paths (the compact layout, when the paths are not focused).
@@ -42,8 +51,8 @@ pub(super) struct Panes {
     pub(super) cols: usize,
     /// The pool, review and problems, when shown.
     pub(super) side: Option<Side>,
-    /// The career paths pane, when shown.
-    pub(super) paths: Option<Rect>,
+    /// The career paths pane, when shown, with what it shows of the paths.
+    pub(super) paths: Option<(Rect, PathsWindow<'a>)>,
     /// The highlighted course, or the focused path's detail when the paths are focused.
     pub(super) detail: Rect,
 }
@@ -61,7 +70,7 @@ pub(super) struct Side {
 /// as few columns as show titles whole, and leave the panes below at least [`MIN_BOTTOM`]
 /// rows. Smaller: one row each for credits and career paths, then the terms that fit, then
 /// the course (or the paths, when they have focus), the pool and the problems.
-pub(super) fn panes(view: &View, screen: Rect) -> Panes {
+pub(super) fn panes<'a>(view: &View<'a>, screen: Rect) -> Panes<'a> {
     let View { app, .. } = *view;
     let [_, area, _, _, _] = rows(app, screen);
     if screen.width >= WIDE.0 && screen.height >= WIDE.1 {
@@ -79,12 +88,33 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
             Constraint::Fill(1),
         ])
         .areas(area);
-        let [left, middle, right] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-        ])
-        .areas(bottom);
+        let stacked = (bottom.height >= STACK_FROM).then(|| {
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Fill(2)]).areas(bottom);
+            let text = panels::paths_text(view, right.width.saturating_sub(2));
+            let height = u16::try_from(text.total).map_or(u16::MAX, |rows| rows.saturating_add(2));
+            (left, right, text, height)
+        });
+        // Stacked only when the paths show whole and leave the course its rows.
+        let stacked = stacked
+            .filter(|(_, right, _, height)| height.saturating_add(MIN_DETAIL) <= right.height);
+        let (left, paths, detail) = if let Some((left, right, text, height)) = stacked {
+            let [paths, detail] =
+                Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(right);
+            (
+                left,
+                (paths, text.fit(view, height.saturating_sub(2))),
+                detail,
+            )
+        } else {
+            let [left, middle, right] = Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ])
+            .areas(bottom);
+            (left, fitted(view, middle), right)
+        };
         return Panes {
             credits,
             paths_line: None,
@@ -92,8 +122,8 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
             terms,
             cols,
             side: Some(side_stack(view, left)),
-            paths: Some(middle),
-            detail: right,
+            paths: Some(paths),
+            detail,
         };
     }
     let [credits, paths_line, upper, bottom] = Layout::vertical([
@@ -111,7 +141,7 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
     let (side, paths, detail) = match app.cursor().focus {
-        Focus::Paths => (None, Some(left), right),
+        Focus::Paths => (None, Some(fitted(view, left)), right),
         _ => (Some(side_stack(view, right)), None, left),
     };
     Panes {
@@ -126,8 +156,13 @@ pub(super) fn panes(view: &View, screen: Rect) -> Panes {
     }
 }
 
+/// The career paths pane at `area` with what it shows there.
+fn fitted<'a>(view: &View<'a>, area: Rect) -> (Rect, PathsWindow<'a>) {
+    (area, panels::paths_window(view, terms::inner(area)))
+}
+
 /// Draws the panes where [`panes`] put them.
-pub(super) fn render_body(frame: &mut Frame, panes: &Panes, view: &View) {
+pub(super) fn render_body(frame: &mut Frame, panes: Panes, view: &View) {
     let View { app, .. } = *view;
     panels::render_credits(frame, panes.credits, view);
     if let Some(area) = panes.paths_line {
@@ -137,8 +172,8 @@ pub(super) fn render_body(frame: &mut Frame, panes: &Panes, view: &View) {
         prior::render_prior(frame, area, view);
     }
     terms::render_terms(frame, panes.terms, view, panes.cols);
-    if let Some(area) = panes.paths {
-        panels::render_paths(frame, area, view);
+    if let Some((area, window)) = panes.paths {
+        panels::render_paths(frame, area, view, window);
     }
     match app.cursor().focus {
         Focus::Paths => panels::render_path_detail(frame, panes.detail, view),

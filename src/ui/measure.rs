@@ -36,10 +36,10 @@ pub(super) fn measure(view: &View, panes: &layout::Panes) -> Viewport {
         let shown = panels::shown_problems(view, terms::inner(side.problems));
         (rows(side.pool), shown.len())
     });
-    let paths = panes.paths.map_or(0, |area| {
-        let window = panels::paths_window(view, terms::inner(area));
-        window.last - window.first
-    });
+    let paths = panes
+        .paths
+        .as_ref()
+        .map_or(0, |(_, window)| window.last - window.first);
     let course = terms::inner(panes.detail);
     Viewport {
         term_rows,

@@ -100,7 +100,8 @@ pub fn draw_measured(frame: &mut Frame, app: &App, theme: &Theme) -> Option<View
     let [header, body, bar, status, hints] = layout::rows(app, area);
     chrome::render_header(frame, header, &view);
     let panes = layout::panes(&view, area);
-    layout::render_body(frame, &panes, &view);
+    let shown = measure::measure(&view, &panes);
+    layout::render_body(frame, panes, &view);
     whatif::render_bar(frame, bar, &view);
     chrome::render_status(frame, status, &view);
     match (app.overlay(), app.message()) {
@@ -124,7 +125,7 @@ pub fn draw_measured(frame: &mut Frame, app: &App, theme: &Theme) -> Option<View
         Some(Overlay::PriorForm(form)) => prior::render_form(frame, body, &view, form),
         _ => {}
     }
-    Some(measure::measure(&view, &panes))
+    Some(shown)
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.

@@ -130,7 +130,7 @@ fn strength(value: Option<f64>) -> String {
 /// so that what to do next for it, below the list, comes into sight; it says which paths it
 /// shows ("3-7 of 12"), or that there is more text below or above; Tab gives it the
 /// keyboard to move through them.
-pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
+pub fn render_paths(frame: &mut Frame, area: Rect, view: &View, window: PathsWindow) {
     let View { app, theme, .. } = *view;
     let focused = app.cursor().focus == Focus::Paths;
     let mut block = Block::bordered()
@@ -141,7 +141,6 @@ pub fn render_paths(frame: &mut Frame, area: Rect, view: &View) {
         })
         .title(" Career paths ");
     let inner = block.inner(area);
-    let window = paths_window(view, inner);
     let label = if window.first > 0 || window.last < window.starts.len() {
         Some(format!(
             " {}-{} of {} ",
@@ -186,7 +185,34 @@ pub struct PathsWindow<'a> {
     pub last: usize,
 }
 
-impl PathsWindow<'_> {
+impl<'a> PathsWindow<'a> {
+    /// The rows shown in a pane `height` rows high: from the top while that shows the
+    /// highlighted path (or none is); else from the highlighted path down, or the last rows
+    /// when fewer are left below it.
+    pub fn fit(mut self, view: &View<'a>, height: u16) -> Self {
+        let height = usize::from(height);
+        // The paths are drawn in the order of their standings.
+        let at = view
+            .app
+            .cursor()
+            .path
+            .and_then(|p| view.facts.standings.paths.iter().position(|s| s.path == p));
+        self.top = match at {
+            _ if self.total <= height => 0,
+            None => 0,
+            Some(k) if self.path_end(k) <= height => 0,
+            Some(k) => self.starts[k].min(self.total - height),
+        };
+        let n = self.starts.len();
+        let top = self.top;
+        self.first = (0..n).find(|&k| self.starts[k] >= top).unwrap_or(n);
+        self.last = (self.first..n)
+            .take_while(|&k| self.path_end(k) <= top + height)
+            .last()
+            .map_or(self.first, |k| k + 1);
+        self
+    }
+
     /// Where path `k` (in the order drawn) ends: where the next one starts.
     fn path_end(&self, k: usize) -> usize {
         self.starts.get(k + 1).copied().unwrap_or(self.end)
@@ -199,46 +225,29 @@ impl PathsWindow<'_> {
     }
 }
 
-/// The paths pane's text at `inner` and the rows of it shown: from the top while that shows
-/// the highlighted path (or none is); else from the highlighted path down, or the last rows
-/// when fewer are left below it.
+/// The paths pane's text at `inner` and the rows of it shown (see [`PathsWindow::fit`]).
 pub fn paths_window<'a>(view: &View<'a>, inner: Rect) -> PathsWindow<'a> {
-    let (lines, first_lines) = paths_lines(view, usize::from(inner.width));
-    let rows_before = super::text::line_starts(&lines, inner.width);
+    paths_text(view, inner.width).fit(view, inner.height)
+}
+
+/// The paths pane's text wrapped at `width`, before [`PathsWindow::fit`] says what a height
+/// shows of it; [`PathsWindow::total`] is the rows it takes whole.
+pub fn paths_text<'a>(view: &View<'a>, width: u16) -> PathsWindow<'a> {
+    let (lines, first_lines) = paths_lines(view, usize::from(width));
+    let rows_before = super::text::line_starts(&lines, width);
     let total = rows_before[lines.len()];
     let starts: Vec<usize> = first_lines.iter().map(|&i| rows_before[i]).collect();
     // Each path takes two lines.
     let end = first_lines.last().map_or(0, |&i| rows_before[i + 2]);
-    let height = usize::from(inner.height);
-    // The paths are drawn in the order of their standings.
-    let at = view
-        .app
-        .cursor()
-        .path
-        .and_then(|p| view.facts.standings.paths.iter().position(|s| s.path == p));
-    let ends_at = |k: usize| starts.get(k + 1).copied().unwrap_or(end);
-    let top = match at {
-        _ if total <= height => 0,
-        None => 0,
-        Some(k) if ends_at(k) <= height => 0,
-        Some(k) => starts[k].min(total - height),
-    };
-    let mut window = PathsWindow {
+    PathsWindow {
         lines,
         starts,
         end,
         total,
-        top,
+        top: 0,
         first: 0,
         last: 0,
-    };
-    let n = window.starts.len();
-    window.first = (0..n).find(|&k| window.starts[k] >= top).unwrap_or(n);
-    window.last = (window.first..n)
-        .take_while(|&k| window.path_end(k) <= top + height)
-        .last()
-        .map_or(window.first, |k| k + 1);
-    window
+    }
 }
 
 /// Every career path in the order ranked: a bar of the path's weight completed, in progress

@@ -770,6 +770,24 @@ fn taking_a_path_core_earlier_gives_an_earlier_readiness_term() {
         "Ready as planned: S after Semester III; A after Semester IV. \
          Not ready as planned: D: BE401 in no term."
     );
+    // Two paths not ready: the target's courses are named first, the other's counted.
+    let mut two = dropped.clone();
+    two.remove(two.find("BE102").unwrap());
+    two.target_path = Some("senior-backend".into());
+    let s = model::standings(&b, &two);
+    assert_eq!(
+        model::advice::ready_summary(&b, &two, &s),
+        "Ready as planned: A after Semester IV. \
+         Not ready as planned: S: BE102 in no term; D: 1 core course in no term."
+    );
+    // With no target, each counts its own.
+    two.target_path = None;
+    let s = model::standings(&b, &two);
+    assert_eq!(
+        model::advice::ready_summary(&b, &two, &s),
+        "Ready as planned: A after Semester IV. \
+         Not ready as planned: S: 1 core course in no term; D: 1 core course in no term."
+    );
 }
 
 #[test]
@@ -911,6 +929,37 @@ fn next_steps_differ_per_path_on_the_bundled_program_midway() {
         Some(Step::Place(x)) if x.code == "BE402"
     ));
     assert!(model::next_steps(&c, &plan, "nobody").is_empty());
+}
+
+#[test]
+fn electives_are_measured_against_what_the_degree_leaves_room_for() {
+    // 12 credits, 6 of them required: the electives have room for 6 of their 12.
+    let c = store::parse_curriculum(
+        r#"(
+        name: "Room", degree_credits: 12, semesters: ["S1", "S2"],
+        paths: [(id: "dev", name: "Developer", mark: 'D')],
+        courses: [
+            (code: "A", title: "Alpha", credits: 6, semester: 1),
+            (code: "X", title: "Ex", credits: 3, required: false, careers: {"dev": 3}),
+            (code: "Y", title: "Why", credits: 3, required: false, careers: {"dev": 1}),
+            (code: "Z", title: "Zed", credits: 6, required: false, careers: {"dev": 3}),
+        ],
+    )"#,
+        "room.ron",
+    )
+    .expect("valid")
+    .curriculum;
+    // Most weight per credit first, each that still fits: X (3 for 3), then Y (Z does not fit).
+    assert_eq!(c.elective_best(0), 4);
+    let electives = |codes: &[(&str, Status)]| {
+        let plan = plan_with(&c, &[("S1", &[("A", Planned)]), ("S2", codes)]);
+        model::standings(&c, &plan).paths[0].electives
+    };
+    assert_eq!(electives(&[("X", Planned)]), Some((3, 4)));
+    // A plan past the degree's room is measured against what it places.
+    assert_eq!(electives(&[("X", Planned), ("Z", Planned)]), Some((6, 6)));
+    // Where every elective fits, the measure is all of them (the program MINI).
+    assert_eq!(mini().elective_best(0), 3);
 }
 
 #[test]
