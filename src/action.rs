@@ -194,20 +194,21 @@ pub enum Action {
     Suspend,
 }
 
-/// Rows that PageUp and PageDown move in a list of an overlay, and in the planning view's
-/// lists before the first frame says how many rows they show.
+/// Rows that PageUp and PageDown move in a list before the first frame says how many rows
+/// it shows.
 pub const PAGE: isize = 10;
 
 impl Action {
     /// How many rows the action moves a list's highlight, if it is a list move: Up and Down
-    /// one, PageUp and PageDown a [`PAGE`], First and Last as far as any list goes.
-    pub fn list_step(self) -> Option<isize> {
+    /// one, PageUp and PageDown a `page` (what the list shows), First and Last as far as any
+    /// list goes.
+    pub fn list_step(self, page: isize) -> Option<isize> {
         const FAR: isize = isize::MAX / 2;
         match self {
             Action::Up => Some(-1),
             Action::Down => Some(1),
-            Action::PageUp => Some(-PAGE),
-            Action::PageDown => Some(PAGE),
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
             Action::First => Some(-FAR),
             Action::Last => Some(FAR),
             _ => None,

@@ -442,4 +442,13 @@ impl App {
         };
         isize::try_from(rows.max(1)).unwrap_or(isize::MAX)
     }
+
+    /// Rows (or entries) a page moves in the open overlay: as many as the last frame showed
+    /// of it (at least one), or [`crate::action::PAGE`] before it was drawn.
+    pub(super) fn overlay_page(&self) -> isize {
+        match self.viewport.map(|v| v.overlay_page) {
+            None | Some(0) => crate::action::PAGE,
+            Some(rows) => isize::try_from(rows).unwrap_or(isize::MAX),
+        }
+    }
 }

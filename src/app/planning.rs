@@ -38,11 +38,12 @@ impl App {
             return None;
         }
         match action {
-            Action::PageUp => self.step(-self.page()),
-            Action::PageDown => self.step(self.page()),
-            Action::Up | Action::Down | Action::First | Action::Last => {
-                self.step(action.list_step().unwrap_or(0))
-            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => self.step(action.list_step(self.page()).unwrap_or(0)),
             Action::Click(spot) => {
                 self.point_at(spot);
                 if spot.pane == Focus::Problems && spot.row.is_some() {

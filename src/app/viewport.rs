@@ -19,6 +19,9 @@ pub struct Viewport {
     pub course_rows: usize,
     /// Rows the highlighted course's text takes in the Course pane, wrapped at its width.
     pub course_lines: usize,
+    /// What a page of the open overlay's list is: the rows it showed, or the entries for a
+    /// list of entries of several rows; 0 without an overlay that scrolls.
+    pub overlay_page: usize,
 }
 
 impl Viewport {

@@ -21,8 +21,9 @@ use crate::model::whatif::Standing;
 use crate::model::{Change, Status, audit};
 use crate::theme::Theme;
 
-/// Draws the preview over `area`.
-pub fn render_autoplan(frame: &mut Frame, area: Rect, view: &View, preview: &AutoPlan) {
+/// Draws the preview over `area`; returns the rows of the proposal it shows, what a page of
+/// it is.
+pub fn render_autoplan(frame: &mut Frame, area: Rect, view: &View, preview: &AutoPlan) -> usize {
     let View { app, theme, .. } = *view;
     frame.render_widget(Clear, area);
     let effect_width = (area.width * 2 / 5).clamp(34, 56);
@@ -77,6 +78,7 @@ pub fn render_autoplan(frame: &mut Frame, area: Rect, view: &View, preview: &Aut
             .wrap(Wrap { trim: false }),
         right,
     );
+    room
 }
 
 /// The proposed plan, term by term: added courses marked "+", moved ones "»" with the term

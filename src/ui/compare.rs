@@ -17,8 +17,9 @@ use crate::model::{self, Change, Plan, review};
 use crate::theme::Theme;
 
 /// Draws the open plan (right) beside `other` from the file `label` (left), with the
-/// courses that differ marked, and the differences listed from the `scroll`th on.
-pub fn render_compare(frame: &mut Frame, area: Rect, view: &View, compare: &Compare) {
+/// courses that differ marked, and the differences listed from the `scroll`th on. Returns
+/// the rows of differences it shows, what a page of them is.
+pub fn render_compare(frame: &mut Frame, area: Rect, view: &View, compare: &Compare) -> usize {
     let View { app, theme, .. } = *view;
     let keys = app.keymap();
     let (other, label, scroll) = (&*compare.other, compare.label.as_str(), compare.scroll);
@@ -92,6 +93,7 @@ pub fn render_compare(frame: &mut Frame, area: Rect, view: &View, compare: &Comp
         .title(format!(" From {label} to this plan "))
         .title_bottom(Line::from(bottom).right_aligned());
     frame.render_widget(Paragraph::new(lines).block(block), summary);
+    room
 }
 
 /// "1st", "2nd", "3rd", "4th", ...

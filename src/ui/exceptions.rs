@@ -15,8 +15,9 @@ use crate::model::plan::{Exception, ExceptionState};
 use crate::model::{Problem, Severity};
 use crate::theme::Theme;
 
-/// Draws the list of every exception over `area`, the highlighted one in view.
-pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exceptions) {
+/// Draws the list of every exception over `area`, the highlighted one in view; returns how
+/// many it shows, what a page of it is.
+pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exceptions) -> usize {
     let View { app, facts, theme } = *view;
     let (c, plan) = (app.curriculum(), app.plan());
     let all = &plan.exceptions;
@@ -70,6 +71,7 @@ pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exce
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         popup,
     );
+    super::text::entries_shown(&starts, &spans, scroll, visible).len()
 }
 
 /// One exception: kind, what it does and state; its reason; who asked and decided, when; the
@@ -125,8 +127,9 @@ fn exception_lines(
     lines
 }
 
-/// Draws the exceptions offered for a problem, to choose the one to request.
-pub fn render_remedies(frame: &mut Frame, area: Rect, view: &View, offers: &Remedies) {
+/// Draws the exceptions offered for a problem, to choose the one to request; returns the
+/// rows of offers it shows, what a page of them is.
+pub fn render_remedies(frame: &mut Frame, area: Rect, view: &View, offers: &Remedies) -> usize {
     let View { theme, .. } = *view;
     let mut lines = vec![
         Line::from(vec![
@@ -172,6 +175,8 @@ pub fn render_remedies(frame: &mut Frame, area: Rect, view: &View, offers: &Reme
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         popup,
     );
+    // One row per offer, under the problem.
+    visible.saturating_sub(rows_above)
 }
 
 /// The keys that act here, with their hints, from the keymap: " ↓ move · A grant ".

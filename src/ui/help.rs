@@ -82,8 +82,8 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 const HELP_GUTTER: u16 = 2;
 
 /// The help overlay, generated from the keymap: two columns when there is room, else one
-/// column that scrolls.
-pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Help) {
+/// column that scrolls; returns the rows it shows, what a page of it is.
+pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Help) -> usize {
     let View { app, theme, .. } = *view;
     use Action::*;
     let keymap = app.keymap();
@@ -196,4 +196,5 @@ pub(super) fn render_help(frame: &mut Frame, area: Rect, view: &View, help: &Hel
     ) {
         frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), *column);
     }
+    usize::from(visible)
 }

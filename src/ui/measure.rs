@@ -1,27 +1,24 @@
 //! How much of each pane a frame shows, measured from the same layout drawing uses, for the
 //! app to page and scroll by (see [`Viewport`]).
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use super::facts::Facts;
-use super::{MIN_HEIGHT, MIN_WIDTH, View, layout, panels, terms};
+use super::{View, layout, panels, terms};
 use crate::app::{App, Viewport};
 use crate::theme::Theme;
 
-/// How much of each pane of `app`'s planning view a `width` x `height` screen shows; none
-/// on a screen too small to draw in.
+/// How much of each pane of `app`'s planning view, and of its overlay, a `width` x `height`
+/// screen shows; none on a screen too small to draw in. It draws a frame off screen, so it
+/// says exactly what [`super::draw_measured`] says of the same frame.
 pub fn viewport(app: &App, theme: &Theme, (width, height): (u16, u16)) -> Option<Viewport> {
-    if width < MIN_WIDTH || height < MIN_HEIGHT {
-        return None;
-    }
-    let facts = Facts::new(app);
-    let view = View {
-        app,
-        facts: &facts,
-        theme,
-    };
-    let panes = layout::panes(&view, Rect::new(0, 0, width, height));
-    Some(measure(&view, &panes))
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).ok()?;
+    let mut shown = None;
+    terminal
+        .draw(|frame| shown = super::draw_measured(frame, app, theme))
+        .ok()?;
+    shown
 }
 
 /// How much of each pane `view` shows where `panes` puts them.
@@ -48,5 +45,7 @@ pub(super) fn measure(view: &View, panes: &layout::Panes) -> Viewport {
         problems,
         course_rows: usize::from(course.height),
         course_lines: panels::course_rows(view, course.width),
+        // Known once the overlay is drawn (see `draw_measured`).
+        overlay_page: 0,
     }
 }

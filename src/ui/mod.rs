@@ -109,12 +109,11 @@ pub fn draw_measured(frame: &mut Frame, app: &App, theme: &Theme) -> Option<View
         (Some(Overlay::Prompt(_)), Some(m)) => chrome::render_message(frame, hints, m, &view),
         _ => footer::render_footer(frame, hints, &view),
     }
-    match app.overlay() {
+    // The overlays that scroll say what a page of them is.
+    let overlay_page = match app.overlay() {
         Some(Overlay::Help(help)) => help::render_help(frame, body, &view, help),
-        Some(Overlay::Unsaved(leave)) => unsaved::render_unsaved(frame, body, &view, *leave),
         Some(Overlay::Notes(notes)) => notes::render_notes(frame, body, &view, notes),
         Some(Overlay::Picker(picker)) => picker::render_picker(frame, body, &view, picker),
-        Some(Overlay::Recovery(r)) => recovery::render_recovery(frame, body, &view, r),
         Some(Overlay::Compare(c)) => compare::render_compare(frame, body, &view, c),
         Some(Overlay::AutoPlan(p)) => autoplan::render_autoplan(frame, body, &view, p),
         Some(Overlay::Requirements(pane)) => {
@@ -122,10 +121,24 @@ pub fn draw_measured(frame: &mut Frame, app: &App, theme: &Theme) -> Option<View
         }
         Some(Overlay::Exceptions(list)) => exceptions::render_exceptions(frame, body, &view, list),
         Some(Overlay::Remedies(offers)) => exceptions::render_remedies(frame, body, &view, offers),
-        Some(Overlay::PriorForm(form)) => prior::render_form(frame, body, &view, form),
-        _ => {}
-    }
-    Some(shown)
+        Some(Overlay::Unsaved(leave)) => {
+            unsaved::render_unsaved(frame, body, &view, *leave);
+            0
+        }
+        Some(Overlay::Recovery(r)) => {
+            recovery::render_recovery(frame, body, &view, r);
+            0
+        }
+        Some(Overlay::PriorForm(form)) => {
+            prior::render_form(frame, body, &view, form);
+            0
+        }
+        _ => 0,
+    };
+    Some(Viewport {
+        overlay_page,
+        ..shown
+    })
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.

@@ -12,8 +12,9 @@ use crate::action::{Action, Context};
 use crate::app::{App, Notes};
 use crate::model::review::{self, NoteTarget, VerdictState};
 
-/// Draws the list of every note, with the verdict and its changes above it.
-pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) {
+/// Draws the list of every note, with the verdict and its changes above it; returns how many
+/// notes it shows, what a page of them is.
+pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) -> usize {
     let View { app, theme, .. } = *view;
     let selected = notes.selected;
     let state = review::verdict_state(app.plan());
@@ -28,8 +29,8 @@ pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) {
     if app.plan().notes.is_empty() {
         lines.push(Line::styled("No notes.", theme.muted));
     }
-    // Where the highlighted note starts and ends among the lines.
-    let mut highlight = 0..0;
+    // Which lines each note takes.
+    let mut spans = Vec::new();
     for (i, note) in app.plan().notes.iter().enumerate() {
         let style = if i == selected {
             theme.selected
@@ -45,27 +46,18 @@ pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) {
         let mut line = note_line(note, theme);
         line.spans.insert(0, Span::raw("  "));
         lines.push(line.style(style));
-        if i == selected {
-            highlight = start..lines.len();
-        }
+        spans.push(start..lines.len());
     }
     let popup = area.centered(
         Constraint::Length(area.width.min(100)),
         Constraint::Length(area.height.saturating_sub(2).max(3)),
     );
-    // Scroll by wrapped rows, as the paragraph draws them: the highlighted note's end at the
-    // bottom, or its start at the top when it is taller than the list.
+    // The highlighted note's end at the bottom, or its start at the top when it is taller
+    // than the list.
     let visible = usize::from(popup.height.saturating_sub(2));
-    let rows = |lines: &[Line]| {
-        Paragraph::new(lines.to_vec())
-            .wrap(Wrap { trim: false })
-            .line_count(popup.width.saturating_sub(2))
-    };
-    let (start, end) = (
-        rows(&lines[..highlight.start]),
-        rows(&lines[..highlight.end]),
-    );
-    let scroll = start.min(end.saturating_sub(visible));
+    let starts = super::text::line_starts(&lines, popup.width.saturating_sub(2));
+    let scroll = super::text::scroll_to_entry(&starts, &spans, selected, visible);
+    let page = super::text::entries_shown(&starts, &spans, scroll, visible).len();
     // Only the keys that act for this role, on a plan that may change here.
     let hints: Vec<(&[Action], &str)> = [
         (&[Action::Up, Action::Down][..], "move"),
@@ -91,6 +83,7 @@ pub fn render_notes(frame: &mut Frame, area: Rect, view: &View, notes: &Notes) {
             .scroll((scroll, 0)),
         popup,
     );
+    page
 }
 
 fn target_label(app: &App, target: &NoteTarget) -> String {

@@ -13,7 +13,8 @@ use crate::theme::Theme;
 
 /// Draws the picker over `area`: each plan with its student, when it was saved, its credits,
 /// its problems and its verdict; the open plan marked; where the highlight is in the list.
-pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker) {
+/// Returns the rows of plans it shows, what a page of them is.
+pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker) -> usize {
     let View { app, theme, .. } = *view;
     let keymap = app.keymap();
     let popup = area.centered(
@@ -183,6 +184,7 @@ pub fn render_picker(frame: &mut Frame, area: Rect, view: &View, picker: &Picker
         Line::styled(keymap.hints(Context::Picker, hints), theme.muted)
     };
     frame.render_widget(Paragraph::new(footer_text), footer);
+    usize::from(list_area.height)
 }
 
 /// A plan's problems in a few columns: "no problems", or its errors and warnings counted.

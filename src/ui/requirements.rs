@@ -14,7 +14,13 @@ use crate::model::requirements::{self, GroupProgress, StreamProgress};
 use crate::theme::Theme;
 
 /// Draws the requirements over `area`, the highlighted entry in view.
-pub fn render_requirements(frame: &mut Frame, area: Rect, view: &View, pane: &Requirements) {
+/// Draws the requirements pane; returns how many entries it shows, what a page of it is.
+pub fn render_requirements(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    pane: &Requirements,
+) -> usize {
     let View { app, theme, .. } = *view;
     let progress = requirements::progress(app.curriculum(), app.plan());
     let list = entries(&progress);
@@ -70,12 +76,7 @@ pub fn render_requirements(frame: &mut Frame, area: Rect, view: &View, pane: &Re
         .title(" Requirements ")
         .title_bottom(Line::from(hints(view)).right_aligned());
     // Which entries show (their first row in view), when not all do.
-    let shown: Vec<usize> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| (scroll..scroll + visible).contains(&starts[s.start]))
-        .map(|(i, _)| i)
-        .collect();
+    let shown = super::text::entries_shown(&starts, &spans, scroll, visible);
     if let (Some(first), Some(last)) = (shown.first(), shown.last())
         && shown.len() < spans.len()
     {
@@ -95,6 +96,7 @@ pub fn render_requirements(frame: &mut Frame, area: Rect, view: &View, pane: &Re
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         popup,
     );
+    shown.len()
 }
 
 /// The keys of the pane with their hints, from the keymap: " ↑↓ move · Enter choose ".

@@ -108,6 +108,20 @@ pub fn scroll_to_entry(
     })
 }
 
+/// The entries (each the line range in `spans`, the rows from [`line_starts`]) whose first
+/// row is among the `visible` rows from `scroll`: what a list of entries shows, and so what
+/// a page of it is.
+pub fn entries_shown(
+    starts: &[usize],
+    spans: &[std::ops::Range<usize>],
+    scroll: usize,
+    visible: usize,
+) -> Vec<usize> {
+    (0..spans.len())
+        .filter(|&i| (scroll..scroll + visible).contains(&starts[spans[i].start]))
+        .collect()
+}
+
 /// Rows one line takes wrapped at `width` columns, as the panels wrap it (whole words,
 /// leading spaces kept). A line that fits is one row, found without wrapping it: most
 /// lines fit, and wrapping walks every grapheme.

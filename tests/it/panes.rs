@@ -431,27 +431,82 @@ fn a_scrolled_course_pane_of_the_bundled_program_120x40() {
     insta::assert_snapshot!(scrolled(app, (120, 40)));
 }
 
+/// Rows inside the popup whose top border holds `title`, counted on the screen.
+fn popup_rows(app: &App, size: (u16, u16), title: &str) -> usize {
+    let text = screen(app, size);
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("{title} not drawn:\n{text}"));
+    let column = lines[top]
+        .chars()
+        .position(|c| c == '┌')
+        .expect("a top border");
+    let bottom = (top + 1..lines.len())
+        .find(|&y| lines[y].chars().nth(column) == Some('└'))
+        .expect("a bottom border");
+    bottom - top - 1
+}
+
 #[test]
-fn a_drawn_frame_measures_what_the_viewport_says() {
-    let mut app = unsw();
-    click(&mut app, Focus::Course, None, None);
-    for (width, height) in [(80, 24), (120, 40), (200, 60), (59, 19)] {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-                .expect("test terminal");
-        let mut measured = None;
-        terminal
-            .draw(|frame| measured = ui::draw_measured(frame, &app, &Theme::mono()))
-            .expect("draw");
-        assert_eq!(
-            measured,
-            ui::viewport(&app, &Theme::mono(), (width, height)),
-            "{width}x{height}"
+fn a_page_of_the_help_is_the_rows_it_shows() {
+    for size in [(80, 24), (120, 40)] {
+        let mut app = fresh();
+        app.update(Action::Help);
+        let rows = popup_rows(&app, size, " Keys ");
+        press(&mut app, size, KeyCode::PageDown);
+        let Some(degree_planner::app::Overlay::Help(help)) = app.overlay() else {
+            panic!("the help stays open");
+        };
+        assert_eq!(usize::from(help.scroll), rows, "{size:?}");
+        assert_ne!(rows, 10, "{size:?}: a page is not the old fixed ten");
+        press(&mut app, size, KeyCode::PageUp);
+        let Some(degree_planner::app::Overlay::Help(help)) = app.overlay() else {
+            panic!("the help stays open");
+        };
+        assert_eq!(help.scroll, 0, "{size:?}");
+    }
+}
+
+#[test]
+fn a_page_of_the_plan_picker_is_the_plans_it_shows() {
+    let entries: Vec<_> = (0..200)
+        .map(|i| degree_planner::store::library::PlanEntry {
+            path: format!("plans/plan-{i:03}.ron").into(),
+            name: format!("plan-{i:03}"),
+            saved: "2026-11-20 09:30".into(),
+            summary: Err("not read".into()),
+        })
+        .collect();
+    for size in [(80, 24), (120, 40)] {
+        let mut app = fresh();
+        app.update(Msg::Listed {
+            purpose: degree_planner::app::Purpose::Open,
+            entries: entries.clone(),
+            select: None,
+        });
+        let picked = |app: &App| match app.overlay() {
+            Some(degree_planner::app::Overlay::Picker(p)) => p.selected,
+            _ => panic!("the picker stays open"),
+        };
+        let before = picked(&app);
+        // The popup's inside less its footer row is the list.
+        let rows = popup_rows(&app, size, " Plans ") - 1;
+        press(&mut app, size, KeyCode::PageDown);
+        assert_eq!(picked(&app), before + rows, "{size:?}");
+        press(&mut app, size, KeyCode::PageDown);
+        assert_eq!(picked(&app), before + 2 * rows, "{size:?}");
+        // The highlight stays in view, and the border says where it is.
+        let text = screen(&app, size);
+        assert!(
+            text.lines()
+                .any(|l| l.contains("> ") && l.contains("plan-")),
+            "{text}"
         );
-        assert_eq!(
-            measured.is_none(),
-            width < ui::MIN_WIDTH,
-            "{width}x{height}"
+        assert!(
+            text.contains(&format!(" {} of ", picked(&app) + 1)),
+            "{text}"
         );
     }
 }

@@ -100,7 +100,7 @@ impl AutoPlan {
 
     /// Scrolls, changes a limit (planning again), applies or discards.
     pub(super) fn handle(mut self, action: Action, app: &mut App) -> Option<Effect> {
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(app.overlay_page()) {
             // The view clamps the scroll further, to what fits.
             let at = crate::action::step_cursor(usize::from(self.scroll), self.lines(), delta);
             self.scroll = u16::try_from(at).unwrap_or(u16::MAX);

@@ -30,7 +30,7 @@ impl Compare {
     /// Scrolls the differences; Esc closes.
     pub(super) fn handle(mut self, action: Action, app: &mut App) -> Option<Effect> {
         // The view clamps the scroll to what there is to show.
-        match action.list_step() {
+        match action.list_step(app.overlay_page()) {
             Some(delta) => {
                 let count = crate::model::diff::diff(
                     &review::placement(&self.other),

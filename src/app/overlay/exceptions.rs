@@ -22,7 +22,7 @@ impl Exceptions {
     pub(super) fn handle(self, action: Action, app: &mut App) -> Option<Effect> {
         let count = app.doc.plan.exceptions.len();
         let mut list = self;
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(app.overlay_page()) {
             list.selected = crate::action::step_cursor(self.selected, count, delta);
         }
         app.overlay = Some(Overlay::Exceptions(list));

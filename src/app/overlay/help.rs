@@ -27,7 +27,7 @@ impl Help {
     }
 
     fn help_key(mut self, action: Action, app: &mut App) -> Option<Effect> {
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(app.overlay_page()) {
             // The overlay clamps to what it can scroll; this bounds the count.
             let lines = crate::action::KEYMAP.len() * 3;
             let at = crate::action::step_cursor(usize::from(self.scroll), lines, delta);

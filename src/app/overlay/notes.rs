@@ -18,7 +18,7 @@ impl Notes {
         let selected = self.selected;
         let count = app.doc.plan.notes.len();
         app.overlay = Some(Overlay::Notes(self));
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(app.overlay_page()) {
             app.overlay = Some(Overlay::Notes(Notes {
                 selected: crate::action::step_cursor(selected, count, delta),
             }));

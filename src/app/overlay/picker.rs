@@ -140,7 +140,7 @@ impl Picker {
                 self.selected = 0;
             }
             Action::Up | Action::Down => {
-                let delta = action.list_step().unwrap_or(0);
+                let delta = action.list_step(1).unwrap_or(0);
                 self.selected = crate::action::step_cursor(self.selected, self.rows().len(), delta);
             }
             Action::Quit => return Request::Close,
@@ -161,8 +161,8 @@ impl Picker {
         self.selected_entry().map(|e| e.path.clone())
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) -> Request {
+    /// Applies one action; a page is `page` rows.
+    pub fn update(&mut self, action: Action, page: isize) -> Request {
         if self.confirm_trash {
             self.confirm_trash = false;
             return match (action, self.selected_plan()) {
@@ -173,7 +173,7 @@ impl Picker {
         if self.typing {
             return self.filter_key(action);
         }
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(page) {
             self.selected = crate::action::step_cursor(self.selected, self.rows().len(), delta);
             return Request::None;
         }
@@ -232,7 +232,7 @@ impl Picker {
             app.overlay = Some(Overlay::Picker(picker));
             return None;
         }
-        let request = picker.update(action);
+        let request = picker.update(action, app.overlay_page());
         app.overlay = Some(Overlay::Picker(picker));
         match request {
             Request::None => None,

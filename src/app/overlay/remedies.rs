@@ -26,7 +26,7 @@ impl Remedies {
     /// Moves through the offers; Enter asks the reason for the highlighted one; Esc cancels.
     pub(super) fn handle(self, action: Action, app: &mut App) -> Option<Effect> {
         let mut offers = self;
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(app.overlay_page()) {
             offers.selected =
                 crate::action::step_cursor(offers.selected, offers.grants.len(), delta);
         }

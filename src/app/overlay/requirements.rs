@@ -55,7 +55,7 @@ impl Requirements {
         let progress = crate::model::requirements::progress(&app.doc.curriculum, &app.doc.plan);
         let entries = entries(&progress);
         let mut pane = self;
-        if let Some(delta) = action.list_step() {
+        if let Some(delta) = action.list_step(app.overlay_page()) {
             pane.selected = crate::action::step_cursor(self.selected, entries.len(), delta);
         }
         let stream = match entries.get(pane.selected) {
