@@ -168,26 +168,31 @@ impl App {
     pub(super) fn start_review(&mut self, reviewer: Option<String>) {
         match reviewer.filter(|n| !n.trim().is_empty()) {
             Some(name) => {
-                let keys = |actions: &[Action]| {
-                    let keys: Vec<String> = actions
-                        .iter()
-                        .filter_map(|a| self.keymap.key_for(Context::Review, *a))
-                        .collect();
-                    keys.join(", ")
+                self.access.role = Role::Reviewer { name: name.clone() };
+                // Only the keys that act: none of them while the plan is read-only here.
+                let key = |a: Action| {
+                    self.keymap
+                        .key_for(Context::Review, a)
+                        .filter(|_| self.available(Context::Review, a))
                 };
-                let notes = keys(&[Action::NoteCourse, Action::NoteTerm, Action::NotePlan]);
+                let notes: Vec<String> = [Action::NoteCourse, Action::NoteTerm, Action::NotePlan]
+                    .into_iter()
+                    .filter_map(key)
+                    .collect();
                 let mut text = format!("Reviewing as {name}: courses are read-only");
-                if !notes.is_empty() {
-                    text.push_str(&format!("; {notes} add notes"));
+                if let Some(why) = self.access.read_only.clone() {
+                    text = format!("Reviewing as {name}, read-only: {why}");
                 }
-                if let Some(key) = self.keymap.key_for(Context::Review, Action::Approve) {
+                if !notes.is_empty() {
+                    text.push_str(&format!("; {} add notes", notes.join(", ")));
+                }
+                if let Some(key) = key(Action::Approve) {
                     text.push_str(&format!("; {key} approves"));
                 }
-                if let Some(key) = self.keymap.key_for(Context::Review, Action::RequestChanges) {
+                if let Some(key) = key(Action::RequestChanges) {
                     text.push_str(&format!(", {key} requests changes"));
                 }
                 self.info(text);
-                self.access.role = Role::Reviewer { name };
             }
             None => {
                 self.access.role = Role::Reviewer {

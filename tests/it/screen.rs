@@ -483,6 +483,20 @@ fn read_only_says_why_at_open_and_offers_no_edit_or_save_keys() {
     for key in ["n note", "A approve", "s save"] {
         assert!(!footer(&shown).contains(key), "{key} is offered: {shown}");
     }
+    // Opened for review while another planner holds it, as `launch` does: locked first.
+    // The opening message gives the reason and names no key that would not act.
+    let mut locked = reviewed();
+    locked.update(Msg::Locked(Some(WHY.into())));
+    locked.update(Msg::Review(Some("Dr Grace".into())));
+    let said = &locked.message().expect("the opening message").text;
+    assert_eq!(said, &format!("Reviewing as Dr Grace, read-only: {WHY}"));
+    let mut free = reviewed();
+    free.update(Msg::Review(Some("Dr Grace".into())));
+    let said = &free.message().expect("the opening message").text;
+    assert!(
+        said.contains("add notes") && said.contains("approves"),
+        "{said}"
+    );
 }
 
 #[test]
