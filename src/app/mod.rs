@@ -8,6 +8,7 @@
 
 mod access;
 mod cursor;
+mod derived;
 mod document;
 mod effect;
 mod explained;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 
 use access::Access;
 pub use cursor::{Cursor, Focus};
+pub use derived::Derived;
 use document::Document;
 pub use effect::Effect;
 pub use msg::Msg;
@@ -81,6 +83,8 @@ pub struct App {
     explained: explained::Explained,
     /// What the last frame showed of each pane, once one was drawn.
     viewport: Option<Viewport>,
+    /// The plan's figures as of the last update.
+    derived: Derived,
 }
 
 /// Today's local date, YYYY-MM-DD. Read only when a note or verdict needs it: the time zone
@@ -97,6 +101,7 @@ impl App {
             .target_path
             .as_deref()
             .and_then(|id| curriculum.paths.iter().position(|p| p.id == id));
+        let derived = Derived::new(&curriculum, &plan);
         App {
             doc: Document::new(curriculum, plan, plan_path, on_disk),
             cursor: Cursor::new(path),
@@ -111,6 +116,7 @@ impl App {
             keymap: Keymap::default(),
             explained: explained::Explained::default(),
             viewport: None,
+            derived,
         }
     }
 
@@ -195,6 +201,12 @@ impl App {
     /// Why the auto-plan put `code` where it is, while it is still there.
     pub fn explanation(&self, code: &str) -> Option<&str> {
         self.explained.of(code)
+    }
+
+    /// The plan's figures (problems, credits, GPA, graduation estimate) as the plan stood at
+    /// the end of the last update, for the view.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
     }
 
     /// What the last frame showed of each pane (see [`Msg::Shown`]), once one was drawn.
@@ -339,6 +351,7 @@ impl App {
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
         let shown = self.shown_course();
         let effect = self.receive(msg.into());
+        self.derived.refresh(&self.doc.curriculum, &self.doc.plan);
         // Another course starts at the top of its text.
         if self.shown_course() != shown {
             self.cursor.course_scroll = 0;

@@ -53,7 +53,7 @@ pub(super) fn render_header(frame: &mut Frame, area: Rect, view: &View) {
         app.curriculum().name
     );
     let width = usize::from(area.width);
-    let finish = finish_estimate(&facts.graduation);
+    let finish = finish_estimate(facts.graduation);
     // The help key as the keymap has it; none when help is unbound.
     let help_key = app
         .keymap()

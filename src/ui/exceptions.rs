@@ -22,7 +22,7 @@ pub fn render_exceptions(frame: &mut Frame, area: Rect, view: &View, list: &Exce
     let (c, plan) = (app.curriculum(), app.plan());
     let all = &plan.exceptions;
     let selected = list.selected.min(all.len().saturating_sub(1));
-    let issues = exceptions::issues(c, plan, &facts.problems);
+    let issues = exceptions::issues(c, plan, facts.problems);
     let mut lines: Vec<Line<'static>> = Vec::new();
     if all.is_empty() {
         let how = app

@@ -1,4 +1,6 @@
-//! Everything the screen shows that is computed from the plan, computed once per frame.
+//! Everything the screen shows that is computed from the plan, gathered once per frame: what
+//! follows from the plan alone comes from the app's [`crate::app::Derived`], worked out
+//! when the plan changed; what also depends on the cursor is worked out here.
 
 use std::collections::HashSet;
 
@@ -11,7 +13,7 @@ pub struct Facts<'a> {
     /// Credits toward the degree.
     pub credits: Credits,
     /// Every problem, most serious first.
-    pub problems: Vec<Problem>,
+    pub problems: &'a [Problem],
     /// For each problem, the exception that answers it, if one does (see
     /// [`model::exceptions::answer_of`]).
     pub answers: Vec<Option<&'a Exception>>,
@@ -26,20 +28,21 @@ pub struct Facts<'a> {
     /// The largest career weight in the curriculum, for drawing weight dots.
     pub max_weight: u32,
     /// The GPA, per term and cumulative.
-    pub gpa: model::gpa::Gpa,
+    pub gpa: &'a model::gpa::Gpa,
     /// Each career path's GPA, by index into the curriculum's paths.
-    pub path_gpas: Vec<Option<f64>>,
+    pub path_gpas: &'a [Option<f64>],
     /// The earliest finish at the program's load limit.
-    pub graduation: model::graduation::Estimate,
+    pub graduation: &'a model::graduation::Estimate,
 }
 
 impl<'a> Facts<'a> {
     /// Computes the facts for `app`'s current plan.
     pub fn new(app: &'a App) -> Self {
         let c = app.curriculum();
-        let problems = model::problems(c, app.plan());
+        let derived = app.derived();
+        let problems = &derived.problems;
         let mut flagged = HashSet::new();
-        for p in &problems {
+        for p in problems {
             let code = match &p.kind {
                 ProblemKind::PrerequisiteOrder { course, .. }
                 | ProblemKind::PrerequisiteStatus { course, .. }
@@ -83,7 +86,7 @@ impl<'a> Facts<'a> {
             _ => HashSet::new(),
         };
         Facts {
-            credits: model::credits(c, app.plan()),
+            credits: derived.credits,
             changed,
             problems,
             answers,
@@ -91,9 +94,9 @@ impl<'a> Facts<'a> {
             steps,
             flagged,
             max_weight: c.max_weight(),
-            gpa: model::gpa::gpa(c, app.plan()),
-            path_gpas: model::career::path_gpas(c, app.plan()),
-            graduation: model::graduation::estimate(c, app.plan(), None),
+            gpa: &derived.gpa,
+            path_gpas: &derived.path_gpas,
+            graduation: &derived.graduation,
         }
     }
 

@@ -148,7 +148,7 @@ pub(super) fn offer(view: &View) -> Option<Line<'static>> {
         return None;
     }
     let key = app.keymap().key_for(Context::Normal, Action::AddPrior)?;
-    let code = app.missing_course(&facts.problems)?;
+    let code = app.missing_course(facts.problems)?;
     Some(Line::styled(
         format!("{key} records {code} as prior credit"),
         theme.muted,

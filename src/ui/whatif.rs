@@ -37,7 +37,7 @@ fn after(app: &App, facts: &Facts) -> Figures {
     Figures {
         standing: Standing::of(
             c,
-            &facts.problems,
+            facts.problems,
             facts.credits,
             &readiness,
             facts.graduation.clone(),

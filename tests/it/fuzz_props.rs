@@ -1290,6 +1290,16 @@ proptest! {
             if let Some(p) = app.cursor().path {
                 prop_assert!(p < app.curriculum().paths.len());
             }
+            // The figures the app keeps for the view are the plan's as it now stands.
+            let (c, now) = (app.curriculum(), app.plan());
+            let kept = app.derived();
+            prop_assert_eq!(&kept.problems, &model::problems(c, now), "after {:?}", a);
+            prop_assert_eq!(kept.credits, model::credits(c, now));
+            prop_assert_eq!(&kept.gpa, &model::gpa::gpa(c, now));
+            prop_assert_eq!(
+                &kept.graduation,
+                &model::graduation::estimate(c, now, None)
+            );
             if step % 7 == 6 {
                 draw(&app, &theme, sizes[step % sizes.len()]);
             }
