@@ -37,10 +37,11 @@ pub fn estimate(c: &Curriculum, plan: &Plan, max_credits: Option<u32>) -> Estima
             done[i] |= p.status != Status::Planned;
         }
     }
-    let fallback = start.clone();
+    // Without a selection that meets every need, the plan's own courses; only the choices
+    // are kept for that, not why each was made.
+    let fallback = start.chosen.clone();
     let chosen = select(c, &GroupNeeds { plan }, start, plan.target_path.as_deref())
-        .unwrap_or(fallback)
-        .chosen;
+        .map_or(fallback, |s| s.chosen);
     let todo: Vec<bool> = (0..n).map(|i| chosen[i].is_some() && !done[i]).collect();
     let chains = Chains::new(c, &todo);
     let credits_left: u32 = (0..n).filter(|&i| todo[i]).filter_map(|i| chosen[i]).sum();

@@ -17,6 +17,8 @@ pub struct Chains {
     pub depth: Vec<usize>,
     /// Per course: the courses of the set it must have first.
     pub before: Vec<Vec<usize>>,
+    /// Per course: the courses of the set that must have it first.
+    after: Vec<Vec<usize>>,
 }
 
 impl Chains {
@@ -40,6 +42,7 @@ impl Chains {
             height,
             depth,
             before,
+            after,
         }
     }
 
@@ -55,8 +58,12 @@ impl Chains {
         let mut path = vec![start];
         let mut at = start;
         while self.height[at] > 1 {
-            let next = (0..self.before.len())
-                .find(|&j| self.before[j].contains(&at) && self.height[j] + 1 == self.height[at]);
+            // The first course, in curriculum order, that needs it and carries the chain on.
+            let next = self.after[at]
+                .iter()
+                .copied()
+                .filter(|&j| self.height[j] + 1 == self.height[at])
+                .min();
             match next {
                 Some(j) => {
                     path.push(j);
