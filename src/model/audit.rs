@@ -2,7 +2,7 @@
 //!
 //! Problems are shown, never enforced: every edit is allowed, and the audit says what it broke.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use super::curriculum::{Course, Curriculum};
@@ -39,12 +39,17 @@ impl Credits {
 
 /// Each known course placed in the plan, with its furthest status.
 /// A failed attempt (issue 15) is left out: it earns nothing.
-pub fn course_statuses<'p>(curriculum: &Curriculum, plan: &'p Plan) -> HashMap<&'p str, Status> {
+pub fn course_statuses<'p>(
+    curriculum: &Curriculum,
+    plan: &'p Plan,
+) -> foldhash::HashMap<&'p str, Status> {
     let scale = super::gpa::scale_of(curriculum);
-    let mut statuses: HashMap<&str, Status> = HashMap::new();
+    let mut statuses = foldhash::HashMap::default();
     for placement in plan.terms.iter().flat_map(|t| &t.courses) {
         if curriculum.course(&placement.code).is_some() && !super::gpa::failed(scale, placement) {
-            let status = statuses.entry(&placement.code).or_insert(placement.status);
+            let status = statuses
+                .entry(placement.code.as_str())
+                .or_insert(placement.status);
             *status = (*status).max(placement.status);
         }
     }
@@ -59,7 +64,7 @@ pub fn credits(curriculum: &Curriculum, plan: &Plan) -> Credits {
     };
     let statuses = course_statuses(curriculum, plan);
     let scale = super::gpa::scale_of(curriculum);
-    let mut counted = std::collections::HashSet::new();
+    let mut counted = foldhash::HashSet::default();
     for placement in plan.terms.iter().flat_map(|t| &t.courses) {
         let Some(course) = curriculum.course(&placement.code) else {
             continue;
@@ -307,7 +312,7 @@ fn status_problem(
     curriculum: &Curriculum,
     placed: &Placement,
     pre: &str,
-    statuses: &HashMap<&str, Status>,
+    statuses: &foldhash::HashMap<&str, Status>,
     term: usize,
 ) -> Option<Problem> {
     let before = statuses.get(pre).copied().unwrap_or(Status::Planned);

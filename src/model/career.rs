@@ -14,7 +14,7 @@
 //!   last of them;
 //! - **next steps**: what to place, take next or give a focus, for each path.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::curriculum::{Course, Curriculum};
 use super::grade::grade_points;
@@ -73,7 +73,7 @@ pub struct Record<'p> {
 
 /// Each placed course's record, by code; a course placed twice counts at its furthest status.
 pub fn records(plan: &Plan) -> HashMap<&str, Record<'_>> {
-    let mut out: HashMap<&str, Record> = HashMap::new();
+    let mut out: HashMap<&str, Record> = HashMap::default();
     for (term, t) in plan.terms.iter().enumerate() {
         for p in &t.courses {
             let record = Record {

@@ -1,7 +1,5 @@
 //! The program of study: courses, semesters, career paths and elective groups.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -65,7 +63,7 @@ pub struct Curriculum {
     pub grades: Option<super::grade::GradeScale>,
     /// Course code to index into `courses`, built by [`Curriculum::prepare`].
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: foldhash::HashMap<String, usize>,
     /// Content hash, computed by [`Curriculum::prepare`].
     #[serde(skip)]
     hash: String,
@@ -167,7 +165,8 @@ impl Curriculum {
     /// [`Curriculum::prepare`] with `hash` already computed by
     /// [`Curriculum::content_hash_now`] on this same content.
     pub fn prepare_with_hash(&mut self, hash: String) {
-        self.index = HashMap::with_capacity(self.courses.len());
+        self.index =
+            foldhash::HashMap::with_capacity_and_hasher(self.courses.len(), Default::default());
         for (i, course) in self.courses.iter().enumerate() {
             self.index.entry(course.code.clone()).or_insert(i);
         }

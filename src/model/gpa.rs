@@ -14,7 +14,7 @@
 //! that support the path (`model::career::path_gpas`).
 //! What a target GPA needs of the courses ahead is `model::gpa_target`'s business.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::curriculum::Curriculum;
 pub use super::grade::{GradeScale, Mark, Repeat};
@@ -43,13 +43,13 @@ pub fn failed(scale: &GradeScale, p: &Placement) -> bool {
 /// the cumulative GPA: a graded attempt the `repeat` rule passes over, and a failed attempt
 /// the course is placed again after.
 pub fn superseded(scale: &GradeScale, plan: &Plan) -> HashSet<(usize, usize)> {
-    let mut attempts: HashMap<&str, Vec<(usize, usize, &Placement)>> = HashMap::new();
+    let mut attempts: HashMap<&str, Vec<(usize, usize, &Placement)>> = HashMap::default();
     for (t, term) in plan.terms.iter().enumerate() {
         for (i, p) in term.courses.iter().enumerate() {
             attempts.entry(p.code.as_str()).or_default().push((t, i, p));
         }
     }
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for list in attempts.values().filter(|l| l.len() > 1) {
         let graded: Vec<_> = list
             .iter()

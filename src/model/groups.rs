@@ -241,7 +241,7 @@ pub struct Catalog<'a> {
     /// The courses, in file order.
     pub courses: &'a [Course],
     /// Each code's index in `courses`.
-    pub position: &'a HashMap<String, usize>,
+    pub position: &'a foldhash::HashMap<String, usize>,
 }
 
 /// The groups of a curriculum flattened in file order (program, then each stream option),

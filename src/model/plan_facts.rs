@@ -1,7 +1,7 @@
 //! What a plan holds, indexed once per audit, and the three-valued value of a requisite
 //! against it at any term.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::curriculum::Curriculum;
 use super::grade;
@@ -28,7 +28,7 @@ pub struct PlanFacts<'a> {
 impl<'a> PlanFacts<'a> {
     /// Indexes `plan` (linear in the plan).
     pub fn new(curriculum: &'a Curriculum, plan: &'a Plan) -> Self {
-        let mut placed = HashMap::new();
+        let mut placed = HashMap::default();
         let mut by_term = vec![Vec::new(); plan.terms.len()];
         let scale = super::gpa::scale_of(curriculum);
         for (t, term) in plan.terms.iter().enumerate() {
@@ -43,7 +43,7 @@ impl<'a> PlanFacts<'a> {
                 }
             }
         }
-        let mut prior = HashMap::new();
+        let mut prior = HashMap::default();
         let mut prior_credits = Vec::new();
         for e in plan
             .prior

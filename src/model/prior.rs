@@ -47,6 +47,9 @@ pub fn left_to_place<'a>(c: &'a Curriculum, plan: &'a Plan) -> impl Iterator<Ite
 /// Prior credits before the cap: every allowed entry, except one for a course the plan also
 /// places (that course counts once, where it is placed).
 pub fn uncapped_credits(c: &Curriculum, plan: &Plan) -> u32 {
+    if plan.prior.is_empty() {
+        return 0;
+    }
     let placed = plan.placed_codes();
     plan.prior
         .iter()
