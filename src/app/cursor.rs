@@ -108,7 +108,7 @@ impl App {
     }
 
     /// Indices of the courses of the unplanned pool that pass the filter, in pool order.
-    fn pool_indices(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn pool_indices(&self) -> impl Iterator<Item = usize> + '_ {
         let needle = self.needle();
         self.unplanned_pool().filter(move |&i| {
             needle

@@ -33,6 +33,9 @@ pub struct Facts<'a> {
     pub path_gpas: &'a [Option<f64>],
     /// The earliest finish at the program's load limit.
     pub graduation: &'a model::graduation::Estimate,
+    /// The unplanned pool after the filter, as indices into the curriculum's courses: the
+    /// filter matches every title of a catalog, so the frame does it once.
+    pub pool: Vec<usize>,
 }
 
 impl<'a> Facts<'a> {
@@ -97,6 +100,7 @@ impl<'a> Facts<'a> {
             gpa: &derived.gpa,
             path_gpas: &derived.path_gpas,
             graduation: &derived.graduation,
+            pool: app.pool_indices().collect(),
         }
     }
 

@@ -49,7 +49,7 @@ pub fn spot(
     }
     if let Some(side) = &panes.side {
         if side.pool.contains(at) {
-            let row = row_at(side.pool, terms::shown_pool_rows(app, side.pool));
+            let row = row_at(side.pool, terms::shown_pool_rows(&view, side.pool));
             return Some(Spot {
                 pane: Focus::Pool,
                 term: None,

@@ -202,7 +202,7 @@ fn side_stack(view: &View, area: Rect) -> Side {
         0
     };
     let rest = area.height.saturating_sub(review_height);
-    let pool_wants = u16::try_from(app.pool_len())
+    let pool_wants = u16::try_from(facts.pool.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .max(3);

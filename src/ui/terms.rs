@@ -134,9 +134,10 @@ pub fn shown_term_rows(app: &App, term: usize, area: Rect) -> std::ops::Range<us
 }
 
 /// The rows of the pool on screen when it is drawn in `area`.
-pub fn shown_pool_rows(app: &App, area: Rect) -> std::ops::Range<usize> {
+pub(super) fn shown_pool_rows(view: &View, area: Rect) -> std::ops::Range<usize> {
+    let app = view.app;
     let selected = (app.cursor().focus == Focus::Pool).then_some(app.cursor().pool_row);
-    window(app.pool_len(), selected, inner(area).height)
+    window(view.facts.pool.len(), selected, inner(area).height)
 }
 
 /// Inside a list's border.
@@ -361,7 +362,8 @@ fn placeholder(frame: &mut Frame, area: Rect, block: Block, text: &str, theme: &
 pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
     let View { app, facts, theme } = *view;
     let focused = app.cursor().focus == Focus::Pool;
-    let pool = app.pool();
+    let c = app.curriculum();
+    let pool = &facts.pool;
     let total = app.unplanned_pool().count();
     let count = if pool.len() == total {
         format!("{total}")
@@ -387,11 +389,12 @@ pub fn render_pool(frame: &mut Frame, area: Rect, view: &View) {
     let inner = block.inner(area);
     let inner_width = usize::from(inner.width);
     let selected = focused.then_some(app.cursor().pool_row);
-    let shown = shown_pool_rows(app, area);
+    let shown = shown_pool_rows(view, area);
     let items: Vec<ListItem> = pool[shown.clone()]
         .iter()
         .zip(shown.clone())
-        .map(|(course, i)| {
+        .map(|(&index, i)| {
+            let course = &c.courses[index];
             let note_target = crate::model::NoteTarget::Course(course.code.clone());
             let row = Row {
                 selected: focused && i == app.cursor().pool_row,
