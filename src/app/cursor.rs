@@ -1,6 +1,8 @@
 //! Where the user is in the plan: the pane with the keyboard, the highlighted rows, the
 //! focused career path and the course filter; and the moves between them.
 
+use memchr::memmem::Finder;
+
 use super::App;
 use crate::action::Spot;
 use crate::model::{Course, Plan, Slot};
@@ -69,22 +71,23 @@ pub enum Focus {
 impl App {
     /// Whether a course matches the filter.
     pub fn matches_filter(&self, code: &str) -> bool {
-        self.passes(code, self.needle().as_deref())
+        self.passes(code, self.needle().as_ref())
     }
 
-    /// The filter in lower case, or `None` when there is none.
-    pub(super) fn needle(&self) -> Option<String> {
-        (!self.cursor.filter.is_empty()).then(|| self.cursor.filter.to_lowercase())
+    /// A searcher for the filter in lower case, or `None` when there is none.
+    pub(super) fn needle(&self) -> Option<Finder<'static>> {
+        (!self.cursor.filter.is_empty())
+            .then(|| Finder::new(&self.cursor.filter.to_lowercase()).into_owned())
     }
 
     /// Whether `code` passes the filter `needle` (from [`App::needle`]).
-    pub(super) fn passes(&self, code: &str, needle: Option<&str>) -> bool {
+    pub(super) fn passes(&self, code: &str, needle: Option<&Finder>) -> bool {
         let Some(needle) = needle else {
             return true;
         };
         match self.doc.curriculum.course_index(code) {
             Some(i) => self.doc.curriculum.course_matches(i, needle),
-            None => code.to_lowercase().contains(needle),
+            None => needle.find(code.to_lowercase().as_bytes()).is_some(),
         }
     }
 
@@ -95,7 +98,7 @@ impl App {
             t.courses
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| self.passes(&p.code, needle.as_deref()))
+                .filter(|(_, p)| self.passes(&p.code, needle.as_ref()))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -112,7 +115,7 @@ impl App {
         let needle = self.needle();
         self.unplanned_pool().filter(move |&i| {
             needle
-                .as_deref()
+                .as_ref()
                 .is_none_or(|n| self.doc.curriculum.course_matches(i, n))
         })
     }

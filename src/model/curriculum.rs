@@ -226,13 +226,14 @@ impl Curriculum {
         self.derived.max_weight
     }
 
-    /// Whether the course at `index` has `needle` (lower case) in its code or title,
-    /// ignoring case.
-    pub fn course_matches(&self, index: usize, needle: &str) -> bool {
+    /// Whether the course at `index` has `needle` (a searcher for lower-case text) in its
+    /// code or title, ignoring case. The searcher is built once for a whole list: the filter
+    /// runs over every title of a catalog on each key.
+    pub fn course_matches(&self, index: usize, needle: &memchr::memmem::Finder) -> bool {
         self.derived
             .search
             .get(index)
-            .is_some_and(|key| key.contains(needle))
+            .is_some_and(|key| needle.find(key.as_bytes()).is_some())
     }
 
     /// The sum of the path's weights over every course (`path` indexes `paths`).
