@@ -326,6 +326,15 @@ impl Curriculum {
             .map_or("any term", String::as_str)
     }
 
+    /// The credits of the required courses together (wide enough for any file's values).
+    pub fn required_credits(&self) -> u64 {
+        self.courses
+            .iter()
+            .filter(|x| x.required)
+            .map(|x| u64::from(x.credits))
+            .sum()
+    }
+
     /// A short hash of the program's content (not its formatting or comments), so a plan can
     /// tell when the curriculum it was made for has changed.
     pub fn content_hash(&self) -> &str {
@@ -335,13 +344,8 @@ impl Curriculum {
 
 /// Credits the degree leaves for electives: its total less its required courses'.
 fn elective_credits(c: &Curriculum) -> u32 {
-    let required: u32 = c
-        .courses
-        .iter()
-        .filter(|x| x.required)
-        .map(|x| x.credits)
-        .sum();
-    c.degree_credits.saturating_sub(required)
+    let left = u64::from(c.degree_credits).saturating_sub(c.required_credits());
+    u32::try_from(left).unwrap_or(u32::MAX)
 }
 
 /// The weight of the `(weight, credits)` items taken by most weight per credit first (those of
@@ -354,11 +358,11 @@ fn best_weight(mut items: Vec<(u32, u32)>, budget: u32) -> u32 {
             .then(c1.cmp(&c2))
     });
     let mut left = budget;
-    let mut best = 0;
+    let mut best = 0u32;
     for (weight, credits) in items {
         if credits <= left {
             left -= credits;
-            best += weight;
+            best = best.saturating_add(weight);
         }
     }
     best

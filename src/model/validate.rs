@@ -361,12 +361,7 @@ pub fn validate(c: &Curriculum) -> Vec<Finding> {
         })
     };
 
-    let required: u64 = c
-        .courses
-        .iter()
-        .filter(|x| x.required)
-        .map(|x| u64::from(x.credits))
-        .sum();
+    let required = c.required_credits();
     let optional: u64 = c
         .courses
         .iter()
