@@ -93,21 +93,6 @@ pub fn records(plan: &Plan) -> HashMap<&str, Record<'_>> {
     out
 }
 
-/// Each course's record by index into [`Curriculum::courses`] (none when it is in no term),
-/// from the records by code: lets walks over the curriculum's per-path lists skip hashing.
-fn by_index<'p>(
-    curriculum: &Curriculum,
-    records: &HashMap<&str, Record<'p>>,
-) -> Vec<Option<Record<'p>>> {
-    let mut out = vec![None; curriculum.courses.len()];
-    for (code, record) in records {
-        if let Some(i) = curriculum.course_index(code) {
-            out[i] = Some(*record);
-        }
-    }
-    out
-}
-
 /// The path id a plan sets as the project focus of `course`, if the course takes one.
 pub fn focus_of<'p>(plan: &'p Plan, course: &Course) -> Option<&'p str> {
     if !course.focus {
@@ -300,7 +285,6 @@ fn standing<'c, 'p>(
     curriculum: &'c Curriculum,
     plan: &'p Plan,
     records: &HashMap<&str, Record<'p>>,
-    indexed: &[Option<Record<'p>>],
     readiness: Readiness,
 ) -> Standing<'c, 'p> {
     let path = readiness.path;
@@ -336,7 +320,7 @@ fn standing<'c, 'p>(
     let prior = prior_only(curriculum, plan, records);
     let mut core: Vec<CoreCourse> = Vec::new();
     let mut add = |i: usize, weight: u32| {
-        let record = indexed[i];
+        let record = records.get(curriculum.courses[i].code.as_str()).copied();
         let course = &curriculum.courses[i];
         let by_prior = record.is_none() && prior.contains(&course.code.as_str());
         core.push(CoreCourse {
@@ -412,10 +396,9 @@ fn standing<'c, 'p>(
 /// ranked while a required course is in no term.
 pub fn standings<'c, 'p>(curriculum: &'c Curriculum, plan: &'p Plan) -> Standings<'c, 'p> {
     let records = records(plan);
-    let indexed = by_index(curriculum, &records);
     let mut paths: Vec<Standing> = readiness(curriculum, plan)
         .into_iter()
-        .map(|r| standing(curriculum, plan, &records, &indexed, r))
+        .map(|r| standing(curriculum, plan, &records, r))
         .collect();
     // A required course that prior credit stands for is done, as the audit counts it.
     let missing_required: Vec<&Course> = super::prior::left_to_place(curriculum, plan)
@@ -498,14 +481,18 @@ pub fn next_steps<'c>(curriculum: &'c Curriculum, plan: &Plan, path_id: &str) ->
         return Vec::new();
     };
     let records = records(plan);
-    let indexed = by_index(curriculum, &records);
     let prior = prior_only(curriculum, plan, &records);
     let status = |code: &str| records.get(code).map(|r| r.status);
     let mut steps = Vec::new();
-    let strongest = curriculum.strongest_for(path);
-    let unplaced =
-        |i: usize| indexed[i].is_none() && !prior.contains(&curriculum.courses[i].code.as_str());
-    if let Some(&i) = strongest.iter().find(|&&i| unplaced(i)) {
+    let unplaced = |i: usize| {
+        let code = curriculum.courses[i].code.as_str();
+        !records.contains_key(code) && !prior.contains(&code)
+    };
+    if let Some(&i) = curriculum
+        .strongest_for(path)
+        .iter()
+        .find(|&&i| unplaced(i))
+    {
         steps.push(Step::Place(&curriculum.courses[i]));
     }
     let distinct = |c: &Course| {
@@ -525,34 +512,35 @@ pub fn next_steps<'c>(curriculum: &'c Curriculum, plan: &Plan, path_id: &str) ->
                 .iter()
                 .all(|p| status(p) >= Some(Status::InProgress))
     };
-    // Courses come by curriculum weight, strongest first, and a focus adds at most
-    // FOCUS_BONUS: once a course could no longer match the best found, none after it can.
-    let bonus = if plan.focus.values().any(|p| p == path_id) {
-        FOCUS_BONUS
-    } else {
-        0
-    };
-    type Key = (std::cmp::Reverse<u32>, std::cmp::Reverse<i64>, usize);
+    // The course to take next is one of the plan's, so the plan's courses are walked, not
+    // the catalog's thousands that support the path: the most weight (a focus included),
+    // then the most distinct to the path, then the earliest term; ties go as the path's
+    // ranking orders its courses (curriculum weight, recommended semester, curriculum order).
+    type Key = (
+        std::cmp::Reverse<u32>,
+        std::cmp::Reverse<i64>,
+        usize,
+        (std::cmp::Reverse<u32>, u32, usize),
+    );
     let mut best: Option<(Key, &Course, usize)> = None;
-    for &i in strongest {
-        let c = &curriculum.courses[i];
-        let base = c.careers.get(path_id).copied().unwrap_or(0);
-        if best.as_ref().is_some_and(|(k, ..)| base + bonus < k.0.0) {
-            break;
-        }
-        let Some(term) = indexed[i].map(|r| r.term) else {
+    for (code, record) in &records {
+        let Some(i) = curriculum.course_index(code) else {
             continue;
         };
-        if !eligible(c) {
+        let c = &curriculum.courses[i];
+        let base = c.careers.get(path_id).copied().unwrap_or(0);
+        if base == 0 || !eligible(c) {
             continue;
         }
+        let rank = (std::cmp::Reverse(base), c.semester.unwrap_or(u32::MAX), i);
         let key = (
             std::cmp::Reverse(weight(plan, c, path_id)),
             std::cmp::Reverse(distinct(c)),
-            term,
+            record.term,
+            rank,
         );
         if best.as_ref().is_none_or(|(k, ..)| key < *k) {
-            best = Some((key, c, term));
+            best = Some((key, c, record.term));
         }
     }
     let take = best.map(|(_, c, term)| (c, term));
