@@ -452,14 +452,14 @@ pub const KEYMAP: &[Binding] = &[
         Picker,
         &[key(KeyCode::PageUp)],
         Action::PageUp,
-        "10 rows up",
+        "a page up",
         None,
     ),
     bind(
         Picker,
         &[key(KeyCode::PageDown)],
         Action::PageDown,
-        "10 rows down",
+        "a page down",
         None,
     ),
     bind(
@@ -796,14 +796,14 @@ pub const KEYMAP: &[Binding] = &[
         ExceptionsCtx,
         &[key(KeyCode::PageUp)],
         Action::PageUp,
-        "10 rows up",
+        "a page up",
         None,
     ),
     bind(
         ExceptionsCtx,
         &[key(KeyCode::PageDown)],
         Action::PageDown,
-        "10 rows down",
+        "a page down",
         None,
     ),
     bind(
