@@ -510,3 +510,39 @@ fn a_page_of_the_plan_picker_is_the_plans_it_shows() {
         );
     }
 }
+
+#[test]
+fn a_page_of_the_notes_is_the_notes_they_show() {
+    use degree_planner::model::review::{Note, NoteTarget};
+    let c = bundled();
+    let mut plan = Plan::recommended(&c, "Ada Lovelace");
+    for i in 0..40 {
+        plan.notes.push(Note {
+            on: NoteTarget::Plan,
+            text: format!("note {i:02}"),
+            author: "Dr Grace".into(),
+            date: "2026-11-20".into(),
+            addressed: false,
+        });
+    }
+    let selected = |app: &App| match app.overlay() {
+        Some(degree_planner::app::Overlay::Notes(n)) => n.selected,
+        _ => panic!("the notes stay open"),
+    };
+    for size in [(80, 24), (120, 40)] {
+        let mut app = App::new(c.clone(), plan.clone(), "plans/ada.ron".into(), true);
+        app.update(Action::ShowNotes);
+        // Each note starts with its target's line: count those on the screen.
+        let text = screen(&app, size);
+        let shown = text
+            .lines()
+            .filter(|l| l.contains("│> Plan") || l.contains("│  Plan"))
+            .count();
+        assert!(shown > 1 && shown < 40, "{shown} notes shown:\n{text}");
+        press(&mut app, size, KeyCode::PageDown);
+        assert_eq!(selected(&app), shown, "{size:?}");
+        // The highlighted note is in view, whole.
+        let text = screen(&app, size);
+        assert!(text.contains(&format!("note {shown:02}")), "{text}");
+    }
+}
