@@ -1,8 +1,8 @@
-//! What the last frame showed of each pane of the planning view: how many rows (or items)
-//! of each list were on screen, and how far the Course pane's text reaches. The view
-//! measures it from the same layout it draws with (`ui::viewport`); the terminal edge hands
-//! it over with [`super::Msg::Shown`] after each frame, so that a page is what the user sees
-//! and a scroll stops where the text ends. The view never writes it.
+//! What the last frame showed of each pane of the planning view and of the open overlay: how
+//! many rows (or items) of each list were on screen, and how far the Course pane's text
+//! reaches. Drawing measures it from the layout it draws with (`ui::draw_measured`); the
+//! terminal edge hands it over with [`super::Msg::Shown`] after each frame, so that a page is
+//! what the user sees and a scroll stops where the text ends. The view never writes it.
 
 /// How much of each pane the last frame showed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,5 +1,6 @@
-//! How much of each pane a frame shows, measured from the same layout drawing uses, for the
-//! app to page and scroll by (see [`Viewport`]).
+//! How much of each pane a frame shows, measured from the layout the frame is drawn with, for
+//! the app to page and scroll by (see [`Viewport`]); the overlays measure themselves as they
+//! draw.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
