@@ -1,6 +1,6 @@
 //! The auto-plan: fills the remaining terms of a plan so that it passes the audit.
 //!
-//! It works in two steps. *Selection* ([`needs`]) chooses the courses: those already in the
+//! It works in two steps. *Selection* (`needs`) chooses the courses: those already in the
 //! plan, every required course, the best candidates for each credit need (elective groups,
 //! requirement groups and streams, the degree total; other requirements plug in through
 //! [`Needs`]), and what each chosen

@@ -253,7 +253,7 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, FileError> {
     Ok(plan)
 }
 
-/// The plan as the RON text that [`save_plan`] writes.
+/// The plan as the RON text that [`super::save_plan`] writes.
 pub fn plan_to_ron(plan: &Plan) -> String {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)

@@ -33,7 +33,7 @@ pub struct AutoPlan {
 
 impl AutoPlan {
     /// The limits a preview of `plan` starts from: the plan's target path, the program's
-    /// load limit, and [`EXTRA_TERMS`] terms more than the plan or the recommended schedule.
+    /// load limit, and `EXTRA_TERMS` terms more than the plan or the recommended schedule.
     pub fn default_options(c: &Curriculum, plan: &Plan) -> Options {
         Options {
             target: plan.target_path.clone(),
