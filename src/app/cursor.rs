@@ -139,6 +139,12 @@ impl App {
             .map(|i| &self.doc.curriculum.courses[i])
     }
 
+    /// The row of [`App::pool`] that holds the course `code`, if it is there.
+    fn pool_row_of(&self, code: &str) -> Option<usize> {
+        self.pool_indices()
+            .position(|i| self.doc.curriculum.courses[i].code == code)
+    }
+
     /// The highlighted course in the current term, when the terms have focus.
     pub fn selected_slot(&self) -> Option<Slot> {
         if self.cursor.prior.is_some() {
@@ -239,7 +245,7 @@ impl App {
             self.cursor.row = row;
         }
         if let Some(code) = pool_course
-            && let Some(row) = self.pool().iter().position(|c| c.code == code)
+            && let Some(row) = self.pool_row_of(&code)
         {
             self.cursor.pool_row = row;
         }
@@ -379,7 +385,7 @@ impl App {
                         .unwrap_or(0);
                 }
                 None => {
-                    if let Some(row) = self.pool().iter().position(|c| c.code == code) {
+                    if let Some(row) = self.pool_row_of(&code) {
                         self.cursor.focus = Focus::Pool;
                         self.cursor.pool_row = row;
                     }

@@ -381,12 +381,12 @@ impl Derived {
             for (id, &weight) in &course.careers {
                 if let Some(p) = c.path_index(id) {
                     path_totals[p] += weight;
-                    if !course.required && weight > 0 {
-                        electives[p].push((weight, course.credits));
-                    }
                     if weight > 0 {
                         let semester = course.semester.unwrap_or(u32::MAX);
                         ranks[p].push((std::cmp::Reverse(weight), semester, i));
+                        if !course.required {
+                            electives[p].push((weight, course.credits));
+                        }
                     }
                 }
             }
